@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Set up ashraf-kg on a fresh machine and run the main job on the embedded store:
+# create .venv, install the package, build graph/ (prints its summary) and run
+# the timeline query. Safe to run again.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+PYTHON="${PYTHON:-python3}"
+if [ ! -x .venv/bin/python ]; then
+    "$PYTHON" -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+.venv/bin/ashraf-kg build
+echo
+echo "Timeline of events (embedded store):"
+.venv/bin/ashraf-kg query list_timeline

@@ -1,0 +1,103 @@
+"""Anchoring: turn each quoted piece of evidence into character offsets.
+
+Offsets count Unicode code points of the cleaned text (``text.txt``), as W3C Web
+Annotation's TextPositionSelector does. A quote written with straight quotes or
+hyphens still anchors to curly quotes or dashes in the text: the folding maps one
+character to one character, so offsets found in the folded text are offsets in
+the real text, and the span records the text's own characters.
+"""
+
+from __future__ import annotations
+
+from .errors import AnchorError
+from .model import AnchoredDocument, Annotations, Document, Quote, Span
+
+CONTEXT = 32  # characters of prefix/suffix recorded in each TextQuoteSelector
+_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'",
+                       "\u201c": '"', "\u201d": '"', "\u201f": '"', "\u2033": '"',
+                       "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-",
+                       "\u00a0": " "})
+
+
+def fold(text: str) -> str:
+    """Fold typographic quotes, dashes and no-break spaces to ASCII, one char for one."""
+    return text.translate(_FOLD)
+
+
+def find_all(text: str, needle: str) -> list[int]:
+    """Every start offset of ``needle`` in ``text``, overlapping matches included."""
+    starts, start = [], text.find(needle)
+    while start >= 0:
+        starts.append(start)
+        start = text.find(needle, start + 1)
+    return starts
+
+
+def _line_col(text: str, offset: int) -> str:
+    line = text.count("\n", 0, offset) + 1
+    return f"line {line}, column {offset - (text.rfind(chr(10), 0, offset) + 1) + 1}"
+
+
+def _candidates(text: str, quote: Quote) -> list[int]:
+    for haystack, exact, prefix, suffix in (
+            (text, quote.exact, quote.prefix, quote.suffix),
+            (fold(text), fold(quote.exact), fold(quote.prefix), fold(quote.suffix))):
+        starts = [s for s in find_all(haystack, exact)
+                  if haystack[:s].endswith(prefix)
+                  and haystack.startswith(suffix, s + len(exact))]
+        if starts:
+            return starts
+    return []
+
+
+def make_span(text: str, doc_id: str, start: int, end: int) -> Span:
+    """The span ``text[start:end]`` with up to CONTEXT characters of context each side."""
+    return Span(doc_id=doc_id, start=start, end=end, exact=text[start:end],
+                prefix=text[max(0, start - CONTEXT):start], suffix=text[end:end + CONTEXT])
+
+
+def anchor_quote(text: str, quote: Quote, *, doc_id: str, all: bool = False) -> tuple[Span, ...]:
+    """Anchor ``quote`` in ``text``; with ``all`` every occurrence, else exactly one.
+
+    >>> anchor_quote("a cat and a cat", Quote("cat", prefix="and a "), doc_id="d")[0].start
+    12
+    """
+    where = str(quote.location) or doc_id
+    if not quote.exact.strip():
+        raise AnchorError(f"empty quote in document {doc_id}", where=where)
+    starts = _candidates(text, quote)
+    if not starts:
+        raise AnchorError(f"quote not found in document {doc_id}: {quote.exact!r}"
+                          + (f" with prefix {quote.prefix!r}" if quote.prefix else "")
+                          + (f" and suffix {quote.suffix!r}" if quote.suffix else ""),
+                          where=where, hint="copy the words exactly from the document's text.txt")
+    if len(starts) > 1 and not all:
+        places = "; ".join(_line_col(text, s) for s in starts)
+        raise AnchorError(f"quote {quote.exact!r} occurs {len(starts)} times in document "
+                          f"{doc_id} ({places})", where=where,
+                          hint="add a prefix or suffix that makes it unique, or 'all: true' "
+                               "for a mention")
+    return tuple(make_span(text, doc_id, s, s + len(quote.exact)) for s in starts)
+
+
+def iter_quotes(annotations: Annotations):
+    """Every (quote, all-occurrences) pair of an annotations file, in file order."""
+    for mention in annotations.mentions:
+        yield mention.quote, mention.all
+    for event in annotations.events:
+        yield event.evidence, False
+        for count in event.counts:
+            yield count.evidence, False
+    for item in (*annotations.memberships, *annotations.relations, *annotations.claims):
+        yield item.evidence, False
+
+
+def anchor_document(document: Document, annotations: Annotations) -> AnchoredDocument:
+    """Anchor every quote of ``annotations`` in ``document``'s cleaned text."""
+    spans: dict[Quote, tuple[Span, ...]] = {}
+    for quote, every in iter_quotes(annotations):
+        key = Quote(quote.exact, quote.prefix, quote.suffix)
+        if key not in spans:
+            spans[key] = anchor_quote(document.text, quote, doc_id=document.id, all=every)
+    return AnchoredDocument(document=document, annotations=annotations,
+                            spans=tuple(spans.items()))

@@ -1,0 +1,289 @@
+"""Extraction, step 1: where the text names an entity.
+
+``find_mentions`` finds registry entities through their labels and aliases, then
+through spelling variants (rapidfuzz), short forms ("Maliki" for "Nouri al-Maliki"),
+acronyms a document defines ("the National Council of Resistance of Iran (the NCRI")
+and role references ("the Prime Minister"). ``propose_entities`` turns capitalised
+names that match nothing, and carry a cue to their kind (a title, an organisation's or
+place's head word), into proposed registry entries for review.
+
+Every offset is a code-point offset into the cleaned text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from .model import Entity
+from .namespaces import make_slug
+
+_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
+                       "\u2013": "-", "\u2014": "-", "\u00a0": " "})
+TITLES = ("Prime Minister", "President", "Brigadier General", "Brigadier", "General",
+          "Colonel", "Major General", "Lieutenant", "Commander", "Secretary-General",
+          "Secretary of State", "Secretary", "National Security Advisor", "High Representative",
+          "Minister", "Foreign Minister", "Ambassador", "Ayatollah", "Sheikh", "Imam", "Judge",
+          "Senator", "Speaker", "Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Dr.", "Chief", "Envoy",
+          "Spokesman", "Spokeswoman", "Governor", "Mayor", "King", "Queen", "Prince")
+ORG_HEADS = frozenset("""Army Force Forces Council Mission Department Office Ministry Guard Guards
+    Corps Party TV Television Radio Magazine Hezbollah Brigade Brigades Committee Union Nations
+    Government Agency Organization Organisation Court Parliament Assembly Police Militia
+    Movement Front News Times Post Commission University Institute Service Services Foundation
+    Watch International Network Agency Press Tribune Herald Journal Council Bureau
+    Coalition Alliance League Group Battalion Regiment Division Intelligence""".split())
+PLACE_HEADS = frozenset("""Camp Province Governorate City Street Square Valley River Mountain
+    Mountains District Airport Base Prison Hospital Desert Region Gulf Sea Lake Bridge
+    Village Town Border""".split())
+_SKIP = frozenset("""The A An This That These Those It Its In On At As By For From Of To With But
+    And Or If When While After Before Although Perhaps Similar Sickening Images Update Infobox
+    Title Partof Location Date Fatalities Victims Reactions Regarding Commencing Nearly Link
+    WARNING State-owned Gunmen Iraqi Iranian Lebanese American Syrian Kurdish Arab Shia Sunni
+    January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday UN US U.S. EU""".split())
+_CONNECTORS = r"(?:of|the|for|al|el|e|de|ul|bin|ibn|ad|as)"
+_CAP = r"[A-Z][\w'.]*(?:-[\w']+)*"
+_PHRASE = re.compile(rf"(?<![\w-]){_CAP}(?:[ ](?:{_CONNECTORS}[ ])*{_CAP})*")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A mention of a registry entity: ``text[start:end]``; ``via`` says how it was found."""
+
+    entity: str
+    start: int
+    end: int
+    confidence: float
+    via: str  # label | alias | variant | short-form | acronym | role
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A new entity the registry lacks, with every place the document names it."""
+
+    id: str
+    type: str
+    label: str
+    spans: tuple[tuple[int, int], ...]
+    confidence: float
+    cue: str
+    roles: tuple[str, ...] = ()
+
+
+def fold(text: str) -> str:
+    """Fold curly quotes and dashes to ASCII, one character for one."""
+    return text.translate(_FOLD)
+
+
+def normalise_name(name: str) -> str:
+    """A spelling-insensitive key: ASCII, lowercase, no apostrophes, hyphens as spaces."""
+    ascii_name = unicodedata.normalize("NFKD", fold(name)).encode("ascii", "ignore").decode()
+    ascii_name = re.sub(r"['`]", "", ascii_name.lower())
+    return re.sub(r"[^a-z0-9]+", " ", ascii_name).strip()
+
+
+def entity_names(entity: Entity) -> list[tuple[str, str]]:
+    """(name, how) pairs to look for: label, aliases, and the label without glosses."""
+    names = [(entity.label, "label")] + [(a, "alias") for a in entity.aliases]
+    for name, how in list(names):
+        bare = re.sub(r"\s*\([^)]*\)", "", name)
+        bare = re.sub(r"^(?:Unnamed|the|The)\s+", "", bare).strip()
+        if bare and bare != name:
+            names.append((bare, how))
+    return [(fold(n), how) for n, how in names if len(n) > 1]
+
+
+def _person_short_forms(registry: tuple[Entity, ...]) -> dict[str, str]:
+    """Surname -> person id, for surnames only one person of the registry carries."""
+    owners: dict[str, set[str]] = {}
+    for entity in registry:
+        if entity.kind != "person" or len(entity.label.split()) < 2:
+            continue
+        last = fold(entity.label.split()[-1])
+        for form in {last, re.sub(r"^(?:al|el|as|ad)-", "", last)}:
+            if form[:1].isupper() and len(form) > 3:
+                owners.setdefault(form, set()).add(entity.id)
+    return {form: ids.pop() for form, ids in owners.items() if len(ids) == 1}
+
+
+def _is_common_noun_entity(entity: Entity) -> bool:
+    return entity.kind in ("group", "thing")
+
+
+def _scan(folded: str, names: dict[str, tuple[str, str, float]], *, ignore_case: bool) -> list[Hit]:
+    if not names:
+        return []
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])",
+                         re.IGNORECASE if ignore_case else 0)
+    lookup = {k.lower(): v for k, v in names.items()} if ignore_case else names
+    hits = []
+    for m in pattern.finditer(folded):
+        entity, how, confidence = lookup[m[0].lower() if ignore_case else m[0]]
+        hits.append(Hit(entity, m.start(), m.end(), confidence, how))
+    return hits
+
+
+def _select(hits: list[Hit], taken: list[Hit] = ()) -> list[Hit]:
+    """Longest, then most confident, non-overlapping hits."""
+    chosen = list(taken)
+    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), -h.confidence, h.start)):
+        if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
+            chosen.append(hit)
+    return sorted(chosen, key=lambda h: h.start)
+
+
+def _exact_hits(folded: str, registry: tuple[Entity, ...]) -> list[Hit]:
+    cased: dict[str, tuple[str, str, float]] = {}
+    uncased: dict[str, tuple[str, str, float]] = {}
+    for entity in registry:
+        for name, how in entity_names(entity):
+            table = uncased if _is_common_noun_entity(entity) else cased
+            table.setdefault(name, (entity.id, how, 1.0 if how == "label" else 0.97))
+    for form, entity_id in _person_short_forms(registry).items():
+        cased.setdefault(form, (entity_id, "short-form", 0.85))
+    return _scan(folded, cased, ignore_case=False) + _scan(folded, uncased, ignore_case=True)
+
+
+def _acronym_hits(folded: str, hits: list[Hit], registry: tuple[Entity, ...]) -> list[Hit]:
+    """Acronyms a document defines after a name: "… of Iran (the NCRI, …" / "(UNAMI)"."""
+    taken = {n for e in registry for n, _ in entity_names(e)}
+    extra: dict[str, tuple[str, str, float]] = {}
+    for hit in hits:
+        m = re.match(r"\s*\((?:the\s+)?([A-Z][A-Z]{1,9})\b", folded[hit.end:hit.end + 20])
+        if m and m[1] not in taken:
+            extra[m[1]] = (hit.entity, "acronym", 0.9)
+    return _scan(folded, extra, ignore_case=False)
+
+
+def _role_titles(registry: tuple[Entity, ...]) -> dict[str, str]:
+    """A title only one registry person holds ("Prime Minister") -> that person."""
+    owners: dict[str, set[str]] = {}
+    for entity in registry:
+        for role in entity.roles if entity.kind == "person" else ():
+            m = re.match(r"((?:[A-Z][\w-]*\s?)+?)(?:\s+of\b|$)", role)
+            if m and m[1].strip() not in ("UN", "U.S."):
+                owners.setdefault(m[1].strip(), set()).add(entity.id)
+    return {title: ids.pop() for title, ids in owners.items() if len(ids) == 1}
+
+
+def _role_hits(folded: str, hits: list[Hit], registry) -> list[Hit]:
+    """"the Prime Minister" names a person the document has already named in full."""
+    named = {h.entity: h.start for h in reversed(hits)}
+    found = []
+    for title, entity_id in _role_titles(registry).items():
+        if entity_id not in named:
+            continue
+        pattern = rf"\b[Tt]he (?:[A-Z]\w+ )?({re.escape(title)})(?!\w)(?! [A-Z])"
+        for m in re.finditer(pattern, folded):
+            if m.start() > named[entity_id]:
+                found.append(Hit(entity_id, m.start(1), m.end(1), 0.7, "role"))
+    return found
+
+
+def _fuzzy_hits(folded: str, hits: list[Hit], registry: tuple[Entity, ...]) -> list[Hit]:
+    """Capitalised names close to a registry name: Quds/Qods, Soleimani/Suleimani."""
+    choices = {}
+    for entity in registry:
+        if entity.kind in ("person", "organization", "place"):
+            for name, _ in entity_names(entity):
+                key = normalise_name(name)
+                if len(key) >= 5:
+                    choices.setdefault(key, entity.id)
+    found = []
+    for m in _PHRASE.finditer(folded):
+        tokens = [(t.start() + m.start(), t.end() + m.start()) for t in re.finditer(r"\S+", m[0])]
+        for size in range(min(len(tokens), 6), 0, -1):
+            for i in range(len(tokens) - size + 1):
+                start, end = tokens[i][0], tokens[i + size - 1][1]
+                if any(not (end <= h.start or start >= h.end) for h in hits + found):
+                    continue
+                key = normalise_name(folded[start:end])
+                if len(key) < 5:
+                    continue
+                cutoff = 88 if len(key) < 12 else 85
+                best = process.extractOne(key, choices.keys(), scorer=fuzz.ratio,
+                                          score_cutoff=cutoff)
+                if best:
+                    found.append(Hit(choices[best[0]], start, end, round(best[1] / 100 * 0.9, 2),
+                                     "variant"))
+    return found
+
+
+def find_mentions(text: str, registry: tuple[Entity, ...]) -> list[Hit]:
+    """Every mention of a registry entity in ``text``, non-overlapping, in text order.
+
+    >>> from ashraf_kg.model import Entity
+    >>> reg = (Entity("person/qassem-suleimani", "Person", "Qassem Suleimani"),)
+    >>> [(h.entity, h.via) for h in find_mentions("General Qasem Soleimani spoke.", reg)]
+    [('person/qassem-suleimani', 'variant')]
+    """
+    folded = fold(text)
+    hits = _select(_exact_hits(folded, registry))
+    hits = _select(_acronym_hits(folded, hits, registry), hits)
+    hits = _select(_fuzzy_hits(folded, hits, registry), hits)
+    return _select(_role_hits(folded, hits, registry), hits)
+
+
+def _classify(phrase: str, before: str) -> tuple[str, str, str] | None:
+    """(kind, type, cue) of an unknown capitalised name, or None without a cue."""
+    words = phrase.split()
+    title = next((t for t in sorted(TITLES, key=len, reverse=True)
+                  if re.search(rf"\b{re.escape(t)}\s*$", before)), None)
+    if words[-1] in ORG_HEADS or words[0] in ORG_HEADS and len(words) > 1:
+        return "organization", "Organization", f"head word {words[-1]!r}"
+    if words[0] in PLACE_HEADS or words[-1] in PLACE_HEADS:
+        head = words[0] if words[0] in PLACE_HEADS else words[-1]
+        kind = "Camp" if head == "Camp" else ("AdministrativeArea" if head in (
+            "Province", "Governorate", "District") else "Place")
+        return "place", kind, f"head word {head!r}"
+    if title and 2 <= len(words) <= 4:
+        return "person", "Person", f"title {title!r}"
+    if len(words) >= 2 and re.search(r"\b(?:in|at|near|outside|from|to)\s*$", before) \
+            and all(w[0].isupper() for w in words):
+        return "place", "Place", "preposition of place"
+    return None
+
+
+def _strip_title(folded: str, start: int, end: int) -> tuple[int, str]:
+    """Move ``start`` past a leading title ("Brigadier Abdul Reza Shahlai")."""
+    phrase = folded[start:end]
+    for title in sorted(TITLES, key=len, reverse=True):
+        if phrase.startswith(title + " ") and len(phrase) > len(title) + 3:
+            return start + len(title) + 1, title
+    return start, ""
+
+
+def propose_entities(text: str, hits: list[Hit], registry: tuple[Entity, ...]) -> list[Proposal]:
+    """New people, organisations and places: capitalised names with a cue to their kind."""
+    folded = fold(text)
+    known = {e.id for e in registry}
+    found: dict[str, dict] = {}
+    for m in _PHRASE.finditer(folded):
+        start, title = _strip_title(folded, m.start(), m.end())
+        while folded[start:m.end()].split(" ", 1)[0] in _SKIP and " " in folded[start:m.end()]:
+            start += len(folded[start:m.end()].split(" ", 1)[0]) + 1
+        end = m.end()
+        phrase = folded[start:end].rstrip(".'")
+        end = start + len(phrase)
+        if phrase in _SKIP or any(not (end <= h.start or start >= h.end) for h in hits):
+            continue
+        cue = _classify(phrase, folded[max(0, start - 40):start])
+        if cue is None:
+            continue
+        kind, entity_type, reason = cue
+        entity_id = f"{kind}/{make_slug(phrase)}"
+        if entity_id in known:
+            continue
+        item = found.setdefault(entity_id, {"type": entity_type, "label": text[start:end],
+                                            "spans": [], "cue": reason, "roles": set()})
+        item["spans"].append((start, end))
+        if title:
+            item["roles"].add(title)
+    return [Proposal(i, v["type"], v["label"], tuple(v["spans"]),
+                     0.6 if v["cue"].startswith("preposition") else 0.75, v["cue"],
+                     tuple(sorted(v["roles"])))
+            for i, v in found.items()]

@@ -1,0 +1,254 @@
+"""Frozen dataclasses: the data contract between the pipeline's stages.
+
+``corpus`` reads YAML and text into these; ``anchor`` turns every :class:`Quote`
+into a :class:`Span`; ``build`` turns them into RDF. Ids of registry entities are
+``<kind>/<slug>``; ids of events, relations and claims are bare slugs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where an item was written: a file and a 1-based line (0 when unknown)."""
+
+    file: str
+    line: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A registry entry: a person, organisation, group, place or thing."""
+
+    id: str  # "<kind>/<slug>"
+    type: str  # an akg class name, e.g. "Person", "Camp"
+    label: str
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    description: str = ""
+    wikidata: str | None = None
+    location: Location = Location("registry.yaml")
+
+    @property
+    def kind(self) -> str:
+        return self.id.split("/", 1)[0]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.label, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Update:
+    expression: str
+    date: date
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    id: str
+    title: str
+    published: date | None
+    language: str = "en"
+    genre: str = ""
+    type: str = "NewsArticle"
+    timezone: str | None = None  # "+03:00": the local time of the events
+    publisher: str | None = None
+    author: str | None = None  # registry id of the document's own voice
+    origin: str | None = None
+    licence: str | None = None
+    url: str | None = None
+    updates: tuple[Update, ...] = ()
+    missing: tuple[str, ...] = ()
+    location: Location = Location("meta.yaml")
+
+
+@dataclass(frozen=True)
+class Document:
+    meta: DocumentMeta
+    source: str  # exactly as received
+    text: str  # the cleaned body every offset refers to
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Evidence as a curator writes it: the exact words, with optional context."""
+
+    exact: str
+    prefix: str = ""
+    suffix: str = ""
+    location: Location = field(default=Location(""), compare=False)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A quote anchored to ``text[start:end]`` (Unicode code points)."""
+
+    doc_id: str
+    start: int
+    end: int
+    exact: str
+    prefix: str
+    suffix: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    entity: str
+    quote: Quote
+    all: bool = False
+    confidence: float | None = None
+
+
+@dataclass(frozen=True)
+class TimeSpec:
+    expression: str | None = None
+    begin: str | None = None  # xsd:date or xsd:dateTime lexical form
+    end: str | None = None
+    duration: str | None = None  # xsd:duration, e.g. "PT6H"
+
+
+@dataclass(frozen=True)
+class Count:
+    kind: str  # killed | wounded | dead | missing | executed | participants | named
+    value: int | None
+    expression: str
+    evidence: Quote
+    claimant: str | None = None  # registry id; None = the document's own voice
+
+
+ROLES = ("agent", "target", "victim", "participant", "commander", "recipient",
+         "instrument", "destination")
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    type: str
+    label: str
+    evidence: Quote
+    alleged: bool = False
+    roles: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (role, entity ids), role in ROLES
+    place: tuple[str, ...] = ()
+    part_of: str | None = None
+    about: str | None = None
+    time: TimeSpec = TimeSpec()
+    counts: tuple[Count, ...] = ()
+    confidence: float | None = None
+    location: Location = field(default=Location(""), compare=False)
+
+    def role(self, name: str) -> tuple[str, ...]:
+        return dict(self.roles).get(name, ())
+
+
+@dataclass(frozen=True)
+class Membership:
+    id: str
+    member: str
+    organization: str
+    role: str
+    evidence: Quote
+    former: bool = False
+    alleged: bool = False
+    confidence: float | None = None
+    location: Location = field(default=Location(""), compare=False)
+
+
+RELATION_PREDICATES = ("containedInPlace", "subOrganizationOf", "linkedTo", "sponsor",
+                       "locatedNear", "memberOf")
+
+
+@dataclass(frozen=True)
+class Relation:
+    id: str
+    subject: str
+    predicate: str
+    object: str
+    evidence: Quote
+    alleged: bool = False
+    confidence: float | None = None
+    location: Location = field(default=Location(""), compare=False)
+
+
+STANCES = ("asserts", "denies", "accuses", "describes", "characterises", "calls-for",
+           "reports", "condemns")
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    claimant: str
+    stance: str
+    evidence: Quote
+    about: tuple[str, ...] = ()
+    proposition: str | None = None  # id of an event, membership or relation of the same file
+    quoted: str | None = None
+    reported_by: str | None = None
+    confidence: float | None = None
+    location: Location = field(default=Location(""), compare=False)
+
+
+@dataclass(frozen=True)
+class Annotations:
+    """The standoff annotations of one document (``annotations.yaml``)."""
+
+    document: str
+    status: str  # "reviewed" | "draft"
+    mentions: tuple[Mention, ...] = ()
+    events: tuple[Event, ...] = ()
+    memberships: tuple[Membership, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    extractor: str | None = None
+    location: Location = Location("annotations.yaml")
+
+
+@dataclass(frozen=True)
+class Corpus:
+    registry: tuple[Entity, ...]
+    documents: tuple[Document, ...]
+    annotations: tuple[Annotations, ...]  # reviewed and draft; build decides what to publish
+
+    def entity(self, entity_id: str) -> Entity | None:
+        return {e.id: e for e in self.registry}.get(entity_id)
+
+
+@dataclass(frozen=True)
+class AnchoredDocument:
+    """A document with its annotations and every quote anchored to spans."""
+
+    document: Document
+    annotations: Annotations
+    spans: tuple[tuple[Quote, tuple[Span, ...]], ...]  # a Quote (all: true) may give many
+
+    def spans_of(self, quote: Quote) -> tuple[Span, ...]:
+        return dict(self.spans)[quote]
+
+    def span_of(self, quote: Quote) -> Span:
+        return self.spans_of(quote)[0]
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """What a SPARQL query returned, whichever store answered it.
+
+    ``kind`` is ``"select"`` (``variables`` and ``rows`` of rdflib terms or ``None``),
+    ``"ask"`` (``boolean``) or ``"graph"`` (``graph``: an rdflib Graph, for CONSTRUCT/DESCRIBE).
+    """
+
+    kind: str
+    variables: tuple[str, ...] = ()
+    rows: tuple[tuple[object, ...], ...] = ()
+    boolean: bool | None = None
+    graph: object | None = None

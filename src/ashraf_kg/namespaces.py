@@ -1,0 +1,175 @@
+"""The only place that makes IRIs.
+
+Ontology terms live under ``https://w3id.org/ashraf-kg/ontology#`` (prefix ``akg:``);
+things under ``https://w3id.org/ashraf-kg/id/<kind>/<slug>``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SH, SKOS, TIME, VOID, XSD
+
+AKG = Namespace("https://w3id.org/ashraf-kg/ontology#")
+ID = Namespace("https://w3id.org/ashraf-kg/id/")
+SCHEMA = Namespace("https://schema.org/")
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+OA = Namespace("http://www.w3.org/ns/oa#")
+WD = Namespace("http://www.wikidata.org/entity/")
+
+PREFIXES: dict[str, Namespace] = {
+    "akg": AKG,
+    "schema": SCHEMA,
+    "sem": SEM,
+    "prov": PROV,
+    "org": ORG,
+    "oa": OA,
+    "skos": SKOS,
+    "time": TIME,
+    "foaf": FOAF,
+    "dcterms": DCTERMS,
+    "void": VOID,
+    "dcat": DCAT,
+    "sh": SH,
+    "owl": OWL,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "xsd": XSD,
+    "wd": WD,
+}
+
+ENTITY_KINDS = ("person", "organization", "group", "place", "thing")
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_DOC_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+
+
+def is_slug(text: str) -> bool:
+    """True when ``text`` is a lowercase ASCII slug (letters, digits, single hyphens)."""
+    return bool(_SLUG.match(text))
+
+
+def make_slug(text: str) -> str:
+    """Turn a label into a slug: ``make_slug("Prime Minister") == "prime-minister"``."""
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "unnamed"
+
+
+def is_doc_id(text: str) -> bool:
+    return bool(_DOC_ID.match(text))
+
+
+def entity_iri(entity_id: str) -> URIRef:
+    """IRI of a registry entity: ``entity_iri("person/nouri-al-maliki")``."""
+    return ID[entity_id]
+
+
+def document_iri(doc_id: str) -> URIRef:
+    return ID[f"document/{doc_id}"]
+
+
+def graph_iri(name: str) -> URIRef:
+    """Named graph of a document (its id), or of ``ontology`` / ``registry`` / ``drafts/<doc-id>``."""
+    return ID[f"graph/{name}"]
+
+
+def event_iri(slug: str) -> URIRef:
+    return ID[f"event/{slug}"]
+
+
+def event_time_iri(slug: str, doc_id: str) -> URIRef:
+    """Time of an event as one document tells it (two documents may disagree)."""
+    return ID[f"event/{slug}/time/{doc_id}"]
+
+
+def membership_iri(slug: str) -> URIRef:
+    return ID[f"membership/{slug}"]
+
+
+def relation_iri(slug: str) -> URIRef:
+    return ID[f"relation/{slug}"]
+
+
+def claim_iri(slug: str) -> URIRef:
+    return ID[f"claim/{slug}"]
+
+
+def count_iri(doc_id: str, owner_slug: str, kind: str, index: int) -> URIRef:
+    """A figure given by one document about one event (``index`` counts from 1)."""
+    return ID[f"count/{doc_id}/{owner_slug}-{kind}-{index}"]
+
+
+def draft_slug(doc_id: str, item_id: str) -> str:
+    """Drafts get their own ids so they never collide with curated items."""
+    return f"draft-{make_slug(doc_id)}-{item_id}"
+
+
+def count_claim_slug(doc_id: str, owner_slug: str, kind: str, index: int) -> str:
+    return f"figure-{make_slug(doc_id)}-{owner_slug}-{kind}-{index}"
+
+
+def class_partition_iri(local_name: str) -> URIRef:
+    return ID[f"dataset/ashraf-kg/class/{local_name}"]
+
+
+def graph_subset_iri(name: str) -> URIRef:
+    return ID[f"dataset/ashraf-kg/graph/{name}"]
+
+
+def checksum_iri(filename: str) -> URIRef:
+    return ID[f"dataset/ashraf-kg/{filename}/checksum"]
+
+
+def role_iri(label: str) -> URIRef:
+    return ID[f"role/{make_slug(label)}"]
+
+
+def stance_iri(stance: str) -> URIRef:
+    return ID[f"stance/{stance}"]
+
+
+def count_kind_iri(kind: str) -> URIRef:
+    return ID[f"count-kind/{kind}"]
+
+
+def scheme_iri(name: str) -> URIRef:
+    """SKOS concept scheme of the ontology graph: ``scheme_iri("stance")``, ``scheme_iri("count-kind")``."""
+    return ID[f"scheme/{name}"]
+
+
+def annotation_iri(doc_id: str, start: int, end: int) -> URIRef:
+    return ID[f"annotation/{doc_id}/{start}-{end}"]
+
+
+def target_iri(doc_id: str, start: int, end: int) -> URIRef:
+    return ID[f"annotation/{doc_id}/{start}-{end}/target"]
+
+
+def quote_selector_iri(doc_id: str, start: int, end: int) -> URIRef:
+    return ID[f"annotation/{doc_id}/{start}-{end}/target/quote"]
+
+
+def position_selector_iri(doc_id: str, start: int, end: int) -> URIRef:
+    return ID[f"annotation/{doc_id}/{start}-{end}/target/position"]
+
+
+def dataset_iri(name: str = "ashraf-kg") -> URIRef:
+    return ID[f"dataset/{name}"]
+
+
+def distribution_iri(filename: str) -> URIRef:
+    return ID[f"dataset/ashraf-kg/{filename}"]
+
+
+def wikidata_iri(qid: str) -> URIRef:
+    return WD[qid]
+
+
+def bind_prefixes(graph) -> None:
+    """Bind the project's prefixes on an rdflib graph or dataset (replacing rdflib defaults)."""
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    graph.bind("id", ID, override=True, replace=True)

@@ -1,0 +1,195 @@
+"""Check a graph against the SHACL shapes of ``ontology/shapes.ttl``.
+
+The data is validated together with the ontology, so that ``sh:class`` and
+``sh:targetClass`` follow ``rdfs:subClassOf`` (an ``akg:Camp`` is an ``akg:Place``)
+without running an inference step: pyshacl runs with ``inference="none"``.
+
+>>> from ashraf_kg.validate import validate_graph
+>>> report = validate_graph(graph)          # doctest: +SKIP
+>>> report.conforms, len(report.results)    # doctest: +SKIP
+(True, 0)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from rdflib import Dataset, Graph, Literal
+from rdflib.graph import ConjunctiveGraph
+from rdflib.namespace import RDF, SH
+from rdflib.term import Node
+
+from . import resources
+from .errors import AshrafKGError, ValidationError
+
+ONTOLOGY_FILE = "ashraf-kg.ttl"
+SHAPES_FILE = "shapes.ttl"
+# Violations listed in one error message before the rest are summarised as a count.
+MAX_LISTED = 50
+
+
+class ValidationResult(NamedTuple):
+    """One SHACL result: the node that failed, the property path, the message, the severity."""
+
+    focus_node: Node
+    path: Node | None
+    message: str
+    severity: str  # "Violation", "Warning" or "Info"
+
+    def __str__(self) -> str:
+        path = f" {_short(self.path)}" if self.path is not None else ""
+        return f"{self.severity}: <{self.focus_node}>{path}: {self.message}"
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """What :func:`validate_graph` found. ``results`` are sorted, so reports compare equal."""
+
+    conforms: bool
+    results: tuple[ValidationResult, ...] = ()
+
+    def summary(self) -> str:
+        """One line: ``"conforms"`` or the number of results by severity."""
+        if self.conforms:
+            return "conforms to the SHACL shapes"
+        counts: dict[str, int] = {}
+        for result in self.results:
+            counts[result.severity] = counts.get(result.severity, 0) + 1
+        parts = ", ".join(f"{n} {severity.lower()}{'s' if n > 1 else ''}"
+                          for severity, n in sorted(counts.items()))
+        return f"does not conform to the SHACL shapes: {parts}"
+
+
+def load_shapes(path: Path | None = None) -> Graph:
+    """The shapes graph, from ``path`` or from the shipped ``shapes.ttl``."""
+    return _parse(path or resources.ontology_dir() / SHAPES_FILE)
+
+
+def load_ontology(path: Path | None = None) -> Graph:
+    """The ontology graph, from ``path`` or from the shipped ``ashraf-kg.ttl``."""
+    return _parse(path or resources.ontology_dir() / ONTOLOGY_FILE)
+
+
+def validate_graph(data: Graph, *, shapes: Graph | None = None,
+                   ontology: Graph | None = None) -> ValidationReport:
+    """Validate ``data`` (a Graph, or a Dataset: the union of its graphs) with SHACL.
+
+    ``shapes`` and ``ontology`` default to the shipped files; the ontology is mixed
+    into a copy of the data, never into ``data`` itself.
+    """
+    import pyshacl
+
+    merged = _merge(data, ontology if ontology is not None else _shipped_ontology())
+    conforms, results_graph, _ = pyshacl.validate(
+        merged, shacl_graph=shapes if shapes is not None else _shipped_shapes(),
+        inference="none", abort_on_first=False, allow_infos=True, allow_warnings=True,
+        meta_shacl=False, advanced=False, inplace=True, debug=False)
+    return ValidationReport(conforms=bool(conforms), results=_read_results(results_graph))
+
+
+def check_graph(data: Graph, **kwargs) -> ValidationReport:
+    """Validate like :func:`validate_graph`; raise ``ValidationError`` unless it conforms.
+
+    The error message lists each focus node, path and message (the first
+    ``MAX_LISTED``), and ``error.results`` holds them all.
+    """
+    report = validate_graph(data, **kwargs)
+    if report.conforms:
+        return report
+    lines = [str(result) for result in report.results[:MAX_LISTED]]
+    if len(report.results) > MAX_LISTED:
+        lines.append(f"… and {len(report.results) - MAX_LISTED} more")
+    raise ValidationError(
+        f"the graph {report.summary()}:\n  " + "\n  ".join(lines),
+        results=report.results,
+        hint="fix the annotations (or the build) so that each node above meets its shape")
+
+
+def validate_dumps(graph_dir: Path) -> ValidationReport:
+    """Validate the committed dumps in ``graph_dir`` (``ashraf-kg.trig``, else ``ashraf-kg.ttl``)."""
+    graph_dir = Path(graph_dir)
+    for name, fmt in (("ashraf-kg.trig", "trig"), ("ashraf-kg.ttl", "turtle")):
+        path = graph_dir / name
+        if path.is_file():
+            data = Dataset() if fmt == "trig" else Graph()
+            try:
+                data.parse(path, format=fmt)
+            except Exception as error:  # rdflib raises many unrelated types on bad syntax
+                raise AshrafKGError(f"cannot parse {path}: {error}", where=str(path),
+                                    hint="rebuild the graph with `ashraf-kg build`") from error
+            return validate_graph(data)
+    raise AshrafKGError(f"no ashraf-kg.trig or ashraf-kg.ttl in {graph_dir}", where=str(graph_dir),
+                        hint="run `ashraf-kg build` first, or pass --graph-dir")
+
+
+def _merge(data: Graph, ontology: Graph) -> Graph:
+    merged = Graph()
+    triples = data.quads((None, None, None, None)) if isinstance(data, ConjunctiveGraph) \
+        else ((s, p, o, None) for s, p, o in data)
+    for s, p, o, _ in triples:
+        merged.add((s, p, o))
+    for triple in ontology:
+        merged.add(triple)
+    return merged
+
+
+def _read_results(results_graph: Graph) -> tuple[ValidationResult, ...]:
+    results = []
+    for node in results_graph.subjects(RDF.type, SH.ValidationResult):
+        message = results_graph.value(node, SH.resultMessage)
+        severity = results_graph.value(node, SH.resultSeverity)
+        results.append(ValidationResult(
+            focus_node=results_graph.value(node, SH.focusNode),
+            path=results_graph.value(node, SH.resultPath),
+            message=str(message) if message is not None else "constraint failed",
+            severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation"))
+    unique = {(str(r.focus_node), str(r.path), r.message, r.severity): r for r in results}
+    return tuple(unique[key] for key in sorted(unique))
+
+
+def _short(node: Node) -> str:
+    from .namespaces import PREFIXES
+
+    if isinstance(node, Literal):
+        return repr(str(node))
+    text = str(node)
+    for prefix, namespace in PREFIXES.items():
+        if text.startswith(str(namespace)):
+            return f"{prefix}:{text[len(str(namespace)):]}"
+    return f"<{text}>" if text.startswith("http") else "(path)"
+
+
+def _parse(path: Path) -> Graph:
+    try:
+        return Graph().parse(path, format="turtle")
+    except FileNotFoundError as error:
+        raise AshrafKGError(f"cannot find {path}", where=str(path),
+                            hint="reinstall ashraf-kg or set ASHRAF_KG_ONTOLOGY_DIR") from error
+    except Exception as error:  # a syntax error in a shipped file
+        raise AshrafKGError(f"cannot parse {path}: {error}", where=str(path),
+                            hint="fix the Turtle syntax of that file") from error
+
+
+def _shipped_shapes() -> Graph:
+    return _parse_cached(resources.ontology_dir() / SHAPES_FILE)
+
+
+def _shipped_ontology() -> Graph:
+    return _parse_cached(resources.ontology_dir() / ONTOLOGY_FILE)
+
+
+def _parse_cached(path: Path) -> Graph:
+    # Keyed on the file's mtime too, so an edited shapes file is re-read.
+    try:
+        mtime = path.stat().st_mtime_ns
+    except OSError:
+        mtime = 0
+    return _parse_once(path.resolve(), mtime)
+
+
+@lru_cache(maxsize=8)
+def _parse_once(path: Path, mtime: int) -> Graph:
+    return _parse(path)

@@ -1,0 +1,72 @@
+"""Shared fixtures: the real corpus, its freshly built dataset, and the committed graph/."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS_DIR = ROOT / "corpus"
+GRAPH_DIR = ROOT / "graph"
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    return CORPUS_DIR
+
+
+@pytest.fixture(scope="session")
+def corpus():
+    """The real corpus (reviewed annotations only), as model.Corpus."""
+    from ashraf_kg.corpus import read_corpus
+
+    return read_corpus(CORPUS_DIR)
+
+
+@pytest.fixture(scope="session")
+def dataset(corpus):
+    """The dataset freshly built from the real corpus (an rdflib.Dataset)."""
+    from ashraf_kg.build import build_dataset
+
+    return build_dataset(corpus)
+
+
+@pytest.fixture(scope="session")
+def graph_dir() -> Path:
+    """The committed graph/ folder."""
+    return GRAPH_DIR
+
+
+@pytest.fixture(scope="session")
+def data_dir() -> Path:
+    return DATA_DIR
+
+
+@pytest.fixture(scope="session")
+def artifacts_dir() -> Path:
+    """Where tests leave files for people to look at (screenshots); not committed."""
+    path = Path(os.environ.get("ASHRAF_KG_ARTIFACTS", ROOT / "tests" / "artifacts"))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def copy_corpus(source: Path, target: Path) -> Path:
+    """A writable copy of a corpus folder, for tests that break it on purpose."""
+    import shutil
+
+    shutil.copytree(source, target)
+    return target
+
+
+@pytest.fixture
+def corpus_copy(tmp_path) -> Path:
+    """A writable copy of the real corpus."""
+    return copy_corpus(CORPUS_DIR, tmp_path / "corpus")

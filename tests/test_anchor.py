@@ -1,0 +1,72 @@
+"""Anchoring quotes to code-point offsets."""
+
+import pytest
+
+from ashraf_kg.anchor import anchor_quote, fold
+from ashraf_kg.errors import AnchorError
+from ashraf_kg.model import Location, Quote
+
+TEXT = "The attack on the camp. Then the attack on the camp resumed – ‘again’."
+
+
+def test_unique_quote_anchors_to_its_offsets():
+    (span,) = anchor_quote(TEXT, Quote("resumed"), doc_id="d")
+    assert TEXT[span.start:span.end] == "resumed"
+    assert (span.start, span.end) == (TEXT.index("resumed"), TEXT.index("resumed") + 7)
+
+
+def test_repeated_quote_without_context_is_ambiguous():
+    with pytest.raises(AnchorError) as error:
+        anchor_quote(TEXT, Quote("attack on the camp", location=Location("a.yaml", 7)),
+                     doc_id="d")
+    message = str(error.value)
+    assert "a.yaml:7" in message and "occurs 2 times" in message and "prefix" in message
+
+
+def test_prefix_picks_one_occurrence():
+    (span,) = anchor_quote(TEXT, Quote("attack on the camp", prefix="Then the "), doc_id="d")
+    assert span.start == TEXT.index("attack on the camp", 10)
+
+
+def test_suffix_picks_one_occurrence():
+    (span,) = anchor_quote(TEXT, Quote("attack on the camp", suffix="."), doc_id="d")
+    assert span.start == TEXT.index("attack")
+
+
+def test_all_returns_every_occurrence():
+    spans = anchor_quote(TEXT, Quote("camp"), doc_id="d", all=True)
+    assert [s.start for s in spans] == [i for i in range(len(TEXT)) if TEXT.startswith("camp", i)]
+
+
+def test_straight_quotes_anchor_to_curly_quotes_and_keep_the_text():
+    (span,) = anchor_quote(TEXT, Quote("resumed - 'again'"), doc_id="d")
+    assert span.exact == "resumed – ‘again’"
+    assert TEXT[span.start:span.end] == span.exact
+
+
+def test_curly_quotes_anchor_exactly():
+    (span,) = anchor_quote(TEXT, Quote("‘again’"), doc_id="d")
+    assert TEXT[span.start:span.end] == "‘again’"
+
+
+def test_offsets_count_code_points_not_bytes():
+    text = "Iran’s camp and the camp"
+    (span,) = anchor_quote(text, Quote("camp", prefix="Iran’s "), doc_id="d")
+    assert span.start == 7 and text[span.start:span.end] == "camp"
+
+
+def test_missing_quote_names_document_and_fix():
+    with pytest.raises(AnchorError) as error:
+        anchor_quote(TEXT, Quote("ceasefire", location=Location("b.yaml", 3)), doc_id="doc-9")
+    assert "b.yaml:3" in str(error.value) and "doc-9" in str(error.value)
+    assert "copy the words exactly" in str(error.value)
+
+
+def test_span_records_context_for_the_quote_selector():
+    (span,) = anchor_quote(TEXT, Quote("resumed"), doc_id="d")
+    assert TEXT[:span.start].endswith(span.prefix) and TEXT[span.end:].startswith(span.suffix)
+    assert 0 < len(span.prefix) <= 32
+
+
+def test_folding_keeps_length():
+    assert len(fold(TEXT)) == len(TEXT)
