@@ -93,7 +93,9 @@ def add_document(graph: Graph, document: Document) -> URIRef:
     for update in meta.updates:
         graph.add((node, SCHEMA.dateModified, Literal(update.date.isoformat(), datatype=XSD.date)))
         graph.add((node, AKG.updateExpression, Literal(update.expression)))
-    graph.add((node, SCHEMA.text, Literal(document.text, lang=meta.language)))
+    # A plain string (the language is schema:inLanguage): offsets and SUBSTR work the
+    # same in every SPARQL engine.
+    graph.add((node, SCHEMA.text, Literal(document.text)))
     graph.add((node, AKG.sha256, Literal(hashlib.sha256(document.text.encode()).hexdigest())))
     return node
 

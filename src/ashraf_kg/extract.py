@@ -150,15 +150,62 @@ def _claim_items(document: Document, claims: list[ClaimHit], events: list[EventH
         proposition = None
         if claim.stance in ("accuses", "asserts", "reports"):
             for event, item in zip(events, event_items):
-                if claim.verb[1] <= event.trigger[0] < claim.span[1] \
-                        and event.type not in SPEECH_EVENTS:
+                own = event.trigger == claim.verb
+                if own or (claim.verb[1] <= event.trigger[0] < claim.span[1]
+                           and event.type not in SPEECH_EVENTS):
                     proposition = item.id
+                    if claim.stance == "accuses" and claim.about and not event.roles.get("agent"):
+                        event.roles["agent"] = [claim.about[0]]  # "charged X with ordering"
                     break
         items.append(Claim(f"{prefix}-{key}-{serial[key]}"[:120], claim.claimant, claim.stance,
                            unique_quote(text, *claim.span), about=tuple(claim.about),
                            proposition=proposition, quoted=claim.quoted,
                            confidence=claim.confidence))
     return items
+
+
+WRONGDOING = ("Attack", "Killing", "Wounding", "Arson", "Detention", "Abduction", "Plotting",
+              "Training", "MilitarySupport", "Deception", "Order")
+
+
+def _own_voice_claims(document: Document, events: list[EventHit], items: list[Event],
+                      claims: list[ClaimHit]) -> list[ClaimHit]:
+    """What the document tells in its own voice of wrongdoing is the author's accusation.
+
+    An event reported through someone else's words is theirs; a release of information
+    ("the NCRI has released five names") is an assertion of whoever releases it; a title
+    with a loaded word is the author's characterisation.
+    """
+    author, text = document.meta.author, document.text
+    voiced = [c for c in claims if c.claimant != author]
+    found = []
+    described = {c.span: c for c in claims if c.claimant == author and c.stance == "characterises"}
+    for event, item in zip(events, items):
+        agents = event.roles.get("agent", [])
+        if event.type == "InformationRelease" and agents:
+            found.append(ClaimHit(agents[0], "asserts", event.evidence, event.trigger,
+                                  about=list(event.roles.get("target", [])), confidence=0.5))
+        if not author or event.type not in WRONGDOING \
+                or any(c.verb[1] <= event.trigger[0] < c.span[1] for c in voiced):
+            continue
+        stance = "accuses" if agents else "asserts"
+        span = event.evidence
+        for key, claim in list(described.items()):  # "… in what can only be described as …"
+            if 0 <= key[0] - event.evidence[1] < 80 and stance == "accuses":
+                span = key
+                described.pop(key)
+                claims.remove(claim)
+        found.append(ClaimHit(author, stance, span, event.trigger, about=list(agents[:1]),
+                              quoted=None, confidence=0.5))
+    title = text.split("\n", 1)[0]
+    if author and _LOADED_TITLE.search(title):
+        found.append(ClaimHit(author, "characterises", (0, len(title)), (0, 0), quoted=title,
+                              confidence=0.5))
+    return found
+
+
+_LOADED_TITLE = re.compile(r"\b(?:massacre|terror\w*|slaughter|genocide|atrocity|crime)\b",
+                           re.IGNORECASE)
 
 
 def _mark_alleged(events: list[Event], claims: list[Claim]) -> list[Event]:
@@ -176,6 +223,8 @@ def extract_document(document: Document, registry: tuple[Entity, ...]) -> Extrac
     event_hits = find_events(text, sentences, hits)
     claim_hits = find_claims(text, sentences, hits, author=document.meta.author)
     events = _event_items(document, event_hits, names)
+    claim_hits = sorted(claim_hits + _own_voice_claims(document, event_hits, events, claim_hits),
+                        key=lambda c: c.span)
     claims = _claim_items(document, claim_hits, event_hits, events)
     annotations = Annotations(document=document.id, status="draft",
                               mentions=_mention_items(text, hits),

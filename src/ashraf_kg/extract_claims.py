@@ -29,7 +29,7 @@ SPEECH = (
     (r"\bclaim(?:ed|ing|s)?\b", "asserts", "subject"),
     (r"\b(?:call(?:ed|s|ing)? (?:for|on)|urg(?:ed|es|ing))\b", "calls-for", "subject"),
     (r"\b(?:condemn(?:ed|s|ing)?|deplores?|deplored)\b", "condemns", "subject"),
-    (r"\b(?:said|says|stated|states|added|announced|told|reported)\b", "asserts", "subject"),
+    (r"\b(?-i:said|says|stated|states|added|announced|told|reported)\b", "asserts", "subject"),
     (r"\bbelieved?\b(?! to be)", "asserts", "subject"),
     (r"\baccording to\b", "reports", "by"),
 )
@@ -59,7 +59,7 @@ def _subject_claimants(text: str, clause, verb, mentions: list[Hit]) -> list[Hit
     chosen = [before[-1]]
     for hit in reversed(before[:-1]):
         gap = text[hit.end:chosen[0].start]
-        if re.fullmatch(r"\s*(?:\([^)]*\))?\s*(?:,|and|, and)\s+(?:the\s+)?", gap):
+        if re.fullmatch(r"\s*(?:\([^)]*\))?\s*(?:and|, and)\s+(?:the\s+)?", gap):
             chosen.insert(0, hit)
         else:
             break
@@ -70,11 +70,15 @@ def _subject_claimants(text: str, clause, verb, mentions: list[Hit]) -> list[Hit
 
 
 def _by_claimant(text: str, clause, verb, mentions: list[Hit]) -> list[Hit]:
+    """The head of the noun phrase after "by": "by UN official Tahar Boumedra" -> Boumedra."""
+    head = None
     for hit in mentions:
         if verb[1] <= hit.start < min(clause[1], verb[1] + 60) \
                 and hit.entity.split("/")[0] in ACTOR_KINDS:
-            return [hit]
-    return []
+            if head and not re.fullmatch(r"\s+(?:[a-z]+\s+)?", text[head.end:hit.start]):
+                break
+            head = hit
+    return [head] if head else []
 
 
 def _quoted(text: str, start: int, end: int) -> str | None:
@@ -132,8 +136,6 @@ def _clause_claims(text: str, clause, sentence, mentions: list[Hit]) -> list[Cla
                     claim.span = (subject[-1].start if subject else clause[0], span[1])
                 else:
                     claim.about = _about(mentions, span, claimants, verb)
-                if claim.quoted and stance == "describes":
-                    claim.stance = "characterises" if _loaded(claim.quoted) else "describes"
                 found.append(claim)
     return found
 

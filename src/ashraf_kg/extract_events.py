@@ -20,7 +20,7 @@ ACTOR_KINDS = ("person", "organization", "group")
 _V = r"(?:s|es|ed|d|ing)?"
 # (pattern, event type, object role); patterns match the trigger word(s) only.
 TRIGGERS = (
-    (rf"\b(?:assault{_V}|attack{_V}|raid{_V}|storm(?:ed|ing)|shell(?:ed|ing)|fired|fire[sd]? on"
+    (rf"\b(?:assault{_V}|attack{_V}|massacred|raid{_V}|storm(?:ed|ing)|shell(?:ed|ing)|fired|fire[sd]? on"
      rf"|bomb{_V}|(?:perpetrated|carried out) (?:the |an |a )?(?:actual )?attack)\b", "Attack", "target"),
     (rf"\b(?:kill{_V}|killings?|murder{_V}|machine-gunned|shot dead|summary killings)\b",
      "Killing", "victim"),
@@ -30,17 +30,16 @@ TRIGGERS = (
     (r"\b(?:fle(?:e|d|eing)|escap(?:e|ed|ing))\b", "Flight", "participant"),
     (r"\b(?:met|meet(?:s|ing)?)\b", "Meeting", "participant"),
     (r"\b(?:order(?:ed|ing|s)?|direct(?:ed|ing)? the)\b", "Order", "recipient"),
-    (r"\bden(?:ied|ies|y|ying|ial)\b", "Denial", "target"),
-    (r"\b(?:charged|accus(?:ed|es|ing))\b", "Accusation", "target"),
+    (r"\bden(?:ied|ies|y|ying|ial)\b", "Denial", None),
     (r"\b(?:call(?:ed|s|ing)? (?:for|on)|urg(?:ed|es|ing)|appeal(?:ed|s)? (?:to|for))\b",
      "Appeal", "recipient"),
     (r"\b(?:prevent(?:ed|ing|s)?|block(?:ed|ing)|barred) from\b", "AccessObstruction", "target"),
     (r"\bremov(?:ed|ing|al)\b", "RemovalFromPost", "target"),
-    (r"\b(?:broadcast(?:ing|s)?|issuing reports|aired)\b", "Broadcast", "target"),
+    (r"\b(?:broadcast(?:ing|s)?|issuing reports|aired)\b", "Broadcast", None),
     (r"\b(?:released?|releasing|published|disclosed|made public)\b(?! (?:from|of))",
      "InformationRelease", "target"),
     (r"\b(?:confined|interned|held) (?:at|in)\b", "Confinement", "participant"),
-    (r"\btrain(?:ed|ing|s)\b", "Training", "participant"),
+    (r"\btrain(?:ed|ing|s)\b", "Training", "recipient"),
     (r"\b(?:providing|supplying|arming|provided|supplied) (?:fighters|weapons|arms)\b",
      "MilitarySupport", "recipient"),
     (r"\bplot(?:ting|ted|s)?\b", "Plotting", "target"),
@@ -48,12 +47,13 @@ TRIGGERS = (
     (r"\b(?:abduct(?:ed|ing)?|kidnapp(?:ed|ing)|spirited (?:\[?away\]? )?)\b", "Abduction", "victim"),
     (r"\b(?:condemn(?:ed|s|ing)?|deplores?|deplored)\b", "Condemnation", "target"),
     (r"\b(?:lied|cover(?:ing)? up|deceiv(?:ed|ing))\b", "Deception", "target"),
-    (r"\b(?:said|stated|statement|added|announced)\b", "Statement", "recipient"),
+    (r"\b(?:issued a statement|in a statement|announced)\b", "Statement", None),
 )
 _TRIGGERS = tuple((re.compile(p, re.IGNORECASE), t, r) for p, t, r in TRIGGERS)
-_DEFINITE = re.compile(r"(?:\b(?:the|this|that|last night's|last night’s|today's)\s+(?:\w+\s+)?$)",
+_DEFINITE = re.compile(r"(?:\b(?:the|this|that|last night's|last night’s|today's|previous|earlier"
+                       r"|prior|past)\s+(?:\w+\s+)?$)",
                        re.IGNORECASE)
-_NOUN_FORMS = re.compile(r"^(?:assault|attack|raid|killings?|execution|denial|statement|removal"
+_NOUN_FORMS = re.compile(r"^(?:assaults?|attacks?|raids?|killings|execution|denial|statement|removal"
                          r"|training|plotting)$", re.IGNORECASE)
 TIME_PATTERN = re.compile(
     r"\b(?:today|yesterday|tonight|last night|this (?:morning|week|year)|days (?:after|before)"
@@ -109,44 +109,99 @@ def _kind(hit: Hit) -> str:
     return hit.entity.split("/", 1)[0]
 
 
-def _agent(text: str, trigger: tuple[int, int], clause, mentions: list[Hit]) -> Hit | None:
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+\s+)?$")
+_SUBORDINATE = re.compile(r"\b(?:as|while|when|because|although|whereas)\s")
+_INSERTS = re.compile(r",\s*(?:which|who)\b[^,]*,|\([^)]*\)|–[^–]*–")
+_OBJECT_GAP = re.compile(r"^\s*(?:(?:on|upon|against|at|with|to|directly with|that)\s+)?"
+                         r"(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w-]+\s+){0,3}$")
+_COORDINATED = re.compile(r"^[\s,]*(?:and\s+)?(?:(?:the\s+)?[A-Z][\w-]*\s+){0,4}$")
+_NEGATED = re.compile(r"\b(?:no|not|never|yet to|nor|without)\s+(?:such\s+|\w+\s+)?$",
+                      re.IGNORECASE)
+_BY = re.compile(r"^(?:\s*[\w-]+){0,6}?\s+by\s+", re.IGNORECASE)
+
+
+def _by_phrase(text: str, trigger, clause, mentions: list[Hit]) -> tuple[str, Hit] | None:
+    """("agent"|"commander", actor) of a "… by X" phrase right after the trigger."""
     after = text[trigger[1]:clause[1]]
-    by = re.match(r"^(?:\s+\w+){0,4}?\s+by\s+", after)
-    if by or re.match(r"\s+by\b", after):
-        offset = trigger[1] + (by.end() if by else 0)
-        for hit in mentions:
-            if offset <= hit.start < clause[1] and _kind(hit) in ACTOR_KINDS:
-                return hit
-    before = [h for h in mentions if clause[0] <= h.start and h.end <= trigger[0]
-              and _kind(h) in ACTOR_KINDS]
-    if before:
-        last = before[-1]
-        gap = text[last.end:trigger[0]]
-        if not re.search(r"\b(?:of|with|to|on|at|against|upon)\s*$", gap) or len(before) == 1:
-            return last
-    return None
+    m = _BY.match(after[:80])
+    if not m or re.search(r"[,;]", m[0]):
+        return None
+    role = "commander" if re.search(r"\b(?:commanded|led|directed)\s+by\s+$", m[0]) else "agent"
+    start = trigger[1] + m.end()
+    head = None
+    for hit in mentions:  # the last actor of the noun phrase: "UN official Tahar Boumedra"
+        if start <= hit.start < start + 60 and _kind(hit) in ACTOR_KINDS:
+            if head and not re.fullmatch(r"\s+(?:[a-z]+\s+)?", text[head.end:hit.start]):
+                break
+            head = hit
+            start = hit.end
+    return (role, head) if head else None
 
 
-def _arguments(event: EventHit, text: str, clause, mentions: list[Hit], object_role: str) -> None:
-    agent = _agent(text, event.trigger, clause, mentions)
-    if agent:
-        event.add("participant" if event.type == "Meeting" else "agent", agent.entity)
-        event.evidence = (min(event.evidence[0], agent.start), event.evidence[1])
+def _subject(text: str, trigger, clause, mentions: list[Hit]) -> Hit | None:
+    """The actor before the trigger, skipping inserted relative clauses and parentheses."""
+    region = text[clause[0]:trigger[0]]
+    masked = _INSERTS.sub(lambda m: " " * len(m[0]), region)
+    last_sub = [m.end() for m in _SUBORDINATE.finditer(masked)]
+    floor = clause[0] + (last_sub[-1] if last_sub else 0)
+    before = [h for h in mentions if floor <= h.start and h.end <= trigger[0]
+              and _kind(h) in ACTOR_KINDS and masked[h.start - clause[0]] != " "]
+    return before[-1] if before else None
+
+
+def _arguments(event: EventHit, text: str, clause, mentions: list[Hit], object_role,
+               limit: int) -> None:
+    by = _by_phrase(text, event.trigger, clause, mentions)
+    if by:
+        event.add(by[0], by[1].entity)
+        event.evidence = (event.evidence[0], max(event.evidence[1], by[1].end))
+    subject = None if by and by[0] == "agent" else _subject(text, event.trigger, clause, mentions)
+    word = text[event.trigger[0]:event.trigger[1]].split()[0]
+    light = re.search(r"\b(?:launched|carried out|conducted|mounted|staged|began|engaged in)"
+                      r"\s+(?:\w+\s+){0,3}$", text[clause[0]:event.trigger[0]])
+    if subject and _NOUN_FORMS.match(word) and not light and not re.fullmatch(
+            r"(?:['’]s)?\s*(?:\w+\s+){0,1}", text[subject.end:event.trigger[0]]):
+        subject = None
+    if subject:
+        gap = text[subject.end:event.trigger[0]]
+        passive = re.search(r"(?:ed|en|t)$", word) and _PASSIVE.search(gap)
+        if passive and ("," in gap or len(gap) > 40):
+            return _objects(event, text, (clause[0], limit), mentions, object_role, skip=())
+        role = (object_role or "target") if passive else (
+            "participant" if event.type == "Meeting" else "agent")
+        event.add(role, subject.entity)
+        event.evidence = (min(event.evidence[0], subject.start), event.evidence[1])
+    _objects(event, text, (clause[0], limit), mentions, object_role,
+             skip=(subject, by[1] if by else None))
+
+
+def _objects(event: EventHit, text: str, clause, mentions, object_role, skip) -> None:
     window_end = min(clause[1], event.trigger[1] + 120)
+    previous = previous_place = None
     for hit in mentions:
-        if not (event.trigger[1] <= hit.start < window_end) or (agent and hit == agent):
+        if not (event.trigger[1] <= hit.start < window_end) or hit in skip:
             continue
         kind, gap = _kind(hit), text[event.trigger[1]:hit.start]
-        if kind == "place" and re.search(r"\b(?:at|in|on|around|near|outside(?: of)?|upon|of)\s+(?:the\s+)?$", gap):
+        if re.search(r"\bby\b", gap):
+            break
+        if kind == "place" and re.search(r"\bto\s+(?:the\s+)?$", gap) \
+                and event.type in ("Appeal", "Order", "Flight"):
+            event.add("destination", hit.entity)
+        elif kind == "place" and (re.search(
+                r"\b(?:at|in|on|around|near|outside(?: of)?|upon|into|from)\s+(?:the\s+)?$", gap)
+                or (previous_place and re.fullmatch(r"[\s,]*(?:and\s+)?(?:the\s+)?",
+                                                    text[previous_place.end:hit.start]))):
             event.add("place", hit.entity)
+            previous_place = hit
         elif kind == "thing":
             event.add("instrument", hit.entity)
-        elif kind in ACTOR_KINDS and not re.search(r"\bby\s+$", gap) \
-                and not object_role in event.roles and len(gap) < 60:
-            event.add(object_role, hit.entity)
-            event.evidence = (event.evidence[0], max(event.evidence[1], hit.end))
-        elif kind in ACTOR_KINDS and re.search(r"\bcommanded by\s+(?:\w+\s+)?$", gap):
-            event.add("commander", hit.entity)
+        elif kind in ACTOR_KINDS and object_role:
+            joined = previous and _COORDINATED.match(text[previous.end:hit.start])
+            first = object_role not in event.roles or event.type == "Meeting"
+            if joined or (first and _OBJECT_GAP.match(gap)):
+                event.add(object_role, hit.entity)
+                event.evidence = (event.evidence[0], max(event.evidence[1], hit.end))
+                previous = hit
 
 
 def _time_near(text: str, sentence, trigger) -> str | None:
@@ -171,13 +226,37 @@ def find_counts(text: str, sentence) -> list[tuple[str, int | None, tuple[int, i
         if m["verb"] == "leaving" and not m["adj"]:
             continue
         counts.append((_COUNT_KINDS.get(key, "killed"), value, (m.start(), m.end())))
+    for m in re.finditer(r"\b(?:the\s+)?(\w+)\s+attack\b", text[sentence[0]:sentence[1]]):
+        value = ORDINALS.get(m[1].lower())
+        if value:
+            counts.append(("attacks", value, (sentence[0] + m.start(), sentence[0] + m.end())))
     return counts
 
 
-def _is_reference(text: str, trigger, clause, event: EventHit) -> bool:
+ORDINALS = {w: i for i, w in enumerate("zeroth first second third fourth fifth sixth seventh "
+                                       "eighth ninth tenth eleventh twelfth".split())}
+
+
+def _is_reference(text: str, trigger, clause) -> bool:
+    """A definite noun ("the attack", "last night's attack") names an event told before."""
     word = text[trigger[0]:trigger[1]]
-    return (bool(_NOUN_FORMS.match(word)) and bool(_DEFINITE.search(text[clause[0]:trigger[0]]))
-            and "agent" not in event.roles)
+    return bool(_NOUN_FORMS.match(word)) and bool(_DEFINITE.search(text[clause[0]:trigger[0]]))
+
+
+def _skip_trigger(text: str, m, clause) -> bool:
+    """Negated ("no such attack"), infinitive ("to attack") or complement ("signs of execution")."""
+    before = text[clause[0]:m.start()]
+    infinitive = re.search(r"\bto\s+$", before) and not re.search(
+        r"\b(?:attempt(?:ed|s|ing)?|an attempt|tried|trying|began|sought|seeks?)\s+to\s+$", before)
+    if _NEGATED.search(before) or infinitive:
+        return True
+    return bool(_NOUN_FORMS.match(m[0])) and bool(re.search(r"\b(?:of|about)\s+$", before))
+
+
+def _adds_information(event: EventHit, antecedent: EventHit) -> bool:
+    agents = set(event.roles.get("agent", []))
+    return bool(event.counts or event.roles.get("instrument")
+                or (agents and agents != set(antecedent.roles.get("agent", []))))
 
 
 def find_events(text: str, sentences: list[tuple[int, int]], mentions: list[Hit]) -> list[EventHit]:
@@ -185,22 +264,50 @@ def find_events(text: str, sentences: list[tuple[int, int]], mentions: list[Hit]
     events: list[EventHit] = []
     for sentence in sentences:
         for clause in split_clauses(text, *sentence):
-            taken: list[tuple[int, int]] = []
-            for pattern, event_type, object_role in _TRIGGERS:
-                for m in pattern.finditer(text, clause[0], clause[1]):
-                    if any(m.start() < e and s < m.end() for s, e in taken):
+            found = [(m, t, r) for pattern, t, r in _TRIGGERS
+                     for m in pattern.finditer(text, clause[0], clause[1])]
+            taken: list[EventHit] = []
+            for m, event_type, object_role in sorted(found, key=lambda f: f[0].start()):
+                if any(m.start() < e.trigger[1] and e.trigger[0] < m.end() for e in taken) \
+                        or _skip_trigger(text, m, clause):
+                    continue
+                event = EventHit(event_type, (m.start(), m.end()), (m.start(), m.end()))
+                limit = min([f[0].start() for f in found if f[0].start() > m.end()]
+                            + [clause[1]])
+                _arguments(event, text, clause, mentions, object_role, limit)
+                event.time = _time_near(text, sentence, event.trigger)
+                event.counts = [c for c in find_counts(text, sentence)
+                                if c[0] == "attacks" and c[2][1] >= m.end() - 1 >= c[2][0]]
+                _inherit_agent(text, event, taken)
+                antecedent = next((e for e in reversed(events) if e.type == event_type), None)
+                if antecedent and _is_reference(text, event.trigger, clause):
+                    if not _adds_information(event, antecedent):
+                        antecedent.time = antecedent.time or event.time
                         continue
-                    taken.append((m.start(), m.end()))
-                    event = EventHit(event_type, (m.start(), m.end()), (m.start(), m.end()))
-                    _arguments(event, text, clause, mentions, object_role)
-                    event.time = _time_near(text, sentence, event.trigger)
-                    antecedent = next((e for e in reversed(events) if e.type == event_type), None)
-                    if antecedent and _is_reference(text, event.trigger, clause, event):
-                        _merge(antecedent, event)
-                        continue
-                    events.append(event)
+                    for role in ("agent", "target") if not event.counts else ():
+                        if role not in event.roles and antecedent.roles.get(role):
+                            event.roles[role] = list(antecedent.roles[role])
+                    event.place = event.place or list(antecedent.place)
+                same = next((e for e in reversed(taken) if e.type == event_type), None)
+                if same is not None and event.trigger[0] - same.trigger[1] < 70 \
+                        and not re.search(r",\s*(?:which|who)\b", text[same.trigger[1]:event.trigger[0]]):
+                    _merge(same, event)  # "machine-gunned … in summary killings": one event
+                    same.evidence = (same.evidence[0], max(same.evidence[1], event.evidence[1]))
+                    continue
+                events.append(event)
+                taken.append(event)
         _attach_counts(text, sentence, events)
     return sorted(events, key=lambda e: e.trigger)
+
+
+def _inherit_agent(text: str, event: EventHit, taken: list[EventHit]) -> None:
+    """Coordinated participles share a subject: "training X, providing Y and plotting Z"."""
+    if not taken or not re.match(r"\w+ing\b", text[event.trigger[0]:event.trigger[1]]):
+        return
+    previous = taken[-1]
+    gap = text[previous.evidence[1]:event.trigger[0]]
+    if previous.roles.get("agent") and re.search(r"(?:,|\band)\s+$", gap) and len(gap) < 120:
+        event.roles["agent"] = list(previous.roles["agent"])
 
 
 def _merge(antecedent: EventHit, event: EventHit) -> None:
@@ -216,6 +323,8 @@ def _attach_counts(text: str, sentence, events: list[EventHit]) -> None:
     counts = find_counts(text, sentence)
     violent = [e for e in events if e.type in ("Attack", "Killing", "Wounding", "InformationRelease")]
     for kind, value, span in counts:
+        if kind == "attacks":
+            continue
         here = [e for e in violent if sentence[0] <= e.trigger[0] < sentence[1]]
         owner = (min(here, key=lambda e: abs(e.trigger[0] - span[0])) if here
                  else (violent[-1] if violent else None))

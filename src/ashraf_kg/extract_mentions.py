@@ -44,8 +44,9 @@ _SKIP = frozenset("""The A An This That These Those It Its In On At As By For Fr
     WARNING State-owned Gunmen Iraqi Iranian Lebanese American Syrian Kurdish Arab Shia Sunni
     January February March April May June July August September October November December
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday UN US U.S. EU""".split())
+_DEMONYMS = frozenset("Iraqi Iranian Lebanese American Syrian Kurdish Arab".split())
 _CONNECTORS = r"(?:of|the|for|al|el|e|de|ul|bin|ibn|ad|as)"
-_CAP = r"[A-Z][\w'.]*(?:-[\w']+)*"
+_CAP = r"[A-Z](?:[\w']|\.(?=\w))*(?:-[\w']+)*"
 _PHRASE = re.compile(rf"(?<![\w-]){_CAP}(?:[ ](?:{_CONNECTORS}[ ])*{_CAP})*")
 
 
@@ -93,7 +94,75 @@ def entity_names(entity: Entity) -> list[tuple[str, str]]:
         bare = re.sub(r"^(?:Unnamed|the|The)\s+", "", bare).strip()
         if bare and bare != name:
             names.append((bare, how))
+    for name, how in list(names):  # "Former national security minister" is written lowercase
+        words = name.split()
+        if len(words) > 1 and any(w[:1].islower() and w not in _PARTICLES for w in words[1:]):
+            names.append((name[0].lower() + name[1:], how))
     return [(fold(n), how) for n, how in names if len(n) > 1]
+
+
+_PARTICLES = frozenset("al el e de of the for and bin ibn ul ad as".split())
+_STOP = frozenset("the a an of at in on to for and or by with those who were other its their "
+                  "this that these several".split())
+
+
+def _stem(word: str) -> str:
+    word = word.lower().strip("’'")
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _group_hits(folded: str, registry: tuple[Entity, ...]) -> list[Hit]:
+    """Descriptions of unnamed groups: "the residents at Camp Ashraf" for "Residents of Camp
+    Ashraf". Every content word of the text is in the label, covering two thirds of it."""
+    labels = {}
+    for entity in registry:
+        if entity.kind == "group":
+            for name, _ in entity_names(entity):
+                words = {_stem(w) for w in re.findall(r"[\w’'-]+", name) if w.lower() not in _STOP}
+                if len(words) >= 2:
+                    labels.setdefault(entity.id, []).append(words)
+    tokens = [(m.start(), m.end(), _stem(m[0])) for m in re.finditer(r"[\w’'-]+", folded)]
+    found = []
+    for i in range(len(tokens)):
+        for size in range(5, 1, -1):
+            window = tokens[i:i + size]
+            if len(window) < size or window[0][2] in _STOP or window[-1][2] in _STOP:
+                continue
+            content = {t[2] for t in window if t[2] not in _STOP}
+            if re.search(r"[.;:!?]", folded[window[0][0]:window[-1][1]]) or len(content) < 2:
+                continue
+            best = [e for e, sets in labels.items()
+                    if any(content <= words and len(content) * 3 >= len(words) * 2 for words in sets)]
+            if len(best) == 1:
+                found.append(Hit(best[0], window[0][0], window[-1][1], 0.6, "description"))
+                break
+    return found
+
+
+def _country_hits(folded: str, hits: list[Hit], registry: tuple[Entity, ...]) -> list[Hit]:
+    """"the country" is the country the document has named most often so far (demonyms count)."""
+    countries = [e for e in registry if e.type == "Country"]
+    found = []
+    for m in re.finditer(r"\bthe country\b", folded):
+        before = folded[:m.start()]
+        counts = {e.id: len(re.findall(rf"\b{re.escape(e.label)}", before)) for e in countries}
+        first = {e.id: (before.find(e.label) if e.label in before else len(before)) for e in countries}
+        best = max(counts, key=lambda c: (counts[c], -first[c]), default=None)
+        if best and counts[best]:
+            found.append(Hit(best, m.start(), m.end(), 0.6, "reference"))
+    return found
+
+
+def _possessive_places(folded: str, hits: list[Hit], registry: tuple[Entity, ...]) -> list[Hit]:
+    """A place named in the possessive inside a longer name: "Iran's democratic parliament"."""
+    found = []
+    for entity in registry:
+        if entity.kind != "place":
+            continue
+        for m in re.finditer(rf"(?<![\w-]){re.escape(fold(entity.label))}(?='s\b)", folded):
+            if any(h.start <= m.start() and m.end() <= h.end and h.entity != entity.id for h in hits):
+                found.append(Hit(entity.id, m.start(), m.end(), 0.9, "nested"))
+    return found
 
 
 def _person_short_forms(registry: tuple[Entity, ...]) -> dict[str, str]:
@@ -213,6 +282,24 @@ def _fuzzy_hits(folded: str, hits: list[Hit], registry: tuple[Entity, ...]) -> l
     return found
 
 
+def demonyms(label: str) -> set[str]:
+    """Adjectives of a country's name: Iraq -> Iraqi, Iran -> Iranian, Lebanon -> Lebanese."""
+    stem = re.sub(r"(?:a|on|y)$", "", label)
+    return {label + "i", label + "ian", stem + "ese", stem + "an", label + "n"}
+
+
+def _demonym_hits(folded: str, hits: list[Hit], registry: tuple[Entity, ...]) -> list[Hit]:
+    """A demonym qualifying a full name names the country: "Lebanese Hezbollah" -> Lebanon."""
+    names = {n for e in registry for n, _ in entity_names(e)}
+    adjectives = {d: e.id for e in registry if e.type == "Country" for d in demonyms(e.label)}
+    found = []
+    for hit in hits:
+        first, _, rest = folded[hit.start:hit.end].partition(" ")
+        if first in adjectives and rest in names:
+            found.append(Hit(adjectives[first], hit.start, hit.start + len(first), 0.8, "demonym"))
+    return found
+
+
 def find_mentions(text: str, registry: tuple[Entity, ...]) -> list[Hit]:
     """Every mention of a registry entity in ``text``, non-overlapping, in text order.
 
@@ -225,7 +312,11 @@ def find_mentions(text: str, registry: tuple[Entity, ...]) -> list[Hit]:
     hits = _select(_exact_hits(folded, registry))
     hits = _select(_acronym_hits(folded, hits, registry), hits)
     hits = _select(_fuzzy_hits(folded, hits, registry), hits)
-    return _select(_role_hits(folded, hits, registry), hits)
+    hits = _select(_role_hits(folded, hits, registry), hits)
+    hits = _select(_group_hits(folded, registry) + hits)
+    hits = _select(_country_hits(folded, hits, registry), hits)
+    nested = _possessive_places(folded, hits, registry) + _demonym_hits(folded, hits, registry)
+    return sorted(hits + nested, key=lambda h: h.start)
 
 
 def _classify(phrase: str, before: str) -> tuple[str, str, str] | None:
@@ -233,8 +324,9 @@ def _classify(phrase: str, before: str) -> tuple[str, str, str] | None:
     words = phrase.split()
     title = next((t for t in sorted(TITLES, key=len, reverse=True)
                   if re.search(rf"\b{re.escape(t)}\s*$", before)), None)
-    if words[-1] in ORG_HEADS or words[0] in ORG_HEADS and len(words) > 1:
-        return "organization", "Organization", f"head word {words[-1]!r}"
+    heads = [w for w in words if w in ORG_HEADS]
+    if heads and (len(words) > 1 or words[0] == heads[0]):
+        return "organization", "Organization", f"head word {heads[-1]!r}"
     if words[0] in PLACE_HEADS or words[-1] in PLACE_HEADS:
         head = words[0] if words[0] in PLACE_HEADS else words[-1]
         kind = "Camp" if head == "Camp" else ("AdministrativeArea" if head in (
@@ -257,25 +349,54 @@ def _strip_title(folded: str, start: int, end: int) -> tuple[int, str]:
     return start, ""
 
 
+class _Part:
+    """A piece of a capitalised phrase, split at possessives ("Iran's", "Guards'")."""
+
+    def __init__(self, start: int, end: int):
+        self._start, self._end = start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
+def _name_phrases(folded: str, hits: list[Hit]):
+    ends = {h.end for h in hits}
+    for m in _PHRASE.finditer(folded):
+        begin = m.start()
+        for cut in re.finditer(r"'s?(?= )", m[0]):
+            if m.start() + cut.start() not in ends:
+                continue
+            yield _Part(begin, m.start() + cut.start())
+            begin = m.start() + cut.end() + 1
+        yield _Part(begin, m.end())
+
+
 def propose_entities(text: str, hits: list[Hit], registry: tuple[Entity, ...]) -> list[Proposal]:
     """New people, organisations and places: capitalised names with a cue to their kind."""
     folded = fold(text)
     known = {e.id for e in registry}
     found: dict[str, dict] = {}
-    for m in _PHRASE.finditer(folded):
+    for m in _name_phrases(folded, hits):
         start, title = _strip_title(folded, m.start(), m.end())
-        while folded[start:m.end()].split(" ", 1)[0] in _SKIP and " " in folded[start:m.end()]:
+        while folded[start:m.end()].split(" ", 1)[0] in _SKIP - _DEMONYMS \
+                and " " in folded[start:m.end()]:
             start += len(folded[start:m.end()].split(" ", 1)[0]) + 1
+        while re.match(rf"{_CONNECTORS} ", folded[start:m.end()]):
+            start += folded[start:m.end()].index(" ") + 1
         end = m.end()
         phrase = folded[start:end].rstrip(".'")
         end = start + len(phrase)
-        if phrase in _SKIP or any(not (end <= h.start or start >= h.end) for h in hits):
-            continue
-        cue = _classify(phrase, folded[max(0, start - 40):start])
-        if cue is None:
+        overlapping = [h for h in hits if not (end <= h.start or start >= h.end)]
+        cue = None if phrase in _SKIP else _classify(phrase, folded[max(0, start - 40):start])
+        if cue is None or (overlapping and not (cue[0] == "organization" and all(
+                start <= h.start and h.end <= end and h.end - h.start < end - start
+                and h.entity.startswith("place/") for h in overlapping))):
             continue
         kind, entity_type, reason = cue
-        entity_id = f"{kind}/{make_slug(phrase)}"
+        entity_id = f"{kind}/{make_slug(phrase.replace(chr(39), ''))}"
         if entity_id in known:
             continue
         item = found.setdefault(entity_id, {"type": entity_type, "label": text[start:end],

@@ -187,8 +187,9 @@ def _is_html(path: Path, text: str) -> bool:
 def _prepare_html(path: Path, raw: bytes, html: str) -> _Prepared:
     import trafilatura
 
-    found = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                        include_tables=False, as_dict=True)
+    result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                         include_tables=False)
+    found = result.as_dict() if result is not None else {}
     body_text = (found or {}).get("text") or ""
     if len(body_text.split()) < MIN_BODY_WORDS:
         raise IngestError(f"the page has no article body ({len(body_text.split())} words of "

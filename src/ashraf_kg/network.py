@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import csv
 import difflib
-import os
+import io
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
 from .errors import NetworkError
+from .fileio import write_bytes_atomic, write_text_atomic
 from .namespaces import AKG, ID, OA, ORG, SCHEMA, SEM
 
 NODE_KINDS = ("person", "organization", "group", "place", "thing", "event", "claim")
@@ -38,11 +38,13 @@ RELATION_WORDS = {SCHEMA.containedInPlace: "located in", ORG.subOrganizationOf: 
                   ORG.linkedTo: "linked to", SCHEMA.sponsor: "sponsored by",
                   AKG.locatedNear: "near", ORG.memberOf: "member of"}
 NODE_FIELDS = ("id", "label", "kind", "type", "iri", "aliases", "description", "role",
-               "begin", "end", "alleged", "counts", "claimant", "stance", "quoted",
-               "documents", "document", "quote", "start", "end_offset", "sentence")
+               "time_begin", "time_end", "alleged", "counts", "claimant", "stance", "quoted",
+               "documents", "document", "quote", "quote_start", "quote_end", "sentence")
 EDGE_FIELDS = ("source", "target", "key", "relation", "predicate", "statement", "link",
-               "document", "document_title", "quote", "start", "end", "sentence",
+               "document", "document_title", "quote", "quote_start", "quote_end", "sentence",
                "sentence_start", "alleged", "claimed", "claim", "claimant", "stance")
+_PROPOSITION_WORDS = {"accuses": "alleges", "denies": "denies", "reports": "reports",
+                      "calls for": "calls for", "condemns": "condemns"}
 _SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+|\n")
 
 
@@ -169,7 +171,8 @@ def _add_node(g, reader: _Reader, iri) -> None:
              "description": reader.text(iri, SCHEMA.description),
              "role": reader.text(iri, AKG.roleDescription), "documents": ""}
     if kind == "event":
-        attrs.update(begin=reader.text(iri, SEM.hasBeginTimeStamp), end=reader.text(iri, SEM.hasEndTimeStamp),
+        attrs.update(time_begin=reader.text(iri, SEM.hasBeginTimeStamp),
+                     time_end=reader.text(iri, SEM.hasEndTimeStamp),
                      alleged=reader.flag(iri, AKG.alleged), counts=_counts(reader, iri))
     if kind == "claim":
         claimant = r.value(iri, AKG.claimant)
@@ -180,7 +183,7 @@ def _add_node(g, reader: _Reader, iri) -> None:
             attrs["label"] = f"{attrs['claimant']} {attrs['stance']}: {_claim_topic(reader, iri)}"
     if kind in ("event", "claim"):
         ev = reader.evidence(iri)
-        attrs.update(document=ev.document, quote=ev.quote, start=ev.start, end_offset=ev.end,
+        attrs.update(document=ev.document, quote=ev.quote, quote_start=ev.start, quote_end=ev.end,
                      sentence=ev.sentence)
     g.add_node(short_id(iri), **attrs)
 
@@ -256,7 +259,7 @@ def _add_edge(g, source, target, *, statement, predicate, relation, link, eviden
     g.add_edge(source, target, key=key, relation=relation, predicate=str(predicate),
                statement=short_id(statement), link=link, document=evidence.document,
                document_title=evidence.document_title, quote=evidence.quote,
-               start=evidence.start, end=evidence.end, sentence=evidence.sentence,
+               quote_start=evidence.start, quote_end=evidence.end, sentence=evidence.sentence,
                sentence_start=evidence.sentence_start, alleged=bool(alleged), **fields)
 
 
@@ -319,7 +322,7 @@ def _add_claim_edges(g, reader: _Reader, graph: Graph) -> None:
 
 def _add_proposition_edge(g, reader: _Reader, claim, proposition, evidence, fields) -> None:
     r = reader.g
-    target, words = proposition, "alleges"
+    target, words = proposition, _PROPOSITION_WORDS.get(fields["stance"], "states")
     if (proposition, RDF.type, AKG.Count) in r:
         target = r.value(proposition, AKG.countOf)
         words = f"gives the figure {_count_words(reader, proposition)}"
@@ -446,7 +449,7 @@ class Hop:
 
 
 @dataclass(frozen=True)
-class Path:
+class ExplainedPath:
     hops: tuple[Hop, ...]
 
     @property
@@ -496,7 +499,7 @@ def _best_edge(g, u, v) -> tuple[bool, dict]:
     return forward, data
 
 
-def find_paths(g, a: str, b: str, *, k: int = 3) -> tuple[Path, ...]:
+def find_paths(g, a: str, b: str, *, k: int = 3) -> tuple[ExplainedPath, ...]:
     """Up to ``k`` shortest paths between two nodes (names accepted), each hop explained.
 
     >>> find_paths(g, "Suleimani", "Camp Ashraf", k=1)[0].hops[0].quote  # doctest: +SKIP
@@ -509,7 +512,7 @@ def find_paths(g, a: str, b: str, *, k: int = 3) -> tuple[Path, ...]:
     paths = []
     try:
         for nodes in nx.shortest_simple_paths(simple, source, target):
-            paths.append(Path(tuple(_hop(g, u, v) for u, v in zip(nodes, nodes[1:]))))
+            paths.append(ExplainedPath(tuple(_hop(g, u, v) for u, v in zip(nodes, nodes[1:]))))
             if len(paths) >= k:
                 break
     except nx.NetworkXNoPath:
@@ -520,52 +523,42 @@ def find_paths(g, a: str, b: str, *, k: int = 3) -> tuple[Path, ...]:
 def _hop(g, u, v) -> Hop:
     forward, d = _best_edge(g, u, v)
     return Hop(u, g.nodes[u]["label"], v, g.nodes[v]["label"], d["relation"], forward,
-               d["statement"], d["document"], d["quote"], d["start"], d["end"], d["sentence"],
+               d["statement"], d["document"], d["quote"], d["quote_start"], d["quote_end"], d["sentence"],
                d["alleged"], d["claimed"], d["claimant"], d["stance"])
 
 
 # --- exports --------------------------------------------------------------------------
 
-def _write_atomic(path, write) -> Path:
-    """Call ``write(temp_path)``, then rename over ``path``: never a half-written file."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        write(tmp)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
-
-
 def write_graphml(g, path) -> Path:
-    """Write the network as GraphML (yEd, Gephi, Cytoscape)."""
-    return _write_atomic(path, lambda tmp: nx.write_graphml(g, tmp, encoding="utf-8"))
+    """Write the network as GraphML (yEd, Gephi, Cytoscape), atomically."""
+    return _write_with(path, lambda out: nx.write_graphml(g, out, encoding="utf-8"))
 
 
 def write_gexf(g, path) -> Path:
-    """Write the network as GEXF 1.2 (Gephi)."""
-    return _write_atomic(path, lambda tmp: nx.write_gexf(g, tmp, encoding="utf-8"))
+    """Write the network as GEXF 1.2 (Gephi), atomically."""
+    return _write_with(path, lambda out: nx.write_gexf(g, out, encoding="utf-8"))
+
+
+def _write_with(path, write) -> Path:
+    buffer = io.BytesIO()
+    write(buffer)
+    write_bytes_atomic(Path(path), buffer.getvalue())
+    return Path(path)
 
 
 def write_csv(g, nodes_path, edges_path) -> tuple[Path, Path]:
-    """Write a node list and an edge list (UTF-8 CSV with a header row)."""
-    def rows(fields, items):
-        return lambda tmp: _write_rows(tmp, fields, items)
-
+    """Write a node list and an edge list (UTF-8 CSV with a header row), atomically."""
     nodes = [{"id": n, **d} for n, d in sorted(g.nodes(data=True))]
     edges = sorted(({"source": u, "target": v, "key": k, **d} for u, v, k, d in g.edges(keys=True, data=True)),
                    key=lambda e: (e["source"], e["target"], e["key"]))
-    return (_write_atomic(nodes_path, rows(NODE_FIELDS, nodes)),
-            _write_atomic(edges_path, rows(EDGE_FIELDS, edges)))
+    write_text_atomic(Path(nodes_path), _csv_text(NODE_FIELDS, nodes))
+    write_text_atomic(Path(edges_path), _csv_text(EDGE_FIELDS, edges))
+    return Path(nodes_path), Path(edges_path)
 
 
-def _write_rows(path, fields, items) -> None:
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(items)
+def _csv_text(fields, items) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(items)
+    return out.getvalue()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import http.client
 import io
+import re
 import socket
 import urllib.error
 import urllib.parse
@@ -88,9 +89,8 @@ def _body_text(error: urllib.error.HTTPError, limit: int = 300) -> str:
 
 
 def _short(text: str, limit: int = 300) -> str:
-    import re
-
-    text = re.sub(r"<[^>]+>", " ", text)  # servers often answer errors in HTML
+    if re.search(r"<(html|body|!DOCTYPE)", text, re.I):  # an error page: keep its words
+        text = re.sub(r"<[^>]+>", " ", text)
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -109,10 +109,11 @@ def query_endpoint(url: str, query: str, *, timeout: float | None = None,
 
     wrapper = _make_wrapper(check_url(url), user, password, auth, timeout)
     with warnings.catch_warnings():
-        # An unrecognised query is sent as SELECT; the endpoint then reports the syntax error.
         warnings.simplefilter("ignore", RuntimeWarning)
         wrapper.setQuery(query)
-    kind = wrapper.queryType
+    # SPARQLWrapper guesses the form from words anywhere (a comment saying "add" makes it
+    # an update); unknown text goes as SELECT and the endpoint reports the syntax error.
+    kind = wrapper.queryType = query_form(query) or "SELECT"
     if kind not in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
         raise QueryError(f"only SELECT, ASK, CONSTRUCT and DESCRIBE can be run on an "
                          f"endpoint, not {kind}", where=url)
@@ -123,6 +124,19 @@ def query_endpoint(url: str, query: str, *, timeout: float | None = None,
     if kind in ("SELECT", "ASK"):
         return _parse_results(body, url)
     return QueryResult(kind="graph", graph=_parse_graph(body, content_type, url))
+
+
+_SKIP = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+                   r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
+_FORMS = re.compile(r"(?<![?$:\w])(SELECT|ASK|CONSTRUCT|DESCRIBE|INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|"
+                    r"COPY|MOVE|ADD|WITH)\b", re.I)
+
+
+def query_form(query: str) -> str | None:
+    """The form of a query or update (``SELECT``, ``ASK``, ``INSERT``, …), read past
+    comments, strings and IRIs; None when there is none."""
+    match = _FORMS.search(_SKIP.sub(" ", query))
+    return match.group(1).upper() if match else None
 
 
 def _make_wrapper(url, user, password, auth, timeout):
@@ -166,11 +180,17 @@ def _send(wrapper, url: str, timeout: float | None) -> tuple[bytes, str]:
 
 
 def _detail(error) -> str:
-    """The server's own words from a SPARQLWrapper exception (its response body)."""
-    message = getattr(error, "response", None) or ""
-    if isinstance(message, bytes):
-        message = message.decode("utf-8", "replace")
-    return message
+    """The server's own words from a SPARQLWrapper exception (it keeps only their repr)."""
+    import ast
+
+    _, found, body = str(error).partition("Response:\n")
+    if not found:
+        return ""
+    try:
+        raw = ast.literal_eval(body)
+    except (ValueError, SyntaxError):
+        return body
+    return raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
 
 
 def _parse_results(body: bytes, url: str) -> QueryResult:

@@ -1,0 +1,49 @@
+"""The command line: every command has --help; it works from any folder."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from ashraf_kg.cli import COMMANDS, make_parser
+
+
+def command_names() -> list[str]:
+    parser = make_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    return sorted(sub.choices)
+
+
+def test_every_command_is_registered_once():
+    names = command_names()
+    assert len(names) == len(COMMANDS) and len(set(names)) == len(names)
+
+
+@pytest.mark.parametrize("name", command_names())
+def test_every_command_has_help(name, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        make_parser().parse_args([name, "--help"])
+    assert exit_.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"usage: ashraf-kg {name}")
+
+
+def test_build_works_outside_the_repository(tmp_path, corpus_dir):
+    result = subprocess.run(
+        [sys.executable, "-m", "ashraf_kg.cli", "build", "--corpus-dir", str(corpus_dir),
+         "--graph-dir", "out", "--quiet"], cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "ashraf-kg.nq").stat().st_size > 0
+    assert result.stdout.startswith("Built ")
+
+
+def test_missing_corpus_is_one_clear_error(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "ashraf_kg.cli", "build", "--corpus-dir",
+                             "nowhere", "--graph-dir", "out"], cwd=tmp_path,
+                            capture_output=True, text=True)
+    assert result.returncode == 2
+    assert result.stderr.startswith("Error: ") and "Traceback" not in result.stderr
+    assert "registry.yaml" in result.stderr or "nowhere" in result.stderr
+    assert not (tmp_path / "out").exists()

@@ -1,0 +1,156 @@
+"""The rule-based extractor: mentions, proposals, events, claims, draft YAML."""
+
+from datetime import date
+
+import pytest
+
+from ashraf_kg.annotations import read_annotations
+from ashraf_kg.extract import extract_document, split_sentences, write_annotations
+from ashraf_kg.extract_mentions import find_mentions
+from ashraf_kg.model import Document, DocumentMeta, Entity
+
+REGISTRY = (
+    Entity("person/qassem-suleimani", "Person", "Qassem Suleimani", ("Suleimani",)),
+    Entity("person/nouri-al-maliki", "Person", "Nouri al-Maliki", ("Maliki",),
+           roles=("Prime Minister of Iraq",)),
+    Entity("person/abdul-reza-shahlai", "Person", "Abdul Reza Shahlai"),
+    Entity("organization/qods-force", "Organization", "Qods Force"),
+    Entity("organization/mek", "Organization", "Mujahedin-e-Khalq", ("MEK", "PMOI")),
+    Entity("organization/iraqi-army", "Organization", "Iraqi Army"),
+    Entity("organization/government-of-iraq", "Organization", "Government of Iraq",
+           ("Iraqi government",)),
+    Entity("place/camp-ashraf", "Camp", "Camp Ashraf"),
+    Entity("place/iraq", "Country", "Iraq"),
+)
+
+
+def _doc(text: str, doc_id: str = "900_test") -> Document:
+    meta = DocumentMeta(doc_id, "Test", date(2013, 9, 1), timezone="+03:00",
+                        author="person/qassem-suleimani")
+    return Document(meta, text, text)
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    return [(text[h.start:h.end], h.entity) for h in find_mentions(text, REGISTRY)]
+
+
+@pytest.mark.parametrize("spelling", ["Quds Force", "Qod's Force", "Qod’s Force"])
+def test_spelling_variants_of_a_name(spelling):
+    assert _found(f"Units of the {spelling} crossed the border.") == [
+        (spelling, "organization/qods-force")]
+
+
+def test_transliteration_of_a_person():
+    assert ("Qasem Soleimani", "person/qassem-suleimani") in _found(
+        "General Qasem Soleimani visited Baghdad.")
+
+
+def test_hyphenation_variant_of_an_organisation():
+    assert _found("Members of the Mojahedin-e Khalq protested.") == [
+        ("Mojahedin-e Khalq", "organization/mek")]
+
+
+def test_titles_are_not_part_of_the_name():
+    found = _found("Prime Minister Nouri al-Maliki met Brigadier Abdul Reza Shahlai.")
+    assert found == [("Nouri al-Maliki", "person/nouri-al-maliki"),
+                     ("Abdul Reza Shahlai", "person/abdul-reza-shahlai")]
+
+
+def test_role_reference_resolves_to_person_named_before():
+    found = _found("Nouri al-Maliki spoke. Later the Prime Minister left.")
+    assert ("Prime Minister", "person/nouri-al-maliki") in found
+
+
+def test_role_reference_without_antecedent_is_not_resolved():
+    assert _found("Later the Prime Minister left.") == []
+
+
+def test_defined_acronym_is_a_mention():
+    registry = (Entity("organization/ncri", "Organization", "National Council of Resistance of Iran"),)
+    text = "The National Council of Resistance of Iran (NCRI) said so. The NCRI added more."
+    assert [text[h.start:h.end] for h in find_mentions(text, registry)] == [
+        "National Council of Resistance of Iran", "NCRI", "NCRI"]
+
+
+def test_unknown_names_with_cues_are_proposed():
+    text = "Colonel Hassan Karimi said the Badr Brigade entered Camp Hurriya."
+    proposals = {p.id: p for p in extract_document(_doc(text), REGISTRY).proposals}
+    assert proposals["person/hassan-karimi"].roles == ("Colonel",)
+    assert proposals["organization/badr-brigade"].type == "Organization"
+    assert proposals["place/camp-hurriya"].type == "Camp"
+
+
+def test_sentences_do_not_split_at_initials():
+    text = "The U.S. State Department spoke. It condemned the attack."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "The U.S. State Department spoke.", "It condemned the attack."]
+
+
+def test_event_with_agent_place_time_and_count():
+    text = ("The Iraqi Army today launched an assault on Camp Ashraf, killing forty-four.")
+    events = extract_document(_doc(text), REGISTRY).annotations.events
+    attack = next(e for e in events if e.type == "Attack")
+    assert attack.role("agent") == ("organization/iraqi-army",)
+    assert attack.place == ("place/camp-ashraf",)
+    assert (attack.time.expression, attack.time.begin) == ("today", "2013-09-01")
+    killing = next(e for e in events if e.type == "Killing")
+    assert [(c.kind, c.value, c.expression) for c in killing.counts] == [("killed", 44, "forty-four")]
+
+
+def test_definite_reference_does_not_make_a_new_event():
+    text = "The Iraqi Army attacked Camp Ashraf. The attack was condemned."
+    events = extract_document(_doc(text), REGISTRY).annotations.events
+    assert [e.type for e in events] == ["Attack", "Condemnation"]
+
+
+def test_negated_event_is_not_extracted():
+    text = "Iraqi state television claimed that no such attack has happened."
+    assert extract_document(_doc(text), REGISTRY).annotations.events == ()
+
+
+@pytest.mark.parametrize("sentence, claimant, stance", [
+    ("The Iraqi government denied that the Iraqi Army attacked.", "organization/government-of-iraq",
+     "denies"),
+    ("Maliki has charged Suleimani with plotting.", "person/nouri-al-maliki", "accuses"),
+    ("Maliki has called for calm.", "person/nouri-al-maliki", "calls-for"),
+    ("The camp was described by Maliki as 'a prison'.", "person/nouri-al-maliki", "describes"),
+    ("Maliki condemned the killings.", "person/nouri-al-maliki", "condemns"),
+])
+def test_reported_speech_is_a_claim(sentence, claimant, stance):
+    claims = extract_document(_doc(sentence), REGISTRY).annotations.claims
+    assert (claimant, stance) in [(c.claimant, c.stance) for c in claims]
+
+
+def test_quoted_words_are_kept():
+    text = "The camp was described by Maliki as 'a prison'."
+    claim = extract_document(_doc(text), REGISTRY).annotations.claims[0]
+    assert claim.quoted == "a prison"
+
+
+def test_draft_reads_back_with_the_corpus_reader(corpus, tmp_path):
+    document = corpus.documents[0]
+    result = extract_document(document, corpus.registry)
+    path = write_annotations(result.annotations, tmp_path / "draft.yaml",
+                             proposals=result.proposals, text=document.text)
+    draft = read_annotations(path, document.id)
+    assert draft.status == "draft" and draft.extractor == "rules-1"
+    assert draft.events == result.annotations.events
+    assert all(m.confidence is not None for m in draft.mentions)
+
+
+def test_draft_quotes_anchor_in_the_document(corpus):
+    from ashraf_kg.anchor import anchor_document
+
+    for document in corpus.documents:
+        anchored = anchor_document(document, extract_document(document, corpus.registry).annotations)
+        assert anchored.spans
+
+
+def test_curated_annotations_are_never_overwritten(corpus_dir, tmp_path):
+    from ashraf_kg.errors import ExtractionError
+
+    curated = tmp_path / "annotations.yaml"
+    curated.write_text((corpus_dir / "000_998ad53316df0c2c" / "annotations.yaml").read_text())
+    draft = extract_document(_doc("Maliki spoke."), REGISTRY).annotations
+    with pytest.raises(ExtractionError, match="curated"):
+        write_annotations(draft, curated)

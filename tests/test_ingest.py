@@ -1,0 +1,121 @@
+"""ashraf-kg add: documents into the corpus, checked first, written atomically."""
+
+import hashlib
+import shutil
+
+import pytest
+import yaml
+
+from ashraf_kg.clean import clean_text
+from ashraf_kg.errors import IngestError
+from ashraf_kg.ingest import add_document
+
+
+@pytest.fixture
+def ingest_dir(data_dir):
+    return data_dir / "ingest"
+
+
+@pytest.fixture
+def empty_corpus(tmp_path):
+    path = tmp_path / "corpus"
+    path.mkdir()
+    return path
+
+
+def test_plain_text_gets_source_text_and_meta(ingest_dir, empty_corpus):
+    report = add_document(ingest_dir / "article.txt", empty_corpus)
+    doc = report.added[0]
+    folder = empty_corpus / doc.doc_id
+    assert doc.doc_id == "000_un_envoy_visits_camp_liberty_after_rocket_attack"
+    assert (folder / "source.txt").read_bytes() == (ingest_dir / "article.txt").read_bytes()
+    assert (folder / "text.txt").read_text() == clean_text((ingest_dir / "article.txt").read_text())
+    meta = yaml.safe_load((folder / "meta.yaml").read_text())
+    assert (meta["title"], str(meta["published"]), meta["byline"]) == (
+        "UN Envoy Visits Camp Liberty After Rocket Attack", "2014-03-12", "Sarah Collins")
+    assert set(meta["missing"]) == {"publisher", "url"}
+
+
+def test_html_keeps_page_and_extracts_body_and_metadata(ingest_dir, empty_corpus):
+    doc = add_document(ingest_dir / "article.html", empty_corpus).added[0]
+    folder = empty_corpus / doc.doc_id
+    assert (folder / "source.html").read_bytes() == (ingest_dir / "article.html").read_bytes()
+    text = (folder / "text.txt").read_text()
+    assert text.startswith("Rights group condemns raid on camp\n")
+    assert "Subscribe" not in text and "Sport" not in text
+    meta = yaml.safe_load((folder / "meta.yaml").read_text())
+    assert (meta["publisher"], meta["byline"], str(meta["published"])) == (
+        "Gulf Wire", "Omar Haddad", "2013-09-03")
+
+
+def test_adding_twice_changes_nothing(ingest_dir, empty_corpus):
+    add_document(ingest_dir / "article.txt", empty_corpus)
+    before = {p: p.read_bytes() for p in empty_corpus.rglob("*") if p.is_file()}
+    report = add_document(ingest_dir / "article.txt", empty_corpus)
+    assert [d.status for d in report.documents] == ["unchanged"]
+    assert {p: p.read_bytes() for p in empty_corpus.rglob("*") if p.is_file()} == before
+
+
+def test_corpus_documents_are_recognised(corpus_dir, tmp_path):
+    copy = tmp_path / "corpus"
+    shutil.copytree(corpus_dir, copy)
+    source = corpus_dir / "000_998ad53316df0c2c" / "source.txt"
+    assert add_document(source, copy).documents[0].doc_id == "000_998ad53316df0c2c"
+
+
+def test_next_number_follows_the_corpus(ingest_dir, empty_corpus):
+    (empty_corpus / "007_existing").mkdir()
+    assert add_document(ingest_dir / "article.txt", empty_corpus).added[0].doc_id.startswith("008_")
+
+
+@pytest.mark.parametrize("name, message", [
+    ("binary.png", "binary file"),
+    ("empty.txt", "empty"),
+    ("no_body.html", "no article body"),
+    ("french.txt", "French markers seen"),
+])
+def test_bad_input_is_refused_and_nothing_written(ingest_dir, empty_corpus, name, message):
+    with pytest.raises(IngestError, match=message) as error:
+        add_document(ingest_dir / name, empty_corpus)
+    assert name in str(error.value)
+    assert list(empty_corpus.iterdir()) == []
+
+
+def test_file_over_size_limit_is_refused(tmp_path, empty_corpus):
+    big = tmp_path / "big.txt"
+    with big.open("wb") as handle:  # sparse: 50 MB without writing them
+        handle.seek(50 * 1024 * 1024 - 1)
+        handle.write(b"\n")
+    with pytest.raises(IngestError, match=r"50\.0 MB, over the 10 MB limit"):
+        add_document(big, empty_corpus)
+    assert list(empty_corpus.iterdir()) == []
+
+
+def test_folder_with_one_bad_file_writes_nothing(ingest_dir, tmp_path, empty_corpus):
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    shutil.copy(ingest_dir / "article.txt", folder)
+    shutil.copy(ingest_dir / "french.txt", folder)
+    with pytest.raises(IngestError, match="french.txt"):
+        add_document(folder, empty_corpus)
+    assert list(empty_corpus.iterdir()) == []
+
+
+def test_folder_adds_every_document(ingest_dir, tmp_path, empty_corpus):
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    for name in ("article.txt", "article.html"):
+        shutil.copy(ingest_dir / name, folder)
+    report = add_document(folder, empty_corpus)
+    assert [d.doc_id[:4] for d in report.added] == ["000_", "001_"]
+    digests = {hashlib.sha256((empty_corpus / d.doc_id / "text.txt").read_bytes()).hexdigest()
+               for d in report.added}
+    assert len(digests) == 2
+
+
+def test_added_document_reads_back(ingest_dir, empty_corpus):
+    from ashraf_kg.corpus import read_document
+
+    doc = add_document(ingest_dir / "article.html", empty_corpus).added[0]
+    document = read_document(empty_corpus / doc.doc_id)
+    assert document.meta.title == "Rights group condemns raid on camp"

@@ -1,0 +1,318 @@
+"""run_query, resolve_query, format_result, the embedded store and the query commands."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import multiprocessing
+import time
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+
+from ashraf_kg import store as embedded
+from ashraf_kg.catalogue import render_catalogue, write_catalogue
+from ashraf_kg.cli import main
+from ashraf_kg.errors import QueryError
+from ashraf_kg.query import bind_parameters, check_syntax, list_queries, resolve_query, run_query
+from ashraf_kg.results import format_result
+
+ID = "https://w3id.org/ashraf-kg/id/"
+TINY = f"""\
+<{ID}person/a> <http://www.w3.org/2000/01/rdf-schema#label> "Alice"@en <{ID}graph/registry> .
+<{ID}person/b> <http://www.w3.org/2000/01/rdf-schema#label> "Bob \\"the\\" builder"@en <{ID}graph/registry> .
+<{ID}person/a> <http://xmlns.com/foaf/0.1/knows> <{ID}person/b> <{ID}graph/doc-1> .
+<{ID}person/a> <http://xmlns.com/foaf/0.1/knows> <{ID}person/b> <{ID}graph/doc-2> .
+<{ID}person/a> <https://schema.org/age> "44"^^<http://www.w3.org/2001/XMLSchema#integer> <{ID}graph/doc-1> .
+"""
+LABELS = "SELECT DISTINCT ?s ?label WHERE { ?s rdfs:label ?label } ORDER BY ?s"
+INJECTION = 'x" } ; DROP ALL ; #'
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("ASHRAF_KG_CACHE_DIR", str(tmp_path / "cache"))
+
+
+@pytest.fixture
+def tiny_dir(tmp_path):
+    folder = tmp_path / "graph"
+    folder.mkdir()
+    (folder / "ashraf-kg.nq").write_text(TINY, encoding="utf-8")
+    return folder
+
+
+# --- parameters ---------------------------------------------------------------------------
+
+def test_injection_attempt_stays_a_literal(tiny_dir):
+    result = run_query("SELECT ?v WHERE { }", graph_dir=tiny_dir, params={"v": INJECTION})
+    assert result.rows == ((Literal(INJECTION),),)
+
+
+def test_injection_attempt_matches_nothing_and_changes_nothing(tiny_dir):
+    result = run_query(LABELS, graph_dir=tiny_dir, params={"label": INJECTION})
+    assert result.rows == ()
+    assert len(run_query(LABELS, graph_dir=tiny_dir).rows) == 2
+
+
+def test_iri_parameter_is_bound_as_iri(tiny_dir):
+    result = run_query(LABELS, graph_dir=tiny_dir, params={"s": f"<{ID}person/a>"})
+    assert result.rows == ((URIRef(f"{ID}person/a"), Literal("Alice", lang="en")),)
+
+
+def test_iri_with_forbidden_characters_is_refused(tiny_dir):
+    with pytest.raises(QueryError, match="not a valid IRI"):
+        run_query(LABELS, graph_dir=tiny_dir, params={"s": "http://x> } DROP ALL { <y"})
+
+
+def test_declared_iri_parameter_takes_an_id(tiny_dir):
+    query = resolve_query("list_relations_of")
+    text = bind_parameters(query, {"entity": "organization/qods-force"})
+    assert f"VALUES ?entity {{ <{ID}organization/qods-force> }}" in text
+
+
+def test_declared_default_is_bound_when_no_value_given():
+    text = bind_parameters(resolve_query("list_meetings_before"))
+    assert f"VALUES ?event {{ <{ID}event/camp-ashraf-assault-2013> }}" in text
+
+
+def test_undeclared_parameter_is_refused():
+    with pytest.raises(QueryError, match="has no parameter 'nope'") as error:
+        bind_parameters(resolve_query("list_timeline"), {"nope": "1"})
+    assert "document" in error.value.hint
+
+
+def test_ill_typed_value_is_refused():
+    query = resolve_query("# param: n (integer): a number\nSELECT ?n WHERE { }")
+    with pytest.raises(QueryError, match="not a valid integer"):
+        bind_parameters(query, {"n": "forty-four"})
+
+
+def test_values_block_goes_into_the_where_pattern_not_the_template():
+    query = resolve_query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+    assert bind_parameters(query, {"s": "http://e/x"}) == (
+        "CONSTRUCT { ?s ?p ?o } WHERE { VALUES ?s { <http://e/x> } ?s ?p ?o }")
+
+
+def test_braces_in_strings_and_comments_are_skipped():
+    text = 'SELECT ?s # { not here\nWHERE { ?s ?p "}{" }'
+    bound = bind_parameters(resolve_query(text), {"s": "http://e/x"})
+    assert bound.endswith('WHERE { VALUES ?s { <http://e/x> } ?s ?p "}{" }')
+
+
+# --- resolving and errors -----------------------------------------------------------------
+
+def test_unknown_name_suggests_the_closest_names():
+    with pytest.raises(QueryError, match="unknown query 'list_timelin'") as error:
+        resolve_query("list_timelin")
+    assert "list_timeline" in error.value.hint
+
+
+def test_short_name_finds_the_query():
+    assert resolve_query("timeline").name == "list_timeline"
+
+
+def test_query_from_a_file(tmp_path):
+    path = tmp_path / "mine.rq"
+    path.write_text("# title: Mine\nASK { ?s ?p ?o }\n", encoding="utf-8")
+    query = resolve_query(str(path))
+    assert (query.name, query.title) == ("mine", "Mine")
+
+
+def test_syntax_error_reports_line_and_column(tiny_dir):
+    text = "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\nSELECT ?s\nWHERE { ?s rdfs:label }"
+    with pytest.raises(QueryError, match="line 3, column 23") as error:
+        run_query(text, graph_dir=tiny_dir)
+    assert error.value.where == "<inline>"
+
+
+def test_missing_dump_says_how_to_fix(tmp_path):
+    with pytest.raises(QueryError, match="no graph dump") as error:
+        run_query(LABELS, graph_dir=tmp_path)
+    assert "ashraf-kg build" in error.value.hint
+
+
+def test_timeout_stops_the_embedded_query(tiny_dir):
+    endless = ("SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(f"?a{i} ?b{i} ?c{i} ." for i in range(40))
+               + " }")
+    started = time.monotonic()
+    with pytest.raises(QueryError, match="did not finish within 0.5 s"):
+        run_query(endless, graph_dir=tiny_dir, timeout=0.5)
+    assert time.monotonic() - started < 15
+    assert multiprocessing.active_children() == []  # the worker was stopped
+
+
+def test_timeout_leaves_a_quick_query_alone(tiny_dir):
+    result = run_query(LABELS, graph_dir=tiny_dir, timeout=60)
+    assert [row[0] for row in result.rows] == [URIRef(f"{ID}person/a"), URIRef(f"{ID}person/b")]
+
+
+# --- the embedded store -------------------------------------------------------------------
+
+def test_default_graph_is_the_union_of_named_graphs(tiny_dir):
+    text = "SELECT (COUNT(*) AS ?n) WHERE { ?s <http://xmlns.com/foaf/0.1/knows> ?o }"
+    # The triple is in two named graphs: the union sees both.
+    assert run_query(text, graph_dir=tiny_dir).rows == ((Literal(2),),)
+
+
+def test_named_graphs_are_kept(tiny_dir):
+    graphs = {str(g.value) for g in embedded.open_store(tiny_dir).named_graphs()}
+    assert graphs == {f"{ID}graph/registry", f"{ID}graph/doc-1", f"{ID}graph/doc-2"}
+
+
+def test_second_query_reuses_the_cache(tiny_dir, monkeypatch):
+    first = embedded.store_path(tiny_dir)
+    loads = []
+    monkeypatch.setattr(embedded, "_load_into_cache", lambda *args: loads.append(args))
+    assert embedded.store_path(tiny_dir) == first
+    assert loads == []
+
+
+def test_changed_dump_is_loaded_afresh(tiny_dir):
+    first = embedded.store_path(tiny_dir)
+    (tiny_dir / "ashraf-kg.nq").write_text(TINY.splitlines()[0] + "\n", encoding="utf-8")
+    second = embedded.store_path(tiny_dir)
+    assert second != first
+    assert len(run_query(LABELS, graph_dir=tiny_dir).rows) == 1
+
+
+def test_malformed_dump_leaves_no_cache(tiny_dir, tmp_path):
+    (tiny_dir / "ashraf-kg.nq").write_text("<a> <b> .\n", encoding="utf-8")
+    with pytest.raises(QueryError, match="cannot load the dump") as error:
+        embedded.store_path(tiny_dir)
+    assert error.value.where.endswith("ashraf-kg.nq")
+    assert [p.name for p in (tmp_path / "cache").rglob("*") if p.is_dir() and len(p.name) > 20] == []
+
+
+def test_rdflib_dataset_over_the_store_sees_the_union(tiny_dir):
+    dataset = embedded.open_rdflib_graph(tiny_dir)
+    labels = {str(o) for o in dataset.objects(None, URIRef("http://www.w3.org/2000/01/rdf-schema#label"))}
+    assert labels == {"Alice", 'Bob "the" builder'}
+    rows = {tuple(r) for r in dataset.query(LABELS)}
+    assert rows == set(run_query(LABELS, graph_dir=tiny_dir).rows)
+
+
+# --- formats ------------------------------------------------------------------------------
+
+@pytest.fixture
+def labels(tiny_dir):
+    return run_query(LABELS, graph_dir=tiny_dir)
+
+
+def test_table_is_aligned(labels):
+    assert format_result(labels, "table").splitlines() == [
+        "s            label",
+        "-----------  -----------------",
+        "id:person/a  Alice",
+        'id:person/b  Bob "the" builder',
+    ]
+
+
+def test_csv(labels):
+    rows = list(csv.reader(io.StringIO(format_result(labels, "csv"))))
+    assert rows == [["s", "label"], [f"{ID}person/a", "Alice"], [f"{ID}person/b", 'Bob "the" builder']]
+
+
+def test_tsv_writes_terms(labels):
+    assert format_result(labels, "tsv").splitlines() == [
+        "?s\t?label", f'<{ID}person/a>\t"Alice"@en', f'<{ID}person/b>\t"Bob \\"the\\" builder"@en']
+
+
+def test_json_is_sparql_results_json(labels, tiny_dir):
+    document = json.loads(format_result(labels, "json"))
+    assert document["head"] == {"vars": ["s", "label"]}
+    assert document["results"]["bindings"][0] == {
+        "s": {"type": "uri", "value": f"{ID}person/a"},
+        "label": {"type": "literal", "value": "Alice", "xml:lang": "en"}}
+    age = run_query("SELECT ?age WHERE { ?s <https://schema.org/age> ?age }", graph_dir=tiny_dir)
+    assert json.loads(format_result(age, "json"))["results"]["bindings"] == [
+        {"age": {"type": "literal", "value": "44",
+                 "datatype": "http://www.w3.org/2001/XMLSchema#integer"}}]
+
+
+def test_markdown(labels):
+    assert format_result(labels, "markdown").splitlines() == [
+        "| s | label |", "| --- | --- |", "| id:person/a | Alice |", '| id:person/b | Bob "the" builder |']
+
+
+def test_ask_result(tiny_dir):
+    result = run_query("ASK { ?s <http://xmlns.com/foaf/0.1/knows> ?o }", graph_dir=tiny_dir)
+    assert result.boolean is True
+    assert json.loads(format_result(result, "json")) == {"head": {}, "boolean": True}
+
+
+def test_construct_as_turtle_and_ntriples(tiny_dir):
+    result = run_query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", graph_dir=tiny_dir)
+    expected = Graph().parse(data=TINY, format="nquads")
+    assert isomorphic(Graph().parse(data=format_result(result, "turtle"), format="turtle"), expected)
+    lines = format_result(result, "ntriples").splitlines()
+    assert lines == sorted(lines) and len(lines) == 4
+    assert isomorphic(Graph().parse(data="\n".join(lines), format="nt"), expected)
+
+
+def test_graph_formats_refused_for_tables(labels):
+    with pytest.raises(QueryError, match="for CONSTRUCT and DESCRIBE"):
+        format_result(labels, "turtle")
+
+
+def test_unknown_format_refused(labels):
+    with pytest.raises(QueryError, match="unknown format 'xml'"):
+        format_result(labels, "xml")
+
+
+# --- the named queries and their catalogue ------------------------------------------------
+
+def test_at_least_twenty_named_queries_with_headers():
+    queries = list_queries()
+    assert len(queries) >= 20
+    for query in queries:
+        assert query.title and query.question, query.source
+        assert query.name.count("_") >= 1 and query.name.islower(), query.name
+
+
+@pytest.mark.parametrize("query", list_queries(), ids=lambda q: q.name)
+def test_named_query_is_valid_sparql_with_valid_defaults(query):
+    check_syntax(query)
+    bind_parameters(query)  # defaults are well-typed and there is a WHERE pattern to bind them in
+
+
+def test_committed_catalogue_matches_the_headers():
+    write_catalogue(check=True)
+
+
+def test_catalogue_lists_every_query():
+    text = render_catalogue()
+    assert all(f"## {q.name}\n" in text for q in list_queries())
+
+
+# --- command line -------------------------------------------------------------------------
+
+def test_cli_query_csv(tiny_dir, capsys):
+    assert main(["query", "-e", LABELS, "--graph-dir", str(tiny_dir), "--format", "csv",
+                 "--param", f"s=<{ID}person/b>"]) == 0
+    assert capsys.readouterr().out == f's,label\r\n{ID}person/b,"Bob ""the"" builder"\r\n'
+
+
+def test_cli_unknown_query_is_one_error_line(capsys):
+    assert main(["query", "list_timelin"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Error: unknown query 'list_timelin'") and "list_timeline" in err
+    assert err.count("\n") == 1
+
+
+def test_cli_bad_param_syntax(capsys, tiny_dir):
+    assert main(["query", "-e", LABELS, "--graph-dir", str(tiny_dir), "--param", "novalue"]) == 2
+    assert "is not name=value" in capsys.readouterr().err
+
+
+def test_cli_lists_queries_with_titles(capsys):
+    assert main(["queries"]) == 0
+    out = capsys.readouterr().out
+    assert "list_timeline" in out and "Timeline of events" in out
+
+
+def test_cli_catalogue_check(capsys):
+    assert main(["queries", "--check"]) == 0
+    assert "up to date" in capsys.readouterr().out
