@@ -122,11 +122,15 @@ def _group_hits(folded: str, registry: tuple[Entity, ...]) -> list[Hit]:
                 if len(words) >= 2:
                     labels.setdefault(entity.id, []).append(words)
     tokens = [(m.start(), m.end(), _stem(m[0])) for m in re.finditer(r"[\w’'-]+", folded)]
+    vocabulary = {w for sets in labels.values() for words in sets for w in words} | _STOP
     found = []
     for i in range(len(tokens)):
+        if tokens[i][2] not in vocabulary or tokens[i][2] in _STOP:
+            continue
         for size in range(5, 1, -1):
             window = tokens[i:i + size]
-            if len(window) < size or window[0][2] in _STOP or window[-1][2] in _STOP:
+            if len(window) < size or window[-1][2] in _STOP \
+                    or any(t[2] not in vocabulary for t in window):
                 continue
             content = {t[2] for t in window if t[2] not in _STOP}
             if re.search(r"[.;:!?]", folded[window[0][0]:window[-1][1]]) or len(content) < 2:
@@ -313,7 +317,8 @@ def find_mentions(text: str, registry: tuple[Entity, ...]) -> list[Hit]:
     hits = _select(_acronym_hits(folded, hits, registry), hits)
     hits = _select(_fuzzy_hits(folded, hits, registry), hits)
     hits = _select(_role_hits(folded, hits, registry), hits)
-    hits = _select(_group_hits(folded, registry) + hits)
+    names = [h for h in hits if not h.entity.startswith("place/")]  # a description may hold a place
+    hits = _select(_group_hits(folded, registry) + [h for h in hits if h not in names], names)
     hits = _select(_country_hits(folded, hits, registry), hits)
     nested = _possessive_places(folded, hits, registry) + _demonym_hits(folded, hits, registry)
     return sorted(hits + nested, key=lambda h: h.start)
@@ -322,8 +327,7 @@ def find_mentions(text: str, registry: tuple[Entity, ...]) -> list[Hit]:
 def _classify(phrase: str, before: str) -> tuple[str, str, str] | None:
     """(kind, type, cue) of an unknown capitalised name, or None without a cue."""
     words = phrase.split()
-    title = next((t for t in sorted(TITLES, key=len, reverse=True)
-                  if re.search(rf"\b{re.escape(t)}\s*$", before)), None)
+    title = m[1] if (m := _TITLE_BEFORE.search(before)) else None
     heads = [w for w in words if w in ORG_HEADS]
     if heads and (len(words) > 1 or words[0] == heads[0]):
         return "organization", "Organization", f"head word {heads[-1]!r}"
@@ -338,6 +342,10 @@ def _classify(phrase: str, before: str) -> tuple[str, str, str] | None:
             and all(w[0].isupper() for w in words):
         return "place", "Place", "preposition of place"
     return None
+
+
+_TITLE_BEFORE = re.compile(r"\b(" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+                           + r")\s*$")
 
 
 def _strip_title(folded: str, start: int, end: int) -> tuple[int, str]:

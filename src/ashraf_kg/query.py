@@ -15,7 +15,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Mapping
 
@@ -80,8 +80,12 @@ def parse_query(text: str, *, name: str = "<inline>", source: str = "<inline>") 
             else:
                 fields[key] = value.strip()
             last = key
-        elif last in ("title", "question") and line[1:].strip():
-            fields[last] += " " + line[1:].strip()  # a continuation line
+        elif last and line[1:].strip():  # a continuation line
+            if last == "param":
+                previous = parameters[-1]
+                parameters[-1] = replace(previous, meaning=f"{previous.meaning} {line[1:].strip()}")
+            else:
+                fields[last] += " " + line[1:].strip()
     return NamedQuery(name, text, source, fields.get("title", ""), fields.get("question", ""),
                       tuple(parameters))
 

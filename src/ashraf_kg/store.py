@@ -86,7 +86,10 @@ def store_path(graph_dir: str | os.PathLike | None = None, *, cache_dir: str | o
     if not target.is_dir():
         _load_into_cache(dump, target)
     else:
-        os.utime(target)  # mark as recently used, for pruning
+        try:
+            os.utime(target)  # mark as recently used, for pruning
+        except OSError:
+            pass  # a read-only cache still serves queries
     return target
 
 

@@ -106,33 +106,36 @@ def _vis_asset(name: str):
     return Markup(text)
 
 
-def layout_positions(g, *, seed: int = LAYOUT_SEED, scale: float = 1000.0) -> dict[str, tuple[int, int]]:
+def layout_positions(g, *, seed: int = LAYOUT_SEED) -> dict[str, tuple[int, int]]:
     """Deterministic positions for a large network, in pixels.
 
     Communities (Louvain, fixed seed) are laid out as a small graph, then each community
-    around its centre; this takes seconds where one spring layout of 5,000 nodes takes
-    minutes.
+    around its centre; nodes without links go in rows below. This takes seconds where one
+    spring layout of 5,000 nodes takes minutes.
     """
     simple = simple_graph(g)
-    communities = sorted((sorted(c) for c in nx.community.louvain_communities(simple, seed=seed)),
+    isolated = sorted(n for n in simple if simple.degree(n) == 0)
+    linked = simple.subgraph(n for n in simple if simple.degree(n))
+    communities = sorted((sorted(c) for c in nx.community.louvain_communities(linked, seed=seed)),
                          key=lambda c: (-len(c), c))
     member_of = {n: i for i, c in enumerate(communities) for n in c}
     outline = nx.Graph()
     outline.add_nodes_from(range(len(communities)))
-    for u, v in simple.edges():
+    for u, v in linked.edges():
         if member_of[u] != member_of[v]:
             a, b = sorted((member_of[u], member_of[v]))
-            weight = outline.get_edge_data(a, b, {"weight": 0})["weight"] + 1
-            outline.add_edge(a, b, weight=weight)
-    centres = nx.spring_layout(outline, seed=seed, scale=scale * len(communities) ** 0.5)
+            outline.add_edge(a, b, weight=outline.get_edge_data(a, b, {"weight": 0})["weight"] + 1)
+    spread = 60.0 * max(len(linked), 1) ** 0.5
+    centres = nx.spring_layout(outline, seed=seed, scale=spread) if len(communities) > 1 else {0: (0.0, 0.0)}
     positions = {}
     for i, members in enumerate(communities):
-        radius = 40.0 * len(members) ** 0.5
-        local = nx.spring_layout(simple.subgraph(members), seed=seed, scale=radius) if len(members) > 1 \
-            else {members[0]: (0.0, 0.0)}
-        cx, cy = centres[i]
+        local = (nx.spring_layout(linked.subgraph(members), seed=seed, scale=30.0 * len(members) ** 0.5)
+                 if len(members) > 1 else {members[0]: (0.0, 0.0)})
         for n in members:
-            positions[n] = (round(cx + local[n][0]), round(cy + local[n][1]))
+            positions[n] = (round(centres[i][0] + local[n][0]), round(centres[i][1] + local[n][1]))
+    per_row = max(int(2 * spread / 50), 1)
+    for k, n in enumerate(isolated):
+        positions[n] = (round(-spread + 50 * (k % per_row)), round(spread + 150 + 50 * (k // per_row)))
     return positions
 
 

@@ -4,7 +4,11 @@
 (function () {
   "use strict";
 
+  var timings = {};
+  var clock = performance.now();
+  function lap(name) { var now = performance.now(); timings[name] = Math.round(now - clock); clock = now; }
   var DATA = JSON.parse(document.getElementById("akg-data").textContent);
+  lap("parse data");
   var panel = document.getElementById("panel");
   var statusBox = document.getElementById("status");
   var docTitle = {};
@@ -73,6 +77,7 @@
   });
   var nodes = new vis.DataSet(DATA.nodes);
   var edges = new vis.DataSet(DATA.edges);
+  lap("tooltips and data sets");
 
   // ---- filters -----------------------------------------------------------------------
   var filter = { kinds: {}, doc: "", from: "", to: "", claims: true };
@@ -145,6 +150,7 @@
   var network = new vis.Network(document.getElementById("network"),
     { nodes: nodeView, edges: edgeView }, DATA.options);
   var settled = !DATA.options.physics.enabled;
+  lap("network");
 
   function keepPositions() {
     // Nodes hidden by a filter come back where they were, not at random.
@@ -160,7 +166,7 @@
     settled = true;
     network.fit();
   });
-  network.once("afterDrawing", function () { document.body.setAttribute("data-ready", "1"); });
+  network.once("afterDrawing", function () { lap("first drawing"); document.body.setAttribute("data-ready", "1"); });
   network.on("click", function (params) {
     if (params.nodes.length) { showNode(params.nodes[0]); }
     else if (params.edges.length) { showEdge(params.edges[0]); }
@@ -384,6 +390,7 @@
   drawTimeline();
   showCounts();
   markTimeline();
-  window.akg = { network: network, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView,
+  lap("timeline");
+  window.akg = { timings: timings,  network: network, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView,
     showNode: showNode, showEdge: showEdge, pick: pick, find: find };
 })();
