@@ -30,8 +30,8 @@ server and on Virtuoso:
 - A triple stated in two graphs matches twice in that union, so every `SELECT` is
   `DISTINCT` and every count is `COUNT(DISTINCT …)`.
 - Every `SELECT` ends with an `ORDER BY` over all projected variables (a total order).
-- Only SPARQL 1.1 standard functions; property paths (`+`, `*`) always start from a bound
-  term; no `GROUP_CONCAT` or `SAMPLE`, whose output order differs between engines.
+- Only SPARQL 1.1 standard functions; every transitive path (`+`, `*`) has an end bound
+  by a parameter or an earlier pattern; no `GROUP_CONCAT` or `SAMPLE`, whose output order differs between engines.
 - `DESCRIBE` output is engine-defined (Oxigraph gives the concise bounded description,
   Virtuoso its own); it is compared embedded against Oxigraph server only, and as a set
   of triples whose subject is the described entity.

@@ -52,6 +52,26 @@ def add_build_parser(sub) -> None:
     p.set_defaults(func=_run_build)
 
 
+def _run_validate(args) -> int:
+    from .validate import validate_dumps
+
+    report = validate_dumps(Path(args.graph_dir))
+    if report.conforms:
+        print(f"{args.graph_dir}: {report.summary()}.")
+        return 0
+    for result in report.results:
+        print(result)
+    print(f"{args.graph_dir}: {report.summary()}.", file=sys.stderr)
+    return 1
+
+
+def add_validate_parser(sub) -> None:
+    p = sub.add_parser("validate", help="check the committed dumps against the SHACL shapes")
+    p.add_argument("--graph-dir", default="graph",
+                   help="the built graph: reads ashraf-kg.trig, else ashraf-kg.ttl (default: graph)")
+    p.set_defaults(func=_run_validate)
+
+
 def _run_stats(args) -> int:
     from .export import read_dataset
     from .stats import compute_stats, format_stats
@@ -372,20 +392,10 @@ def add_review_parser(sub) -> None:
 
 
 def _run_evaluate(args) -> int:
-    from .annotations import read_annotations
-    from .corpus import list_document_dirs, read_document, read_registry
-    from .evaluate import evaluate, format_scores
-    from .extract import extract_annotations
+    from .evaluate import evaluate_corpus, format_scores
 
-    corpus_dir = Path(args.corpus_dir)
-    registry = read_registry(corpus_dir / "registry.yaml")
-    dirs = ([corpus_dir / d for d in args.doc_ids] if args.doc_ids else
-            [d for d in list_document_dirs(corpus_dir) if (d / "annotations.yaml").exists()])
-    scores = []
-    for doc_dir in dirs:
-        document = read_document(doc_dir)
-        curated = read_annotations(doc_dir / "annotations.yaml", document.id)
-        scores.append(evaluate(extract_annotations(document, registry), curated, document))
+    scores = evaluate_corpus(args.corpus_dir, args.doc_ids,
+                             held_out_registry=args.held_out_registry)
     sys.stdout.write(format_scores(scores, fmt=args.format, details=not args.summary))
     return 0
 
@@ -396,6 +406,9 @@ def add_evaluate_parser(sub) -> None:
     p.add_argument("--corpus-dir", default="corpus")
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument("--summary", action="store_true", help="leave out misses and false alarms")
+    p.add_argument("--held-out-registry", action="store_true",
+                   help="extract each document with a registry stripped of the spellings "
+                        "only that document uses (measures the rules, not the registry)")
     p.set_defaults(func=_run_evaluate)
 
 
@@ -407,6 +420,7 @@ COMMANDS = [
     add_evaluate_parser,
     add_clean_parser,
     add_build_parser,
+    add_validate_parser,
     add_stats_parser,
     add_query_parser,
     add_queries_parser,

@@ -26,14 +26,16 @@ import yaml
 from .extract_claims import ClaimHit, find_claims
 from .extract_events import EventHit, find_events
 from .extract_mentions import Hit, Proposal, find_mentions, propose_entities
-from .model import (ROLES, Annotations, Claim, Count, Document, Entity, Event, Mention, Quote,
-                    TimeSpec)
+from .extract_relations import RelationHit, find_relations
+from .extract_speech import find_references
+from .extract_voice import (SPEECH_EVENTS, collapse_relays, label_claims, own_voice_claims,
+                            reported_event_claims)
+from .model import (ROLES, Annotations, Claim, Count, Document, Entity, Event, Membership,
+                    Mention, Quote, Relation, TimeSpec)
 from .namespaces import make_slug
 from .timex import normalise_time
 
 EXTRACTOR = "rules-1"
-SPEECH_EVENTS = ("Statement", "Denial", "Accusation", "Appeal", "Condemnation", "Broadcast",
-                 "InformationRelease", "Publication")
 _ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|St|No|vs|etc|Jr|Sr)|\b[A-Z])\.$")
 
 
@@ -133,6 +135,22 @@ def _event_items(document: Document, events: list[EventHit], names) -> list[Even
     return items
 
 
+def _relation_items(document: Document, found: list[RelationHit]):
+    """Memberships and relations with ids unique in the document."""
+    text, prefix = document.text, _id_prefix(document.id)
+    memberships, relations = [], []
+    for n, item in enumerate(found, start=1):
+        common = dict(evidence=unique_quote(text, *item.span), alleged=item.alleged,
+                      confidence=item.confidence)
+        if item.kind == "membership":
+            memberships.append(Membership(f"{prefix}-membership-{n}", item.subject, item.object,
+                                          item.role, former=item.former, **common))
+        else:
+            relations.append(Relation(f"{prefix}-relation-{n}", item.subject, item.kind,
+                                      item.object, **common))
+    return tuple(memberships), tuple(relations)
+
+
 def _number_words(span: str) -> str:
     m = re.search(r"\d+|(?:[a-z]+-)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven"
                   r"|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -164,50 +182,6 @@ def _claim_items(document: Document, claims: list[ClaimHit], events: list[EventH
     return items
 
 
-WRONGDOING = ("Attack", "Killing", "Wounding", "Arson", "Detention", "Abduction", "Plotting",
-              "Training", "MilitarySupport", "Deception", "Order")
-
-
-def _own_voice_claims(document: Document, events: list[EventHit], items: list[Event],
-                      claims: list[ClaimHit]) -> list[ClaimHit]:
-    """What the document tells in its own voice of wrongdoing is the author's accusation.
-
-    An event reported through someone else's words is theirs; a release of information
-    ("the NCRI has released five names") is an assertion of whoever releases it; a title
-    with a loaded word is the author's characterisation.
-    """
-    author, text = document.meta.author, document.text
-    voiced = [c for c in claims if c.claimant != author]
-    found = []
-    described = {c.span: c for c in claims if c.claimant == author and c.stance == "characterises"}
-    for event, item in zip(events, items):
-        agents = event.roles.get("agent", [])
-        if event.type == "InformationRelease" and agents:
-            found.append(ClaimHit(agents[0], "asserts", event.evidence, event.trigger,
-                                  about=list(event.roles.get("target", [])), confidence=0.5))
-        if not author or event.type not in WRONGDOING \
-                or any(c.verb[1] <= event.trigger[0] < c.span[1] for c in voiced):
-            continue
-        stance = "accuses" if agents else "asserts"
-        span = event.evidence
-        for key, claim in list(described.items()):  # "… in what can only be described as …"
-            if 0 <= key[0] - event.evidence[1] < 80 and stance == "accuses":
-                span = key
-                described.pop(key)
-                claims.remove(claim)
-        found.append(ClaimHit(author, stance, span, event.trigger, about=list(agents[:1]),
-                              quoted=None, confidence=0.5))
-    title = text.split("\n", 1)[0]
-    if author and _LOADED_TITLE.search(title):
-        found.append(ClaimHit(author, "characterises", (0, len(title)), (0, 0), quoted=title,
-                              confidence=0.5))
-    return found
-
-
-_LOADED_TITLE = re.compile(r"\b(?:massacre|terror\w*|slaughter|genocide|atrocity|crime)\b",
-                           re.IGNORECASE)
-
-
 def _mark_alleged(events: list[Event], claims: list[Claim]) -> list[Event]:
     alleged = {c.proposition for c in claims if c.proposition}
     return [Event(**{**e.__dict__, "alleged": True}) if e.id in alleged else e for e in events]
@@ -218,17 +192,23 @@ def extract_document(document: Document, registry: tuple[Entity, ...]) -> Extrac
     text = document.text
     sentences = split_sentences(text)
     hits = find_mentions(text, registry)
+    hits = sorted(hits + find_references(text, sentences, hits), key=lambda h: h.start)
     proposals = propose_entities(text, hits, registry)
     names = {e.id: e.label for e in registry}
     event_hits = find_events(text, sentences, hits)
-    claim_hits = find_claims(text, sentences, hits, author=document.meta.author)
+    speech = find_claims(text, sentences, hits, author=document.meta.author)
+    claim_hits = collapse_relays(text, sentences, speech)
+    claim_hits += reported_event_claims(text, sentences, event_hits, claim_hits, speech)
+    claim_hits += label_claims(text, sentences, hits, claim_hits, document.meta.author)
     events = _event_items(document, event_hits, names)
-    claim_hits = sorted(claim_hits + _own_voice_claims(document, event_hits, events, claim_hits),
+    claim_hits = sorted(claim_hits + own_voice_claims(document, event_hits, claim_hits, sentences),
                         key=lambda c: c.span)
     claims = _claim_items(document, claim_hits, event_hits, events)
+    memberships, relations = _relation_items(document, find_relations(text, hits, registry))
     annotations = Annotations(document=document.id, status="draft",
                               mentions=_mention_items(text, hits),
-                              events=tuple(_mark_alleged(events, claims)), claims=tuple(claims),
+                              events=tuple(_mark_alleged(events, claims)),
+                              memberships=memberships, relations=relations, claims=tuple(claims),
                               extractor=EXTRACTOR)
     return Extraction(annotations, tuple(proposals))
 
@@ -266,6 +246,19 @@ def _event_dict(event: Event) -> dict:
     return item
 
 
+def _membership_dict(item: Membership) -> dict:
+    return {"id": item.id, "type": "membership", "member": item.member,
+            "organization": item.organization, "role": item.role, "former": item.former,
+            "alleged": item.alleged, "evidence": _quote_dict(item.evidence),
+            "confidence": item.confidence}
+
+
+def _relation_dict(item: Relation) -> dict:
+    return {"id": item.id, "type": "relation", "subject": item.subject,
+            "predicate": item.predicate, "object": item.object, "alleged": item.alleged,
+            "evidence": _quote_dict(item.evidence), "confidence": item.confidence}
+
+
 def _claim_dict(claim: Claim) -> dict:
     item = {"id": claim.id, "claimant": claim.claimant, "stance": claim.stance,
             "about": list(claim.about), "proposition": claim.proposition,
@@ -289,7 +282,8 @@ def annotations_yaml(annotations: Annotations, *, proposals=(), text: str = "") 
                           **({"all": True} if m.all else {}), "confidence": m.confidence}
                          for m in annotations.mentions],
             "events": [_event_dict(e) for e in annotations.events],
-            "relations": [],
+            "relations": [_membership_dict(m) for m in annotations.memberships]
+            + [_relation_dict(r) for r in annotations.relations],
             "claims": [_claim_dict(c) for c in annotations.claims],
             "proposed_entities": [_proposal_dict(p, text) for p in proposals]}
     header = ("# Draft annotations, machine-extracted: review before publishing.\n"

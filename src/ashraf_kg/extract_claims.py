@@ -56,13 +56,12 @@ def _subject_claimants(text: str, clause, verb, mentions: list[Hit]) -> list[Hit
               and h.entity.split("/")[0] in ACTOR_KINDS]
     if not before:
         return []
-    chosen = [before[-1]]
-    for hit in reversed(before[:-1]):
-        gap = text[hit.end:chosen[0].start]
-        if re.fullmatch(r"\s*(?:\([^)]*\))?\s*(?:and|, and)\s+(?:the\s+)?", gap):
-            chosen.insert(0, hit)
-        else:
-            break
+    from .extract_events import _coordinated
+
+    last = before[-1]
+    if len(before) > 1 and re.search(r"\s[a-z]+\b.*,\s*and\s+(?:also\s+)?$", text[last.end:verb[0]]):
+        last = before[0]  # coordinated verbs share the subject: "We note …, and call on"
+    chosen = _coordinated(text, last, before)
     gap = text[chosen[-1].end:verb[0]]
     if re.search(r"\b(?:that|which|who|whom)\b", gap) and len(gap) > 60:
         return []

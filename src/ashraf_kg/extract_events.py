@@ -18,10 +18,14 @@ from .timex import number_value
 
 ACTOR_KINDS = ("person", "organization", "group")
 _V = r"(?:s|es|ed|d|ing)?"
+_INFORMATION = (r"(?:names|reports?|statements?|videos?|footage|images|photos|pictures|details"
+                r"|lists?|documents|data|figures|information|evidence)")
 # (pattern, event type, object role); patterns match the trigger word(s) only.
 TRIGGERS = (
     (rf"\b(?:assault{_V}|attack{_V}|massacred|raid{_V}|storm(?:ed|ing)|shell(?:ed|ing)|fired|fire[sd]? on"
-     rf"|bomb{_V}|(?:perpetrated|carried out) (?:the |an |a )?(?:actual )?attack)\b", "Attack", "target"),
+     rf"|bomb{_V}|(?:perpetrated|carried out) (?:the |an |a )?(?:actual )?attack|shootings?)\b", "Attack", "target"),
+    (r"\b(?:took|take|taking|takes) part\b(?=[\"”]?\s+in\s+(?:the|an|a)\s+(?:\w+\s+)?(?:attack|assault|raid))"
+     r"|\bresponsible for (?:the |an |a )?(?:\w+ )?(?:assault|attack|raid|bombing)s?\b", "Attack", "target"),
     (rf"\b(?:kill{_V}|killings?|murder{_V}|machine-gunned|shot dead|summary killings)\b",
      "Killing", "victim"),
     (rf"\b(?:execution|executed)\b", "Killing", "victim"),
@@ -29,6 +33,8 @@ TRIGGERS = (
     (r"\b(?:set (?:alight|fire to|on fire)|burn(?:ed|t)|torch(?:ed|ing))\b", "Arson", "target"),
     (r"\b(?:fle(?:e|d|eing)|escap(?:e|ed|ing))\b", "Flight", "participant"),
     (r"\b(?:met|meet(?:s|ing)?)\b", "Meeting", "participant"),
+    (r"\b(?:plan(?:ned|ning|s)?|plott(?:ed|ing))(?: and (?:direct|order|carr(?:y|ied) out)\w*)?\b"
+     r"(?= (?:the|an|a) )", "Plotting", "target"),
     (r"\b(?:order(?:ed|ing|s)?|direct(?:ed|ing)? the)\b", "Order", "recipient"),
     (r"\bden(?:ied|ies|y|ying|ial)\b", "Denial", None),
     (r"\b(?:call(?:ed|s|ing)? (?:for|on)|urg(?:ed|es|ing)|appeal(?:ed|s)? (?:to|for))\b",
@@ -36,18 +42,23 @@ TRIGGERS = (
     (r"\b(?:prevent(?:ed|ing|s)?|block(?:ed|ing)|barred) from\b", "AccessObstruction", "target"),
     (r"\bremov(?:ed|ing|al)\b", "RemovalFromPost", "target"),
     (r"\b(?:broadcast(?:ing|s)?|issuing reports|aired)\b", "Broadcast", None),
-    (r"\b(?:released?|releasing|published|disclosed|made public)\b(?! (?:from|of))",
+    (r"\b(?:released?|releasing|published|disclosed|made public)\b(?! (?:from|of))"
+     rf"(?=\s+(?:\w+\s+){{0,2}}{_INFORMATION})|\b{_INFORMATION}\b(?=[^.;]{{0,40}}?\breleased\b)",
      "InformationRelease", "target"),
     (r"\b(?:confined|interned|held) (?:at|in)\b", "Confinement", "participant"),
     (r"\btrain(?:ed|ing|s)\b", "Training", "recipient"),
     (r"\b(?:providing|supplying|arming|provided|supplied) (?:fighters|weapons|arms)\b",
      "MilitarySupport", "recipient"),
     (r"\bplot(?:ting|ted|s)?\b", "Plotting", "target"),
-    (r"\b(?:detain(?:ed|ing)?|arrest(?:ed|ing)?|handcuffed)\b", "Detention", "victim"),
+    (r"\b(?:detain(?:ed|ing)?|arrest(?:ed|ing)?|handcuffed)\b|\bholding\b(?= (?:\w+ )?(?:persons|"
+     r"people|prisoners|hostages|captives|members|residents|them)\b)", "Detention", "victim"),
+    (r"\b(?:guidance|support|backing|assistance|help)(?: and (?:guidance|support|backing|assistance"
+     r"|help))? from\b", "MilitarySupport", "recipient"),
     (r"\b(?:abduct(?:ed|ing)?|kidnapp(?:ed|ing)|spirited (?:\[?away\]? )?)\b", "Abduction", "victim"),
     (r"\b(?:condemn(?:ed|s|ing)?|deplores?|deplored)\b", "Condemnation", "target"),
     (r"\b(?:lied|cover(?:ing)? up|deceiv(?:ed|ing))\b", "Deception", "target"),
-    (r"\b(?:issued a statement|in a statement|announced)\b", "Statement", None),
+    (r"\b(?:issued a statement|in a statement|announced)\b|\bstatements?(?= (?:issued|made|released)"
+     r" by\b)", "Statement", None),
 )
 _TRIGGERS = tuple((re.compile(p, re.IGNORECASE), t, r) for p, t, r in TRIGGERS)
 _DEFINITE = re.compile(r"(?:\b(?:the|this|that|last night's|last night’s|today's|previous|earlier"
@@ -146,16 +157,51 @@ def _subject(text: str, trigger, clause, mentions: list[Hit]) -> Hit | None:
     floor = clause[0] + (last_sub[-1] if last_sub else 0)
     before = [h for h in mentions if floor <= h.start and h.end <= trigger[0]
               and _kind(h) in ACTOR_KINDS and masked[h.start - clause[0]] != " "]
+    if len(before) > 1 and re.search(r"\s[a-z]+\b.*,\s*and\s+(?:also\s+)?$",
+                                     text[before[-1].end:trigger[0]]):
+        return before[0]  # "We note the statements by X, and call on": the verbs share "We"
     return before[-1] if before else None
+
+
+def _source(text: str, event: EventHit, clause, mentions: list[Hit]) -> tuple[str, Hit] | None:
+    """The actor a trigger names after itself: "support from X", "In a statement, X said"."""
+    words = text[event.trigger[0]:event.trigger[1]]
+    if not (words.endswith(" from") or (event.type == "Statement" and words.lower().startswith("in "))):
+        return None
+    head = None
+    for hit in mentions:
+        if event.trigger[1] <= hit.start < min(clause[1], event.trigger[1] + 60) \
+                and _kind(hit) in ACTOR_KINDS:
+            if head and not re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}", text[head.end:hit.start]):
+                break
+            head = hit
+    return ("agent", head) if head else None
+
+
+def _coordinated(text: str, subject: Hit, mentions: list[Hit]) -> list[Hit]:
+    """The subject and the actors joined to it: "The UN office and UNAMI (…) condemned"."""
+    chosen = [subject]
+    for hit in reversed([h for h in mentions if h.end <= subject.start]):
+        gap = text[hit.end:chosen[0].start]
+        if _kind(hit) in ACTOR_KINDS and hit.entity not in {c.entity for c in chosen} and \
+                re.fullmatch(r"\s*(?:\([^)]*\))?\s*,?\s*and\s+(?:the\s+)?", gap):
+            chosen.insert(0, hit)
+        elif re.fullmatch(r"\s*\(\s*", gap) and hit.entity == subject.entity:
+            chosen[0] = hit  # "United Nations Assistance Mission for Iraq (UNAMI"
+        else:
+            break
+    return chosen
 
 
 def _arguments(event: EventHit, text: str, clause, mentions: list[Hit], object_role,
                limit: int) -> None:
-    by = _by_phrase(text, event.trigger, clause, mentions)
+    source = _source(text, event, clause, mentions)
+    by = _by_phrase(text, event.trigger, clause, mentions) or source
     if by:
         event.add(by[0], by[1].entity)
         event.evidence = (event.evidence[0], max(event.evidence[1], by[1].end))
-    subject = None if by and by[0] == "agent" else _subject(text, event.trigger, clause, mentions)
+    subject = None if by and by[0] == "agent" and not source else _subject(
+        text, event.trigger, clause, mentions)
     word = text[event.trigger[0]:event.trigger[1]].split()[0]
     light = re.search(r"\b(?:launched|carried out|conducted|mounted|staged|began|engaged in)"
                       r"\s+(?:\w+\s+){0,3}$", text[clause[0]:event.trigger[0]])
@@ -169,7 +215,10 @@ def _arguments(event: EventHit, text: str, clause, mentions: list[Hit], object_r
             return _objects(event, text, (clause[0], limit), mentions, object_role, skip=())
         role = (object_role or "target") if passive else (
             "participant" if event.type == "Meeting" else "agent")
-        event.add(role, subject.entity)
+        if source:
+            role = object_role or "target"
+        for hit in _coordinated(text, subject, mentions) if role == "agent" else [subject]:
+            event.add(role, hit.entity)
         event.evidence = (min(event.evidence[0], subject.start), event.evidence[1])
     _objects(event, text, (clause[0], limit), mentions, object_role,
              skip=(subject, by[1] if by else None))
@@ -185,7 +234,7 @@ def _objects(event: EventHit, text: str, clause, mentions, object_role, skip) ->
         if re.search(r"\bby\b", gap):
             break
         if kind == "place" and re.search(r"\bto\s+(?:the\s+)?$", gap) \
-                and event.type in ("Appeal", "Order", "Flight"):
+                and event.type in ("Appeal", "Order", "Flight", "Abduction", "Detention"):
             event.add("destination", hit.entity)
         elif kind == "place" and (re.search(
                 r"\b(?:at|in|on|around|near|outside(?: of)?|upon|into|from)\s+(?:the\s+)?$", gap)
@@ -262,6 +311,7 @@ def _adds_information(event: EventHit, antecedent: EventHit) -> bool:
 def find_events(text: str, sentences: list[tuple[int, int]], mentions: list[Hit]) -> list[EventHit]:
     """Events of a document, in text order, with definite references merged."""
     events: list[EventHit] = []
+    pending: list = []  # figures told before any event ("Fatalities: 52" of an infobox)
     for sentence in sentences:
         for clause in split_clauses(text, *sentence):
             found = [(m, t, r) for pattern, t, r in _TRIGGERS
@@ -280,6 +330,9 @@ def find_events(text: str, sentences: list[tuple[int, int]], mentions: list[Hit]
                                 if c[0] == "attacks" and c[2][1] >= m.end() - 1 >= c[2][0]]
                 _inherit_agent(text, event, taken)
                 antecedent = next((e for e in reversed(events) if e.type == event_type), None)
+                if not antecedent and _is_reference(text, event.trigger, clause) \
+                        and _REACTION.search(text, clause[0], event.trigger[0]):
+                    continue  # "I condemn the killings": what is reacted to, told elsewhere
                 if antecedent and _is_reference(text, event.trigger, clause):
                     if not _adds_information(event, antecedent):
                         antecedent.time = antecedent.time or event.time
@@ -296,8 +349,29 @@ def find_events(text: str, sentences: list[tuple[int, int]], mentions: list[Hit]
                     continue
                 events.append(event)
                 taken.append(event)
-        _attach_counts(text, sentence, events)
-    return sorted(events, key=lambda e: e.trigger)
+        pending = _attach_counts(text, sentence, events, pending)
+    return _absorb_quoted_reactions(text, sentences, sorted(events, key=lambda e: e.trigger))
+
+
+_REACTION = re.compile(r"\b(?:condemn\w*|deplor\w*|prais\w*|welcom\w*|not(?:e|ed|ing)|mourn\w*)\b",
+                       re.IGNORECASE)
+
+
+def _absorb_quoted_reactions(text: str, sentences, events: list[EventHit]) -> list[EventHit]:
+    """A reaction quoted inside a statement ("In a statement, X said he “deplores …”") is
+    what the statement says, not a second event."""
+    kept = []
+    for event in events:
+        sentence = next((s for s in sentences if s[0] <= event.trigger[0] < s[1]), None)
+        quoted = re.search(r"[\"“]", text[sentence[0]:event.trigger[0]]) if sentence else None
+        statement = next((e for e in kept if e.type == "Statement" and sentence
+                          and sentence[0] <= e.trigger[0] < event.trigger[0]), None)
+        if event.type == "Condemnation" and quoted and statement:
+            _merge(statement, event)
+            statement.evidence = (statement.evidence[0], max(statement.evidence[1], event.evidence[1]))
+            continue
+        kept.append(event)
+    return kept
 
 
 def _inherit_agent(text: str, event: EventHit, taken: list[EventHit]) -> None:
@@ -319,9 +393,12 @@ def _merge(antecedent: EventHit, event: EventHit) -> None:
     antecedent.time = antecedent.time or event.time
 
 
-def _attach_counts(text: str, sentence, events: list[EventHit]) -> None:
-    counts = find_counts(text, sentence)
+def _attach_counts(text: str, sentence, events: list[EventHit], pending: list) -> list:
+    """Give each figure to the nearest violent event; figures before any wait for the first."""
+    counts = pending + find_counts(text, sentence)
     violent = [e for e in events if e.type in ("Attack", "Killing", "Wounding", "InformationRelease")]
+    if not violent:
+        return [c for c in counts if c[0] != "attacks"]
     for kind, value, span in counts:
         if kind == "attacks":
             continue
@@ -330,3 +407,4 @@ def _attach_counts(text: str, sentence, events: list[EventHit]) -> None:
                  else (violent[-1] if violent else None))
         if owner is not None:
             owner.counts.append((kind, value, span))
+    return []

@@ -121,7 +121,7 @@ class TimeSpec:
 
 @dataclass(frozen=True)
 class Count:
-    kind: str  # killed | wounded | dead | missing | executed | participants | named
+    kind: str  # killed | wounded | dead | missing | executed | participants | named | attacks
     value: int | None
     expression: str
     evidence: Quote

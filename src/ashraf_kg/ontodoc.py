@@ -38,8 +38,7 @@ def make_ontology_html(ontology: Graph | None = None) -> str:
         ontology = Graph().parse(resources.ontology_dir() / ONTOLOGY_FILE, format="turtle")
     OntPub = _import_ontpub()
     doc = OntPub(ontology=_without_schemes(ontology), sort_subjects=True)
-    page = doc.make_html(include_css=True)
-    page = page.replace("</body>", _schemes_html(ontology) + "\n</body>", 1)
+    page = _add_schemes(doc.make_html(include_css=True), ontology)
     if _LOADING_TAG.search(page):
         raise AshrafKGError("the ontology documentation would load a remote stylesheet or script",
                             hint="inline it in ashraf_kg.ontodoc")
@@ -97,6 +96,19 @@ def _without_schemes(ontology: Graph) -> Graph:
             continue
         graph.add((s, p, o))
     return graph
+
+
+def _add_schemes(page: str, ontology: Graph) -> str:
+    # The schemes go before pyLODE's Namespaces section, with an entry in its table of contents.
+    section, toc_entry = '<div id="namespaces">', '<li>\n          <h4>\n            <a href="#namespaces">'
+    if section not in page or toc_entry not in page:
+        raise AshrafKGError("pyLODE's page has no Namespaces section to put the concept schemes before",
+                            hint="check the pinned pylode version")
+    page = page.replace(section, _schemes_html(ontology) + "\n      " + section, 1)
+    toc = ('<li><h4><a href="#concept-schemes">Concept schemes</a></h4><ul class="second">'
+           + "".join(f'<li><a href="#scheme-{name}">{_text(ontology, scheme_iri(name), SKOS.prefLabel)}</a></li>'
+                     for name in ("stance", "count-kind")) + "</ul></li>\n        ")
+    return page.replace(toc_entry, toc + toc_entry, 1)
 
 
 def _schemes_html(ontology: Graph) -> str:

@@ -74,7 +74,8 @@ def hash_dump(dump: Path) -> str:
     return _hashes[key]
 
 
-def store_path(graph_dir: str | os.PathLike | None = None, *, cache_dir: str | os.PathLike | None = None) -> Path:
+def store_path(graph_dir: str | os.PathLike | None = None, *,
+               cache_dir: str | os.PathLike | None = None) -> Path:
     """Folder of the cached store for the dump in ``graph_dir``, loading it there first if needed.
 
     >>> store_path("graph")  # doctest: +SKIP

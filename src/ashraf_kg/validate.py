@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from rdflib import Dataset, Graph, Literal
+from rdflib import BNode, Dataset, Graph, Literal
 from rdflib.graph import ConjunctiveGraph
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
@@ -141,25 +141,43 @@ def _read_results(results_graph: Graph) -> tuple[ValidationResult, ...]:
     for node in results_graph.subjects(RDF.type, SH.ValidationResult):
         message = results_graph.value(node, SH.resultMessage)
         severity = results_graph.value(node, SH.resultSeverity)
+        path = results_graph.value(node, SH.resultPath)
         results.append(ValidationResult(
             focus_node=results_graph.value(node, SH.focusNode),
-            path=results_graph.value(node, SH.resultPath),
+            path=Literal(_path_text(results_graph, path)) if isinstance(path, BNode) else path,
             message=str(message) if message is not None else "constraint failed",
             severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation"))
     unique = {(str(r.focus_node), str(r.path), r.message, r.severity): r for r in results}
     return tuple(unique[key] for key in sorted(unique))
 
 
+def _path_text(graph: Graph, path: Node) -> str:
+    """A SHACL property path in SPARQL syntax (``akg:countKind/skos:inScheme``)."""
+    if not isinstance(path, BNode):
+        return _short(path)
+    if graph.value(path, RDF.first) is not None:
+        return "/".join(_path_text(graph, item) for item in graph.items(path))
+    for predicate, template in ((SH.alternativePath, "({})"), (SH.inversePath, "^{}"),
+                                (SH.zeroOrMorePath, "{}*"), (SH.oneOrMorePath, "{}+"),
+                                (SH.zeroOrOnePath, "{}?")):
+        inner = graph.value(path, predicate)
+        if inner is not None:
+            if predicate == SH.alternativePath:
+                return template.format("|".join(_path_text(graph, i) for i in graph.items(inner)))
+            return template.format(_path_text(graph, inner))
+    return "(path)"
+
+
 def _short(node: Node) -> str:
     from .namespaces import PREFIXES
 
     if isinstance(node, Literal):
-        return repr(str(node))
+        return str(node)
     text = str(node)
     for prefix, namespace in PREFIXES.items():
         if text.startswith(str(namespace)):
             return f"{prefix}:{text[len(str(namespace)):]}"
-    return f"<{text}>" if text.startswith("http") else "(path)"
+    return f"<{text}>"
 
 
 def _parse(path: Path) -> Graph:
