@@ -154,3 +154,92 @@ def test_curated_annotations_are_never_overwritten(corpus_dir, tmp_path):
     draft = extract_document(_doc("Maliki spoke."), REGISTRY).annotations
     with pytest.raises(ExtractionError, match="curated"):
         write_annotations(draft, curated)
+
+
+MORE = REGISTRY + (
+    Entity("person/ban-ki-moon", "Person", "Ban Ki-moon"),
+    Entity("organization/united-nations", "Organization", "United Nations", ("UN",)),
+    Entity("organization/government-of-iran", "Organization", "Government of Iran"),
+    Entity("organization/iraqi-security-forces", "Organization", "Iraqi security forces"),
+    Entity("group/us-officials", "Group", "U.S. officials"),
+    Entity("organization/foreign-policy", "Organization", "Foreign Policy"),
+    Entity("place/diyala-province", "AdministrativeArea", "Diyala province"),
+    Entity("place/baghdad", "City", "Baghdad"),
+    Entity("place/camp-liberty", "Camp", "Camp Liberty"),
+    Entity("place/iran", "Country", "Iran"),
+)
+
+
+def _extract(text: str, genre: str = "encyclopedia"):
+    meta = DocumentMeta("900_test", "Test", None, genre=genre, author="group/us-officials")
+    return extract_document(Document(meta, text, text), MORE).annotations
+
+
+def _relations(text: str) -> set[tuple[str, str, str]]:
+    found = _extract(text)
+    return ({("membership", m.member, m.organization) for m in found.memberships}
+            | {(r.predicate, r.subject, r.object) for r in found.relations})
+
+
+@pytest.mark.parametrize("text, relation", [
+    ("UN Secretary-General Ban Ki-moon spoke.",
+     ("membership", "person/ban-ki-moon", "organization/united-nations")),
+    ("Iraqi Prime Minister Nouri al-Maliki spoke.",
+     ("membership", "person/nouri-al-maliki", "organization/government-of-iraq")),
+    ("Brigadier Abdul Reza Shahlai of the Qods Force spoke.",
+     ("membership", "person/abdul-reza-shahlai", "organization/qods-force")),
+    ("Camp Liberty in Diyala province was shelled.",
+     ("containedInPlace", "place/camp-liberty", "place/diyala-province")),
+    ("Location: Camp Ashraf, Iraq\n", ("containedInPlace", "place/camp-ashraf", "place/iraq")),
+    ("They live at Camp Liberty outside of Baghdad.",
+     ("locatedNear", "place/camp-liberty", "place/baghdad")),
+    ("Iran's Qods Force trains militias.",
+     ("subOrganizationOf", "organization/qods-force", "organization/government-of-iran")),
+])
+def test_relation_from_the_words_between_two_names(text, relation):
+    assert relation in _relations(text)
+
+
+def test_larger_place_is_never_contained_in_a_smaller_one():
+    assert not _relations("Iraq, Camp Ashraf\n")
+
+
+def test_hedged_statement_in_own_voice_is_reported():
+    found = _extract("Iraqi security forces were believed to be responsible for the assault.")
+    attack = next(e for e in found.events if e.type == "Attack")
+    assert attack.role("agent") == ("organization/iraqi-security-forces",)
+    assert [(c.claimant, c.stance) for c in found.claims] == [("group/us-officials", "reports")]
+
+
+def test_flat_statement_of_an_encyclopedia_is_no_claim_but_of_an_opinion_piece_is():
+    text = "The Iraqi Army attacked Camp Ashraf."
+    assert _extract(text).claims == ()
+    assert [c.stance for c in _extract(text, genre="opinion/advocacy").claims] == ["accuses"]
+
+
+def test_relayed_belief_is_the_believers_claim():
+    text = ('Foreign Policy stated that "U.S. officials believe that the Iraqi Army attacked" '
+            'the camp.')
+    claims = _extract(text, genre="news").claims
+    assert [(c.claimant, c.stance) for c in claims] == [("group/us-officials", "asserts")]
+
+
+def test_flat_report_of_wrongdoing_is_an_accusation_and_negation_a_denial():
+    text = ('Maliki said, "Suleimani ordered it, but they didn\'t do the shooting."')
+    stances = {c.stance for c in _extract(text, genre="news").claims
+               if c.claimant == "person/nouri-al-maliki"}
+    assert stances == {"accuses", "denies"}
+
+
+def test_pronoun_in_a_quotation_is_its_speaker():
+    text = 'Ban Ki-moon said, "I condemn the killings."'
+    found = _extract(text, genre="news")
+    assert ("person/ban-ki-moon", "condemns") in [(c.claimant, c.stance) for c in found.claims]
+    assert not [e for e in found.events if e.type == "Killing"]  # what is condemned, not told
+
+
+def test_support_from_names_its_giver_and_receiver():
+    text = "Iraqi security forces attacked, with support from the Government of Iran."
+    support = next(e for e in _extract(text).events if e.type == "MilitarySupport")
+    assert (support.role("agent"), support.role("recipient")) == (
+        ("organization/government-of-iran",), ("organization/iraqi-security-forces",))
