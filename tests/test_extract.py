@@ -97,8 +97,13 @@ def test_event_with_agent_place_time_and_count():
     assert [(c.kind, c.value, c.expression) for c in killing.counts] == [("killed", 44, "forty-four")]
 
 
+def test_event_with_no_participant_or_place_is_not_proposed():
+    events = extract_document(_doc("The attack was condemned."), REGISTRY).annotations.events
+    assert events == ()
+
+
 def test_definite_reference_does_not_make_a_new_event():
-    text = "The Iraqi Army attacked Camp Ashraf. The attack was condemned."
+    text = "The Iraqi Army attacked Camp Ashraf. The Iraqi government condemned the attack."
     events = extract_document(_doc(text), REGISTRY).annotations.events
     assert [e.type for e in events] == ["Attack", "Condemnation"]
 

@@ -201,6 +201,10 @@ def extract_document(document: Document, registry: tuple[Entity, ...]) -> Extrac
     claim_hits += reported_event_claims(text, sentences, event_hits, claim_hits, speech)
     claim_hits += label_claims(text, sentences, hits, claim_hits, document.meta.author)
     events = _event_items(document, event_hits, names)
+    # An event with neither a participant nor a place says nothing reviewable and fails
+    # the EventShape, so it is not proposed (nor are claims whose proposition it is).
+    kept = [i for i, event in enumerate(events) if event.roles or event.place]
+    event_hits, events = [event_hits[i] for i in kept], [events[i] for i in kept]
     claim_hits = sorted(claim_hits + own_voice_claims(document, event_hits, claim_hits, sentences),
                         key=lambda c: c.span)
     claims = _claim_items(document, claim_hits, event_hits, events)
