@@ -9,19 +9,12 @@ the real text, and the span records the text's own characters.
 
 from __future__ import annotations
 
+from .clean import fold
 from .errors import AnchorError
 from .model import AnchoredDocument, Annotations, Document, Quote, Span
 
 CONTEXT = 32  # characters of prefix/suffix recorded in each TextQuoteSelector
-_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'",
-                       "\u201c": '"', "\u201d": '"', "\u201f": '"', "\u2033": '"',
-                       "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-",
-                       "\u00a0": " "})
 
-
-def fold(text: str) -> str:
-    """Fold typographic quotes, dashes and no-break spaces to ASCII, one char for one."""
-    return text.translate(_FOLD)
 
 
 def find_all(text: str, needle: str) -> list[int]:

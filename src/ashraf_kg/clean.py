@@ -20,6 +20,21 @@ _CHROME_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
 ))
 
 
+# Typographic quotes, dashes and no-break spaces, each folded to one ASCII character.
+_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'",
+                       "\u201c": '"', "\u201d": '"', "\u201f": '"', "\u2033": '"',
+                       "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-",
+                       "\u00a0": " "})
+
+
+def fold(text: str) -> str:
+    """Fold typographic quotes, dashes and no-break spaces to ASCII, one char for one.
+
+    The length never changes, so an offset found in folded text is an offset in the text.
+    """
+    return text.translate(_FOLD)
+
+
 def is_chrome_line(line: str) -> bool:
     """True when ``line`` is page chrome (navigation, alert offers, share buttons)."""
     stripped = line.strip()

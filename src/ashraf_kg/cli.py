@@ -212,7 +212,7 @@ def add_push_parser(sub) -> None:
 
 def _read_network(graph_dir):
     from .export import read_dataset
-    from .network import project_network
+    from .network_projection import project_network
 
     return project_network(read_dataset(Path(graph_dir)))
 
@@ -240,7 +240,7 @@ def add_viz_parser(sub) -> None:
 def _run_analyze(args) -> int:
     import json
 
-    from .network import analyze_network
+    from .network_analysis import analyze_network
 
     analysis = analyze_network(_read_network(args.graph_dir))
     if args.format == "json":
@@ -269,7 +269,7 @@ def add_analyze_parser(sub) -> None:
 
 
 def _run_path(args) -> int:
-    from .network import find_paths
+    from .network_paths import find_paths
 
     paths = find_paths(_read_network(args.graph_dir), args.a, args.b, k=args.k)
     if not paths:
@@ -299,7 +299,7 @@ def add_path_parser(sub) -> None:
 
 
 def _run_export_network(args) -> int:
-    from .network import write_csv, write_gexf, write_graphml
+    from .network_export import write_csv, write_gexf, write_graphml
 
     g = _read_network(args.graph_dir)
     if args.format == "csv":

@@ -174,7 +174,7 @@ def _relation_items(annotations: Annotations) -> list[tuple[str, str, str]]:
 
 
 def _occurs(name: str, text: str, *, ignore_case: bool) -> bool:
-    from .extract_mentions import fold
+    from .clean import fold
 
     pattern = rf"(?<![\w-]){re.escape(fold(name))}(?!\w)"
     return re.search(pattern, fold(text), re.IGNORECASE if ignore_case else 0) is not None

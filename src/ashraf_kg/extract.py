@@ -25,7 +25,8 @@ import yaml
 
 from .extract_claims import ClaimHit, find_claims
 from .extract_events import EventHit, find_events
-from .extract_mentions import Hit, Proposal, find_mentions, propose_entities
+from .extract_mentions import Hit, find_mentions
+from .extract_proposals import Proposal, propose_entities
 from .extract_relations import RelationHit, find_relations
 from .extract_speech import find_references
 from .extract_voice import (SPEECH_EVENTS, collapse_relays, label_claims, own_voice_claims,

@@ -3,9 +3,8 @@
 ``find_mentions`` finds registry entities through their labels and aliases, then
 through spelling variants (rapidfuzz), short forms ("Maliki" for "Nouri al-Maliki"),
 acronyms a document defines ("the National Council of Resistance of Iran (the NCRI")
-and role references ("the Prime Minister"). ``propose_entities`` turns capitalised
-names that match nothing, and carry a cue to their kind (a title, an organisation's or
-place's head word), into proposed registry entries for review.
+and role references ("the Prime Minister"). Names the registry lacks are the business
+of :mod:`.extract_proposals`; the spelling helpers live in :mod:`.extract_names`.
 
 Every offset is a code-point offset into the cleaned text.
 """
@@ -13,41 +12,15 @@ Every offset is a code-point offset into the cleaned text.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from .extract_names import NAME_PHRASE, demonyms, entity_names, fold, normalise_name
 from .model import Entity
-from .namespaces import make_slug
 
-_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
-                       "\u2013": "-", "\u2014": "-", "\u00a0": " "})
-TITLES = ("Prime Minister", "President", "Brigadier General", "Brigadier", "General",
-          "Colonel", "Major General", "Lieutenant", "Commander", "Secretary-General",
-          "Secretary of State", "Secretary", "National Security Advisor", "High Representative",
-          "Minister", "Foreign Minister", "Ambassador", "Ayatollah", "Sheikh", "Imam", "Judge",
-          "Senator", "Speaker", "Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Dr.", "Chief", "Envoy",
-          "Spokesman", "Spokeswoman", "Governor", "Mayor", "King", "Queen", "Prince")
-ORG_HEADS = frozenset("""Army Force Forces Council Mission Department Office Ministry Guard Guards
-    Corps Party TV Television Radio Magazine Hezbollah Brigade Brigades Committee Union Nations
-    Government Agency Organization Organisation Court Parliament Assembly Police Militia
-    Movement Front News Times Post Commission University Institute Service Services Foundation
-    Watch International Network Agency Press Tribune Herald Journal Council Bureau
-    Coalition Alliance League Group Battalion Regiment Division Intelligence""".split())
-PLACE_HEADS = frozenset("""Camp Province Governorate City Street Square Valley River Mountain
-    Mountains District Airport Base Prison Hospital Desert Region Gulf Sea Lake Bridge
-    Village Town Border""".split())
-_SKIP = frozenset("""The A An This That These Those It Its In On At As By For From Of To With But
-    And Or If When While After Before Although Perhaps Similar Sickening Images Update Infobox
-    Title Partof Location Date Fatalities Victims Reactions Regarding Commencing Nearly Link
-    WARNING State-owned Gunmen Iraqi Iranian Lebanese American Syrian Kurdish Arab Shia Sunni
-    January February March April May June July August September October November December
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday UN US U.S. EU""".split())
-_DEMONYMS = frozenset("Iraqi Iranian Lebanese American Syrian Kurdish Arab".split())
-_CONNECTORS = r"(?:of|the|for|al|el|e|de|ul|bin|ibn|ad|as)"
-_CAP = r"[A-Z](?:[\w']|\.(?=\w))*(?:-[\w']+)*"
-_PHRASE = re.compile(rf"(?<![\w-]){_CAP}(?:[ ](?:{_CONNECTORS}[ ])*{_CAP})*")
+_STOP = frozenset("the a an of at in on to for and or by with those who were other its their "
+                  "this that these several".split())
 
 
 @dataclass(frozen=True)
@@ -59,51 +32,6 @@ class Hit:
     end: int
     confidence: float
     via: str  # label | alias | variant | short-form | acronym | role
-
-
-@dataclass(frozen=True)
-class Proposal:
-    """A new entity the registry lacks, with every place the document names it."""
-
-    id: str
-    type: str
-    label: str
-    spans: tuple[tuple[int, int], ...]
-    confidence: float
-    cue: str
-    roles: tuple[str, ...] = ()
-
-
-def fold(text: str) -> str:
-    """Fold curly quotes and dashes to ASCII, one character for one."""
-    return text.translate(_FOLD)
-
-
-def normalise_name(name: str) -> str:
-    """A spelling-insensitive key: ASCII, lowercase, no apostrophes, hyphens as spaces."""
-    ascii_name = unicodedata.normalize("NFKD", fold(name)).encode("ascii", "ignore").decode()
-    ascii_name = re.sub(r"['`]", "", ascii_name.lower())
-    return re.sub(r"[^a-z0-9]+", " ", ascii_name).strip()
-
-
-def entity_names(entity: Entity) -> list[tuple[str, str]]:
-    """(name, how) pairs to look for: label, aliases, and the label without glosses."""
-    names = [(entity.label, "label")] + [(a, "alias") for a in entity.aliases]
-    for name, how in list(names):
-        bare = re.sub(r"\s*\([^)]*\)", "", name)
-        bare = re.sub(r"^(?:Unnamed|the|The)\s+", "", bare).strip()
-        if bare and bare != name:
-            names.append((bare, how))
-    for name, how in list(names):  # "Former national security minister" is written lowercase
-        words = name.split()
-        if len(words) > 1 and any(w[:1].islower() and w not in _PARTICLES for w in words[1:]):
-            names.append((name[0].lower() + name[1:], how))
-    return [(fold(n), how) for n, how in names if len(n) > 1]
-
-
-_PARTICLES = frozenset("al el e de of the for and bin ibn ul ad as".split())
-_STOP = frozenset("the a an of at in on to for and or by with those who were other its their "
-                  "this that these several".split())
 
 
 def _stem(word: str) -> str:
@@ -267,7 +195,7 @@ def _fuzzy_hits(folded: str, hits: list[Hit], registry: tuple[Entity, ...]) -> l
                 if len(key) >= 5:
                     choices.setdefault(key, entity.id)
     found = []
-    for m in _PHRASE.finditer(folded):
+    for m in NAME_PHRASE.finditer(folded):
         tokens = [(t.start() + m.start(), t.end() + m.start()) for t in re.finditer(r"\S+", m[0])]
         for size in range(min(len(tokens), 6), 0, -1):
             for i in range(len(tokens) - size + 1):
@@ -284,12 +212,6 @@ def _fuzzy_hits(folded: str, hits: list[Hit], registry: tuple[Entity, ...]) -> l
                     found.append(Hit(choices[best[0]], start, end, round(best[1] / 100 * 0.9, 2),
                                      "variant"))
     return found
-
-
-def demonyms(label: str) -> set[str]:
-    """Adjectives of a country's name: Iraq -> Iraqi, Iran -> Iranian, Lebanon -> Lebanese."""
-    stem = re.sub(r"(?:a|on|y)$", "", label)
-    return {label + "i", label + "ian", stem + "ese", stem + "an", label + "n"}
 
 
 def _demonym_hits(folded: str, hits: list[Hit], registry: tuple[Entity, ...]) -> list[Hit]:
@@ -322,97 +244,3 @@ def find_mentions(text: str, registry: tuple[Entity, ...]) -> list[Hit]:
     hits = _select(_country_hits(folded, hits, registry), hits)
     nested = _possessive_places(folded, hits, registry) + _demonym_hits(folded, hits, registry)
     return sorted(hits + nested, key=lambda h: h.start)
-
-
-def _classify(phrase: str, before: str) -> tuple[str, str, str] | None:
-    """(kind, type, cue) of an unknown capitalised name, or None without a cue."""
-    words = phrase.split()
-    title = m[1] if (m := _TITLE_BEFORE.search(before)) else None
-    heads = [w for w in words if w in ORG_HEADS]
-    if heads and (len(words) > 1 or words[0] == heads[0]):
-        return "organization", "Organization", f"head word {heads[-1]!r}"
-    if words[0] in PLACE_HEADS or words[-1] in PLACE_HEADS:
-        head = words[0] if words[0] in PLACE_HEADS else words[-1]
-        kind = "Camp" if head == "Camp" else ("AdministrativeArea" if head in (
-            "Province", "Governorate", "District") else "Place")
-        return "place", kind, f"head word {head!r}"
-    if title and 2 <= len(words) <= 4:
-        return "person", "Person", f"title {title!r}"
-    if len(words) >= 2 and re.search(r"\b(?:in|at|near|outside|from|to)\s*$", before) \
-            and all(w[0].isupper() for w in words):
-        return "place", "Place", "preposition of place"
-    return None
-
-
-_TITLE_BEFORE = re.compile(r"\b(" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
-                           + r")\s*$")
-
-
-def _strip_title(folded: str, start: int, end: int) -> tuple[int, str]:
-    """Move ``start`` past a leading title ("Brigadier Abdul Reza Shahlai")."""
-    phrase = folded[start:end]
-    for title in sorted(TITLES, key=len, reverse=True):
-        if phrase.startswith(title + " ") and len(phrase) > len(title) + 3:
-            return start + len(title) + 1, title
-    return start, ""
-
-
-class _Part:
-    """A piece of a capitalised phrase, split at possessives ("Iran's", "Guards'")."""
-
-    def __init__(self, start: int, end: int):
-        self._start, self._end = start, end
-
-    def start(self) -> int:
-        return self._start
-
-    def end(self) -> int:
-        return self._end
-
-
-def _name_phrases(folded: str, hits: list[Hit]):
-    ends = {h.end for h in hits}
-    for m in _PHRASE.finditer(folded):
-        begin = m.start()
-        for cut in re.finditer(r"'s?(?= )", m[0]):
-            if m.start() + cut.start() not in ends:
-                continue
-            yield _Part(begin, m.start() + cut.start())
-            begin = m.start() + cut.end() + 1
-        yield _Part(begin, m.end())
-
-
-def propose_entities(text: str, hits: list[Hit], registry: tuple[Entity, ...]) -> list[Proposal]:
-    """New people, organisations and places: capitalised names with a cue to their kind."""
-    folded = fold(text)
-    known = {e.id for e in registry}
-    found: dict[str, dict] = {}
-    for m in _name_phrases(folded, hits):
-        start, title = _strip_title(folded, m.start(), m.end())
-        while folded[start:m.end()].split(" ", 1)[0] in _SKIP - _DEMONYMS \
-                and " " in folded[start:m.end()]:
-            start += len(folded[start:m.end()].split(" ", 1)[0]) + 1
-        while re.match(rf"{_CONNECTORS} ", folded[start:m.end()]):
-            start += folded[start:m.end()].index(" ") + 1
-        end = m.end()
-        phrase = folded[start:end].rstrip(".'")
-        end = start + len(phrase)
-        overlapping = [h for h in hits if not (end <= h.start or start >= h.end)]
-        cue = None if phrase in _SKIP else _classify(phrase, folded[max(0, start - 40):start])
-        if cue is None or (overlapping and not (cue[0] == "organization" and all(
-                start <= h.start and h.end <= end and h.end - h.start < end - start
-                and h.entity.startswith("place/") for h in overlapping))):
-            continue
-        kind, entity_type, reason = cue
-        entity_id = f"{kind}/{make_slug(phrase.replace(chr(39), ''))}"
-        if entity_id in known:
-            continue
-        item = found.setdefault(entity_id, {"type": entity_type, "label": text[start:end],
-                                            "spans": [], "cue": reason, "roles": set()})
-        item["spans"].append((start, end))
-        if title:
-            item["roles"].add(title)
-    return [Proposal(i, v["type"], v["label"], tuple(v["spans"]),
-                     0.6 if v["cue"].startswith("preposition") else 0.75, v["cue"],
-                     tuple(sorted(v["roles"])))
-            for i, v in found.items()]

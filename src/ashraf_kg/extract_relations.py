@@ -21,7 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .extract_mentions import TITLES, Hit, demonyms, entity_names, fold
+from .extract_mentions import Hit
+from .extract_names import TITLES, demonyms, entity_names, fold
 from .model import Entity
 
 PLACE_RANK = {"Camp": 1, "City": 2, "AdministrativeArea": 3, "Country": 4, "Region": 5}

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from .extract_mentions import Hit, fold
+from .extract_mentions import Hit
+from .extract_names import fold
 
 ACTORS = ("person", "organization", "group")
 SPEECH_VERB = re.compile(r"\b(?:said|says|stated|states|added|adds|told|wrote|declared|announced"

@@ -48,7 +48,9 @@ def check_url(url: str, what: str = "endpoint") -> str:
 def describe_failure(error: BaseException, url: str, timeout: float | None) -> EndpointError:
     """Turn a network or HTTP failure into one clear :class:`EndpointError`."""
     if isinstance(error, urllib.error.HTTPError):
-        return _describe_status(error.code, _body_text(error), url)
+        described = _describe_status(error.code, _body_text(error), url)
+        described.status = error.code  # the server answered: it did not apply the request
+        return described
     reason = getattr(error, "reason", error)
     if isinstance(reason, (TimeoutError, socket.timeout)):
         return EndpointError(f"{url} did not answer within {timeout:g} s",
@@ -146,7 +148,7 @@ def _make_wrapper(url, user, password, auth, timeout):
     # No ``format=``/``output=`` parameters: content negotiation alone is portable.
     wrapper.returnFormatSetting = []
     if timeout is not None:
-        wrapper.setTimeout(timeout)
+        wrapper.timeout = timeout  # setTimeout() rounds down to whole seconds, 0.5 to none
     if user is not None:
         wrapper.setHTTPAuth({"digest": DIGEST, "basic": BASIC}[check_auth(auth)])
         wrapper.setCredentials(user, password or "")
@@ -204,6 +206,8 @@ def _parse_results(body: bytes, url: str) -> QueryResult:
                             hint="is this a SPARQL endpoint?") from None
     if result.type == "ASK":
         return QueryResult(kind="ask", boolean=bool(result.askAnswer))
+    if [str(v) for v in result.vars or ()] == ["__ASK_RETVAL"]:  # Virtuoso, at times
+        return QueryResult(kind="ask", boolean=any(int(b[result.vars[0]]) for b in result.bindings))
     variables = tuple(str(v) for v in result.vars or ())
     rows = tuple(tuple(binding.get(v) for v in result.vars) for binding in result.bindings)
     return QueryResult(kind="select", variables=variables, rows=rows)
@@ -383,12 +387,14 @@ def push_dataset(source, endpoint_url: str, *, gsp_url: str | None = None,
         for iri, (payload, _) in graphs.items():
             step = f"replacing <{iri}>"
             touched.append(iri)
-            store.replace(iri, payload)
+            store.replace(iri, payload)  # a refused PUT changed nothing; a lost one may have
         step = "counting the triples"
         counts = count_graph_triples(endpoint_url, list(graphs), timeout=timeout, user=user,
                                      password=password, auth=auth)
         _check_counts(graphs, counts)
     except EndpointError as error:
+        if getattr(error, "status", None) and step.startswith("replacing"):
+            touched.pop()
         raise _roll_back(store, backups, touched, graphs, f"{step}: {error.message}") from None
     return PushReport(endpoint_url, gsp, tuple(
         GraphPush(iri, sent, counts[iri]) for iri, (_, sent) in graphs.items()))

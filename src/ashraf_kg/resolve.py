@@ -19,7 +19,7 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from .errors import ExtractionError
-from .extract_mentions import entity_names, normalise_name
+from .extract_names import entity_names, normalise_name
 from .fileio import write_text_atomic
 from .model import Entity
 

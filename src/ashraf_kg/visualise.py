@@ -21,7 +21,8 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from .errors import NetworkError
 from .fileio import write_text_atomic
-from .network import project_network, simple_graph
+from .network_analysis import simple_graph
+from .network_projection import project_network
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 DEFAULT_THRESHOLD = 400
