@@ -281,7 +281,9 @@ def _run_path(args) -> int:
         for n, hop in enumerate(hops, 1):
             status = "reported as fact"
             if hop.claimed:
-                status = f"CLAIM: {hop.claimant} {hop.stance}" + (", alleged" if hop.alleged else "")
+                who = "; ".join(f"{c} {s}" for c, s in zip(hop.claimant.split("; "),
+                                                           hop.stance.split("; ")))
+                status = f"CLAIM: {who}" + (", alleged" if hop.alleged else "")
             elif hop.alleged:
                 status = "ALLEGED"
             print(f"  {n}. {hop.describe()}  [{status}]")

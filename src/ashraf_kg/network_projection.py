@@ -134,11 +134,14 @@ def _claim_fields(reader: DatasetReader, claims, *, alleged: bool = True) -> dic
     """
     r = reader.g
     claims = claims if alleged else []
+    # One (claimant, stance) pair per distinct attribution; the two fields stay aligned,
+    # so the n-th claimant holds the n-th stance.
+    pairs = sorted({(reader.label(r.value(c, AKG.claimant)), reader.label(r.value(c, AKG.stance)))
+                    for c in claims if r.value(c, AKG.claimant) is not None
+                    and r.value(c, AKG.stance) is not None})
     return {"claim": "; ".join(short_id(c) for c in claims),
-            "claimant": "; ".join(reader.label(r.value(c, AKG.claimant)) for c in claims
-                                  if r.value(c, AKG.claimant) is not None),
-            "stance": "; ".join(reader.label(r.value(c, AKG.stance)) for c in claims
-                                if r.value(c, AKG.stance) is not None),
+            "claimant": "; ".join(claimant for claimant, _ in pairs),
+            "stance": "; ".join(stance for _, stance in pairs),
             "claimed": bool(claims)}
 
 

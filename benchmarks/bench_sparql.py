@@ -1,0 +1,364 @@
+"""Load time, peak memory and query latency of four SPARQL stores on synthetic graphs.
+
+For each size (about 10k, 100k and 1M triples, made by ``generate.py``) and each store:
+
+  (a) rdflib   — rdflib's default in-memory store (``rdflib.Dataset``, union default graph)
+  (b) embedded — the project's default: pyoxigraph, as ``ashraf_kg.store`` loads and queries it
+  (c) oxigraph — Oxigraph server (PyPI ``oxigraph``), queried over HTTP
+  (d) virtuoso — Virtuoso Open Source (Debian), bulk-loaded, queried over HTTP
+
+it runs every query of ``queries/`` with its default parameters, each ``--repeat`` times
+(once when a run takes over 2 s), and reports the median. rdflib gets ``--cap`` seconds
+per query: a query still running then is stopped and counted as ">cap", which is a lower
+bound of its time and so of its ratio. Each store is measured in a process of its own,
+so that peak memory (the largest resident set of that process and its server) is its own.
+
+    python benchmarks/bench_sparql.py --sizes 10k,100k,1M
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import select
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+ENGINES = ("rdflib", "embedded", "oxigraph", "virtuoso")
+LABELS = {"rdflib": "(a) rdflib", "embedded": "(b) embedded", "oxigraph": "(c) Oxigraph server",
+          "virtuoso": "(d) Virtuoso"}
+
+
+# --- workers: one process per store and size ------------------------------------------------
+
+def named_queries():
+    from ashraf_kg.query import bind_parameters, list_queries
+
+    return [(q.name, bind_parameters(q)) for q in list_queries()]
+
+
+def time_runs(run, repeat: int) -> tuple[list[float], int]:
+    times, rows = [], 0
+    for _ in range(repeat):
+        start = time.perf_counter()
+        rows = run()
+        times.append(time.perf_counter() - start)
+        if times[-1] > 2:
+            break
+    return times, rows
+
+
+def result_size(result) -> int:
+    if result.kind == "select":
+        return len(result.rows)
+    if result.kind == "graph":
+        return len(result.graph)
+    return int(bool(result.boolean))
+
+
+def peak_rss_mb(pid: int | None = None) -> float:
+    """Peak resident set (VmHWM) of a process, or of this one and its children."""
+    if pid is not None:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+        return 0.0
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024
+
+
+def work_rdflib(dump: Path, cap: float, repeat: int) -> dict:
+    from rdflib import Dataset
+
+    from ashraf_kg.namespaces import ID, PREFIXES
+
+    start = time.perf_counter()
+    dataset = Dataset(default_union=True)
+    dataset.parse(dump, format="nquads")
+    load = time.perf_counter() - start
+    namespaces = {**{p: str(ns) for p, ns in PREFIXES.items()}, "id": str(ID)}
+
+    def run(text):
+        result = dataset.query(text, initNs=namespaces)
+        if result.type == "ASK":
+            return 1
+        return len(result.graph) if result.type in ("CONSTRUCT", "DESCRIBE") else len(list(result))
+
+    queries = {}
+    for name, text in named_queries():
+        queries[name] = run_forked(lambda: run(text), cap, repeat)
+    return {"load_s": load, "peak_mb": peak_rss_mb(), "queries": queries}
+
+
+def run_forked(run, cap: float, repeat: int) -> dict:
+    """Time ``run`` in forked children (sharing the loaded store), killing one after ``cap`` s."""
+    times, rows = [], 0
+    for _ in range(repeat):
+        reader, writer = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: run once, report, exit without cleanup
+            os.close(reader)
+            start = time.perf_counter()
+            try:
+                size = run()
+                message = json.dumps({"s": time.perf_counter() - start, "rows": size})
+            except Exception as error:  # noqa: BLE001 - reported to the parent
+                message = json.dumps({"error": f"{type(error).__name__}: {error}"[:200]})
+            os.write(writer, message.encode())
+            os._exit(0)
+        os.close(writer)
+        ready, _, _ = select.select([reader], [], [], cap)
+        if not ready:
+            os.kill(pid, 9)
+            os.waitpid(pid, 0)
+            os.close(reader)
+            return {"times": [cap], "rows": None, "capped": True}
+        answer = json.loads(os.read(reader, 1 << 16) or b'{"error": "no answer"}')
+        os.close(reader)
+        os.waitpid(pid, 0)
+        if "error" in answer:
+            return {"times": [], "rows": None, "error": answer["error"]}
+        times.append(answer["s"])
+        rows = answer["rows"]
+        if answer["s"] > 2:
+            break
+    return {"times": times, "rows": rows}
+
+
+def work_embedded(dump: Path, cap: float, repeat: int) -> dict:
+    from ashraf_kg import store as embedded
+    from ashraf_kg.query import evaluate
+
+    with tempfile.TemporaryDirectory(prefix="bench-embedded-") as folder:
+        graph_dir = Path(folder) / "graph"
+        graph_dir.mkdir()
+        os.symlink(dump, graph_dir / "ashraf-kg.nq")
+        start = time.perf_counter()
+        embedded.store_path(graph_dir, cache_dir=Path(folder) / "cache")
+        store = embedded.open_store(graph_dir, cache_dir=Path(folder) / "cache")
+        load = time.perf_counter() - start
+        queries = {}
+        for name, text in named_queries():
+            queries[name] = timed(lambda: result_size(evaluate(store, text)), repeat)
+        return {"load_s": load, "peak_mb": peak_rss_mb(), "queries": queries}
+
+
+def timed(run, repeat: int) -> dict:
+    try:
+        times, rows = time_runs(run, repeat)
+    except Exception as error:  # noqa: BLE001 - a failing query is reported, not fatal
+        return {"times": [], "rows": None, "error": f"{type(error).__name__}: {error}"[:300]}
+    return {"times": times, "rows": rows}
+
+
+def query_server(url: str, cap: float, repeat: int) -> dict:
+    from ashraf_kg.remote import query_endpoint
+    from ashraf_kg.query import _declare_prefixes
+
+    queries = {}
+    for name, text in named_queries():
+        full = _declare_prefixes(text)
+        queries[name] = timed(lambda: result_size(query_endpoint(url, full, timeout=cap * 5)), repeat)
+    return queries
+
+
+def work_oxigraph(dump: Path, cap: float, repeat: int) -> dict:
+    from ashraf_kg.server import start_oxigraph
+
+    with tempfile.TemporaryDirectory(prefix="bench-oxigraph-") as folder:
+        start = time.perf_counter()
+        server = start_oxigraph(folder, graph_file=dump, port=0, timeout=600)
+        load = time.perf_counter() - start
+        try:
+            queries = query_server(server.query_url, cap, repeat)
+            peak = max(peak_rss_mb(server.pid), peak_rss_mb())
+        finally:
+            server.stop()
+        return {"load_s": load, "peak_mb": peak, "queries": queries}
+
+
+def work_virtuoso(dump: Path, cap: float, repeat: int) -> dict:
+    from ashraf_kg.server import load_virtuoso, start_virtuoso
+
+    with tempfile.TemporaryDirectory(prefix="bench-virtuoso-") as folder:
+        server = start_virtuoso(folder, timeout=300)
+        try:
+            start = time.perf_counter()
+            load_virtuoso(server, dump)
+            load = time.perf_counter() - start
+            queries = query_server(server.query_url, cap, repeat)
+            peak = peak_rss_mb(server.pid)
+        finally:
+            server.stop()
+        return {"load_s": load, "peak_mb": peak, "queries": queries}
+
+
+WORKERS = {"rdflib": work_rdflib, "embedded": work_embedded, "oxigraph": work_oxigraph,
+           "virtuoso": work_virtuoso}
+
+
+def measure(engine: str, dump: Path, cap: float, repeat: int) -> dict:
+    """Run one worker in a fresh Python process; its JSON report comes back on stdout."""
+    command = [sys.executable, str(Path(__file__).resolve()), "--worker", engine,
+               "--dump", str(dump), "--cap", str(cap), "--repeat", str(repeat)]
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:
+        tail = (done.stderr.strip().splitlines() or ["?"])[-1]
+        return {"error": f"worker failed: {tail}", "queries": {}}
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# --- report ---------------------------------------------------------------------------------
+
+def median_s(entry: dict) -> float | None:
+    return statistics.median(entry["times"]) if entry.get("times") else None
+
+
+def format_time(entry: dict | None) -> str:
+    if not entry or entry.get("error"):
+        return "error"
+    seconds = median_s(entry)
+    text = f"{seconds * 1000:.1f} ms" if seconds < 1 else f"{seconds:.2f} s"
+    return f">{seconds:.0f} s" if entry.get("capped") else text
+
+
+def ratio(base: dict | None, other: dict | None) -> tuple[float | None, bool]:
+    """rdflib time / other time; the bool says it is a lower bound (rdflib was capped)."""
+    if not base or not other or base.get("error") or other.get("error"):
+        return None, False
+    b, o = median_s(base), median_s(other)
+    if not b or not o:
+        return None, False
+    return b / o, bool(base.get("capped"))
+
+
+def format_ratio(value: float | None, lower_bound: bool) -> str:
+    if value is None:
+        return "–"
+    return f"{'≥' if lower_bound else ''}{value:.1f}×"
+
+
+def size_table(size: str, results: dict[str, dict], engines: list[str]) -> list[str]:
+    names = sorted({q for r in results.values() for q in r.get("queries", {})})
+    header = ["query"] + [LABELS[e] for e in engines]
+    lines = [f"### {size} triples ({results[engines[0]].get('triples', '?')} quads)", "",
+             "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for name in names:
+        base = results.get("rdflib", {}).get("queries", {}).get(name)
+        cells = [name]
+        row_counts = {e: results[e].get("queries", {}).get(name, {}).get("rows") for e in engines}
+        for engine in engines:
+            entry = results[engine].get("queries", {}).get(name)
+            cell = format_time(entry)
+            if engine != "rdflib" and "rdflib" in results:
+                cell += f" ({format_ratio(*ratio(base, entry))})"
+            cells.append(cell)
+        known = {v for v in row_counts.values() if v is not None}
+        if len(known) > 1:
+            cells[0] += " ¹"
+        lines.append("| " + " | ".join(cells) + " |")
+    lines += ["", *summary_lines(results, engines), ""]
+    return lines
+
+
+def summary_lines(results: dict[str, dict], engines: list[str]) -> list[str]:
+    lines = ["| store | load | load ratio | peak memory | median query ratio to (a) |",
+             "|---|---|---|---|---|"]
+    base = results.get("rdflib", {})
+    for engine in engines:
+        r = results[engine]
+        if r.get("error"):
+            lines.append(f"| {LABELS[engine]} | {r['error']} | | | |")
+            continue
+        load_ratio = base["load_s"] / r["load_s"] if base.get("load_s") and r.get("load_s") else None
+        ratios = [ratio(base["queries"].get(q), r["queries"].get(q)) for q in r["queries"]] \
+            if base.get("queries") else []
+        values = [v for v, _ in ratios if v is not None]
+        median = statistics.median(values) if values else None
+        bound = any(b for v, b in ratios if v is not None and v <= (median or 0))
+        lines.append(f"| {LABELS[engine]} | {r['load_s']:.2f} s | {format_ratio(load_ratio, False)} | "
+                     f"{r['peak_mb']:.0f} MB | "
+                     f"{format_ratio(median, bound) if engine != 'rdflib' else '1×'} |")
+    return lines
+
+
+def machine_lines(cap: float, repeat: int) -> list[str]:
+    import pyoxigraph
+    import rdflib
+
+    virtuoso = subprocess.run(["/usr/bin/virtuoso-t", "-?"], capture_output=True, text=True)
+    version = next((line.strip() for line in (virtuoso.stdout + virtuoso.stderr).splitlines()
+                    if line.startswith("Version")), "not installed")
+    return [f"Machine: {platform.machine()}, {os.cpu_count()} cores, Linux {platform.release()}; "
+            f"Python {platform.python_version()}; rdflib {rdflib.__version__}; pyoxigraph "
+            f"{pyoxigraph.__version__}; Virtuoso {version}.",
+            f"Each time is the median of up to {repeat} runs of the query with its default "
+            f"parameters (one run when it takes over 2 s). rdflib is stopped after {cap:g} s "
+            "per query (shown as >cap, a lower bound). Ratios are rdflib's time divided by "
+            "the store's (higher is faster); ≥ marks a lower bound. ¹: the stores disagree "
+            "on the number of rows (see benchmarks/README.md)."]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="10k,100k,1M")
+    parser.add_argument("--engines", default=",".join(ENGINES))
+    parser.add_argument("--cap", type=float, default=60.0, help="seconds per rdflib query (default 60)")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--dump", type=Path, default=ROOT / "graph" / "ashraf-kg.nq",
+                        help="the real dump whose shape is scaled")
+    parser.add_argument("--data-dir", type=Path, default=HERE / "data",
+                        help="where the generated graphs are kept (default benchmarks/data)")
+    parser.add_argument("--out", type=Path, default=HERE / "results.md")
+    parser.add_argument("--worker", choices=ENGINES, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        report = WORKERS[args.worker](args.dump.resolve(), args.cap, args.repeat)
+        print(json.dumps(report))
+        return 0
+    return run_all(args)
+
+
+def run_all(args) -> int:
+    from generate import generate, parse_size, write_nquads
+
+    engines = [e.strip() for e in args.engines.split(",") if e.strip()]
+    lines = ["# SPARQL benchmark results", "", "Written by `python benchmarks/bench_sparql.py "
+             f"--sizes {args.sizes}`.", "", *machine_lines(args.cap, args.repeat), ""]
+    for size in args.sizes.split(","):
+        dump = args.data_dir / f"bench-{size}.nq"
+        if not dump.is_file():
+            write_nquads(generate(args.dump, parse_size(size)), dump)
+        quads = sum(1 for _ in open(dump, "rb"))
+        results = {}
+        for engine in engines:
+            print(f"[{size}] {engine} …", file=sys.stderr, flush=True)
+            results[engine] = measure(engine, dump.resolve(), args.cap, args.repeat)
+            results[engine]["triples"] = quads
+        table = size_table(size, results, engines)
+        print("\n".join(table), flush=True)
+        lines += table
+        (args.data_dir / f"raw-{size}.json").write_text(json.dumps(results, indent=1))
+    partial = args.out.with_name(args.out.name + ".part")
+    partial.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    partial.replace(args.out)
+    print(f"Wrote {args.out}.", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
