@@ -136,3 +136,13 @@ def test_proposition_must_be_in_the_same_file(minimal):
     with pytest.raises(CorpusError) as error:
         read_corpus(minimal)
     assert "proposition 'attack-elsewhere'" in str(error.value)
+
+
+def test_shape_violation_refuses_to_publish_and_lists_each_node(minimal, previous_graph, capsys):
+    edit(minimal / "doc1" / "annotations.yaml", "    agent: [organization/ministry]\n", "")
+    code = main(["build", "--corpus-dir", str(minimal), "--graph-dir", str(previous_graph), "-q"])
+    err = capsys.readouterr().err
+    assert code != 0 and err.startswith("Error: ")
+    assert "<https://w3id.org/ashraf-kg/id/event/ministry-denial>" in err
+    assert "participant-like role" in err
+    assert (previous_graph / "ashraf-kg.nq").read_text(encoding="utf-8") == "previous\n"

@@ -10,8 +10,10 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from .build import build_corpus
+from .build import build_dataset
+from .corpus import read_corpus
 from .export import write_graph_dir
+from .validate import check_graph
 
 
 @dataclass(frozen=True)
@@ -35,16 +37,11 @@ def extra_pages(dataset: Dataset) -> list:
 def build_graph(corpus_dir: Path, graph_dir: Path, *, include_drafts: bool = False,
                 validate: bool = True, pages: bool = True) -> BuildSummary:
     """Build the corpus, validate it with SHACL and (only then) replace ``graph_dir``."""
-    dataset = build_corpus(corpus_dir, include_drafts=include_drafts)
+    corpus = read_corpus(corpus_dir, include_drafts=include_drafts)
+    dataset = build_dataset(corpus, include_drafts=include_drafts)
     if validate:
-        from .validate import check_graph
-
         check_graph(dataset)
     files = write_graph_dir(dataset, graph_dir, extras=extra_pages(dataset) if pages else ())
-    graphs = {g for *_, g in dataset.quads((None, None, None, None))}
-    documents = sum(1 for g in graphs if "/graph/" in str(g)
-                    and str(g).rsplit("/graph/", 1)[1] not in ("ontology", "registry")
-                    and "/drafts/" not in str(g))
-    return BuildSummary(graph_dir=Path(graph_dir), files=tuple(files),
-                        quads=len(list(dataset.quads((None, None, None, None)))),
-                        graphs=len(graphs), documents=documents)
+    quads = list(dataset.quads((None, None, None, None)))
+    return BuildSummary(graph_dir=Path(graph_dir), files=tuple(files), quads=len(quads),
+                        graphs=len({g for *_, g in quads}), documents=len(corpus.documents))
