@@ -58,6 +58,16 @@ def artifacts_dir() -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def tiny_dataset(data_dir):
+    """A small hand-made dataset in the shape of docs/model.md (tests/data/network/tiny.trig)."""
+    from rdflib import Dataset
+
+    dataset = Dataset()
+    dataset.parse(data_dir / "network" / "tiny.trig", format="trig")
+    return dataset
+
+
 def copy_corpus(source: Path, target: Path) -> Path:
     """A writable copy of a corpus folder, for tests that break it on purpose."""
     import shutil

@@ -7,7 +7,6 @@ import json
 
 import networkx as nx
 import pytest
-from rdflib import Dataset
 
 from ashraf_kg import cli
 from ashraf_kg.errors import NetworkError
@@ -17,13 +16,6 @@ from ashraf_kg.network import (analyze_network, find_paths, project_network, res
 ORDER = "event/suleimani-ordered-attack"
 MALIKI = "person/nouri-al-maliki"
 SULEIMANI = "person/qassem-suleimani"
-
-
-@pytest.fixture(scope="module")
-def tiny_dataset(data_dir):
-    dataset = Dataset()
-    dataset.parse(data_dir / "network" / "tiny.trig", format="trig")
-    return dataset
 
 
 @pytest.fixture(scope="module")

@@ -122,7 +122,7 @@ def test_failed_push_restores_the_graphs_it_replaced(virtuoso, tmp_path):
     assert f"failed while replacing <{second}>" in message
     assert "left as it was" in message
     rows = query_endpoint(virtuoso.query_url,
-                          f"SELECT ?g ?o WHERE {{ GRAPH ?g {{ <urn:x:s> <urn:x:p> ?o }} }}").rows
+                          "SELECT ?g ?o WHERE { GRAPH ?g { <urn:x:s> <urn:x:p> ?o } }").rows
     assert {(str(g), str(o)) for g, o in rows} == {(first, "before")}
     run_isql(virtuoso, f"SPARQL CLEAR GRAPH <{first}>;")
     assert count_graph_triples(virtuoso.query_url, [first]) == {first: 0}

@@ -16,8 +16,7 @@ from rdflib import Dataset, URIRef
 from ashraf_kg.cli import main
 from ashraf_kg.errors import EndpointError, ServerError
 from ashraf_kg.remote import count_graph_triples, push_dataset, query_endpoint
-from ashraf_kg.server import (find_free_port, load_oxigraph_store, start_oxigraph,
-                              start_virtuoso)
+from ashraf_kg.server import load_oxigraph_store, start_oxigraph, start_virtuoso
 
 pytestmark = pytest.mark.server
 
@@ -48,11 +47,11 @@ def port_is_closed(url: str) -> bool:
 def process_is_gone(pid: int) -> bool:
     try:
         os.kill(pid, 0)
-    except ProcessLookupError:
+        # A zombie still answers kill(0); its state in /proc says it has ended.
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split(")")[-1].split()[0] == "Z"
+    except (ProcessLookupError, FileNotFoundError):
         return True
-    # A zombie still answers kill(0); its state in /proc says it has ended.
-    with open(f"/proc/{pid}/stat") as stat:
-        return stat.read().split(")")[-1].split()[0] == "Z"
 
 
 # --- Oxigraph ----------------------------------------------------------------------------
@@ -189,3 +188,17 @@ def test_serve_on_a_busy_port_is_a_clear_error(tmp_path, capsys, graph_dir):
                      str(busy.getsockname()[1]), "--data-dir", str(tmp_path)])
     err = capsys.readouterr().err
     assert code == 2 and err.count("\n") == 1 and "cannot listen on" in err
+
+
+def test_a_server_does_not_outlive_the_process_that_started_it(tmp_path):
+    code = ("import sys, time\nfrom ashraf_kg.server import start_oxigraph\n"
+            f"server = start_oxigraph({str(tmp_path)!r}, read_only=False, port=0)\n"
+            "print(server.pid, server.query_url, flush=True)\ntime.sleep(120)\n")
+    starter = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    pid, url = starter.stdout.readline().split()
+    starter.kill()
+    starter.wait()
+    deadline = time.monotonic() + 10
+    while not (process_is_gone(int(pid)) and port_is_closed(url)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert process_is_gone(int(pid)) and port_is_closed(url)

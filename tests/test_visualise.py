@@ -22,13 +22,6 @@ EVIL_SCRIPT = "</script><script>alert(2)</script><!--"
 
 
 @pytest.fixture(scope="module")
-def tiny_dataset(data_dir):
-    dataset = Dataset()
-    dataset.parse(data_dir / "network" / "tiny.trig", format="trig")
-    return dataset
-
-
-@pytest.fixture(scope="module")
 def evil_page(data_dir, tmp_path_factory):
     """The tiny dataset with hostile labels, descriptions and aliases."""
     dataset = Dataset()
