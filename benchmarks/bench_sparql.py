@@ -7,11 +7,12 @@ For each size (about 10k, 100k and 1M triples, made by ``generate.py``) and each
   (c) oxigraph — Oxigraph server (PyPI ``oxigraph``), queried over HTTP
   (d) virtuoso — Virtuoso Open Source (Debian), bulk-loaded, queried over HTTP
 
-it runs every query of ``queries/`` with its default parameters, each ``--repeat`` times
-(once when a run takes over 2 s), and reports the median. rdflib gets ``--cap`` seconds
-per query: a query still running then is stopped and counted as ">cap", which is a lower
-bound of its time and so of its ratio. Each store is measured in a process of its own,
-so that peak memory (the largest resident set of that process and its server) is its own.
+it runs every query of ``queries/`` with its default parameters, ``--repeat`` times in a
+row (once when a run takes over 2 s), and reports the median. A run gets ``--cap`` seconds:
+one still going then is stopped and counted as ">cap", a lower bound of its time (so
+rdflib's ratio to a store is then a lower bound, a store's an upper one). Each store is
+measured in a process of its own, so that peak memory (the largest resident set of that
+process, or of its server) is its own.
 
     python benchmarks/bench_sparql.py --sizes 10k,100k,1M
 """
@@ -24,7 +25,6 @@ import os
 import platform
 import resource
 import select
-import shutil
 import statistics
 import subprocess
 import sys
@@ -105,37 +105,51 @@ def work_rdflib(dump: Path, cap: float, repeat: int) -> dict:
 
 
 def run_forked(run, cap: float, repeat: int) -> dict:
-    """Time ``run`` in forked children (sharing the loaded store), killing one after ``cap`` s."""
-    times, rows = [], 0
-    for _ in range(repeat):
-        reader, writer = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the child: run once, report, exit without cleanup
-            os.close(reader)
-            start = time.perf_counter()
-            try:
-                size = run()
-                message = json.dumps({"s": time.perf_counter() - start, "rows": size})
-            except Exception as error:  # noqa: BLE001 - reported to the parent
-                message = json.dumps({"error": f"{type(error).__name__}: {error}"[:200]})
-            os.write(writer, message.encode())
-            os._exit(0)
-        os.close(writer)
-        ready, _, _ = select.select([reader], [], [], cap)
-        if not ready:
-            os.kill(pid, 9)
-            os.waitpid(pid, 0)
-            os.close(reader)
-            return {"times": [cap], "rows": None, "capped": True}
-        answer = json.loads(os.read(reader, 1 << 16) or b'{"error": "no answer"}')
+    """Time up to ``repeat`` runs of ``run`` in a forked child (sharing what the parent
+    loaded), one line per run on a pipe; a run still going after ``cap`` s is stopped."""
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: run, report each run, exit without cleanup
         os.close(reader)
-        os.waitpid(pid, 0)
-        if "error" in answer:
-            return {"times": [], "rows": None, "error": answer["error"]}
-        times.append(answer["s"])
-        rows = answer["rows"]
-        if answer["s"] > 2:
-            break
+        try:
+            for _ in range(repeat):
+                start = time.perf_counter()
+                size = run()
+                seconds = time.perf_counter() - start
+                os.write(writer, (json.dumps({"s": seconds, "rows": size}) + "\n").encode())
+                if seconds > 2:
+                    break
+        except Exception as error:  # noqa: BLE001 - reported to the parent
+            os.write(writer, (json.dumps({"error": f"{type(error).__name__}: {error}"[:300]})
+                              + "\n").encode())
+        os._exit(0)
+    os.close(writer)
+    return _collect(reader, pid, cap)
+
+
+def _collect(reader: int, pid: int, cap: float) -> dict:
+    times, rows, buffer = [], None, b""
+    with os.fdopen(reader, "rb", buffering=0) as pipe:
+        while True:
+            ready, _, _ = select.select([pipe], [], [], cap)
+            if not ready:
+                os.kill(pid, 9)
+                break
+            chunk = pipe.read(1 << 16)
+            if not chunk:
+                break
+            buffer += chunk
+            *lines, buffer = buffer.split(b"\n")
+            for line in lines:
+                answer = json.loads(line)
+                if "error" in answer:
+                    os.waitpid(pid, 0)
+                    return {"times": [], "rows": None, "error": answer["error"]}
+                times.append(answer["s"])
+                rows = answer["rows"]
+    os.waitpid(pid, 0)
+    if not times:
+        return {"times": [cap], "rows": None, "capped": True}
     return {"times": times, "rows": rows}
 
 
@@ -148,18 +162,37 @@ def work_embedded(dump: Path, cap: float, repeat: int) -> dict:
         graph_dir.mkdir()
         os.symlink(dump, graph_dir / "ashraf-kg.nq")
         start = time.perf_counter()
-        embedded.store_path(graph_dir, cache_dir=Path(folder) / "cache")
+        path = embedded.store_path(graph_dir, cache_dir=Path(folder) / "cache")
         store = embedded.open_store(graph_dir, cache_dir=Path(folder) / "cache")
         load = time.perf_counter() - start
+        peak = peak_rss_mb()
+        # The queries run in forked children, so that one can be stopped at the cap; each
+        # opens the store itself (RocksDB's threads do not survive a fork).
+        embedded._opened.clear()
+        del store
         queries = {}
         for name, text in named_queries():
-            queries[name] = timed(lambda: result_size(evaluate(store, text)), repeat)
-        return {"load_s": load, "peak_mb": peak_rss_mb(), "queries": queries}
+            queries[name] = run_forked(lambda: result_size(evaluate(open_read_only(path), text)),
+                                       cap, repeat)
+        return {"load_s": load, "peak_mb": max(peak, peak_rss_mb()), "queries": queries}
 
 
-def timed(run, repeat: int) -> dict:
+_stores: dict = {}
+
+
+def open_read_only(path):
+    import pyoxigraph
+
+    if path not in _stores:
+        _stores[path] = pyoxigraph.Store.read_only(str(path))
+    return _stores[path]
+
+
+def timed(run, repeat: int, reraise=()) -> dict:
     try:
         times, rows = time_runs(run, repeat)
+    except reraise:
+        raise
     except Exception as error:  # noqa: BLE001 - a failing query is reported, not fatal
         return {"times": [], "rows": None, "error": f"{type(error).__name__}: {error}"[:300]}
     return {"times": times, "rows": rows}
@@ -169,10 +202,19 @@ def query_server(url: str, cap: float, repeat: int) -> dict:
     from ashraf_kg.remote import query_endpoint
     from ashraf_kg.query import _declare_prefixes
 
+    from ashraf_kg.errors import EndpointError
+
     queries = {}
     for name, text in named_queries():
         full = _declare_prefixes(text)
-        queries[name] = timed(lambda: result_size(query_endpoint(url, full, timeout=cap * 5)), repeat)
+        try:
+            queries[name] = timed(lambda: result_size(query_endpoint(url, full, timeout=cap)),
+                                  repeat, reraise=EndpointError)
+        except EndpointError as error:
+            if "did not answer" not in str(error):
+                queries[name] = {"times": [], "rows": None, "error": str(error)[:300]}
+            else:
+                queries[name] = {"times": [cap], "rows": None, "capped": True}
     return queries
 
 
@@ -236,20 +278,23 @@ def format_time(entry: dict | None) -> str:
     return f">{seconds:.0f} s" if entry.get("capped") else text
 
 
-def ratio(base: dict | None, other: dict | None) -> tuple[float | None, bool]:
-    """rdflib time / other time; the bool says it is a lower bound (rdflib was capped)."""
+def ratio(base: dict | None, other: dict | None) -> tuple[float | None, str]:
+    """rdflib time / other time, and "≥" when rdflib was stopped at the cap (a lower
+    bound), "≤" when the other store was (an upper bound), "" when both finished."""
     if not base or not other or base.get("error") or other.get("error"):
-        return None, False
+        return None, ""
     b, o = median_s(base), median_s(other)
     if not b or not o:
-        return None, False
-    return b / o, bool(base.get("capped"))
+        return None, ""
+    if base.get("capped") and other.get("capped"):
+        return None, ""
+    return b / o, "≥" if base.get("capped") else "≤" if other.get("capped") else ""
 
 
-def format_ratio(value: float | None, lower_bound: bool) -> str:
+def format_ratio(value: float | None, bound: str) -> str:
     if value is None:
         return "–"
-    return f"{'≥' if lower_bound else ''}{value:.1f}×"
+    return f"{bound}{value:.1f}×"
 
 
 def size_table(size: str, results: dict[str, dict], engines: list[str]) -> list[str]:
@@ -287,10 +332,12 @@ def summary_lines(results: dict[str, dict], engines: list[str]) -> list[str]:
         load_ratio = base["load_s"] / r["load_s"] if base.get("load_s") and r.get("load_s") else None
         ratios = [ratio(base["queries"].get(q), r["queries"].get(q)) for q in r["queries"]] \
             if base.get("queries") else []
-        values = [v for v, _ in ratios if v is not None]
+        values = sorted(v for v, _ in ratios if v is not None)
         median = statistics.median(values) if values else None
-        bound = any(b for v, b in ratios if v is not None and v <= (median or 0))
-        lines.append(f"| {LABELS[engine]} | {r['load_s']:.2f} s | {format_ratio(load_ratio, False)} | "
+        # The median is a lower bound when a lower-bound ratio lies at or below it.
+        bound = "≥" if any(b == "≥" for v, b in ratios if v is not None and v <= (median or 0)) \
+            else ""
+        lines.append(f"| {LABELS[engine]} | {r['load_s']:.2f} s | {format_ratio(load_ratio, '')} | "
                      f"{r['peak_mb']:.0f} MB | "
                      f"{format_ratio(median, bound) if engine != 'rdflib' else '1×'} |")
     return lines
@@ -306,11 +353,12 @@ def machine_lines(cap: float, repeat: int) -> list[str]:
     return [f"Machine: {platform.machine()}, {os.cpu_count()} cores, Linux {platform.release()}; "
             f"Python {platform.python_version()}; rdflib {rdflib.__version__}; pyoxigraph "
             f"{pyoxigraph.__version__}; Virtuoso {version}.",
-            f"Each time is the median of up to {repeat} runs of the query with its default "
-            f"parameters (one run when it takes over 2 s). rdflib is stopped after {cap:g} s "
-            "per query (shown as >cap, a lower bound). Ratios are rdflib's time divided by "
-            "the store's (higher is faster); ≥ marks a lower bound. ¹: the stores disagree "
-            "on the number of rows (see benchmarks/README.md)."]
+            f"Each time is the median of up to {repeat} runs in a row of the query with its "
+            f"default parameters (one run when it takes over 2 s). A run is stopped after "
+            f"{cap:g} s (shown as >{cap:g} s, a lower bound). Ratios are rdflib's time divided "
+            "by the store's (higher is faster); ≥ marks a lower bound (rdflib was stopped), "
+            "≤ an upper bound (the store was). ¹: the stores disagree on the number of rows; "
+            "error: the store refused the query (see benchmarks/README.md)."]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -324,6 +372,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir", type=Path, default=HERE / "data",
                         help="where the generated graphs are kept (default benchmarks/data)")
     parser.add_argument("--out", type=Path, default=HERE / "results.md")
+    parser.add_argument("--reuse", action="store_true",
+                        help="use the raw figures of a size already measured (data-dir/raw-<size>.json)")
     parser.add_argument("--worker", choices=ENGINES, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
@@ -344,8 +394,11 @@ def run_all(args) -> int:
         if not dump.is_file():
             write_nquads(generate(args.dump, parse_size(size)), dump)
         quads = sum(1 for _ in open(dump, "rb"))
-        results = {}
+        raw = args.data_dir / f"raw-{size}.json"
+        results = json.loads(raw.read_text()) if args.reuse and raw.is_file() else {}
         for engine in engines:
+            if engine in results:
+                continue
             print(f"[{size}] {engine} …", file=sys.stderr, flush=True)
             results[engine] = measure(engine, dump.resolve(), args.cap, args.repeat)
             results[engine]["triples"] = quads

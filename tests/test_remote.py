@@ -24,7 +24,8 @@ from ashraf_kg.query import list_queries, run_query
 from ashraf_kg.remote import count_graph_triples, push_dataset, query_endpoint
 from ashraf_kg.server import find_free_port, run_isql, start_oxigraph, start_virtuoso
 
-pytestmark = pytest.mark.server
+# One worker runs every server test, so each server starts once per session.
+pytestmark = [pytest.mark.server, pytest.mark.xdist_group("servers")]
 
 ENGINES = ("oxigraph", "virtuoso")
 QUERIES = list_queries()

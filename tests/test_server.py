@@ -18,7 +18,8 @@ from ashraf_kg.errors import EndpointError, ServerError
 from ashraf_kg.remote import count_graph_triples, push_dataset, query_endpoint
 from ashraf_kg.server import load_oxigraph_store, start_oxigraph, start_virtuoso
 
-pytestmark = pytest.mark.server
+# One worker runs every server test, so each server starts once per session.
+pytestmark = [pytest.mark.server, pytest.mark.xdist_group("servers")]
 
 
 @pytest.fixture(scope="module")

@@ -14,6 +14,9 @@ from ashraf_kg.namespaces import SCHEMA, entity_iri, graph_iri
 from ashraf_kg.network import project_network
 from ashraf_kg.visualise import write_network_page
 
+# One worker drives the browser, so chromium starts once per module.
+pytestmark = pytest.mark.xdist_group("browser")
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]

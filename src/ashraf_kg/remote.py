@@ -15,7 +15,6 @@ from __future__ import annotations
 import http.client
 import io
 import re
-import socket
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -24,77 +23,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import EndpointError, QueryError
+from .gsp import (GraphStore, check_auth, check_url, describe_failure, describe_status,
+                  short_text)
 from .model import QueryResult
 
-AUTH_METHODS = ("digest", "basic")
 _RDF_PARSERS = {"n-triples": "nt", "turtle": "turtle", "rdf+xml": "xml", "ld+json": "json-ld",
                 "n-quads": "nquads", "trig": "trig"}
-
-
-def check_url(url: str, what: str = "endpoint") -> str:
-    """Return ``url`` if it is an absolute http(s) URL, else raise :class:`EndpointError`."""
-    parts = urllib.parse.urlsplit(url or "")
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise EndpointError(f"malformed {what} URL {url!r}",
-                            hint="give a full http(s) URL such as http://127.0.0.1:7878/query")
-    try:
-        parts.port
-    except ValueError:
-        raise EndpointError(f"malformed {what} URL {url!r}: bad port number",
-                            hint="give a port between 1 and 65535") from None
-    return url
-
-
-def describe_failure(error: BaseException, url: str, timeout: float | None) -> EndpointError:
-    """Turn a network or HTTP failure into one clear :class:`EndpointError`."""
-    if isinstance(error, urllib.error.HTTPError):
-        described = _describe_status(error.code, _body_text(error), url)
-        described.status = error.code  # the server answered: it did not apply the request
-        return described
-    reason = getattr(error, "reason", error)
-    if isinstance(reason, (TimeoutError, socket.timeout)):
-        return EndpointError(f"{url} did not answer within {timeout:g} s",
-                             hint="the server is busy or hung; raise --timeout or try later")
-    if isinstance(reason, ConnectionRefusedError):
-        return EndpointError(f"cannot reach {url}: connection refused",
-                             hint="is the server running? check the host and port")
-    if isinstance(reason, socket.gaierror):
-        return EndpointError(f"cannot reach {url}: unknown host",
-                             hint="check the host name in the URL")
-    if isinstance(error, (http.client.HTTPException, ConnectionError)):
-        return EndpointError(f"{url} closed the connection without a valid answer "
-                             f"({type(error).__name__})", hint="is this a SPARQL endpoint?")
-    return EndpointError(f"cannot reach {url}: {reason}")
-
-
-def _describe_status(status: int, body: str, url: str) -> EndpointError:
-    detail = f": {body}" if body else ""
-    if status == 401:
-        return EndpointError(f"{url} refused the credentials (HTTP 401)",
-                             hint="check --user, --password and --auth (Virtuoso wants digest)")
-    if status == 403:
-        return EndpointError(f"{url} forbids this operation (HTTP 403){detail}",
-                             hint="the account lacks write permission, or the server is "
-                                  "read-only")
-    if status == 404:
-        return EndpointError(f"{url} was not found (HTTP 404)",
-                             hint="check the endpoint path, e.g. /query or /sparql")
-    return EndpointError(f"{url} answered HTTP {status}{detail}")
-
-
-def _body_text(error: urllib.error.HTTPError, limit: int = 300) -> str:
-    try:
-        raw = error.read().decode("utf-8", "replace")
-    except Exception:  # noqa: BLE001 - the body is only a detail of the message
-        return ""
-    return _short(raw, limit)
-
-
-def _short(text: str, limit: int = 300) -> str:
-    if re.search(r"<(html|body|!DOCTYPE)", text, re.I):  # an error page: keep its words
-        text = re.sub(r"<[^>]+>", " ", text)
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # --- Queries ----------------------------------------------------------------------------
@@ -155,13 +89,6 @@ def _make_wrapper(url, user, password, auth, timeout):
     return wrapper
 
 
-def check_auth(auth: str) -> str:
-    if auth not in AUTH_METHODS:
-        raise EndpointError(f"unknown authentication method {auth!r}",
-                            hint="use digest or basic")
-    return auth
-
-
 def _send(wrapper, url: str, timeout: float | None) -> tuple[bytes, str]:
     from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
 
@@ -169,12 +96,12 @@ def _send(wrapper, url: str, timeout: float | None) -> tuple[bytes, str]:
         response = wrapper.query().response
         return response.read(), response.headers.get("Content-Type", "")
     except QueryBadFormed as error:
-        raise QueryError(f"the endpoint rejected the query: {_short(_detail(error))}",
+        raise QueryError(f"the endpoint rejected the query: {short_text(_detail(error))}",
                          where=url, hint="check the query syntax") from None
     except SPARQLWrapperException as error:
         status = {"Unauthorized": 401, "EndPointNotFound": 404, "URITooLong": 414,
                   "EndPointInternalError": 500}.get(type(error).__name__, 0)
-        raise _describe_status(status, _short(_detail(error)), url) from None
+        raise describe_status(status, short_text(_detail(error)), url) from None
     except (urllib.error.URLError, OSError, http.client.HTTPException) as error:
         raise describe_failure(error, url, timeout) from None
     except ValueError as error:
@@ -202,7 +129,7 @@ def _parse_results(body: bytes, url: str) -> QueryResult:
         result = Result.parse(io.BytesIO(body), format="json")
     except Exception as error:  # noqa: BLE001 - any parse failure is a bad answer
         raise EndpointError(f"{url} sent an answer that is not SPARQL results JSON "
-                            f"({type(error).__name__}: {_short(str(error), 120)})",
+                            f"({type(error).__name__}: {short_text(str(error), 120)})",
                             hint="is this a SPARQL endpoint?") from None
     if result.type == "ASK":
         return QueryResult(kind="ask", boolean=bool(result.askAnswer))
@@ -223,7 +150,7 @@ def _parse_graph(body: bytes, content_type: str, url: str):
         graph.parse(data=body, format=parser)
     except Exception as error:  # noqa: BLE001
         raise EndpointError(f"{url} sent RDF that cannot be parsed as {media or parser}: "
-                            f"{_short(str(error), 160)}") from None
+                            f"{short_text(str(error), 160)}") from None
     return graph
 
 
@@ -284,9 +211,9 @@ def _read_dump(path: Path) -> dict[str, tuple[bytes, int]]:
 
     dump = path / "ashraf-kg.nq" if path.is_dir() else path
     if not dump.is_file():
-        what = "graph folder" if dump is not path or not path.suffix else "dump file"
-        raise EndpointError(f"the {what} {path} does not exist or holds no ashraf-kg.nq",
-                            hint="run `ashraf-kg build` first, or pass --graph-dir")
+        problem = (f"the graph folder {path} holds no ashraf-kg.nq" if path.is_dir() else
+                   f"the {'dump file' if path.suffix else 'graph folder'} {path} does not exist")
+        raise EndpointError(problem, hint="run `ashraf-kg build` first, or pass --graph-dir")
     groups: dict[str, set] = {}
     try:
         fmt = ox.RdfFormat.from_extension(dump.suffix.lstrip(".")) or ox.RdfFormat.N_QUADS
@@ -317,56 +244,6 @@ def _read_rdflib(dataset) -> dict[str, tuple[bytes, int]]:
     return graphs
 
 
-class _GraphStore:
-    """A minimal Graph Store Protocol client (urllib): fetch, replace and delete graphs."""
-
-    def __init__(self, url, user, password, auth, timeout):
-        self.url, self.timeout, self.headers = url, timeout, {}
-        handlers = []
-        if user is not None and check_auth(auth) == "digest":
-            manager = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-            manager.add_password(None, url, user, password or "")
-            handlers.append(urllib.request.HTTPDigestAuthHandler(manager))
-        elif user is not None:
-            import base64
-
-            token = base64.b64encode(f"{user}:{password or ''}".encode()).decode()
-            self.headers["Authorization"] = f"Basic {token}"
-        self.opener = urllib.request.build_opener(*handlers)
-
-    def _call(self, method: str, graph: str, body: bytes | None = None) -> bytes | None:
-        target = f"{self.url}?{urllib.parse.urlencode({'graph': graph})}"
-        # Accept only on GET: Virtuoso answers 406 to a PUT that asks for N-Triples back.
-        headers = dict(self.headers)
-        if method == "GET":
-            headers["Accept"] = "application/n-triples"
-        if body is not None:
-            headers["Content-Type"] = "application/n-triples"
-        request = urllib.request.Request(target, data=body, method=method, headers=headers)
-        try:
-            with self.opener.open(request, timeout=self.timeout) as response:
-                return response.read()
-        except urllib.error.HTTPError as error:
-            if error.code == 404 and method in ("GET", "DELETE"):
-                return None
-            raise describe_failure(error, self.url, self.timeout) from None
-        except (urllib.error.URLError, OSError, http.client.HTTPException) as error:
-            raise describe_failure(error, self.url, self.timeout) from None
-
-    def fetch(self, graph: str) -> bytes | None:
-        """The graph's triples as N-Triples, or None when the store has no such graph."""
-        return self._call("GET", graph)
-
-    def replace(self, graph: str, ntriples: bytes) -> None:
-        self._call("PUT", graph, ntriples)
-
-    def restore(self, graph: str, previous: bytes | None) -> None:
-        if previous is None:
-            self._call("DELETE", graph)
-        else:
-            self._call("PUT", graph, previous)
-
-
 def push_dataset(source, endpoint_url: str, *, gsp_url: str | None = None,
                  user: str | None = None, password: str | None = None, auth: str = "digest",
                  timeout: float | None = 300.0) -> PushReport:
@@ -379,7 +256,7 @@ def push_dataset(source, endpoint_url: str, *, gsp_url: str | None = None,
     check_url(endpoint_url)
     gsp = check_url(gsp_url or guess_gsp_url(endpoint_url, user), "Graph Store Protocol")
     graphs = read_graphs(source)
-    store = _GraphStore(gsp, user, password, auth, timeout)
+    store = GraphStore(gsp, user, password, auth, timeout)
     backups = {iri: store.fetch(iri) for iri in graphs}
     touched: list[str] = []
     step = ""
@@ -417,7 +294,7 @@ def _check_counts(graphs, counts) -> None:
         raise EndpointError("the counts differ after the upload: " + "; ".join(wrong))
 
 
-def _roll_back(store: _GraphStore, backups, touched, graphs, failure: str) -> EndpointError:
+def _roll_back(store: GraphStore, backups, touched, graphs, failure: str) -> EndpointError:
     restored, lost = [], []
     for iri in touched:
         try:

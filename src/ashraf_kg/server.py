@@ -158,7 +158,18 @@ def _spawn(command: list[str], log_file: Path, cwd: Path | None = None) -> subpr
     # A session of its own: Ctrl-C reaches only the caller, which stops the server in order.
     with open(log_file, "ab") as log:
         return subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT,
-                                stdin=subprocess.DEVNULL, cwd=cwd, start_new_session=True)
+                                stdin=subprocess.DEVNULL, cwd=cwd, start_new_session=True,
+                                preexec_fn=_die_with_parent)
+
+
+def _die_with_parent() -> None:
+    """In the child, before exec: on Linux, get SIGTERM when the starting process dies,
+    so that a killed caller never leaves a server behind."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 # --- Oxigraph ---------------------------------------------------------------------------
