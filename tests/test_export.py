@@ -29,6 +29,12 @@ def minimal_graph_dir(tmp_path_factory) -> Path:
     return folder
 
 
+@pytest.fixture(scope="module", params=["minimal", "committed"])
+def dumps_dir(request, minimal_graph_dir, graph_dir) -> Path:
+    """The dumps of the minimal regression corpus, and the committed graph/."""
+    return minimal_graph_dir if request.param == "minimal" else graph_dir
+
+
 def quads(dataset: Dataset) -> set:
     return {(s, p, o, getattr(g, "identifier", g)) for s, p, o, g in dataset.quads((None,) * 4)}
 
@@ -40,19 +46,19 @@ def test_all_formats_are_written(minimal_graph_dir):
 
 
 @pytest.mark.parametrize("name,fmt", [("ashraf-kg.trig", "trig"), ("ashraf-kg.jsonld", "json-ld")])
-def test_dataset_formats_equal_the_nquads(minimal_graph_dir, name, fmt):
-    reference = quads(read_dataset(minimal_graph_dir))
+def test_dataset_formats_equal_the_nquads(dumps_dir, name, fmt):
+    reference = quads(read_dataset(dumps_dir))
     other = Dataset()
-    other.parse(minimal_graph_dir / name, format=fmt)
+    other.parse(dumps_dir / name, format=fmt)
     assert quads(other) == reference
 
 
 @pytest.mark.parametrize("name,fmt", [("ashraf-kg.ttl", "turtle"), ("ashraf-kg.nt", "nt")])
-def test_graph_formats_equal_the_union(minimal_graph_dir, name, fmt):
+def test_graph_formats_equal_the_union(dumps_dir, name, fmt):
     union = Graph()
-    for s, p, o, _ in read_dataset(minimal_graph_dir).quads((None,) * 4):
+    for s, p, o, _ in read_dataset(dumps_dir).quads((None,) * 4):
         union.add((s, p, o))
-    other = Graph().parse(minimal_graph_dir / name, format=fmt)
+    other = Graph().parse(dumps_dir / name, format=fmt)
     assert isomorphic(other, union)
 
 
@@ -60,19 +66,19 @@ def test_graph_formats_equal_the_union(minimal_graph_dir, name, fmt):
     ("ashraf-kg.nq", pyoxigraph.RdfFormat.N_QUADS), ("ashraf-kg.trig", pyoxigraph.RdfFormat.TRIG),
     ("ashraf-kg.ttl", pyoxigraph.RdfFormat.TURTLE), ("ashraf-kg.nt", pyoxigraph.RdfFormat.N_TRIPLES),
     ("ashraf-kg.jsonld", pyoxigraph.RdfFormat.JSON_LD)])
-def test_pyoxigraph_parses_every_format(minimal_graph_dir, name, fmt):
-    parsed = list(pyoxigraph.parse(path=str(minimal_graph_dir / name), format=fmt))
-    expected = read_dataset(minimal_graph_dir)
+def test_pyoxigraph_parses_every_format(dumps_dir, name, fmt):
+    parsed = list(pyoxigraph.parse(path=str(dumps_dir / name), format=fmt))
+    expected = read_dataset(dumps_dir)
     count = len(quads(expected)) if fmt in (pyoxigraph.RdfFormat.N_QUADS, pyoxigraph.RdfFormat.TRIG,
                                             pyoxigraph.RdfFormat.JSON_LD) else \
         len({(s, p, o) for s, p, o, _ in expected.quads((None,) * 4)})
     assert len(set(parsed)) == count
 
 
-def test_jsonld_inlines_its_context(minimal_graph_dir):
+def test_jsonld_inlines_its_context(dumps_dir):
     import json
 
-    data = json.loads((minimal_graph_dir / "ashraf-kg.jsonld").read_text(encoding="utf-8"))
+    data = json.loads((dumps_dir / "ashraf-kg.jsonld").read_text(encoding="utf-8"))
     assert isinstance(data["@context"], dict) and data["@context"]["akg"].startswith("https://")
 
 
