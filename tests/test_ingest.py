@@ -119,3 +119,32 @@ def test_added_document_reads_back(ingest_dir, empty_corpus):
     doc = add_document(ingest_dir / "article.html", empty_corpus).added[0]
     document = read_document(empty_corpus / doc.doc_id)
     assert document.meta.title == "Rights group condemns raid on camp"
+
+
+def test_added_document_speaks_with_a_registry_voice(corpus_copy, data_dir):
+    from ashraf_kg.corpus import read_corpus
+
+    report = add_document(data_dir / "ingest" / "article.txt", corpus_copy)
+    doc_id = report.documents[0].doc_id
+    corpus = read_corpus(corpus_copy)
+    meta = next(d.meta for d in corpus.documents if d.id == doc_id)
+    author = corpus.entity(meta.author)
+    assert author is not None and author.label == "Sarah Collins" and author.type == "Person"
+
+
+def test_add_extract_and_publish_drafts(corpus_copy, data_dir, tmp_path):
+    """The documented flow: a new document's drafts build and validate in their own graph."""
+    from ashraf_kg.corpus import read_document, read_registry
+    from ashraf_kg.extract import extract_document, write_annotations
+    from ashraf_kg.pipeline import build_graph
+
+    doc_id = add_document(data_dir / "ingest" / "article.txt", corpus_copy).documents[0].doc_id
+    document = read_document(corpus_copy / doc_id)
+    result = extract_document(document, read_registry(corpus_copy / "registry.yaml"))
+    assert result.annotations.events, "the sample article reports events"
+    write_annotations(result.annotations, corpus_copy / doc_id / "draft.yaml",
+                      proposals=result.proposals, text=document.text)
+    summary = build_graph(corpus_copy, tmp_path / "graph", include_drafts=True, pages=False)
+    assert summary.documents == 3
+    nquads = (tmp_path / "graph" / "ashraf-kg.nq").read_text(encoding="utf-8")
+    assert f"<https://w3id.org/ashraf-kg/id/graph/drafts/{doc_id}>" in nquads

@@ -18,7 +18,7 @@ from .namespaces import ENTITY_KINDS, is_doc_id, is_slug
 from .yamlio import read_yaml
 
 __all__ = ["clean_text", "read_corpus", "read_registry", "read_document", "read_meta",
-           "list_document_dirs"]
+           "list_document_dirs", "append_registry_entry"]
 
 ENTITY_TYPES = {
     "person": ("Person",),
@@ -213,3 +213,24 @@ def read_corpus(corpus_dir: Path, *, include_drafts: bool = False) -> Corpus:
     corpus = Corpus(registry=registry, documents=tuple(documents), annotations=tuple(annotations))
     check_annotations(corpus)
     return corpus
+
+
+def append_registry_entry(corpus_dir: Path, entry: dict) -> None:
+    """Append one entity to ``registry.yaml`` (atomically), keeping the file's comments.
+
+    Raises :class:`CorpusError` when the id is already there.
+    """
+    import re
+
+    import yaml
+
+    from .fileio import write_text_atomic
+
+    registry = Path(corpus_dir) / "registry.yaml"
+    text = registry.read_text(encoding="utf-8") if registry.exists() else "entities:\n"
+    if re.search(rf"^\s*- id: {re.escape(entry['id'])}\s*$", text, re.MULTILINE):
+        raise CorpusError(f"{entry['id']} is already in the registry", where=str(registry),
+                          hint=f"merge instead: --merge NEW_ID {entry['id']}")
+    block = yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, width=100)
+    block = "\n".join("  " + line if line else line for line in block.splitlines())
+    write_text_atomic(registry, text.rstrip("\n") + "\n\n" + block + "\n")

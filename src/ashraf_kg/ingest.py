@@ -29,6 +29,7 @@ from pathlib import Path
 import yaml
 
 from .clean import clean_text
+from .corpus import append_registry_entry
 from .errors import IngestError
 from .namespaces import make_slug
 
@@ -109,7 +110,10 @@ def add_document(path: str | os.PathLike, corpus_dir: str | os.PathLike = "corpu
             results.append(AddedDocument(known[digest], str(item.path), "unchanged"))
             continue
         new_id = doc_id or _next_doc_id(corpus, item.title)
-        _write_document(corpus, new_id, item)
+        author = _author_entry(corpus, new_id, item)
+        _write_document(corpus, new_id, item, author=author["id"])
+        if not _in_registry(corpus, author["id"]):
+            append_registry_entry(corpus, author)
         known[digest] = new_id
         results.append(AddedDocument(new_id, str(item.path), "added",
                                      tuple(item.meta["missing"])))
@@ -255,7 +259,7 @@ def _meta(path: Path, body: str, stated: dict, *, source: str) -> dict:
         "genre": None,
         "type": "NewsArticle",
         "publisher": stated["publisher"],
-        "author": None,  # a registry id, set on review once the byline is in the registry
+        "author": None,  # the registry id of the byline (or unnamed author), set when written
         "byline": stated["byline"],
         "origin": None,  # set against the corpus folder when written
         "source": source,
@@ -302,7 +306,28 @@ def check_language(text: str, *, where: str) -> None:
                           hint="add an English version of the document")
 
 
-def _write_document(corpus: Path, doc_id: str, item: _Prepared) -> None:
+def _in_registry(corpus: Path, entity_id: str) -> bool:
+    registry = corpus / "registry.yaml"
+    return registry.exists() and bool(re.search(rf"^\s*- id: {re.escape(entity_id)}\s*$",
+                                                registry.read_text(encoding="utf-8"), re.MULTILINE))
+
+
+def _author_entry(corpus: Path, doc_id: str, item: _Prepared) -> dict:
+    """The registry entity of the document's own voice: its byline, or its unnamed author.
+
+    What the document says in its own words (its figures, its accusations) is a claim, and
+    a claim needs a claimant.
+    """
+    byline = item.meta.get("byline")
+    entity_id = f"person/{make_slug(byline)}" if byline else f"person/author-of-{make_slug(doc_id)}"
+    label = byline or f'Author of "{item.title}"'
+    return {"id": entity_id, "type": "Person", "label": label, "aliases": [],
+            "roles": [f"author of document {doc_id}"],
+            "description": f"The voice in which document {doc_id} speaks"
+                           + (" (its byline)." if byline else " (the document names no author).")}
+
+
+def _write_document(corpus: Path, doc_id: str, item: _Prepared, *, author: str) -> None:
     target = corpus / doc_id
     if target.exists():
         raise IngestError("a different document already has this id", where=str(target),
@@ -311,7 +336,8 @@ def _write_document(corpus: Path, doc_id: str, item: _Prepared) -> None:
     try:
         for name, content in item.files.items():
             (staging / name).write_bytes(content)
-        meta = {"id": doc_id, **item.meta, "origin": _relative_origin(item.path, corpus)}
+        meta = {"id": doc_id, **item.meta, "author": author,
+                "origin": _relative_origin(item.path, corpus)}
         (staging / "meta.yaml").write_text(
             yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=100),
             encoding="utf-8")

@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 from rapidfuzz import fuzz, process
 
+from .corpus import append_registry_entry
 from .errors import ExtractionError
 from .extract_names import entity_names, normalise_name
 from .fileio import write_text_atomic
@@ -95,17 +96,10 @@ def accept_proposal(corpus_dir: Path, doc_id: str, number: int) -> str:
     corpus_dir = Path(corpus_dir)
     path, data = _draft(corpus_dir, doc_id)
     proposal = _take(data, path, number)
-    registry = corpus_dir / "registry.yaml"
-    text = registry.read_text(encoding="utf-8")
-    if re.search(rf"^\s*- id: {re.escape(proposal['id'])}\s*$", text, re.MULTILINE):
-        raise ExtractionError(f"{proposal['id']} is already in the registry", where=str(registry),
-                              hint=f"merge instead: --merge {proposal['id']} INTO_ID")
     entry = {"id": proposal["id"], "type": proposal["type"], "label": proposal["label"],
              "aliases": proposal.get("aliases") or [], "roles": proposal.get("roles") or [],
              "description": f"Proposed from document {doc_id} ({proposal.get('cue', '')})."}
-    block = yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, width=100)
-    block = "\n".join("  " + line if line else line for line in block.splitlines())
-    write_text_atomic(registry, text.rstrip("\n") + "\n\n" + block + "\n")
+    append_registry_entry(corpus_dir, entry)
     _add_mentions(data, proposal, proposal["id"])
     _write_draft(path, data)
     return proposal["id"]
