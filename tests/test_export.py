@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
-from rdflib import Dataset, Graph
+from rdflib import DCTERMS, Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDF
 
@@ -86,11 +86,11 @@ def test_void_checksums_match_the_files(minimal_graph_dir):
     void = Graph().parse(minimal_graph_dir / "void.ttl")
     checked = 0
     for dist in void.subjects(RDF.type, None):
-        title = void.value(dist, __import__("rdflib").DCTERMS.title)
-        checksum = void.value(dist, __import__("rdflib").URIRef(SPDX + "checksum"))
+        title = void.value(dist, DCTERMS.title)
+        checksum = void.value(dist, URIRef(SPDX + "checksum"))
         if title is None or checksum is None:
             continue
-        value = str(void.value(checksum, __import__("rdflib").URIRef(SPDX + "checksumValue")))
+        value = str(void.value(checksum, URIRef(SPDX + "checksumValue")))
         assert value == hashlib.sha256((minimal_graph_dir / str(title)).read_bytes()).hexdigest()
         checked += 1
     assert checked == 5

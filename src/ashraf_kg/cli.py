@@ -35,14 +35,13 @@ def add_clean_parser(sub) -> None:
 def _run_build(args) -> int:
     from .pipeline import build_graph
     from .stats import compute_stats, format_stats
-    from .export import read_dataset
 
     summary = build_graph(Path(args.corpus_dir), Path(args.graph_dir),
                           include_drafts=args.include_drafts, validate=not args.no_validate)
     print(f"Built {summary.graph_dir}: {summary.documents} documents, {summary.graphs} graphs, "
           f"{summary.quads} quads, {len(summary.files)} files.")
     if not args.quiet:
-        print(format_stats(compute_stats(read_dataset(summary.graph_dir))), end="")
+        print(format_stats(compute_stats(summary.dataset)), end="")
     return 0
 
 

@@ -18,7 +18,7 @@ from .namespaces import ENTITY_KINDS, is_doc_id, is_slug
 from .yamlio import read_yaml
 
 __all__ = ["clean_text", "read_corpus", "read_registry", "read_document", "read_meta",
-           "list_document_dirs", "append_registry_entry"]
+           "list_document_dirs", "append_registry_entry", "registry_has_entity"]
 
 ENTITY_TYPES = {
     "person": ("Person",),
@@ -215,20 +215,27 @@ def read_corpus(corpus_dir: Path, *, include_drafts: bool = False) -> Corpus:
     return corpus
 
 
+def registry_has_entity(corpus_dir: Path, entity_id: str) -> bool:
+    """True when ``registry.yaml`` already lists ``entity_id`` (a text search: no parsing)."""
+    import re
+
+    registry = Path(corpus_dir) / "registry.yaml"
+    return registry.exists() and bool(re.search(rf"^\s*- id: {re.escape(entity_id)}\s*$",
+                                                registry.read_text(encoding="utf-8"), re.MULTILINE))
+
+
 def append_registry_entry(corpus_dir: Path, entry: dict) -> None:
     """Append one entity to ``registry.yaml`` (atomically), keeping the file's comments.
 
     Raises :class:`CorpusError` when the id is already there.
     """
-    import re
-
     import yaml
 
     from .fileio import write_text_atomic
 
     registry = Path(corpus_dir) / "registry.yaml"
     text = registry.read_text(encoding="utf-8") if registry.exists() else "entities:\n"
-    if re.search(rf"^\s*- id: {re.escape(entry['id'])}\s*$", text, re.MULTILINE):
+    if registry_has_entity(corpus_dir, entry["id"]):
         raise CorpusError(f"{entry['id']} is already in the registry", where=str(registry),
                           hint=f"merge instead: --merge NEW_ID {entry['id']}")
     block = yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, width=100)

@@ -29,7 +29,7 @@ from pathlib import Path
 import yaml
 
 from .clean import clean_text
-from .corpus import append_registry_entry
+from .corpus import append_registry_entry, registry_has_entity
 from .errors import IngestError
 from .namespaces import make_slug
 
@@ -112,7 +112,7 @@ def add_document(path: str | os.PathLike, corpus_dir: str | os.PathLike = "corpu
         new_id = doc_id or _next_doc_id(corpus, item.title)
         author = _author_entry(corpus, new_id, item)
         _write_document(corpus, new_id, item, author=author["id"])
-        if not _in_registry(corpus, author["id"]):
+        if not registry_has_entity(corpus, author["id"]):
             append_registry_entry(corpus, author)
         known[digest] = new_id
         results.append(AddedDocument(new_id, str(item.path), "added",
@@ -304,12 +304,6 @@ def check_language(text: str, *, where: str) -> None:
                           f"function words; {best} markers seen: {', '.join(seen) or 'none'}, "
                           f"{rivals[best]:.0%} of words)", where=where,
                           hint="add an English version of the document")
-
-
-def _in_registry(corpus: Path, entity_id: str) -> bool:
-    registry = corpus / "registry.yaml"
-    return registry.exists() and bool(re.search(rf"^\s*- id: {re.escape(entity_id)}\s*$",
-                                                registry.read_text(encoding="utf-8"), re.MULTILINE))
 
 
 def _author_entry(corpus: Path, doc_id: str, item: _Prepared) -> dict:

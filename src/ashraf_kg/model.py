@@ -8,6 +8,7 @@ into a :class:`Span`; ``build`` turns them into RDF. Ids of registry entities ar
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 
 
@@ -232,8 +233,12 @@ class AnchoredDocument:
     annotations: Annotations
     spans: tuple[tuple[Quote, tuple[Span, ...]], ...]  # a Quote (all: true) may give many
 
+    @cached_property
+    def _spans_by_quote(self) -> dict[Quote, tuple[Span, ...]]:
+        return dict(self.spans)
+
     def spans_of(self, quote: Quote) -> tuple[Span, ...]:
-        return dict(self.spans)[quote]
+        return self._spans_by_quote[quote]
 
     def span_of(self, quote: Quote) -> Span:
         return self.spans_of(quote)[0]

@@ -19,6 +19,7 @@ from .validate import check_graph
 @dataclass(frozen=True)
 class BuildSummary:
     graph_dir: Path
+    dataset: Dataset
     files: tuple[Path, ...]
     quads: int
     graphs: int
@@ -43,5 +44,5 @@ def build_graph(corpus_dir: Path, graph_dir: Path, *, include_drafts: bool = Fal
         check_graph(dataset)
     files = write_graph_dir(dataset, graph_dir, extras=extra_pages(dataset) if pages else ())
     quads = list(dataset.quads((None, None, None, None)))
-    return BuildSummary(graph_dir=Path(graph_dir), files=tuple(files), quads=len(quads),
+    return BuildSummary(graph_dir=Path(graph_dir), dataset=dataset, files=tuple(files), quads=len(quads),
                         graphs=len({g for *_, g in quads}), documents=len(corpus.documents))
