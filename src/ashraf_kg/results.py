@@ -22,6 +22,9 @@ FORMATS = ("table", "csv", "tsv", "json", "markdown", "turtle", "ntriples")
 GRAPH_ONLY = ("turtle", "ntriples")
 
 
+_XSD_STRING = str(XSD.string)
+
+
 def to_rdflib(term):
     """An rdflib term for a pyoxigraph term (None stays None)."""
     import pyoxigraph
@@ -36,10 +39,25 @@ def to_rdflib(term):
         datatype = term.datatype.value
         if term.language:
             return Literal(term.value, lang=term.language)
-        if datatype == str(XSD.string):
+        if datatype == _XSD_STRING:
             return Literal(term.value)
         return Literal(term.value, datatype=URIRef(datatype))
     raise QueryError(f"unsupported term in a result: {term!r}", hint="RDF-star terms are not supported")
+
+
+def _memoised_to_rdflib():
+    """:func:`to_rdflib` remembering its answers for one result: the same IRIs and literals
+    come back row after row, and making an rdflib term costs more than finding it."""
+    known: dict = {None: None}
+
+    def convert(term):
+        try:
+            return known[term]
+        except KeyError:
+            known[term] = made = to_rdflib(term)
+            return made
+
+    return convert
 
 
 def from_oxigraph(answer) -> QueryResult:
@@ -48,14 +66,14 @@ def from_oxigraph(answer) -> QueryResult:
 
     if isinstance(answer, pyoxigraph.QueryBoolean):
         return QueryResult("ask", boolean=bool(answer))
+    convert = _memoised_to_rdflib()
     if isinstance(answer, pyoxigraph.QuerySolutions):
         variables = tuple(v.value for v in answer.variables)
-        rows = tuple(tuple(to_rdflib(value) for value in solution) for solution in answer)
+        rows = tuple(tuple(map(convert, solution)) for solution in answer)
         return QueryResult("select", variables=variables, rows=rows)
     graph = Graph()
     bind_prefixes(graph)
-    for triple in answer:
-        graph.add((to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object)))
+    graph.addN((convert(t.subject), convert(t.predicate), convert(t.object), graph) for t in answer)
     return QueryResult("graph", graph=graph)
 
 
