@@ -17,11 +17,23 @@ from ashraf_kg.results import compact
 
 
 @pytest.fixture(scope="session")
-def built_store(dataset, tmp_path_factory):
-    """The freshly built dataset, dumped as N-Quads and loaded into the embedded store."""
+def built_dir(dataset, tmp_path_factory):
+    """A folder holding the freshly built dataset dumped as N-Quads."""
     folder = tmp_path_factory.mktemp("graph")
     dataset.serialize(destination=str(folder / "ashraf-kg.nq"), format="nquads")
-    return embedded.open_store(folder, cache_dir=tmp_path_factory.mktemp("cache"))
+    return folder
+
+
+@pytest.fixture(scope="session")
+def built_store(built_dir):
+    """The built graph in the embedded default store (in memory)."""
+    return embedded.open_store(built_dir)
+
+
+@pytest.fixture(scope="session")
+def disk_store(built_dir, tmp_path_factory):
+    """The built graph in the embedded disk cache, as the command line queries it."""
+    return embedded.open_store(built_dir, storage="disk", cache_dir=tmp_path_factory.mktemp("cache"))
 
 
 def cells(result) -> list[tuple[str, ...]]:
@@ -321,3 +333,10 @@ def test_every_named_query_has_a_case():
 @pytest.mark.parametrize(("name", "params", "expected"), CASES, ids=[case[0] for case in CASES])
 def test_query_rows(built_store, name, params, expected):
     assert cells(run_query(name, store=built_store, params=params)) == expected
+
+
+@pytest.mark.parametrize("name", [case[0] for case in CASES])
+def test_disk_cache_gives_the_rows_of_the_memory_store(built_store, disk_store, name):
+    params = next(p for n, p, _ in CASES if n == name)
+    assert cells(run_query(name, store=disk_store, params=params)) == \
+        cells(run_query(name, store=built_store, params=params))

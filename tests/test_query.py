@@ -134,14 +134,23 @@ def test_missing_dump_says_how_to_fix(tmp_path):
     assert "ashraf-kg build" in error.value.hint
 
 
-def test_timeout_stops_the_embedded_query(tiny_dir):
-    endless = ("SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(f"?a{i} ?b{i} ?c{i} ." for i in range(40))
-               + " }")
+ENDLESS = ("SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(f"?a{i} ?b{i} ?c{i} ." for i in range(40))
+           + " }")
+
+
+def test_timeout_stops_the_query_on_the_disk_cache(tiny_dir):
     started = time.monotonic()
     with pytest.raises(QueryError, match="did not finish within 0.5 s"):
-        run_query(endless, graph_dir=tiny_dir, timeout=0.5)
+        run_query(ENDLESS, graph_dir=tiny_dir, storage="disk", timeout=0.5)
     assert time.monotonic() - started < 15
     assert multiprocessing.active_children() == []  # the worker was stopped
+
+
+def test_timeout_returns_control_on_the_memory_store(tiny_dir):
+    started = time.monotonic()
+    with pytest.raises(QueryError, match="did not finish within 0.5 s"):
+        run_query(ENDLESS, graph_dir=tiny_dir, storage="memory", timeout=0.5)
+    assert time.monotonic() - started < 15
 
 
 def test_timeout_leaves_a_quick_query_alone(tiny_dir):
@@ -151,18 +160,50 @@ def test_timeout_leaves_a_quick_query_alone(tiny_dir):
 
 # --- the embedded store -------------------------------------------------------------------
 
-def test_default_graph_is_the_union_of_named_graphs(tiny_dir):
+@pytest.mark.parametrize("storage", embedded.STORAGES)
+def test_default_graph_is_the_union_of_named_graphs(tiny_dir, storage):
     text = "SELECT (COUNT(*) AS ?n) WHERE { ?s <http://xmlns.com/foaf/0.1/knows> ?o }"
     # The triple is in two named graphs: the union sees both.
-    assert run_query(text, graph_dir=tiny_dir).rows == ((Literal(2),),)
+    assert run_query(text, graph_dir=tiny_dir, storage=storage).rows == ((Literal(2),),)
 
 
-def test_named_graphs_are_kept(tiny_dir):
-    graphs = {str(g.value) for g in embedded.open_store(tiny_dir).named_graphs()}
+@pytest.mark.parametrize("storage", embedded.STORAGES)
+def test_named_graphs_are_kept(tiny_dir, storage):
+    graphs = {str(g.value) for g in embedded.open_store(tiny_dir, storage=storage).named_graphs()}
     assert graphs == {f"{ID}graph/registry", f"{ID}graph/doc-1", f"{ID}graph/doc-2"}
 
 
-def test_second_query_reuses_the_cache(tiny_dir, monkeypatch):
+def test_memory_and_disk_storages_give_the_same_rows(tiny_dir):
+    assert run_query(LABELS, graph_dir=tiny_dir, storage="memory") == \
+        run_query(LABELS, graph_dir=tiny_dir, storage="disk")
+
+
+def test_memory_store_is_parsed_once_per_process(tiny_dir):
+    first = embedded.open_store(tiny_dir, storage="memory")
+    assert embedded.open_store(tiny_dir, storage="memory") is first
+
+
+def test_memory_store_is_parsed_again_when_the_dump_changes(tiny_dir):
+    first = embedded.open_store(tiny_dir, storage="memory")
+    (tiny_dir / "ashraf-kg.nq").write_text(TINY.splitlines()[0] + "\n", encoding="utf-8")
+    assert embedded.open_store(tiny_dir, storage="memory") is not first
+    assert len(run_query(LABELS, graph_dir=tiny_dir, storage="memory").rows) == 1
+
+
+def test_memory_store_refuses_a_malformed_dump_with_its_line(tiny_dir):
+    (tiny_dir / "ashraf-kg.nq").write_text(TINY + "<a> <b> .\n", encoding="utf-8")
+    with pytest.raises(QueryError, match="cannot load the dump.*line 6") as error:
+        embedded.open_store(tiny_dir, storage="memory")
+    assert error.value.where.endswith("ashraf-kg.nq")
+
+
+def test_unknown_storage_is_refused(tiny_dir):
+    with pytest.raises(QueryError, match="unknown storage 'tape'") as error:
+        run_query(LABELS, graph_dir=tiny_dir, storage="tape")
+    assert "memory, disk" in error.value.hint
+
+
+def test_second_query_reuses_the_disk_cache(tiny_dir, monkeypatch):
     first = embedded.store_path(tiny_dir)
     loads = []
     monkeypatch.setattr(embedded, "_load_into_cache", lambda *args: loads.append(args))
@@ -295,6 +336,19 @@ def test_cli_query_csv(tiny_dir, capsys):
     assert main(["query", "-e", LABELS, "--graph-dir", str(tiny_dir), "--format", "csv",
                  "--param", f"s=<{ID}person/b>"]) == 0
     assert capsys.readouterr().out == f's,label\r\n{ID}person/b,"Bob ""the"" builder"\r\n'
+
+
+def test_cli_query_uses_the_disk_cache_by_default(tiny_dir, tmp_path, capsys):
+    assert main(["query", "-e", LABELS, "--graph-dir", str(tiny_dir)]) == 0
+    assert [p for p in (tmp_path / "cache").rglob("*") if p.is_dir() and len(p.name) == 64]
+
+
+def test_cli_query_in_memory_writes_no_cache_and_answers_the_same(tiny_dir, tmp_path, capsys):
+    assert main(["query", "-e", LABELS, "--graph-dir", str(tiny_dir), "--storage", "memory"]) == 0
+    in_memory = capsys.readouterr().out
+    assert not (tmp_path / "cache").exists()
+    assert main(["query", "-e", LABELS, "--graph-dir", str(tiny_dir), "--storage", "disk"]) == 0
+    assert capsys.readouterr().out == in_memory
 
 
 def test_cli_unknown_query_is_one_error_line(capsys):

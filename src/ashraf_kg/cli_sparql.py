@@ -13,8 +13,8 @@ def _run_query(args) -> int:
     if spec is None or (args.expression is not None and args.query is not None):
         raise QueryError("give one query: a NAME, a FILE, or -e TEXT", hint="`ashraf-kg queries` lists the names")
     params = dict(_split_param(item) for item in args.param)
-    result = run_query(resolve_query(spec), graph_dir=args.graph_dir, endpoint=args.endpoint,
-                       params=params, timeout=args.timeout, user=args.user, password=args.password)
+    result = run_query(resolve_query(spec), graph_dir=args.graph_dir, storage=args.storage,
+                       endpoint=args.endpoint, params=params, timeout=args.timeout, user=args.user, password=args.password)
     sys.stdout.write(format_result(result, args.format))
     return 0
 
@@ -30,6 +30,7 @@ def _split_param(item: str) -> tuple[str, str]:
 
 def add_query_parser(sub) -> None:
     from .results import FORMATS
+    from .store import STORAGES
 
     p = sub.add_parser("query", help="run a SPARQL query (a named one, a file, or -e TEXT)")
     p.add_argument("query", nargs="?", help="a query name (see `ashraf-kg queries`) or a .rq file")
@@ -39,6 +40,9 @@ def add_query_parser(sub) -> None:
     p.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
     p.add_argument("--timeout", type=float, metavar="SECONDS", help="give up after this many seconds")
     p.add_argument("--graph-dir", default="graph", help="the built graph, for embedded queries (default: graph)")
+    p.add_argument("--storage", choices=STORAGES, default="disk",
+                   help="embedded store: the on-disk cache, kept between runs (default), or the "
+                        "dump parsed into memory for this run only")
     p.add_argument("--endpoint", metavar="URL", help="run on this SPARQL 1.1 endpoint instead")
     p.add_argument("--user", help="user name for the endpoint")
     p.add_argument("--password", help="password for the endpoint")

@@ -267,15 +267,17 @@ def _syntax_error(query: NamedQuery, message: str) -> QueryError:
 
 
 def run_query(query: str | NamedQuery, *, store=None, graph_dir: str | os.PathLike | None = None,
-              endpoint: str | None = None, params: Mapping[str, object] | None = None,
-              timeout: float | None = None, user: str | None = None,
-              password: str | None = None) -> QueryResult:
+              storage: str = "memory", endpoint: str | None = None,
+              params: Mapping[str, object] | None = None, timeout: float | None = None,
+              user: str | None = None, password: str | None = None) -> QueryResult:
     """Run a query (name, file, inline text or NamedQuery) embedded, or on ``endpoint``.
 
-    Embedded, it uses ``store`` (a pyoxigraph Store) or the cached store of the dump in
-    ``graph_dir`` (default ``graph/``), with the union of named graphs as default graph.
-    ``timeout`` (seconds) stops the query: embedded, in a worker process that is then
-    terminated (a thread that is abandoned when ``store`` is given); remotely, the HTTP request.
+    Embedded, it uses ``store`` (a pyoxigraph Store) or the store of the dump in
+    ``graph_dir`` (default ``graph/``) in ``storage`` ("memory", parsed once per process,
+    or "disk", the cache kept between processes; see :mod:`ashraf_kg.store`), with the
+    union of named graphs as default graph. ``timeout`` (seconds) stops the query: on
+    the disk cache, in a worker process that is then terminated; in memory or on a given
+    ``store``, in a thread that is abandoned; remotely, the HTTP request.
 
     >>> run_query("list_people_by_post", params={"organization": "organization/qods-force"})  # doctest: +SKIP
     """
@@ -292,10 +294,9 @@ def run_query(query: str | NamedQuery, *, store=None, graph_dir: str | os.PathLi
     from . import store as embedded
 
     if store is None:
-        path = embedded.store_path(graph_dir)
-        if timeout is not None:
-            return _run_in_process(path, text, timeout, named)
-        store = embedded.open_store(graph_dir)
+        if embedded.check_storage(storage) == "disk" and timeout is not None:
+            return _run_in_process(embedded.store_path(graph_dir), text, timeout, named)
+        store = embedded.open_store(graph_dir, storage=storage)
     if timeout is not None:
         return _run_in_thread(store, text, timeout, named)
     return evaluate(store, text)
