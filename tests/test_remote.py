@@ -22,7 +22,8 @@ from ashraf_kg.cli import main
 from ashraf_kg.errors import EndpointError
 from ashraf_kg.query import list_queries, run_query
 from ashraf_kg.remote import count_graph_triples, push_dataset, query_endpoint
-from ashraf_kg.server import find_free_port, run_isql, start_oxigraph, start_virtuoso
+from ashraf_kg.server import find_free_port, start_oxigraph
+from ashraf_kg.virtuoso import run_isql, start_virtuoso
 
 # One worker runs every server test, so each server starts once per session.
 pytestmark = [pytest.mark.server, pytest.mark.xdist_group("servers")]

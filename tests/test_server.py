@@ -16,7 +16,8 @@ from rdflib import Dataset, URIRef
 from ashraf_kg.cli import main
 from ashraf_kg.errors import EndpointError, ServerError
 from ashraf_kg.remote import count_graph_triples, push_dataset, query_endpoint
-from ashraf_kg.server import load_oxigraph_store, start_oxigraph, start_virtuoso
+from ashraf_kg.server import load_oxigraph_store, start_oxigraph
+from ashraf_kg.virtuoso import start_virtuoso
 
 # One worker runs every server test, so each server starts once per session.
 pytestmark = [pytest.mark.server, pytest.mark.xdist_group("servers")]

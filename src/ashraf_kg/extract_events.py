@@ -287,28 +287,45 @@ def find_events(text: str, sentences: list[tuple[int, int]], mentions: list[Hit]
                 event.counts = [c for c in find_counts(text, sentence)
                                 if c[0] == "attacks" and c[2][1] >= m.end() - 1 >= c[2][0]]
                 _inherit_agent(text, event, taken)
-                antecedent = next((e for e in reversed(events) if e.type == event_type), None)
-                if not antecedent and _is_reference(text, event.trigger, clause) \
-                        and _REACTION.search(text, clause[0], event.trigger[0]):
-                    continue  # "I condemn the killings": what is reacted to, told elsewhere
-                if antecedent and _is_reference(text, event.trigger, clause):
-                    if not _adds_information(event, antecedent):
-                        antecedent.time = antecedent.time or event.time
-                        continue
-                    for role in ("agent", "target") if not event.counts else ():
-                        if role not in event.roles and antecedent.roles.get(role):
-                            event.roles[role] = list(antecedent.roles[role])
-                    event.place = event.place or list(antecedent.place)
-                same = next((e for e in reversed(taken) if e.type == event_type), None)
-                if same is not None and event.trigger[0] - same.trigger[1] < 70 \
-                        and not re.search(r",\s*(?:which|who)\b", text[same.trigger[1]:event.trigger[0]]):
-                    _merge(same, event)  # "machine-gunned … in summary killings": one event
-                    same.evidence = (same.evidence[0], max(same.evidence[1], event.evidence[1]))
+                if not _resolve_reference(text, event, clause, events) \
+                        or _merged_into_neighbour(text, event, taken):
                     continue
                 events.append(event)
                 taken.append(event)
         pending = _attach_counts(text, sentence, events, pending)
     return _absorb_quoted_reactions(text, sentences, sorted(events, key=lambda e: e.trigger))
+
+
+def _resolve_reference(text: str, event: EventHit, clause: tuple[int, int],
+                       events: list[EventHit]) -> bool:
+    """Whether an event is new; a definite reference ("the attack") to an earlier one of its
+    type is kept only if it adds something, and then takes the roles it leaves unsaid."""
+    if not _is_reference(text, event.trigger, clause):
+        return True
+    antecedent = next((e for e in reversed(events) if e.type == event.type), None)
+    if antecedent is None:
+        # "I condemn the killings": what is reacted to is told elsewhere.
+        return not _REACTION.search(text, clause[0], event.trigger[0])
+    if not _adds_information(event, antecedent):
+        antecedent.time = antecedent.time or event.time
+        return False
+    for role in ("agent", "target") if not event.counts else ():
+        if role not in event.roles and antecedent.roles.get(role):
+            event.roles[role] = list(antecedent.roles[role])
+    event.place = event.place or list(antecedent.place)
+    return True
+
+
+def _merged_into_neighbour(text: str, event: EventHit, taken: list[EventHit]) -> bool:
+    """Merge a trigger into one of its type just before it in the clause ("machine-gunned …
+    in summary killings" is one event), unless a relative clause separates them."""
+    same = next((e for e in reversed(taken) if e.type == event.type), None)
+    if same is None or event.trigger[0] - same.trigger[1] >= 70 \
+            or re.search(r",\s*(?:which|who)\b", text[same.trigger[1]:event.trigger[0]]):
+        return False
+    _merge(same, event)
+    same.evidence = (same.evidence[0], max(same.evidence[1], event.evidence[1]))
+    return True
 
 
 _REACTION = re.compile(r"\b(?:condemn\w*|deplor\w*|prais\w*|welcom\w*|not(?:e|ed|ing)|mourn\w*)\b",

@@ -155,28 +155,38 @@ def own_voice_claims(document, events: list[EventHit], claims: list[ClaimHit],
         if not author or event.type not in WRONGDOING \
                 or any(s <= event.trigger[0] < e for s, e in voiced):
             continue
-        sentence = next((s for s in sentences if s[0] <= event.trigger[0] < s[1]), event.evidence)
-        modifier = _MODIFIER.search(text, max(sentence[0], event.trigger[0] - 40), event.trigger[0])
-        if modifier:
-            span = (modifier.start(), event.trigger[1])
-            found.append(ClaimHit(author, "characterises", span, event.trigger, about=list(agents[:1]),
-                                  quoted=text[span[0]:span[1]], confidence=0.5))
-            continue
-        if _HEDGE.search(text, sentence[0], sentence[1]):
-            found.append(ClaimHit(author, "reports", event.evidence, event.trigger,
-                                  about=list(agents[:1]), confidence=0.5))
-            continue
-        if not opinion:
-            continue
-        stance, span = ("accuses" if agents else "asserts"), event.evidence
-        for key, claim in list(described.items()):  # "… in what can only be described as …"
-            if 0 <= key[0] - event.evidence[1] < 80 and stance == "accuses":
-                span = key
-                described.pop(key)
-                claims.remove(claim)
-        found.append(ClaimHit(author, stance, span, event.trigger, about=list(agents[:1]),
-                              quoted=None, confidence=0.5))
+        claim = _author_claim(text, author, event, sentences, opinion=opinion,
+                              described=described, claims=claims)
+        if claim is not None:
+            found.append(claim)
     return found + _naming_claims(document, sentences)
+
+
+def _author_claim(text: str, author: str, event: EventHit, sentences, *, opinion: bool,
+                  described: dict, claims: list[ClaimHit]) -> ClaimHit | None:
+    """The author's own claim about a wrongdoing told in their voice: a characterisation
+    when a loaded modifier precedes it, a report when hedged, else (in opinion pieces only)
+    an accusation of its agent, which absorbs a "described as" just after it."""
+    agents = event.roles.get("agent", [])
+    sentence = next((s for s in sentences if s[0] <= event.trigger[0] < s[1]), event.evidence)
+    modifier = _MODIFIER.search(text, max(sentence[0], event.trigger[0] - 40), event.trigger[0])
+    if modifier:
+        span = (modifier.start(), event.trigger[1])
+        return ClaimHit(author, "characterises", span, event.trigger, about=list(agents[:1]),
+                        quoted=text[span[0]:span[1]], confidence=0.5)
+    if _HEDGE.search(text, sentence[0], sentence[1]):
+        return ClaimHit(author, "reports", event.evidence, event.trigger,
+                        about=list(agents[:1]), confidence=0.5)
+    if not opinion:
+        return None
+    stance, span = ("accuses" if agents else "asserts"), event.evidence
+    for key, claim in list(described.items()):  # "… in what can only be described as …"
+        if 0 <= key[0] - event.evidence[1] < 80 and stance == "accuses":
+            span = key
+            described.pop(key)
+            claims.remove(claim)
+    return ClaimHit(author, stance, span, event.trigger, about=list(agents[:1]),
+                    quoted=None, confidence=0.5)
 
 
 _LOADED_TITLE = re.compile(r"\b(?:massacre|terror\w*|slaughter|genocide|atrocity|crime)\b",
