@@ -292,6 +292,16 @@ def test_push_to_an_unreachable_endpoint(capsys, graph_dir):
     assert_one_clear_error(code, out, err, "connection refused", "127.0.0.1")
 
 
+def test_push_whose_query_endpoint_refuses_queries_replaces_nothing(capsys, oxigraph_writable,
+                                                                    tmp_path):
+    probe = "https://w3id.org/ashraf-kg/id/graph/zzz-probe"
+    dump = write_dump(tmp_path / "probe", [f'<urn:x:s> <urn:x:p> "probe" <{probe}> .'])
+    code, out, err = run_cli(capsys, "push", "--endpoint", oxigraph_writable.update_url,
+                             "--gsp", oxigraph_writable.gsp_url, "--graph-dir", str(dump))
+    assert_one_clear_error(code, out, err, "rejected the query")
+    assert count_graph_triples(oxigraph_writable.query_url, [probe]) == {probe: 0}
+
+
 def test_push_with_a_wrong_password_changes_nothing(capsys, pushed, graph_dir, expected_counts):
     server = pushed["virtuoso"][0]
     code, out, err = run_cli(capsys, "push", "--endpoint", server.query_url, "--user", "dba",
@@ -320,6 +330,29 @@ def test_query_on_a_server_that_never_answers():
         url = f"http://127.0.0.1:{listener.getsockname()[1]}/sparql"
         with pytest.raises(EndpointError, match=r"did not answer within 0.5 s"):
             query_endpoint(url, "ASK {}", timeout=0.5)
+    finally:
+        listener.close()
+
+
+def test_endpoint_query_without_timeout_gets_the_default_one(monkeypatch):
+    import ashraf_kg.remote
+
+    monkeypatch.setattr(ashraf_kg.remote, "DEFAULT_TIMEOUT", 0.5)
+    listener = socket.create_server(("127.0.0.1", 0))
+    try:
+        url = f"http://127.0.0.1:{listener.getsockname()[1]}/sparql"
+        outcome = []
+
+        def ask():
+            try:
+                run_query("ASK {}", endpoint=url)
+            except EndpointError as error:
+                outcome.append(str(error))
+
+        worker = threading.Thread(target=ask, daemon=True)
+        worker.start()
+        worker.join(30)  # without a default, the request would wait for ever
+        assert outcome and "did not answer within 0.5 s" in outcome[0]
     finally:
         listener.close()
 

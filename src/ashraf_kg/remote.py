@@ -22,7 +22,7 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import EndpointError, QueryError
+from .errors import AshrafKGError, EndpointError, QueryError
 from .gsp import (GraphStore, check_auth, check_url, describe_failure, describe_status,
                   short_text)
 from .model import QueryResult
@@ -33,10 +33,15 @@ _RDF_PARSERS = {"n-triples": "nt", "turtle": "turtle", "rdf+xml": "xml", "ld+jso
 
 # --- Queries ----------------------------------------------------------------------------
 
-def query_endpoint(url: str, query: str, *, timeout: float | None = None,
+DEFAULT_TIMEOUT = 300.0  # seconds; a server that accepts and never answers must not hang us
+
+
+def query_endpoint(url: str, query: str, *, timeout: float | None = DEFAULT_TIMEOUT,
                    user: str | None = None, password: str | None = None,
                    auth: str = "digest") -> QueryResult:
     """Run a SPARQL query on a remote endpoint; rows are rdflib terms.
+
+    ``timeout`` (seconds, default 300) bounds the whole request; None waits for ever.
 
     >>> query_endpoint("http://127.0.0.1:7878/query", "ASK { ?s ?p ?o }").boolean
     True
@@ -256,6 +261,10 @@ def push_dataset(source, endpoint_url: str, *, gsp_url: str | None = None,
     check_url(endpoint_url)
     gsp = check_url(gsp_url or guess_gsp_url(endpoint_url, user), "Graph Store Protocol")
     graphs = read_graphs(source)
+    # The counts are checked on the query endpoint: make sure it answers before anything
+    # is replaced, so that a wrong query URL fails with the remote store untouched.
+    count_graph_triples(endpoint_url, list(graphs)[:1], timeout=timeout, user=user,
+                        password=password, auth=auth)
     store = GraphStore(gsp, user, password, auth, timeout)
     backups = {iri: store.fetch(iri) for iri in graphs}
     touched: list[str] = []
@@ -269,10 +278,12 @@ def push_dataset(source, endpoint_url: str, *, gsp_url: str | None = None,
         counts = count_graph_triples(endpoint_url, list(graphs), timeout=timeout, user=user,
                                      password=password, auth=auth)
         _check_counts(graphs, counts)
-    except EndpointError as error:
+    except AshrafKGError as error:
         if getattr(error, "status", None) and step.startswith("replacing"):
             touched.pop()
         raise _roll_back(store, backups, touched, graphs, f"{step}: {error.message}") from None
+    except KeyboardInterrupt:
+        raise _roll_back(store, backups, touched, graphs, f"{step}: interrupted") from None
     return PushReport(endpoint_url, gsp, tuple(
         GraphPush(iri, sent, counts[iri]) for iri, (_, sent) in graphs.items()))
 
