@@ -153,6 +153,14 @@ def test_timeout_returns_control_on_the_memory_store(tiny_dir):
     assert time.monotonic() - started < 15
 
 
+@pytest.mark.parametrize("update", ["DELETE WHERE { ?s ?p ?o }",
+                                    "PREFIX x: <urn:x:> INSERT DATA { x:a x:b x:c }"])
+def test_an_update_is_refused_as_such(tiny_dir, update):
+    with pytest.raises(QueryError, match=r"only SELECT, ASK, CONSTRUCT and DESCRIBE can be run, "
+                                         r"not (DELETE|INSERT)"):
+        run_query(update, graph_dir=tiny_dir)
+
+
 def test_timeout_leaves_a_quick_query_alone(tiny_dir):
     result = run_query(LABELS, graph_dir=tiny_dir, timeout=60)
     assert [row[0] for row in result.rows] == [URIRef(f"{ID}person/a"), URIRef(f"{ID}person/b")]

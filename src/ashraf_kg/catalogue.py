@@ -28,13 +28,15 @@ server and on Virtuoso:
   `use_default_graph_as_union=True`, `oxigraph serve --union-default-graph`, Virtuoso
   without `FROM`). No query uses `FROM` or `GRAPH`.
 - A triple stated in two graphs matches twice in that union, so every `SELECT` is
-  `DISTINCT` and every count is `COUNT(DISTINCT …)`.
+  `DISTINCT` or groups its rows (`GROUP BY`, in the three counting queries), and every
+  count is `COUNT(DISTINCT …)`.
 - Every `SELECT` ends with an `ORDER BY` over all projected variables (a total order).
 - Only SPARQL 1.1 standard functions; every transitive path (`+`, `*`) has an end bound
   by a parameter or an earlier pattern; no `GROUP_CONCAT` or `SAMPLE`, whose output order differs between engines.
-- `DESCRIBE` output is engine-defined (Oxigraph gives the concise bounded description,
-  Virtuoso its own); it is compared embedded against Oxigraph server only, and as a set
-  of triples whose subject is the described entity.
+- `DESCRIBE` output is engine-defined (Oxigraph gives the resource's own triples,
+  Virtuoso mostly the triples that point at it): embedded and on Oxigraph server the two
+  graphs must be equal; on Virtuoso, the description must be non-empty and every triple
+  in it must have the described entity as subject or object.
 """
 
 

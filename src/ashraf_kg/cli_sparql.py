@@ -38,7 +38,8 @@ def add_query_parser(sub) -> None:
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                    help="bind a parameter (repeatable); <…> or http(s)://… values are IRIs")
     p.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
-    p.add_argument("--timeout", type=float, metavar="SECONDS", help="give up after this many seconds")
+    p.add_argument("--timeout", type=float, metavar="SECONDS",
+                   help="give up after this many seconds (default: none embedded, 300 on an endpoint)")
     p.add_argument("--graph-dir", default="graph", help="the built graph, for embedded queries (default: graph)")
     p.add_argument("--storage", choices=STORAGES, default="disk",
                    help="embedded store: the on-disk cache, kept between runs (default), or the "

@@ -247,9 +247,17 @@ _SYNTAX = re.compile(r"error at (\d+):(\d+)(?:-\d+:\d+)?:\s*(.*)", re.S)
 
 
 def check_syntax(query: NamedQuery) -> None:
-    """Raise QueryError with ``source:line:column`` when the query is not SPARQL 1.1."""
+    """Raise QueryError with ``source:line:column`` when the query is not SPARQL 1.1, and
+    a plain one for an update (INSERT, DELETE, …), which is not a query."""
     import pyoxigraph
 
+    from .remote import query_form
+
+    form = query_form(query.text)
+    if form not in (None, "SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
+        raise QueryError(f"only SELECT, ASK, CONSTRUCT and DESCRIBE can be run, not {form}",
+                         where=query.source,
+                         hint="the graph is rebuilt from the corpus: change the annotations instead")
     try:
         pyoxigraph.Store().query(query.text, prefixes=_KNOWN_PREFIXES)
     except SyntaxError as error:
@@ -277,7 +285,8 @@ def run_query(query: str | NamedQuery, *, store=None, graph_dir: str | os.PathLi
     or "disk", the cache kept between processes; see :mod:`ashraf_kg.store`), with the
     union of named graphs as default graph. ``timeout`` (seconds) stops the query: on
     the disk cache, in a worker process that is then terminated; in memory or on a given
-    ``store``, in a thread that is abandoned; remotely, the HTTP request.
+    ``store``, in a thread that is abandoned; remotely, the HTTP request (300 s when
+    not given, so that a server that never answers cannot hang the caller).
 
     >>> run_query("list_people_by_post", params={"organization": "organization/qods-force"})  # doctest: +SKIP
     """
@@ -285,10 +294,11 @@ def run_query(query: str | NamedQuery, *, store=None, graph_dir: str | os.PathLi
     if timeout is not None and timeout <= 0:
         raise QueryError(f"timeout must be positive, not {timeout}", hint="give seconds, e.g. --timeout 30")
     if endpoint is not None:
-        from .remote import query_endpoint
+        from .remote import DEFAULT_TIMEOUT, query_endpoint
 
         text = _declare_prefixes(bind_parameters(named, params))
-        return query_endpoint(endpoint, text, timeout=timeout, user=user, password=password)
+        limit = timeout if timeout is not None else DEFAULT_TIMEOUT
+        return query_endpoint(endpoint, text, timeout=limit, user=user, password=password)
     check_syntax(named)
     text = bind_parameters(named, params)
     from . import store as embedded
