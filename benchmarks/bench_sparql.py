@@ -363,27 +363,42 @@ def size_table(size: str, results: dict[str, dict], engines: list[str]) -> list[
 
 def summary_lines(results: dict[str, dict], engines: list[str]) -> list[str]:
     lines = ["| store | load | load ratio | peak memory | median query ratio to (a) | "
+             "same, rows as (a) only | "
              f"new process, one query ({ONE_SHOT_QUERY}) |",
-             "|---|---|---|---|---|---|"]
+             "|---|---|---|---|---|---|---|"]
     base = results.get("rdflib", {})
     for engine in engines:
         r = results[engine]
         if r.get("error"):
-            lines.append(f"| {LABELS[engine]} | {r['error']} | | | | |")
+            lines.append(f"| {LABELS[engine]} | {r['error']} | | | | | |")
             continue
         load_ratio = base["load_s"] / r["load_s"] if base.get("load_s") and r.get("load_s") else None
-        ratios = [ratio(base["queries"].get(q), r["queries"].get(q)) for q in r["queries"]] \
-            if base.get("queries") else []
-        values = sorted(v for v, _ in ratios if v is not None)
-        median = statistics.median(values) if values else None
-        # The median is a lower bound when a lower-bound ratio lies at or below it.
-        bound = "≥" if any(b == "≥" for v, b in ratios if v is not None and v <= (median or 0)) \
-            else ""
+        every = median_ratio(base.get("queries", {}), r["queries"], agreeing=False)
+        agreeing = median_ratio(base.get("queries", {}), r["queries"], agreeing=True)
         one = f"{r['one_shot_s']:.2f} s" if r.get("one_shot_s") else "–"
         lines.append(f"| {LABELS[engine]} | {r['load_s']:.2f} s | {format_ratio(load_ratio, '')} | "
-                     f"{r['peak_mb']:.0f} MB | "
-                     f"{format_ratio(median, bound) if engine != 'rdflib' else '1×'} | {one} |")
+                     f"{r['peak_mb']:.0f} MB | {every if engine != 'rdflib' else '1×'} | "
+                     f"{agreeing if engine != 'rdflib' else '1×'} | {one} |")
     return lines
+
+
+def median_ratio(base: dict, other: dict, *, agreeing: bool) -> str:
+    """The median of the per-query ratios, as text; with ``agreeing``, only over the
+    queries on which both stores returned the same number of rows (a store that answers
+    wrongly, e.g. with no rows, is not timed against one that answers)."""
+    ratios = []
+    for name, entry in other.items():
+        rows = (base.get(name, {}).get("rows"), entry.get("rows"))
+        if agreeing and None not in rows and rows[0] != rows[1]:
+            continue
+        ratios.append(ratio(base.get(name), entry))
+    values = sorted(v for v, _ in ratios if v is not None)
+    if not values:
+        return "–"
+    median = statistics.median(values)
+    # The median is a lower bound when a lower-bound ratio lies at or below it.
+    bound = "≥" if any(b == "≥" for v, b in ratios if v is not None and v <= median) else ""
+    return format_ratio(median, bound)
 
 
 def machine_lines(cap: float, repeat: int) -> list[str]:
