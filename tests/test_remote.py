@@ -395,6 +395,15 @@ def test_a_malformed_query_is_reported_with_the_servers_words(engine):
     assert len(str(failure.value)) < 600
 
 
+def test_a_malformed_query_says_how_many_prefix_lines_were_added(engine):
+    _, server = engine
+    from ashraf_kg.errors import QueryError
+
+    with pytest.raises(QueryError, match="rejected the query") as failure:
+        run_query("SELECT * WHERE { ?s rdfs:label }", endpoint=server.query_url)
+    assert failure.value.hint == "the server's line numbers count the 1 PREFIX line sent before the query text"
+
+
 def test_query_counts_match_between_select_and_construct(engine):
     """Sanity of the two result paths (JSON rows, RDF graph) on the same server."""
     _, server = engine

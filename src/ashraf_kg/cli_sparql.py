@@ -39,7 +39,8 @@ def add_query_parser(sub) -> None:
                    help="bind a parameter (repeatable); <…> or http(s)://… values are IRIs")
     p.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
     p.add_argument("--timeout", type=float, metavar="SECONDS",
-                   help="give up after this many seconds (default: none embedded, 300 on an endpoint)")
+                   help="give up on the query after this many seconds (default: none embedded, "
+                        "300 on an endpoint; loading the store is not counted)")
     p.add_argument("--graph-dir", default="graph", help="the built graph, for embedded queries (default: graph)")
     p.add_argument("--storage", choices=STORAGES, default="disk",
                    help="embedded store: the on-disk cache, kept between runs (default), or the "

@@ -286,7 +286,8 @@ def run_query(query: str | NamedQuery, *, store=None, graph_dir: str | os.PathLi
     union of named graphs as default graph. ``timeout`` (seconds) stops the query: on
     the disk cache, in a worker process that is then terminated; in memory or on a given
     ``store``, in a thread that is abandoned; remotely, the HTTP request (300 s when
-    not given, so that a server that never answers cannot hang the caller).
+    not given, so that a server that never answers cannot hang the caller). Parsing the
+    dump or building the disk cache before the query is not counted.
 
     >>> run_query("list_people_by_post", params={"organization": "organization/qods-force"})  # doctest: +SKIP
     """
@@ -296,9 +297,18 @@ def run_query(query: str | NamedQuery, *, store=None, graph_dir: str | os.PathLi
     if endpoint is not None:
         from .remote import DEFAULT_TIMEOUT, query_endpoint
 
-        text = _declare_prefixes(bind_parameters(named, params))
+        bound = bind_parameters(named, params)
+        text = _declare_prefixes(bound)
         limit = timeout if timeout is not None else DEFAULT_TIMEOUT
-        return query_endpoint(endpoint, text, timeout=limit, user=user, password=password)
+        try:
+            return query_endpoint(endpoint, text, timeout=limit, user=user, password=password)
+        except QueryError as error:
+            added = text.count("\n") - bound.count("\n")
+            if not added or "rejected the query" not in error.message:
+                raise
+            raise QueryError(error.message, where=error.where,
+                             hint=f"the server's line numbers count the {added} PREFIX "
+                                  f"line{'s' if added > 1 else ''} sent before the query text") from None
     check_syntax(named)
     text = bind_parameters(named, params)
     from . import store as embedded
