@@ -345,3 +345,25 @@ def test_disk_cache_gives_the_rows_of_the_memory_store(built_store, disk_store, 
     params = next(p for n, p, _ in CASES if n == name)
     assert cells(run_query(name, store=disk_store, params=params)) == \
         cells(run_query(name, store=built_store, params=params))
+
+
+def test_relation_evidence_sentences_are_those_of_the_network_page(built_store):
+    """The query cuts each sentence in SPARQL; the network page cuts it in Python: the same."""
+    from ashraf_kg.network_reader import find_sentence
+
+    texts = {str(d): str(t) for d, t in
+             run_query("SELECT ?d ?t WHERE { ?d schema:text ?t }", store=built_store).rows}
+    rows = run_query("list_relation_evidence", store=built_store).rows
+    assert len(rows) > 30
+    for row in rows:
+        document, start, end, sentence = str(row[3]), int(row[4]), int(row[5]), str(row[7])
+        assert sentence == find_sentence(texts[document], start, end)[0]
+
+
+def test_a_sentence_runs_on_past_an_abbreviation(built_store):
+    rows = run_query("list_relation_evidence", store=built_store,
+                     params={"entity": "group/missing-camp-ashraf-residents"}).rows
+    sentences = {str(row[7]) for row in rows}
+    assert any(s.startswith('On 17 December 2013, Foreign Policy magazine stated that "U.S. intelligence')
+               and s.endswith('back to Iran."') for s in sentences)
+

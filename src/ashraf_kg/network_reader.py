@@ -15,7 +15,14 @@ from rdflib.namespace import PROV, RDF, RDFS, SKOS
 from .namespaces import ID, OA, SCHEMA
 
 NODE_KINDS = ("person", "organization", "group", "place", "thing", "event", "claim")
-_SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+|\n")
+# A sentence ends at a line break, or at . ! ? (with any closing quotes) after a lowercase
+# letter, digit or closing bracket or quote, and before a space: so "U.S. officials" and
+# "camp... and" run on. queries/list_relation_evidence.rq cuts the same sentences in SPARQL
+# with these two expressions (no look-behind there: the character before the mark is
+# matched, which is why the tail starts two characters before the quote's end).
+_END = "[a-z0-9)\\]\"'’”][.!?][\"'’”)]*"
+_BEFORE = re.compile(f"^[\\s\\S]*({_END}[ \\t\\r\\n]+|\\n)")
+_AFTER = re.compile(f"^([^\\n]*?{_END})[ \\t\\r\\n]|^([^\\n]*)\\n")
 
 
 @dataclass(frozen=True)
@@ -44,16 +51,19 @@ def node_kind(iri) -> str | None:
 
 
 def find_sentence(text: str, start: int, end: int) -> tuple[str, int]:
-    """The sentence of ``text`` holding ``text[start:end]``, and where it begins."""
+    """The sentence of ``text`` holding ``text[start:end]``, and where it begins.
+
+    >>> find_sentence("U.S. officials said so. The camp fell.", 5, 14)
+    ('U.S. officials said so.', 0)
+    """
     if not 0 <= start <= end <= len(text):
         return "", -1
-    begin = 0
-    for match in _SENTENCE_END.finditer(text, 0, start):
-        begin = match.end()
-    match = _SENTENCE_END.search(text, end)
-    stop = match.start() + 1 if match and text[match.start()] != "\n" else (
-        match.start() if match else len(text))
-    return text[begin:stop].strip("\n"), begin
+    before = _BEFORE.match(text[:start])
+    begin = before.end() if before else 0
+    tail_from = max(end - 2, 0)
+    after = _AFTER.match(text[tail_from:])
+    stop = tail_from + len(after.group(1) or after.group(2) or "") if after else len(text)
+    return text[begin:max(stop, end)], begin
 
 
 def union_graphs(dataset) -> tuple[Graph, list[Graph]]:
