@@ -8,6 +8,7 @@ free ports, and stopped by its process id at the end.
 
 from __future__ import annotations
 
+import json
 import re
 import socket
 import threading
@@ -316,6 +317,23 @@ def test_push_with_basic_auth_to_a_digest_only_server_is_refused(capsys, pushed,
                              "--password", server.password, "--auth", "basic",
                              "--graph-dir", str(graph_dir))
     assert_one_clear_error(code, out, err, "401", "--auth")
+
+
+def test_query_with_the_password_from_the_environment(capsys, monkeypatch, pushed):
+    server = pushed["virtuoso"][0]
+    monkeypatch.setenv("ASHRAF_KG_PASSWORD", server.password)
+    auth_url = server.query_url + "-auth"  # Virtuoso's /sparql-auth asks for digest credentials
+    code, out, err = run_cli(capsys, "query", "-e", "ASK { ?s ?p ?o }", "--endpoint", auth_url,
+                             "--user", "dba", "--format", "json")
+    assert code == 0 and json.loads(out)["boolean"] is True
+
+
+def test_query_with_basic_auth_to_a_digest_only_server_is_refused(capsys, monkeypatch, pushed):
+    server = pushed["virtuoso"][0]
+    monkeypatch.setenv("ASHRAF_KG_PASSWORD", server.password)
+    code, out, err = run_cli(capsys, "query", "-e", "ASK { ?s ?p ?o }", "--endpoint",
+                             server.query_url + "-auth", "--user", "dba", "--auth", "basic")
+    assert_one_clear_error(code, out, err, "401")
 
 
 def test_push_to_a_server_that_never_answers(capsys, silent_endpoint, graph_dir):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 
@@ -14,7 +15,8 @@ def _run_query(args) -> int:
         raise QueryError("give one query: a NAME, a FILE, or -e TEXT", hint="`ashraf-kg queries` lists the names")
     params = dict(_split_param(item) for item in args.param)
     result = run_query(resolve_query(spec), graph_dir=args.graph_dir, storage=args.storage,
-                       endpoint=args.endpoint, params=params, timeout=args.timeout, user=args.user, password=args.password)
+                       endpoint=args.endpoint, params=params, timeout=args.timeout,
+                       user=args.user, password=args.password, auth=args.auth)
     sys.stdout.write(format_result(result, args.format))
     return 0
 
@@ -47,7 +49,10 @@ def add_query_parser(sub) -> None:
                         "dump parsed into memory for this run only")
     p.add_argument("--endpoint", metavar="URL", help="run on this SPARQL 1.1 endpoint instead")
     p.add_argument("--user", help="user name for the endpoint")
-    p.add_argument("--password", help="password for the endpoint")
+    p.add_argument("--password", default=os.environ.get("ASHRAF_KG_PASSWORD"),
+                   help="password for the endpoint (default: $ASHRAF_KG_PASSWORD)")
+    p.add_argument("--auth", choices=("digest", "basic"), default="digest",
+                   help="HTTP authentication method (default: digest)")
     p.set_defaults(func=_run_query)
 
 

@@ -277,7 +277,8 @@ def _syntax_error(query: NamedQuery, message: str) -> QueryError:
 def run_query(query: str | NamedQuery, *, store=None, graph_dir: str | os.PathLike | None = None,
               storage: str = "memory", endpoint: str | None = None,
               params: Mapping[str, object] | None = None, timeout: float | None = None,
-              user: str | None = None, password: str | None = None) -> QueryResult:
+              user: str | None = None, password: str | None = None,
+              auth: str = "digest") -> QueryResult:
     """Run a query (name, file, inline text or NamedQuery) embedded, or on ``endpoint``.
 
     Embedded, it uses ``store`` (a pyoxigraph Store) or the store of the dump in
@@ -287,7 +288,8 @@ def run_query(query: str | NamedQuery, *, store=None, graph_dir: str | os.PathLi
     the disk cache, in a worker process that is then terminated; in memory or on a given
     ``store``, in a thread that is abandoned; remotely, the HTTP request (300 s when
     not given, so that a server that never answers cannot hang the caller). Parsing the
-    dump or building the disk cache before the query is not counted.
+    dump or building the disk cache before the query is not counted. ``user``,
+    ``password`` and ``auth`` ("digest" or "basic") are the endpoint's credentials.
 
     >>> run_query("list_people_by_post", params={"organization": "organization/qods-force"})  # doctest: +SKIP
     """
@@ -301,7 +303,8 @@ def run_query(query: str | NamedQuery, *, store=None, graph_dir: str | os.PathLi
         text = _declare_prefixes(bound)
         limit = timeout if timeout is not None else DEFAULT_TIMEOUT
         try:
-            return query_endpoint(endpoint, text, timeout=limit, user=user, password=password)
+            return query_endpoint(endpoint, text, timeout=limit, user=user, password=password,
+                                  auth=auth)
         except QueryError as error:
             added = text.count("\n") - bound.count("\n")
             if not added or "rejected the query" not in error.message:
