@@ -157,14 +157,20 @@ def _collect(reader: int, pid: int, cap: float) -> dict:
     return {"times": times, "rows": rows}
 
 
+def link_graph_dir(dump: Path, folder: Path) -> Path:
+    """A ``graph/`` folder in ``folder`` whose dump is ``dump`` (linked, not copied)."""
+    graph_dir = folder / "graph"
+    graph_dir.mkdir()
+    os.symlink(dump, graph_dir / "ashraf-kg.nq")
+    return graph_dir
+
+
 def work_embedded(dump: Path, cap: float, repeat: int) -> dict:
     from ashraf_kg import store as embedded
     from ashraf_kg.query import evaluate
 
     with tempfile.TemporaryDirectory(prefix="bench-embedded-") as folder:
-        graph_dir = Path(folder) / "graph"
-        graph_dir.mkdir()
-        os.symlink(dump, graph_dir / "ashraf-kg.nq")
+        graph_dir = link_graph_dir(dump, Path(folder))
         start = time.perf_counter()
         store = embedded.open_store(graph_dir)
         load = time.perf_counter() - start
@@ -180,9 +186,7 @@ def work_disk(dump: Path, cap: float, repeat: int) -> dict:
     from ashraf_kg.query import evaluate
 
     with tempfile.TemporaryDirectory(prefix="bench-disk-") as folder:
-        graph_dir = Path(folder) / "graph"
-        graph_dir.mkdir()
-        os.symlink(dump, graph_dir / "ashraf-kg.nq")
+        graph_dir = link_graph_dir(dump, Path(folder))
         start = time.perf_counter()
         path = embedded.store_path(graph_dir, cache_dir=Path(folder) / "cache")
         store = embedded.open_store(graph_dir, storage="disk", cache_dir=Path(folder) / "cache")

@@ -251,13 +251,9 @@ def check_syntax(query: NamedQuery) -> None:
     a plain one for an update (INSERT, DELETE, …), which is not a query."""
     import pyoxigraph
 
-    from .remote import query_form
+    from .remote import check_query_form
 
-    form = query_form(query.text)
-    if form not in (None, "SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
-        raise QueryError(f"only SELECT, ASK, CONSTRUCT and DESCRIBE can be run, not {form}",
-                         where=query.source,
-                         hint="the graph is rebuilt from the corpus: change the annotations instead")
+    check_query_form(query.text, where=query.source)
     try:
         pyoxigraph.Store().query(query.text, prefixes=_KNOWN_PREFIXES)
     except SyntaxError as error:

@@ -54,10 +54,7 @@ def query_endpoint(url: str, query: str, *, timeout: float | None = DEFAULT_TIME
         wrapper.setQuery(query)
     # SPARQLWrapper guesses the form from words anywhere (a comment saying "add" makes it
     # an update); unknown text goes as SELECT and the endpoint reports the syntax error.
-    kind = wrapper.queryType = query_form(query) or "SELECT"
-    if kind not in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
-        raise QueryError(f"only SELECT, ASK, CONSTRUCT and DESCRIBE can be run on an "
-                         f"endpoint, not {kind}", where=url)
+    kind = wrapper.queryType = check_query_form(query, where=url)
     wrapper.setMethod(POST)
     wrapper.setRequestMethod(URLENCODED)
     wrapper.setReturnFormat(JSON if kind in ("SELECT", "ASK") else TURTLE)
@@ -71,6 +68,20 @@ _SKIP = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\
                    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
 _FORMS = re.compile(r"(?<![?$:\w])(SELECT|ASK|CONSTRUCT|DESCRIBE|INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|"
                     r"COPY|MOVE|ADD|WITH)\b", re.I)
+
+
+QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+
+
+def check_query_form(query: str, *, where: str) -> str:
+    """The form of a query, SELECT when none is found (the engine then reports the syntax
+    error); raises QueryError for an update (INSERT, DELETE, …), which is not a query."""
+    kind = query_form(query) or "SELECT"
+    if kind not in QUERY_FORMS:
+        raise QueryError(f"only SELECT, ASK, CONSTRUCT and DESCRIBE can be run, not {kind}",
+                         where=where, hint="the graph is rebuilt from the corpus: change the "
+                                           "annotations, then build (and push) again")
+    return kind
 
 
 def query_form(query: str) -> str | None:
