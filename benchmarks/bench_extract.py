@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from ashraf_kg.corpus import read_corpus  # noqa: E402
-from ashraf_kg.extract import extract_document, split_sentences  # noqa: E402
+from ashraf_kg.corpus.reader import read_corpus  # noqa: E402
+from ashraf_kg.extract.pipeline import extract_document, split_sentences  # noqa: E402
 from ashraf_kg.model import Document, DocumentMeta  # noqa: E402
 
 FIRST = ["Hassan", "Leila", "Karim", "Nadia", "Omar", "Samira", "Yusuf", "Zahra", "Ali", "Mina"]

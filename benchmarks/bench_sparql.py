@@ -4,7 +4,7 @@ For each size (about 10k, 100k and 1M triples, made by ``generate.py``) and each
 
   (a)  rdflib   — rdflib's default in-memory store (``rdflib.Dataset``, union default graph)
   (b)  embedded — the embedded default: the dump parsed into pyoxigraph's in-memory store,
-                  as ``ashraf_kg.store.open_store`` does (storage "memory")
+                  as ``ashraf_kg.query.store.open_store`` does (storage "memory")
   (b′) disk     — the embedded disk cache of one-shot ``ashraf-kg query`` runs: pyoxigraph
                   on RocksDB (storage "disk")
   (c)  oxigraph — Oxigraph server (PyPI ``oxigraph``), queried over HTTP
@@ -48,7 +48,7 @@ LABELS = {"rdflib": "(a) rdflib", "embedded": "(b) embedded (memory)",
 # --- workers: one process per store and size ------------------------------------------------
 
 def named_queries():
-    from ashraf_kg.query import bind_parameters, list_queries
+    from ashraf_kg.query.run import bind_parameters, list_queries
 
     return [(q.name, bind_parameters(q)) for q in list_queries()]
 
@@ -104,7 +104,7 @@ def work_rdflib(dump: Path, cap: float, repeat: int) -> dict:
 
     queries = {}
     for name, text in named_queries():
-        queries[name] = run_forked(lambda: run(text), cap, repeat)
+        queries[name] = run_forked(lambda text=text: run(text), cap, repeat)
     return {"load_s": load, "peak_mb": peak_rss_mb(), "queries": queries}
 
 
@@ -166,8 +166,8 @@ def link_graph_dir(dump: Path, folder: Path) -> Path:
 
 
 def work_embedded(dump: Path, cap: float, repeat: int) -> dict:
-    from ashraf_kg import store as embedded
-    from ashraf_kg.query import evaluate
+    from ashraf_kg.query import store as embedded
+    from ashraf_kg.query.run import evaluate
 
     with tempfile.TemporaryDirectory(prefix="bench-embedded-") as folder:
         graph_dir = link_graph_dir(dump, Path(folder))
@@ -175,15 +175,15 @@ def work_embedded(dump: Path, cap: float, repeat: int) -> dict:
         store = embedded.open_store(graph_dir)
         load = time.perf_counter() - start
         # The in-memory store is shared with each forked child, as rdflib's is.
-        queries = {name: run_forked(lambda: result_size(evaluate(store, text)), cap, repeat)
+        queries = {name: run_forked(lambda text=text: result_size(evaluate(store, text)), cap, repeat)
                    for name, text in named_queries()}
         return {"load_s": load, "peak_mb": peak_rss_mb(), "queries": queries,
                 "one_shot_s": one_shot(graph_dir, "memory", Path(folder) / "cache")}
 
 
 def work_disk(dump: Path, cap: float, repeat: int) -> dict:
-    from ashraf_kg import store as embedded
-    from ashraf_kg.query import evaluate
+    from ashraf_kg.query import store as embedded
+    from ashraf_kg.query.run import evaluate
 
     with tempfile.TemporaryDirectory(prefix="bench-disk-") as folder:
         graph_dir = link_graph_dir(dump, Path(folder))
@@ -198,7 +198,7 @@ def work_disk(dump: Path, cap: float, repeat: int) -> dict:
         del store
         queries = {}
         for name, text in named_queries():
-            queries[name] = run_forked(lambda: result_size(evaluate(open_read_only(path), text)),
+            queries[name] = run_forked(lambda text=text: result_size(evaluate(open_read_only(path), text)),
                                        cap, repeat)
         return {"load_s": load, "peak_mb": max(peak, peak_rss_mb()), "queries": queries,
                 "one_shot_s": one_shot(graph_dir, "disk", Path(folder) / "cache")}
@@ -212,7 +212,7 @@ def one_shot(graph_dir: Path, storage: str, cache_dir: Path) -> float:
     and answer one small query: what each ``ashraf-kg query`` run pays (the disk cache
     already built). The median of three processes."""
     code = ("import sys, time; start = time.perf_counter()\n"
-            "from ashraf_kg.query import run_query\n"
+            "from ashraf_kg.query.run import run_query\n"
             f"run_query({ONE_SHOT_QUERY!r}, graph_dir={str(graph_dir)!r}, storage={storage!r})\n"
             "print(time.perf_counter() - start)")
     environment = {**os.environ, "ASHRAF_KG_CACHE_DIR": str(cache_dir)}
@@ -244,16 +244,15 @@ def timed(run, repeat: int, reraise=()) -> dict:
 
 
 def query_server(url: str, cap: float, repeat: int) -> dict:
-    from ashraf_kg.remote import query_endpoint
-    from ashraf_kg.query import _declare_prefixes
-
     from ashraf_kg.errors import EndpointError
+    from ashraf_kg.query.endpoint import query_endpoint
+    from ashraf_kg.query.run import _declare_prefixes
 
     queries = {}
     for name, text in named_queries():
         full = _declare_prefixes(text)
         try:
-            queries[name] = timed(lambda: result_size(query_endpoint(url, full, timeout=cap)),
+            queries[name] = timed(lambda full=full: result_size(query_endpoint(url, full, timeout=cap)),
                                   repeat, reraise=EndpointError)
         except EndpointError as error:
             if "did not answer" not in str(error):
@@ -264,7 +263,7 @@ def query_server(url: str, cap: float, repeat: int) -> dict:
 
 
 def work_oxigraph(dump: Path, cap: float, repeat: int) -> dict:
-    from ashraf_kg.server import start_oxigraph
+    from ashraf_kg.query.server import start_oxigraph
 
     with tempfile.TemporaryDirectory(prefix="bench-oxigraph-") as folder:
         start = time.perf_counter()
@@ -279,7 +278,7 @@ def work_oxigraph(dump: Path, cap: float, repeat: int) -> dict:
 
 
 def work_virtuoso(dump: Path, cap: float, repeat: int) -> dict:
-    from ashraf_kg.virtuoso import load_virtuoso, start_virtuoso
+    from ashraf_kg.query.virtuoso import load_virtuoso, start_virtuoso
 
     with tempfile.TemporaryDirectory(prefix="bench-virtuoso-") as folder:
         server = start_virtuoso(folder, timeout=300)

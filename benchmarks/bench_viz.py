@@ -22,7 +22,7 @@ from rdflib.namespace import PROV, RDF, RDFS, XSD
 
 from ashraf_kg import namespaces as ns
 from ashraf_kg.namespaces import AKG, OA, SCHEMA, SEM
-from ashraf_kg.visualise import write_network_page
+from ashraf_kg.visualise.page import write_network_page
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]

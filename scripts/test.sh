@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Run the whole test suite: installs what the tests need (Debian chromium and
 # virtuoso-opensource, the package with its test extras), then runs pytest on
-# two workers. Extra arguments go to pytest.
+# two workers after ruff. Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 PYTHON="${PYTHON:-python3}"
@@ -10,4 +10,5 @@ if [ ! -x .venv/bin/python ]; then
     "$PYTHON" -m venv .venv
 fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+.venv/bin/ruff check --quiet .
 exec .venv/bin/python -m pytest -n 2 --dist loadgroup -p no:cacheprovider "$@"

@@ -26,7 +26,7 @@ def corpus_dir() -> Path:
 @pytest.fixture(scope="session")
 def corpus():
     """The real corpus (reviewed annotations only), as model.Corpus."""
-    from ashraf_kg.corpus import read_corpus
+    from ashraf_kg.corpus.reader import read_corpus
 
     return read_corpus(CORPUS_DIR)
 
@@ -34,7 +34,7 @@ def corpus():
 @pytest.fixture(scope="session")
 def dataset(corpus):
     """The dataset freshly built from the real corpus (an rdflib.Dataset)."""
-    from ashraf_kg.build import build_dataset
+    from ashraf_kg.build.dataset import build_dataset
 
     return build_dataset(corpus)
 

@@ -11,7 +11,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import PROV, RDF
 
 from ashraf_kg import namespaces as ns
-from ashraf_kg.build import build_corpus
+from ashraf_kg.build.dataset import build_corpus
 from ashraf_kg.namespaces import AKG, OA, ORG, SCHEMA
 
 CASES = sorted(p for p in (Path(__file__).parent / "data" / "build").iterdir() if p.is_dir())

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ashraf_kg.cli import main
-from ashraf_kg.corpus import read_corpus
+from ashraf_kg.corpus.reader import read_corpus
 from ashraf_kg.errors import CorpusError
 
 MINIMAL = Path(__file__).parent / "data" / "build" / "minimal" / "corpus"

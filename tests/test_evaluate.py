@@ -2,8 +2,8 @@
 
 import pytest
 
-from ashraf_kg.evaluate import GOALS, evaluate, format_scores
-from ashraf_kg.extract import extract_annotations
+from ashraf_kg.extract.evaluate import GOALS, evaluate, format_scores
+from ashraf_kg.extract.pipeline import extract_annotations
 from ashraf_kg.model import Annotations, Claim, Mention, Quote
 
 SEED = "000_998ad53316df0c2c"
@@ -80,7 +80,7 @@ def test_encyclopedia_excerpt_keeps_its_figures(scores, aspect):
 
 @pytest.fixture(scope="module")
 def held_out_scores(corpus_dir):
-    from ashraf_kg.evaluate import evaluate_corpus
+    from ashraf_kg.extract.evaluate import evaluate_corpus
 
     return {s.document: s for s in evaluate_corpus(corpus_dir, held_out_registry=True)}
 
@@ -92,7 +92,7 @@ def test_encyclopedia_figures_hold_without_its_own_spellings(held_out_scores, as
 
 
 def test_held_out_registry_drops_spellings_only_the_document_uses(corpus):
-    from ashraf_kg.evaluate import hold_out_registry
+    from ashraf_kg.extract.evaluate import hold_out_registry
 
     wiki = next(d for d in corpus.documents if d.id == WIKIPEDIA)
     others = [d for d in corpus.documents if d.id != WIKIPEDIA]

@@ -14,9 +14,9 @@ from rdflib import DCTERMS, Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDF
 
-from ashraf_kg.build import build_corpus
+from ashraf_kg.build.dataset import build_corpus
 from ashraf_kg.errors import BuildError
-from ashraf_kg.export import read_dataset, write_graph_dir
+from ashraf_kg.export.dumps import read_dataset, write_graph_dir
 
 MINIMAL = Path(__file__).parent / "data" / "build" / "minimal" / "corpus"
 SPDX = "http://spdx.org/rdf/terms#"
@@ -97,8 +97,8 @@ def test_void_checksums_match_the_files(minimal_graph_dir):
 
 
 def build_in_subprocess(corpus: Path, out: Path, seed: str) -> None:
-    code = ("import sys; from pathlib import Path; from ashraf_kg.build import build_corpus; "
-            "from ashraf_kg.export import write_graph_dir; "
+    code = ("import sys; from pathlib import Path; from ashraf_kg.build.dataset import build_corpus; "
+            "from ashraf_kg.export.dumps import write_graph_dir; "
             "write_graph_dir(build_corpus(Path(sys.argv[1])), Path(sys.argv[2]))")
     env = dict(os.environ, PYTHONHASHSEED=seed)
     subprocess.run([sys.executable, "-c", code, str(corpus), str(out)], check=True, env=env)

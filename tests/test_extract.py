@@ -4,9 +4,9 @@ from datetime import date
 
 import pytest
 
-from ashraf_kg.annotations import read_annotations
-from ashraf_kg.extract import extract_document, split_sentences, write_annotations
-from ashraf_kg.extract_mentions import find_mentions
+from ashraf_kg.corpus.annotations import read_annotations
+from ashraf_kg.extract.mentions import find_mentions
+from ashraf_kg.extract.pipeline import extract_document, split_sentences, write_annotations
 from ashraf_kg.model import Document, DocumentMeta, Entity
 
 REGISTRY = (

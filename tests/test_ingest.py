@@ -7,8 +7,8 @@ import pytest
 import yaml
 
 from ashraf_kg.clean import clean_text
+from ashraf_kg.corpus.ingest import add_document
 from ashraf_kg.errors import IngestError
-from ashraf_kg.ingest import add_document
 
 
 @pytest.fixture
@@ -114,7 +114,7 @@ def test_folder_adds_every_document(ingest_dir, tmp_path, empty_corpus):
 
 
 def test_added_document_reads_back(ingest_dir, empty_corpus):
-    from ashraf_kg.corpus import read_document
+    from ashraf_kg.corpus.reader import read_document
 
     doc = add_document(ingest_dir / "article.html", empty_corpus).added[0]
     document = read_document(empty_corpus / doc.doc_id)
@@ -122,7 +122,7 @@ def test_added_document_reads_back(ingest_dir, empty_corpus):
 
 
 def test_added_document_speaks_with_a_registry_voice(corpus_copy, data_dir):
-    from ashraf_kg.corpus import read_corpus
+    from ashraf_kg.corpus.reader import read_corpus
 
     report = add_document(data_dir / "ingest" / "article.txt", corpus_copy)
     doc_id = report.documents[0].doc_id
@@ -134,8 +134,8 @@ def test_added_document_speaks_with_a_registry_voice(corpus_copy, data_dir):
 
 def test_add_extract_and_publish_drafts(corpus_copy, data_dir, tmp_path):
     """The documented flow: a new document's drafts build and validate in their own graph."""
-    from ashraf_kg.corpus import read_document, read_registry
-    from ashraf_kg.extract import extract_document, write_annotations
+    from ashraf_kg.corpus.reader import read_document, read_registry
+    from ashraf_kg.extract.pipeline import extract_document, write_annotations
     from ashraf_kg.pipeline import build_graph
 
     doc_id = add_document(data_dir / "ingest" / "article.txt", corpus_copy).documents[0].doc_id

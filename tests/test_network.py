@@ -10,8 +10,16 @@ import pytest
 
 from ashraf_kg import cli
 from ashraf_kg.errors import NetworkError
-from ashraf_kg.network import (analyze_network, find_paths, project_network, resolve_node,
-                               simple_graph, write_csv, write_gexf, write_graphml)
+from ashraf_kg.network import (
+    analyze_network,
+    find_paths,
+    project_network,
+    resolve_node,
+    simple_graph,
+    write_csv,
+    write_gexf,
+    write_graphml,
+)
 
 ORDER = "event/suleimani-ordered-attack"
 MALIKI = "person/nouri-al-maliki"
@@ -149,7 +157,7 @@ def test_csv_lists_hold_every_node_and_link(tiny, tmp_path):
 
 @pytest.fixture(scope="module")
 def network(graph_dir):
-    from ashraf_kg.export import read_dataset
+    from ashraf_kg.export.dumps import read_dataset
 
     return project_network(read_dataset(graph_dir))
 

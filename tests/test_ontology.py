@@ -10,9 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import (DCAT, DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SDO, SH, SKOS,
-                              TIME, VANN, VOID, XSD)
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SDO, SH, SKOS, TIME, VANN, VOID, XSD
 
 from ashraf_kg import model
 from ashraf_kg.namespaces import AKG, PREFIXES, count_kind_iri, scheme_iri, stance_iri
@@ -165,7 +164,7 @@ def test_count_kinds_match_the_annotation_format(ontology):
 
 
 def test_every_term_used_in_the_shapes_is_declared(ontology, shapes):
-    for s, p, o in shapes:
+    for _s, p, o in shapes:
         for term in (p, o):
             if isinstance(term, URIRef) and not str(term).startswith(SHAPES_NS) \
                     and term != ONTOLOGY_IRI:
@@ -236,7 +235,7 @@ def test_context_expands_data_to_the_model(context):
 
 def _render_docs(path: Path, seed: str) -> bytes:
     env = dict(os.environ, PYTHONHASHSEED=seed)
-    code = "import sys; from ashraf_kg.ontodoc import write_ontology_docs; write_ontology_docs(sys.argv[1])"
+    code = "import sys; from ashraf_kg.export.ontodoc import write_ontology_docs; write_ontology_docs(sys.argv[1])"
     subprocess.run([sys.executable, "-c", code, str(path)], check=True, env=env, timeout=300)
     return path.read_bytes()
 

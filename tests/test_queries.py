@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import pytest
 
-from ashraf_kg import store as embedded
-from ashraf_kg.query import list_queries, run_query
-from ashraf_kg.results import compact
+from ashraf_kg.query import store as embedded
+from ashraf_kg.query.results import compact
+from ashraf_kg.query.run import list_queries, run_query
 
 
 @pytest.fixture(scope="session")
@@ -349,7 +349,7 @@ def test_disk_cache_gives_the_rows_of_the_memory_store(built_store, disk_store, 
 
 def test_relation_evidence_sentences_are_those_of_the_network_page(built_store):
     """The query cuts each sentence in SPARQL; the network page cuts it in Python: the same."""
-    from ashraf_kg.network_reader import find_sentence
+    from ashraf_kg.network.reader import find_sentence
 
     texts = {str(d): str(t) for d, t in
              run_query("SELECT ?d ?t WHERE { ?d schema:text ?t }", store=built_store).rows}

@@ -12,12 +12,12 @@ import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from ashraf_kg import store as embedded
-from ashraf_kg.catalogue import render_catalogue, write_catalogue
 from ashraf_kg.cli import main
 from ashraf_kg.errors import QueryError
-from ashraf_kg.query import bind_parameters, check_syntax, list_queries, resolve_query, run_query
-from ashraf_kg.results import format_result
+from ashraf_kg.query import store as embedded
+from ashraf_kg.query.named import render_catalogue, write_catalogue
+from ashraf_kg.query.results import format_result
+from ashraf_kg.query.run import bind_parameters, check_syntax, list_queries, resolve_query, run_query
 
 ID = "https://w3id.org/ashraf-kg/id/"
 TINY = f"""\

@@ -21,10 +21,10 @@ from rdflib.namespace import XSD
 
 from ashraf_kg.cli import main
 from ashraf_kg.errors import EndpointError
-from ashraf_kg.query import list_queries, run_query
-from ashraf_kg.remote import count_graph_triples, push_dataset, query_endpoint
-from ashraf_kg.server import find_free_port, start_oxigraph
-from ashraf_kg.virtuoso import run_isql, start_virtuoso
+from ashraf_kg.query.endpoint import count_graph_triples, push_dataset, query_endpoint
+from ashraf_kg.query.run import list_queries, run_query
+from ashraf_kg.query.server import find_free_port, start_oxigraph
+from ashraf_kg.query.virtuoso import run_isql, start_virtuoso
 
 # One worker runs every server test, so each server starts once per session.
 pytestmark = [pytest.mark.server, pytest.mark.xdist_group("servers")]
@@ -353,9 +353,9 @@ def test_query_on_a_server_that_never_answers():
 
 
 def test_endpoint_query_without_timeout_gets_the_default_one(monkeypatch):
-    import ashraf_kg.remote
+    import ashraf_kg.query.endpoint
 
-    monkeypatch.setattr(ashraf_kg.remote, "DEFAULT_TIMEOUT", 0.5)
+    monkeypatch.setattr(ashraf_kg.query.endpoint, "DEFAULT_TIMEOUT", 0.5)
     listener = socket.create_server(("127.0.0.1", 0))
     try:
         url = f"http://127.0.0.1:{listener.getsockname()[1]}/sparql"

@@ -5,17 +5,17 @@ import shutil
 import pytest
 import yaml
 
-from ashraf_kg.corpus import read_registry
+from ashraf_kg.corpus.ingest import add_document
+from ashraf_kg.corpus.reader import read_registry
 from ashraf_kg.errors import ExtractionError
-from ashraf_kg.extract import extract_document, write_annotations
-from ashraf_kg.ingest import add_document
-from ashraf_kg.resolve import accept_proposal, match_entity, merge_proposal, review_items
+from ashraf_kg.extract.pipeline import extract_document, write_annotations
+from ashraf_kg.extract.review import accept_proposal, match_entity, merge_proposal, review_items
 
 
 @pytest.fixture
 def workspace(corpus_dir, data_dir, tmp_path):
     """A copy of the corpus with the fixture article added and extracted."""
-    from ashraf_kg.corpus import read_document
+    from ashraf_kg.corpus.reader import read_document
 
     corpus = tmp_path / "corpus"
     shutil.copytree(corpus_dir, corpus)

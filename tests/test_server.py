@@ -15,9 +15,9 @@ from rdflib import Dataset, URIRef
 
 from ashraf_kg.cli import main
 from ashraf_kg.errors import EndpointError, ServerError
-from ashraf_kg.remote import count_graph_triples, push_dataset, query_endpoint
-from ashraf_kg.server import load_oxigraph_store, start_oxigraph
-from ashraf_kg.virtuoso import start_virtuoso
+from ashraf_kg.query.endpoint import count_graph_triples, push_dataset, query_endpoint
+from ashraf_kg.query.server import load_oxigraph_store, start_oxigraph
+from ashraf_kg.query.virtuoso import start_virtuoso
 
 # One worker runs every server test, so each server starts once per session.
 pytestmark = [pytest.mark.server, pytest.mark.xdist_group("servers")]
@@ -193,7 +193,7 @@ def test_serve_on_a_busy_port_is_a_clear_error(tmp_path, capsys, graph_dir):
 
 
 def test_a_server_does_not_outlive_the_process_that_started_it(tmp_path):
-    code = ("import sys, time\nfrom ashraf_kg.server import start_oxigraph\n"
+    code = ("import sys, time\nfrom ashraf_kg.query.server import start_oxigraph\n"
             f"server = start_oxigraph({str(tmp_path)!r}, read_only=False, port=0)\n"
             "print(server.pid, server.query_url, flush=True)\ntime.sleep(120)\n")
     starter = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)

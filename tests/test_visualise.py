@@ -12,7 +12,7 @@ from rdflib.namespace import RDFS, SKOS
 
 from ashraf_kg.namespaces import SCHEMA, entity_iri, graph_iri
 from ashraf_kg.network import project_network
-from ashraf_kg.visualise import write_network_page
+from ashraf_kg.visualise.page import write_network_page
 
 # One worker drives the browser, so chromium starts once per module.
 pytestmark = pytest.mark.xdist_group("browser")
@@ -134,7 +134,7 @@ def committed(browser, graph_dir):
 
 @pytest.fixture(scope="module")
 def network(graph_dir):
-    from ashraf_kg.export import read_dataset
+    from ashraf_kg.export.dumps import read_dataset
 
     return project_network(read_dataset(graph_dir))
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .clean import fold
 from .errors import AnchorError
-from .model import AnchoredDocument, Annotations, Document, Quote, Span
+from .model import AnchoredDocument, Annotations, Corpus, Document, Quote, Span
 
 CONTEXT = 32  # characters of prefix/suffix recorded in each TextQuoteSelector
 
@@ -94,3 +94,10 @@ def anchor_document(document: Document, annotations: Annotations) -> AnchoredDoc
             spans[key] = anchor_quote(document.text, quote, doc_id=document.id, all=every)
     return AnchoredDocument(document=document, annotations=annotations,
                             spans=tuple(spans.items()))
+
+
+def anchor_corpus(corpus: Corpus, *, include_drafts: bool = False) -> list[AnchoredDocument]:
+    """Anchor the annotations to publish: reviewed ones, and drafts when asked."""
+    documents = {d.id: d for d in corpus.documents}
+    return [anchor_document(documents[a.document], a) for a in corpus.annotations
+            if a.status == "reviewed" or include_drafts]

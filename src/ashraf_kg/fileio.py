@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -46,3 +47,21 @@ def replace_folder(staging: Path, target: Path) -> None:
         raise
     if backup.exists():
         shutil.rmtree(backup)
+
+
+@contextmanager
+def staged_folder(target: Path):
+    """Yield a fresh folder beside ``target``; swap it into place only if the block succeeds.
+
+    >>> with staged_folder(Path("graph")) as folder:        # doctest: +SKIP
+    ...     (folder / "a.nq").write_text("")
+    """
+    target = Path(target).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        yield staging
+        replace_folder(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise

@@ -8,8 +8,8 @@ into a :class:`Span`; ``build`` turns them into RDF. Ids of registry entities ar
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,8 @@
-"""The whole build as named steps: read → anchor → build → validate → export.
+"""The whole build, one named stage after another.
+
+read → anchor → build → validate → export (dumps, ontology page) → visualise (network
+page) → describe (VoID over every file), all into a staging folder that replaces
+``graph_dir`` only once every stage has succeeded.
 
 >>> summary = build_graph(Path("corpus"), Path("graph"))      # doctest: +SKIP
 """
@@ -10,9 +14,12 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from .build import build_dataset
-from .corpus import read_corpus
-from .export import write_graph_dir
+from .anchor import anchor_corpus
+from .build.dataset import build_dataset
+from .corpus.reader import read_corpus
+from .export.describe import write_void
+from .export.dumps import check_no_blank_nodes, write_dumps
+from .fileio import staged_folder
 from .validate import check_graph
 
 
@@ -26,23 +33,37 @@ class BuildSummary:
     documents: int
 
 
-def extra_pages(dataset: Dataset) -> list:
-    """Writers of the HTML pages that ship beside the dumps."""
-    from .ontodoc import write_ontology_docs
-    from .visualise import write_network_page
+def export_graph(dataset: Dataset, folder: Path, *, pages: bool = True) -> None:
+    """The export stage: every dump, and the ontology's documentation page."""
+    check_no_blank_nodes(dataset)
+    write_dumps(dataset, folder)
+    if pages:
+        from .export.ontodoc import write_ontology_docs
 
-    return [lambda folder: write_ontology_docs(folder / "ontology.html"),
-            lambda folder: write_network_page(dataset, folder / "ashraf.html")]
+        write_ontology_docs(folder / "ontology.html")
+
+
+def visualise_graph(dataset: Dataset, folder: Path) -> None:
+    """The visualise stage: the interactive network page for readers."""
+    from .visualise.page import write_network_page
+
+    write_network_page(dataset, folder / "ashraf.html")
 
 
 def build_graph(corpus_dir: Path, graph_dir: Path, *, include_drafts: bool = False,
                 validate: bool = True, pages: bool = True) -> BuildSummary:
     """Build the corpus, validate it with SHACL and (only then) replace ``graph_dir``."""
     corpus = read_corpus(corpus_dir, include_drafts=include_drafts)
-    dataset = build_dataset(corpus, include_drafts=include_drafts)
+    anchored = anchor_corpus(corpus, include_drafts=include_drafts)
+    dataset = build_dataset(corpus, include_drafts=include_drafts, anchored=anchored)
     if validate:
         check_graph(dataset)
-    files = write_graph_dir(dataset, graph_dir, extras=extra_pages(dataset) if pages else ())
+    with staged_folder(graph_dir) as folder:
+        export_graph(dataset, folder, pages=pages)
+        if pages:
+            visualise_graph(dataset, folder)
+        write_void(dataset, folder)
     quads = list(dataset.quads((None, None, None, None)))
-    return BuildSummary(graph_dir=Path(graph_dir), dataset=dataset, files=tuple(files), quads=len(quads),
+    return BuildSummary(graph_dir=Path(graph_dir), dataset=dataset,
+                        files=tuple(sorted(Path(graph_dir).resolve().iterdir())), quads=len(quads),
                         graphs=len({g for *_, g in quads}), documents=len(corpus.documents))

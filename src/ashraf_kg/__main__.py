@@ -1,0 +1,7 @@
+"""``python -m ashraf_kg``: the ``ashraf-kg`` command."""
+
+import sys
+
+from .cli.main import main
+
+sys.exit(main())

@@ -1,0 +1,186 @@
+"""Build: from an anchored corpus to an RDF dataset, one named graph per document.
+
+Graphs: ``id/graph/ontology`` (the ontology), ``id/graph/registry`` (the entities),
+``id/graph/<doc-id>`` (what one document says, with its evidence) and, only with
+``include_drafts``, ``id/graph/drafts/<doc-id>`` (machine-drafted annotations).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
+
+from .. import namespaces as ns
+from ..anchor import anchor_corpus
+from ..errors import BuildError
+from ..model import AnchoredDocument, Annotations, Corpus, Document, Entity, Span
+from ..namespaces import AKG, FOAF, OA, ORG, SCHEMA
+from ..resources import ontology_dir
+from .statements import Context, add_claim, add_event, add_membership, add_relation
+
+STANDARD_TYPES = {
+    "Person": (SCHEMA.Person, FOAF.Person),
+    "Organization": (SCHEMA.Organization, ORG.Organization),
+    "Group": (FOAF.Group,),
+    "Place": (SCHEMA.Place,),
+    "Country": (SCHEMA.Country, SCHEMA.Place),
+    "AdministrativeArea": (SCHEMA.AdministrativeArea, SCHEMA.Place),
+    "City": (SCHEMA.City, SCHEMA.Place),
+    "Camp": (SCHEMA.Place,),
+    "Region": (SCHEMA.Place,),
+    "Weapon": (SCHEMA.Product,),
+    "Thing": (SCHEMA.Thing,),
+}
+
+
+def add_entity(graph: Graph, entity: Entity) -> None:
+    node = ns.entity_iri(entity.id)
+    for cls in (AKG[entity.type], *STANDARD_TYPES[entity.type]):
+        graph.add((node, RDF.type, cls))
+    graph.add((node, RDFS.label, Literal(entity.label, lang="en")))
+    graph.add((node, SKOS.prefLabel, Literal(entity.label, lang="en")))
+    for alias in entity.aliases:
+        graph.add((node, SKOS.altLabel, Literal(alias, lang="en")))
+    for role in entity.roles:
+        graph.add((node, AKG.roleDescription, Literal(role, lang="en")))
+    if entity.description:
+        graph.add((node, SCHEMA.description, Literal(entity.description, lang="en")))
+    if entity.wikidata:
+        graph.add((node, OWL.sameAs, ns.wikidata_iri(entity.wikidata)))
+
+
+def build_registry_graph(dataset: Dataset, corpus: Corpus) -> None:
+    graph = dataset.graph(ns.graph_iri("registry"))
+    for entity in corpus.registry:
+        add_entity(graph, entity)
+
+
+def build_ontology_graph(dataset: Dataset) -> None:
+    path = ontology_dir() / "ashraf-kg.ttl"
+    graph = dataset.graph(ns.graph_iri("ontology"))
+    try:
+        graph.parse(path, format="turtle")
+    except Exception as error:  # rdflib raises many parser types
+        raise BuildError(f"cannot parse the ontology: {error}", where=str(path)) from None
+
+
+def add_document(graph: Graph, document: Document) -> URIRef:
+    meta, node = document.meta, ns.document_iri(document.id)
+    types = {SCHEMA.NewsArticle, SCHEMA[meta.type]} if "News" in meta.type else {SCHEMA[meta.type]}
+    for cls in sorted(types):
+        graph.add((node, RDF.type, cls))
+    graph.add((node, SCHEMA.headline, Literal(meta.title, lang=meta.language)))
+    graph.add((node, RDFS.label, Literal(meta.title, lang=meta.language)))
+    if meta.published:
+        graph.add((node, SCHEMA.datePublished, Literal(meta.published.isoformat(),
+                                                       datatype=XSD.date)))
+    graph.add((node, SCHEMA.inLanguage, Literal(meta.language)))
+    if meta.genre:
+        graph.add((node, SCHEMA.genre, Literal(meta.genre)))
+    if meta.author:
+        graph.add((node, SCHEMA.author, ns.entity_iri(meta.author)))
+    if meta.publisher:
+        graph.add((node, SCHEMA.publisher, Literal(meta.publisher)))
+    if meta.url:
+        graph.add((node, SCHEMA.url, URIRef(meta.url)))
+    if meta.licence:
+        licence = meta.licence
+        graph.add((node, SCHEMA.license,
+                   URIRef(licence) if licence.startswith("http") else Literal(licence)))
+    for update in meta.updates:
+        graph.add((node, SCHEMA.dateModified, Literal(update.date.isoformat(), datatype=XSD.date)))
+        graph.add((node, AKG.updateExpression, Literal(update.expression)))
+    # A plain string (the language is schema:inLanguage): offsets and SUBSTR work the
+    # same in every SPARQL engine.
+    graph.add((node, SCHEMA.text, Literal(document.text)))
+    graph.add((node, AKG.sha256, Literal(hashlib.sha256(document.text.encode()).hexdigest())))
+    return node
+
+
+def make_annotator(graph: Graph, doc_node: URIRef):
+    """A function that adds (once) the Web Annotation of a span and links a body to it."""
+
+    def annotate(span: Span, body: URIRef, motivation: URIRef) -> URIRef:
+        d, s, e = span.doc_id, span.start, span.end
+        node, target = ns.annotation_iri(d, s, e), ns.target_iri(d, s, e)
+        quote, position = ns.quote_selector_iri(d, s, e), ns.position_selector_iri(d, s, e)
+        triples = [
+            (node, RDF.type, OA.Annotation), (node, OA.hasTarget, target),
+            (node, OA.hasBody, body), (node, OA.motivatedBy, motivation),
+            (target, RDF.type, OA.SpecificResource), (target, OA.hasSource, doc_node),
+            (target, OA.hasSelector, quote), (target, OA.hasSelector, position),
+            (quote, RDF.type, OA.TextQuoteSelector), (quote, OA.exact, Literal(span.exact)),
+            (quote, OA.prefix, Literal(span.prefix)), (quote, OA.suffix, Literal(span.suffix)),
+            (position, RDF.type, OA.TextPositionSelector),
+            (position, OA.start, Literal(s, datatype=XSD.nonNegativeInteger)),
+            (position, OA.end, Literal(e, datatype=XSD.nonNegativeInteger)),
+        ]
+        for triple in triples:
+            graph.add(triple)
+        return node
+
+    return annotate
+
+
+def add_mentions(graph: Graph, anchored: AnchoredDocument, doc_node: URIRef, annotate) -> None:
+    for mention in anchored.annotations.mentions:
+        entity = ns.entity_iri(mention.entity)
+        graph.add((doc_node, SCHEMA.mentions, entity))
+        for span in anchored.spans_of(mention.quote):
+            annotate(span, entity, OA.identifying)
+
+
+def build_annotations_graph(dataset: Dataset, anchored: AnchoredDocument) -> None:
+    """Add one document's annotations to its graph (curated) or its drafts graph."""
+    annotations: Annotations = anchored.annotations
+    draft = annotations.status == "draft"
+    doc_id = anchored.document.id
+    graph = dataset.graph(ns.graph_iri(f"drafts/{doc_id}" if draft else doc_id))
+    doc_node = ns.document_iri(doc_id)
+    annotate = make_annotator(graph, doc_node)
+    ctx = Context(graph=graph, anchored=anchored, annotate=annotate,
+                  ids=(lambda i: ns.draft_slug(doc_id, i)) if draft else (lambda i: i),
+                  draft_of=(annotations.extractor or "extractor") if draft else None)
+    add_mentions(graph, anchored, doc_node, annotate)
+    for event in annotations.events:
+        add_event(ctx, event)
+    for membership in annotations.memberships:
+        add_membership(ctx, membership)
+    for relation in annotations.relations:
+        add_relation(ctx, relation)
+    for claim in annotations.claims:
+        add_claim(ctx, claim)
+
+
+def build_dataset(corpus: Corpus, *, include_drafts: bool = False,
+                  anchored: list[AnchoredDocument] | None = None) -> Dataset:
+    """Build the whole dataset of ``corpus`` (no blank nodes; IRIs from namespaces).
+
+    ``anchored`` is the anchor stage's output; when it is not given the corpus is
+    anchored here.
+
+    >>> dataset = build_dataset(read_corpus(Path("corpus")))   # doctest: +SKIP
+    """
+    # default_union: pattern lookups (value, triples, `in`) see every named graph.
+    dataset = Dataset(default_union=True)
+    ns.bind_prefixes(dataset)
+    build_ontology_graph(dataset)
+    build_registry_graph(dataset, corpus)
+    for document in corpus.documents:
+        add_document(dataset.graph(ns.graph_iri(document.id)), document)
+    if anchored is None:
+        anchored = anchor_corpus(corpus, include_drafts=include_drafts)
+    for one in anchored:
+        build_annotations_graph(dataset, one)
+    return dataset
+
+
+def build_corpus(corpus_dir: Path, *, include_drafts: bool = False) -> Dataset:
+    """Read, anchor and build the corpus in ``corpus_dir``."""
+    from ..corpus.reader import read_corpus
+
+    return build_dataset(read_corpus(corpus_dir, include_drafts=include_drafts),
+                         include_drafts=include_drafts)

@@ -1,0 +1,7 @@
+"""``python -m ashraf_kg.cli``: the ``ashraf-kg`` command."""
+
+import sys
+
+from .main import main
+
+sys.exit(main())

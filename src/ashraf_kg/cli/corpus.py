@@ -1,0 +1,99 @@
+"""Commands that grow the corpus: ``add``, ``extract``, ``review``, ``evaluate``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def _run_add(args) -> int:
+    from ..corpus.ingest import add_document
+
+    report = add_document(args.path, args.corpus_dir, doc_id=args.doc_id)
+    for doc in report.documents:
+        missing = f" (not stated: {', '.join(doc.missing)})" if doc.missing else ""
+        verb = "added" if doc.status == "added" else "unchanged, already in the corpus as"
+        print(f"{doc.path}: {verb} {doc.doc_id}{missing}")
+    return 0
+
+
+def add_add_parser(sub) -> None:
+    p = sub.add_parser("add", help="add a document (plain text or saved HTML) or a folder of them")
+    p.add_argument("path", metavar="FILE|DIR")
+    p.add_argument("--corpus-dir", default="corpus")
+    p.add_argument("--doc-id", default=None, help="the document id (default: NNN_<title-slug>)")
+    p.set_defaults(func=_run_add)
+
+
+def _run_extract(args) -> int:
+    from ..corpus.reader import read_document, read_registry
+    from ..extract.pipeline import extract_document, write_annotations
+
+    corpus_dir = Path(args.corpus_dir)
+    document = read_document(corpus_dir / args.doc_id)
+    result = extract_document(document, read_registry(corpus_dir / "registry.yaml"))
+    path = write_annotations(result.annotations, args.output or corpus_dir / args.doc_id /
+                             "draft.yaml", proposals=result.proposals, text=document.text)
+    a = result.annotations
+    print(f"{path}: {len(a.mentions)} mentions, {len(a.events)} events, {len(a.claims)} claims,"
+          f" {len(result.proposals)} proposed entities")
+    return 0
+
+
+def add_extract_parser(sub) -> None:
+    p = sub.add_parser("extract", help="draft annotations of a document (rules, no model)")
+    p.add_argument("doc_id", metavar="DOC-ID")
+    p.add_argument("--corpus-dir", default="corpus")
+    p.add_argument("--output", default=None, help="default: corpus/<doc>/draft.yaml")
+    p.set_defaults(func=_run_extract)
+
+
+def _run_review(args) -> int:
+    from ..corpus.reader import read_registry
+    from ..extract.review import accept_proposal, merge_proposal, review_items
+
+    corpus_dir = Path(args.corpus_dir)
+    if args.accept is not None:
+        print(f"added {accept_proposal(corpus_dir, args.doc_id, args.accept)} to the registry")
+        return 0
+    if args.merge:
+        aliases = merge_proposal(corpus_dir, args.doc_id, *args.merge)
+        print(f"merged {args.merge[0]} into {args.merge[1]}; aliases: {', '.join(aliases)}")
+        return 0
+    for item in review_items(corpus_dir, args.doc_id, read_registry(corpus_dir / "registry.yaml")):
+        p = item.proposal
+        match = (f"possible match {item.candidate} ({item.score:.0f})" if item.candidate
+                 else "new entity")
+        print(f"{item.number:3}  {p['id']:40} {p['type']:18} {p['label']!r}: {match}")
+    return 0
+
+
+def add_review_parser(sub) -> None:
+    p = sub.add_parser("review", help="list proposed entities of a draft; accept or merge them")
+    p.add_argument("doc_id", metavar="DOC-ID")
+    p.add_argument("--corpus-dir", default="corpus")
+    p.add_argument("--accept", type=int, metavar="N", help="add proposal N to the registry")
+    p.add_argument("--merge", nargs=2, metavar=("NEW_ID", "INTO_ID"),
+                   help="add proposal NEW_ID's spellings to registry entity INTO_ID")
+    p.set_defaults(func=_run_review)
+
+
+def _run_evaluate(args) -> int:
+    from ..extract.evaluate import evaluate_corpus, format_scores
+
+    scores = evaluate_corpus(args.corpus_dir, args.doc_ids,
+                             held_out_registry=args.held_out_registry)
+    sys.stdout.write(format_scores(scores, fmt=args.format, details=not args.summary))
+    return 0
+
+
+def add_evaluate_parser(sub) -> None:
+    p = sub.add_parser("evaluate", help="precision, recall and F1 of extraction vs curated")
+    p.add_argument("doc_ids", nargs="*", metavar="DOC-ID")
+    p.add_argument("--corpus-dir", default="corpus")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--summary", action="store_true", help="leave out misses and false alarms")
+    p.add_argument("--held-out-registry", action="store_true",
+                   help="extract each document with a registry stripped of the spellings "
+                        "only that document uses (measures the rules, not the registry)")
+    p.set_defaults(func=_run_evaluate)

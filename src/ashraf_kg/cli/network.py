@@ -1,0 +1,116 @@
+"""Commands for readers and network analysis: ``viz``, ``analyze``, ``path``, ``export-network``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def _read_network(graph_dir):
+    from ..export.dumps import read_dataset
+    from ..network.projection import project_network
+
+    return project_network(read_dataset(Path(graph_dir)))
+
+
+def _run_viz(args) -> int:
+    from ..export.dumps import read_dataset
+    from ..visualise.page import write_network_page
+
+    path = write_network_page(read_dataset(Path(args.graph_dir)), args.output, threshold=args.threshold)
+    print(f"Wrote {path}")
+    return 0
+
+
+def add_viz_parser(sub) -> None:
+    from ..visualise import DEFAULT_THRESHOLD
+
+    p = sub.add_parser("viz", help="write the interactive network page (one self-contained HTML file)")
+    p.add_argument("--graph-dir", default="graph", help="the built graph (default: graph)")
+    p.add_argument("--output", default="graph/ashraf.html", help="the page to write (default: graph/ashraf.html)")
+    p.add_argument("--threshold", type=int, default=DEFAULT_THRESHOLD, metavar="N",
+                   help=f"above N nodes, precompute positions and turn physics off (default: {DEFAULT_THRESHOLD})")
+    p.set_defaults(func=_run_viz)
+
+
+def _run_analyze(args) -> int:
+    import json
+
+    from ..network.analysis import analyze_network
+
+    analysis = analyze_network(_read_network(args.graph_dir))
+    if args.format == "json":
+        print(json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2))
+        return 0
+    print(f"Most central nodes (top {args.top} by betweenness)")
+    print(f"  {'betweenness':>11}  {'degree':>6}  {'community':>9}  {'kind':<12}  node")
+    for m in analysis.nodes[:args.top]:
+        print(f"  {m.betweenness:>11.4f}  {m.degree:>6}  {m.community:>9}  {m.kind:<12}  {m.label} ({m.id})")
+    print(f"\nCommunities ({len(analysis.communities)})")
+    label = {m.id: m.label for m in analysis.nodes}
+    for i, members in enumerate(analysis.communities):
+        print(f"  {i:>3} ({len(members)}): " + "; ".join(label[n] for n in members))
+    print(f"\nBrokers between communities (top {args.top})")
+    for b in analysis.brokers[:args.top]:
+        print(f"  {b.betweenness:>11.4f}  links {', '.join(map(str, b.communities)):<12}  {b.label} ({b.id})")
+    return 0
+
+
+def add_analyze_parser(sub) -> None:
+    p = sub.add_parser("analyze", help="centrality, communities and brokers of the network")
+    p.add_argument("--graph-dir", default="graph", help="the built graph (default: graph)")
+    p.add_argument("--format", choices=("table", "json"), default="table", help="output format (default: table)")
+    p.add_argument("--top", type=int, default=20, metavar="N", help="rows per table (default: 20)")
+    p.set_defaults(func=_run_analyze)
+
+
+def _run_path(args) -> int:
+    from ..network.paths import find_paths
+
+    paths = find_paths(_read_network(args.graph_dir), args.a, args.b, k=args.k)
+    if not paths:
+        print(f"No path links {args.a!r} and {args.b!r}.")
+        return 1
+    for i, path in enumerate(paths, 1):
+        hops = path.hops
+        print(f"Path {i} of {len(paths)}: {hops[0].source_label} to {hops[-1].target_label}, {len(hops)} hops")
+        for n, hop in enumerate(hops, 1):
+            status = "reported as fact"
+            if hop.claimed:
+                who = "; ".join(f"{c} {s}" for c, s in zip(hop.claimant.split("; "),
+                                                           hop.stance.split("; "), strict=False))
+                status = f"CLAIM: {who}" + (", alleged" if hop.alleged else "")
+            elif hop.alleged:
+                status = "ALLEGED"
+            print(f"  {n}. {hop.describe()}  [{status}]")
+            print(f"     “{hop.quote}” ({hop.document}, characters {hop.start}–{hop.end})")
+    return 0
+
+
+def add_path_parser(sub) -> None:
+    p = sub.add_parser("path", help="the shortest explained paths between two nodes, with evidence per hop")
+    p.add_argument("a", help="a name, alias or id, e.g. Suleimani")
+    p.add_argument("b", help="another name, alias or id, e.g. 'Camp Ashraf'")
+    p.add_argument("--k", type=int, default=3, help="how many paths (default: 3)")
+    p.add_argument("--graph-dir", default="graph", help="the built graph (default: graph)")
+    p.set_defaults(func=_run_path)
+
+
+def _run_export_network(args) -> int:
+    from ..network.export import write_csv, write_gexf, write_graphml
+
+    g = _read_network(args.graph_dir)
+    if args.format == "csv":
+        written = write_csv(g, Path(args.output) / "nodes.csv", Path(args.output) / "edges.csv")
+    else:
+        written = ((write_graphml if args.format == "graphml" else write_gexf)(g, args.output),)
+    print(f"Wrote {', '.join(map(str, written))} ({g.number_of_nodes()} nodes, {g.number_of_edges()} links)")
+    return 0
+
+
+def add_export_network_parser(sub) -> None:
+    p = sub.add_parser("export-network", help="write the network as GraphML, GEXF or CSV node and edge lists")
+    p.add_argument("--format", choices=("graphml", "gexf", "csv"), required=True, help="file format")
+    p.add_argument("--output", required=True, metavar="PATH",
+                   help="the file to write (for csv: a folder that receives nodes.csv and edges.csv)")
+    p.add_argument("--graph-dir", default="graph", help="the built graph (default: graph)")
+    p.set_defaults(func=_run_export_network)

@@ -1,0 +1,139 @@
+"""Commands for SPARQL: ``query``, ``queries``, ``serve``, ``push``."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def _run_query(args) -> int:
+    from ..errors import QueryError
+    from ..query.run import format_result, resolve_query, run_query
+
+    spec = args.expression if args.expression is not None else args.query
+    if spec is None or (args.expression is not None and args.query is not None):
+        raise QueryError("give one query: a NAME, a FILE, or -e TEXT", hint="`ashraf-kg queries` lists the names")
+    params = dict(_split_param(item) for item in args.param)
+    result = run_query(resolve_query(spec), graph_dir=args.graph_dir, storage=args.storage,
+                       endpoint=args.endpoint, params=params, timeout=args.timeout,
+                       user=args.user, password=args.password, auth=args.auth)
+    sys.stdout.write(format_result(result, args.format))
+    return 0
+
+
+def _split_param(item: str) -> tuple[str, str]:
+    from ..errors import QueryError
+
+    name, sep, value = item.partition("=")
+    if not sep or not name:
+        raise QueryError(f"--param {item!r} is not name=value", hint="write e.g. --param entity=person/nouri-al-maliki")
+    return name.strip(), value
+
+
+def add_query_parser(sub) -> None:
+    from ..vocab import RESULT_FORMATS as FORMATS
+    from ..vocab import STORAGES
+
+    p = sub.add_parser("query", help="run a SPARQL query (a named one, a file, or -e TEXT)")
+    p.add_argument("query", nargs="?", help="a query name (see `ashraf-kg queries`) or a .rq file")
+    p.add_argument("-e", "--expression", metavar="TEXT", help="the query text itself")
+    p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                   help="bind a parameter (repeatable); <…> or http(s)://… values are IRIs")
+    p.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    p.add_argument("--timeout", type=float, metavar="SECONDS",
+                   help="give up on the query after this many seconds (default: none embedded, "
+                        "300 on an endpoint; loading the store is not counted)")
+    p.add_argument("--graph-dir", default="graph", help="the built graph, for embedded queries (default: graph)")
+    p.add_argument("--storage", choices=STORAGES, default="disk",
+                   help="embedded store: the on-disk cache, kept between runs (default), or the "
+                        "dump parsed into memory for this run only")
+    p.add_argument("--endpoint", metavar="URL", help="run on this SPARQL 1.1 endpoint instead")
+    p.add_argument("--user", help="user name for the endpoint")
+    p.add_argument("--password", default=os.environ.get("ASHRAF_KG_PASSWORD"),
+                   help="password for the endpoint (default: $ASHRAF_KG_PASSWORD)")
+    p.add_argument("--auth", choices=("digest", "basic"), default="digest",
+                   help="HTTP authentication method (default: digest)")
+    p.set_defaults(func=_run_query)
+
+
+def _run_queries(args) -> int:
+    from ..query.named import write_catalogue
+    from ..query.run import list_queries
+
+    if args.catalogue or args.check:
+        target = write_catalogue(check=args.check)
+        print(f"{target} is up to date." if args.check else f"Wrote {target}.")
+        return 0
+    queries = list_queries()
+    width = max((len(q.name) for q in queries), default=0)
+    for q in queries:
+        print(f"{q.name.ljust(width)}  {q.title}")
+    return 0
+
+
+def add_queries_parser(sub) -> None:
+    p = sub.add_parser("queries", help="list the named queries, or write their catalogue")
+    p.add_argument("--catalogue", action="store_true", help="write queries/README.md from the query headers")
+    p.add_argument("--check", action="store_true",
+                   help="only check that queries/README.md matches the headers (exit 2 if not)")
+    p.set_defaults(func=_run_queries)
+
+
+def _run_serve(args) -> int:
+    import signal
+
+    from ..query.server import serve_graph
+
+    # SIGINT even when started in the background (where the shell ignores it), and
+    # SIGTERM from a service manager: both stop the server in order, like Ctrl-C.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    with serve_graph(args.graph_dir, host=args.host, port=args.port,
+                     data_dir=args.data_dir) as server:
+        print(f"SPARQL endpoint: {server.query_url}  (read-only; Ctrl-C stops it)", flush=True)
+        try:
+            server.wait()
+        except KeyboardInterrupt:
+            pass
+    print("Stopped.", flush=True)
+    return 0
+
+
+def add_serve_parser(sub) -> None:
+    p = sub.add_parser("serve", help="serve the graph read-only with Oxigraph server (SPARQL over HTTP)")
+    p.add_argument("--graph-dir", default="graph", help="the built graph (default: graph)")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    p.add_argument("--port", type=int, default=7878, help="port to listen on; 0 picks a free one (default: 7878)")
+    p.add_argument("--data-dir", metavar="DIR",
+                   help="keep the server's store here and reuse it (default: a temporary folder)")
+    p.set_defaults(func=_run_serve)
+
+
+def _run_push(args) -> int:
+    from ..query.endpoint import push_dataset
+
+    report = push_dataset(args.graph_dir, args.endpoint, gsp_url=args.gsp, user=args.user,
+                          password=args.password, auth=args.auth, timeout=args.timeout)
+    for graph in report.graphs:
+        print(f"{graph.found:>9}  <{graph.graph}>")
+    print(f"Replaced {len(report.graphs)} graphs ({report.triples} triples) through "
+          f"{report.gsp_url}; counts checked on {report.endpoint}.")
+    return 0
+
+
+def add_push_parser(sub) -> None:
+    import os
+
+    p = sub.add_parser("push", help="load the graph into a SPARQL store (Graph Store Protocol), replacing its graphs")
+    p.add_argument("--endpoint", required=True, metavar="URL", help="the store's SPARQL query endpoint")
+    p.add_argument("--gsp", metavar="URL",
+                   help="its Graph Store Protocol URL (guessed for Oxigraph /query and Virtuoso /sparql)")
+    p.add_argument("--user", help="user name for the store")
+    p.add_argument("--password", default=os.environ.get("ASHRAF_KG_PASSWORD"),
+                   help="password for the store (default: $ASHRAF_KG_PASSWORD)")
+    p.add_argument("--auth", choices=("digest", "basic"), default="digest",
+                   help="HTTP authentication method (default: digest)")
+    p.add_argument("--graph-dir", default="graph", help="the built graph (default: graph)")
+    p.add_argument("--timeout", type=float, default=300.0, metavar="SECONDS",
+                   help="give up on a request after this many seconds (default: 300)")
+    p.set_defaults(func=_run_push)

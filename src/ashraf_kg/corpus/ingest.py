@@ -1,0 +1,342 @@
+"""Adding documents to the corpus: ``ashraf-kg add FILE|DIR``.
+
+A document as received (plain text or a saved web page) becomes ``corpus/<doc-id>/``
+with ``source.txt`` (the bytes as received; for a web page the article body that
+trafilatura extracted, the page itself kept as ``source.html``), ``text.txt``
+(``clean_text(source.txt)``) and ``meta.yaml`` (what the document states about itself,
+and a ``missing:`` list of what it does not).
+
+Document ids are ``NNN_<slug-of-title>``: the next free three-digit number of the
+corpus, then the title in lowercase ASCII words joined by ``_``. A document is the same
+document when its bytes are the same: adding it again finds the folder that already
+holds those bytes and writes nothing.
+
+Each document is checked in full before anything is written, and written into a
+temporary folder that is renamed into place, so a failure never leaves half a document.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from ..clean import clean_text
+from ..errors import IngestError
+from ..namespaces import make_slug
+from .reader import append_registry_entry, registry_has_entity
+
+MAX_BYTES = 10 * 1024 * 1024
+MIN_BODY_WORDS = 25
+SUFFIXES_HTML = (".html", ".htm", ".xhtml")
+SUFFIXES_TEXT = (".txt", ".text", ".md", "")
+_ENGLISH = frozenset(
+    "the of and to a in is was that for on with as by at from it his her their its are were "
+    "be been has have had not this which who or an but they he she we after than also "
+    "into over said about more when would there them".split())
+_MARKERS = {
+    "French": frozenset("le la les des est et une du que pour dans qui pas sur avec au aux".split()),
+    "German": frozenset("der die das und ist nicht ein eine mit den dem von zu auf für sich".split()),
+    "Spanish": frozenset("el los las del que y por una con para es se al como su".split()),
+    "Italian": frozenset("il di che la le della per una sono con non gli dei nel".split()),
+    "Dutch": frozenset("de het een en van is dat op te niet zijn met voor".split()),
+    "Portuguese": frozenset("o os da do das dos em que uma com para não se ao".split()),
+}
+_SCRIPTS = (("Arabic script (Arabic, Persian, Urdu)", 0x0600, 0x06FF),
+            ("Cyrillic script", 0x0400, 0x04FF), ("Hebrew script", 0x0590, 0x05FF),
+            ("CJK characters", 0x4E00, 0x9FFF), ("Greek script", 0x0370, 0x03FF))
+
+
+@dataclass(frozen=True)
+class AddedDocument:
+    """One document of an :class:`AddReport`: ``status`` is ``added`` or ``unchanged``."""
+
+    doc_id: str
+    path: str
+    status: str
+    missing: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AddReport:
+    documents: tuple[AddedDocument, ...]
+
+    @property
+    def added(self) -> tuple[AddedDocument, ...]:
+        return tuple(d for d in self.documents if d.status == "added")
+
+    @property
+    def unchanged(self) -> tuple[AddedDocument, ...]:
+        return tuple(d for d in self.documents if d.status == "unchanged")
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    path: Path
+    raw: bytes
+    files: dict[str, bytes]  # file name -> content
+    meta: dict
+    title: str
+
+
+def add_document(path: str | os.PathLike, corpus_dir: str | os.PathLike = "corpus", *,
+                 doc_id: str | None = None) -> AddReport:
+    """Add a document (or every document of a folder) to the corpus.
+
+    >>> add_document("report.html", "corpus").documents[0].doc_id   # doctest: +SKIP
+    '002_iraqi_forces_raid_camp'
+    """
+    path, corpus = Path(path), Path(corpus_dir)
+    if not path.exists():
+        raise IngestError("no such file or folder", where=str(path))
+    files = _list_folder(path) if path.is_dir() else [path]
+    if doc_id is not None and len(files) != 1:
+        raise IngestError("--doc-id names one document, but the folder holds "
+                          f"{len(files)}", where=str(path), hint="add the files one by one")
+    prepared = [_prepare(file) for file in files]  # every file checked before any is written
+    corpus.mkdir(parents=True, exist_ok=True)
+    known = _known_documents(corpus)
+    results = []
+    for item in prepared:
+        digest = hashlib.sha256(item.raw).hexdigest()
+        if digest in known:
+            results.append(AddedDocument(known[digest], str(item.path), "unchanged"))
+            continue
+        new_id = doc_id or _next_doc_id(corpus, item.title)
+        author = _author_entry(corpus, new_id, item)
+        _write_document(corpus, new_id, item, author=author["id"])
+        if not registry_has_entity(corpus, author["id"]):
+            append_registry_entry(corpus, author)
+        known[digest] = new_id
+        results.append(AddedDocument(new_id, str(item.path), "added",
+                                     tuple(item.meta["missing"])))
+    return AddReport(tuple(results))
+
+
+def _list_folder(folder: Path) -> list[Path]:
+    files = sorted(p for p in folder.iterdir()
+                   if p.is_file() and not p.name.startswith(".")
+                   and p.suffix.lower() in SUFFIXES_HTML + SUFFIXES_TEXT)
+    if not files:
+        raise IngestError("the folder holds no .txt or .html document", where=str(folder))
+    return files
+
+
+def _known_documents(corpus: Path) -> dict[str, str]:
+    """sha256 of every document as received -> its doc id."""
+    known = {}
+    for folder in sorted(corpus.iterdir()):
+        for name in ("source.html", "source.txt"):
+            source = folder / name
+            if folder.is_dir() and source.is_file():
+                known[hashlib.sha256(source.read_bytes()).hexdigest()] = folder.name
+                break
+    return known
+
+
+def _next_doc_id(corpus: Path, title: str) -> str:
+    numbers = [int(m[1]) for p in corpus.iterdir() if (m := re.match(r"(\d{3})_", p.name))]
+    slug = make_slug(title).replace("-", "_")[:60].rstrip("_")
+    return f"{max(numbers, default=-1) + 1:03d}_{slug}"
+
+
+def _prepare(path: Path) -> _Prepared:
+    """Read and check one document; everything that goes into its folder, in memory."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise IngestError(f"the file is {size / 2**20:.1f} MB, over the "
+                          f"{MAX_BYTES // 2**20} MB limit for one document", where=str(path),
+                          hint="split it into its articles or add the article alone")
+    raw = path.read_bytes()
+    text = _decode(raw, path)
+    if not text.strip():
+        raise IngestError("the file is empty", where=str(path), hint="add a file with text")
+    if _is_html(path, text):
+        return _prepare_html(path, raw, text)
+    body = clean_text(text)
+    check_language(body, where=str(path))
+    meta = _meta_from_text(body, path)
+    files = {"source.txt": raw, "text.txt": body.encode("utf-8")}
+    return _Prepared(path, raw, files, meta, meta["title"])
+
+
+def _decode(raw: bytes, path: Path) -> str:
+    head = raw[:8192]
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    if b"\x00" in head or (head and controls / len(head) > 0.05):
+        raise IngestError("this is a binary file, not a text or HTML document", where=str(path),
+                          hint="save the article as plain text (UTF-8) or as an HTML page")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[:error.start].count(b"\n") + 1
+        raise IngestError(f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x} at "
+                          f"offset {error.start})", where=f"{path}:{line}",
+                          hint="convert it to UTF-8, e.g. iconv -f windows-1252 -t utf-8") from None
+
+
+def _is_html(path: Path, text: str) -> bool:
+    if path.suffix.lower() in SUFFIXES_HTML:
+        return True
+    return bool(re.match(r"\s*(<!doctype html|<html\b)", text[:1024], re.IGNORECASE))
+
+
+def _prepare_html(path: Path, raw: bytes, html: str) -> _Prepared:
+    import trafilatura
+
+    result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                         include_tables=False)
+    found = result.as_dict() if result is not None else {}
+    body_text = (found or {}).get("text") or ""
+    if len(body_text.split()) < MIN_BODY_WORDS:
+        raise IngestError(f"the page has no article body ({len(body_text.split())} words of "
+                          "text outside navigation and page chrome)", where=str(path),
+                          hint="save the article page itself, not an index or login page")
+    title = (found.get("title") or "").strip()
+    if title and not body_text.lstrip().startswith(title):
+        body_text = f"{title}\n{body_text}"
+    body = clean_text(body_text)
+    check_language(body, where=str(path))
+    stated = {"title": title or None, "published": _parse_date(found.get("date")),
+              "publisher": found.get("sitename") or None, "byline": found.get("author") or None,
+              "url": found.get("url") or None}
+    meta = _meta(path, body, stated, source="source.html")
+    files = {"source.html": raw, "source.txt": body.encode("utf-8"),
+             "text.txt": body.encode("utf-8")}
+    return _Prepared(path, raw, files, meta, meta["title"])
+
+
+def _parse_date(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+_BYLINE = re.compile(r"^\s*(?:by|written by|author:)\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*$",
+                     re.IGNORECASE)
+_DATELINE = re.compile(r"(?:published|posted|date|updated)?:?\s*("
+                       r"\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]+ \d{1,2},? \d{4})")
+_PUBLISHER = re.compile(r"^\s*(?:publisher|source|©|\(c\)|copyright)\s*:?\s*(?:\d{4}\s+)?(.+?)\s*$",
+                        re.IGNORECASE)
+
+
+def _meta_from_text(body: str, path: Path) -> dict:
+    """What a plain-text document states about itself in its first lines."""
+    from ..timex import normalise_time
+
+    lines = [line.strip() for line in body.splitlines() if line.strip()]
+    title = lines[0].lstrip("= ").rstrip("= ") if lines and len(lines[0]) <= 200 else None
+    stated: dict = {"title": title, "published": None, "publisher": None, "byline": None,
+                    "url": None}
+    for line in lines[1:8]:
+        if (m := _BYLINE.match(line)) and not stated["byline"]:
+            stated["byline"] = m[1]
+        elif (m := _DATELINE.match(line)) and not stated["published"] and len(line) < 60:
+            spec = normalise_time(m[1], None)
+            stated["published"] = _parse_date(spec.begin) if spec.begin == spec.end else None
+        elif (m := _PUBLISHER.match(line)) and not stated["publisher"]:
+            stated["publisher"] = m[1]
+    return _meta(path, body, stated, source="source.txt")
+
+
+def _meta(path: Path, body: str, stated: dict, *, source: str) -> dict:
+    title = stated["title"] or body.strip().splitlines()[0][:120]
+    missing = [key for key in ("title", "published", "publisher", "byline", "url")
+               if not stated.get(key)]
+    return {
+        "title": title,
+        "published": stated["published"],
+        "timezone": None,
+        "language": "en",
+        "genre": None,
+        "type": "NewsArticle",
+        "publisher": stated["publisher"],
+        "author": None,  # the registry id of the byline (or unnamed author), set when written
+        "byline": stated["byline"],
+        "origin": None,  # set against the corpus folder when written
+        "source": source,
+        "licence": None,
+        "url": stated["url"],
+        "updates": [],
+        "missing": [("author" if key == "byline" else key) for key in missing],
+    }
+
+
+def _relative_origin(path: Path, corpus: Path) -> str:
+    """Where the document came from, relative to the project (the corpus folder's parent)."""
+    try:
+        return Path(os.path.relpath(path.resolve(), corpus.resolve().parent)).as_posix()
+    except ValueError:  # another drive on Windows
+        return path.resolve().as_posix()
+
+
+def check_language(text: str, *, where: str) -> None:
+    """Raise :class:`IngestError` unless ``text`` reads as English.
+
+    A dependency-free test: in English prose about a quarter of the words are
+    among a few dozen function words; other languages have their own, and other
+    scripts show in the letters themselves.
+    """
+    letters = [c for c in text if c.isalpha()]
+    for name, low, high in _SCRIPTS:
+        share = sum(1 for c in letters if low <= ord(c) <= high) / max(len(letters), 1)
+        if share > 0.3:
+            raise IngestError(f"the document is not in English: {share:.0%} of its letters are "
+                              f"{name}", where=where, hint="add an English version")
+    words = re.findall(r"[a-zà-ÿ]+", text.lower())
+    if len(words) < 20:
+        return  # too short to judge
+    english = sum(1 for w in words if w in _ENGLISH) / len(words)
+    rivals = {name: sum(1 for w in words if w in markers) / len(words)
+              for name, markers in _MARKERS.items()}
+    best = max(rivals, key=rivals.get)
+    if english < 0.12 or rivals[best] > english:
+        seen = sorted({w for w in words if w in _MARKERS[best]}, key=words.index)[:6]
+        raise IngestError(f"the document does not read as English ({english:.0%} English "
+                          f"function words; {best} markers seen: {', '.join(seen) or 'none'}, "
+                          f"{rivals[best]:.0%} of words)", where=where,
+                          hint="add an English version of the document")
+
+
+def _author_entry(corpus: Path, doc_id: str, item: _Prepared) -> dict:
+    """The registry entity of the document's own voice: its byline, or its unnamed author.
+
+    What the document says in its own words (its figures, its accusations) is a claim, and
+    a claim needs a claimant.
+    """
+    byline = item.meta.get("byline")
+    entity_id = f"person/{make_slug(byline)}" if byline else f"person/author-of-{make_slug(doc_id)}"
+    label = byline or f'Author of "{item.title}"'
+    return {"id": entity_id, "type": "Person", "label": label, "aliases": [],
+            "roles": [f"author of document {doc_id}"],
+            "description": f"The voice in which document {doc_id} speaks"
+                           + (" (its byline)." if byline else " (the document names no author).")}
+
+
+def _write_document(corpus: Path, doc_id: str, item: _Prepared, *, author: str) -> None:
+    target = corpus / doc_id
+    if target.exists():
+        raise IngestError("a different document already has this id", where=str(target),
+                          hint="choose another --doc-id")
+    staging = Path(tempfile.mkdtemp(prefix=f".add-{doc_id}-", dir=corpus))
+    try:
+        for name, content in item.files.items():
+            (staging / name).write_bytes(content)
+        meta = {"id": doc_id, **item.meta, "author": author,
+                "origin": _relative_origin(item.path, corpus)}
+        (staging / "meta.yaml").write_text(
+            yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=100),
+            encoding="utf-8")
+        staging.chmod(0o755)  # mkdtemp makes it private; a corpus folder is not
+        os.rename(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise

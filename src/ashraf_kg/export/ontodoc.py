@@ -1,0 +1,134 @@
+"""Human-readable HTML documentation of the ontology, generated with pyLODE.
+
+The page is self-contained (styles inline, no script or stylesheet fetched from
+elsewhere) and byte-identical across runs, because ``graph/`` is committed and must
+equal a fresh build.
+
+>>> from ashraf_kg.export.ontodoc import write_ontology_docs
+>>> write_ontology_docs(Path("graph/ontology.html"))   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import html
+import importlib.metadata
+import logging
+import os
+import re
+import sys
+import tempfile
+import types
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF, SKOS
+
+from .. import resources
+from ..errors import AshrafKGError
+from ..namespaces import scheme_iri
+
+ONTOLOGY_FILE = "ashraf-kg.ttl"
+# External resources an HTML page may load: these must not appear in the output.
+_LOADING_TAG = re.compile(r"<(?:link|script)\b[^>]*\b(?:href|src)=\"(?:https?:)?//", re.I)
+
+
+def make_ontology_html(ontology: Graph | None = None) -> str:
+    """The HTML page documenting ``ontology`` (default: the shipped ``ashraf-kg.ttl``)."""
+    if ontology is None:
+        ontology = Graph().parse(resources.ontology_dir() / ONTOLOGY_FILE, format="turtle")
+    OntPub = _import_ontpub()
+    doc = OntPub(ontology=_without_schemes(ontology), sort_subjects=True)
+    page = _add_schemes(doc.make_html(include_css=True), ontology)
+    if _LOADING_TAG.search(page):
+        raise AshrafKGError("the ontology documentation would load a remote stylesheet or script",
+                            hint="inline it in ashraf_kg.export.ontodoc")
+    return page
+
+
+def write_ontology_docs(path: Path, ontology: Graph | None = None) -> Path:
+    """Write the ontology documentation to ``path`` (temporary file, then rename)."""
+    path = Path(path)
+    page = make_ontology_html(ontology)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(page if page.endswith("\n") else page + "\n")
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _import_ontpub():
+    # pyLODE 3.4.1 reads its version from a pyproject.toml that its wheel does not ship
+    # (RDFLib/pyLODE#260); give it the installed distribution's version instead.
+    if "pylode.version" not in sys.modules:
+        module = types.ModuleType("pylode.version")
+        module.__version__ = importlib.metadata.version("pylode")
+        sys.modules["pylode.version"] = module
+    # Importing pyLODE calls logging.basicConfig(level=DEBUG); undo that for our users.
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    try:
+        from pylode import OntPub
+    except ImportError as error:
+        raise AshrafKGError(f"cannot import pyLODE: {error}",
+                            hint="install the pinned pylode (pip install -e .)") from error
+    finally:
+        for handler in root.handlers[:]:
+            if handler not in handlers:
+                root.removeHandler(handler)
+        root.setLevel(level)
+    return OntPub
+
+
+def _without_schemes(ontology: Graph) -> Graph:
+    # pyLODE takes the page title from every skos:ConceptScheme too, so the schemes are
+    # left out of its input and listed by _schemes_html instead.
+    graph = Graph()
+    for prefix, namespace in ontology.namespaces():
+        graph.bind(prefix, namespace)
+    schemes = set(ontology.subjects(RDF.type, SKOS.ConceptScheme))
+    for s, p, o in ontology:
+        if s in schemes or (p == RDF.type and o == SKOS.ConceptScheme):
+            continue
+        graph.add((s, p, o))
+    return graph
+
+
+def _add_schemes(page: str, ontology: Graph) -> str:
+    # The schemes go before pyLODE's Namespaces section, with an entry in its table of contents.
+    section, toc_entry = '<div id="namespaces">', '<li>\n          <h4>\n            <a href="#namespaces">'
+    if section not in page or toc_entry not in page:
+        raise AshrafKGError("pyLODE's page has no Namespaces section to put the concept schemes before",
+                            hint="check the pinned pylode version")
+    page = page.replace(section, _schemes_html(ontology) + "\n      " + section, 1)
+    toc = ('<li><h4><a href="#concept-schemes">Concept schemes</a></h4><ul class="second">'
+           + "".join(f'<li><a href="#scheme-{name}">{_text(ontology, scheme_iri(name), SKOS.prefLabel)}</a></li>'
+                     for name in ("stance", "count-kind")) + "</ul></li>\n        ")
+    return page.replace(toc_entry, toc + toc_entry, 1)
+
+
+def _schemes_html(ontology: Graph) -> str:
+    parts = ['<div class="section" id="concept-schemes">', "<h2>Concept schemes</h2>"]
+    for name in ("stance", "count-kind"):
+        scheme = scheme_iri(name)
+        parts.append(f'<h3 id="scheme-{name}">{_text(ontology, scheme, SKOS.prefLabel)}</h3>')
+        parts.append(f"<p><code>{html.escape(str(scheme))}</code>: "
+                     f"{_text(ontology, scheme, SKOS.definition)}</p>")
+        parts.append('<table class="concepts"><tr><th>Concept</th><th>Label</th>'
+                     "<th>Definition</th></tr>")
+        for concept in sorted(ontology.subjects(SKOS.inScheme, scheme)):
+            parts.append(f'<tr><td><code>{html.escape(str(concept))}</code></td>'
+                         f"<td>{_text(ontology, concept, SKOS.prefLabel)}</td>"
+                         f"<td>{_text(ontology, concept, SKOS.definition)}</td></tr>")
+        parts.append("</table>")
+    parts.append("</div>")
+    return "\n".join(parts)
+
+
+def _text(graph: Graph, subject: URIRef, predicate: URIRef) -> str:
+    values = sorted(str(v) for v in graph.objects(subject, predicate))
+    return html.escape(values[0]) if values else ""

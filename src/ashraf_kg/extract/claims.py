@@ -1,0 +1,147 @@
+"""Extraction, step 3: reported speech as claims with a claimant and a stance.
+
+A speech verb ("charged … with", "described … as", "denied", "claiming", "called for",
+"said", "condemned") marks a claim. The claimant is the actor that speaks: the one
+after "by" for a passive or a noun ("described by X", "the denial by X"), else the
+actors of the subject before the verb ("The UN human rights office and UNAMI also
+condemned"). Words the claimant is quoted as using become the claim's ``quoted`` text.
+A document's own loaded description ("in what can only be described as …") is a claim
+of the document's voice.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .events import ACTOR_KINDS, split_clauses
+from .mentions import Hit
+
+# (pattern, stance, where the claimant is: "subject" before the verb, "by" after it)
+SPEECH = (
+    (r"\b(?:has |have |had )?charged\b", "accuses", "subject"),
+    (r"\baccus(?:ed|es|ing)\b", "accuses", "subject"),
+    (r"\b(?:was |were |is |are |being |been )?described by\b", "describes", "by"),
+    (r"\bdenial by\b", "denies", "by"),
+    (r"\bden(?:ied|ies|y|ying)\b(?! access)", "denies", "subject"),
+    (r"\bclaim(?:ed|ing|s)? that\s+(?:no|none|nothing|there (?:was|were|had been) no)\b",
+     "denies", "subject"),
+    (r"\bclaim(?:ed|ing|s)?\b", "asserts", "subject"),
+    (r"\b(?:call(?:ed|s|ing)? (?:for|on)|urg(?:ed|es|ing))\b", "calls-for", "subject"),
+    (r"\b(?:condemn(?:ed|s|ing)?|deplores?|deplored)\b", "condemns", "subject"),
+    (r"\b(?-i:said|says|stated|states|added|announced|told|reported)\b", "asserts", "subject"),
+    (r"\bbelieved?\b(?! to be)", "asserts", "subject"),
+    (r"\baccording to\b", "reports", "by"),
+)
+_SPEECH = tuple((re.compile(p, re.IGNORECASE), s, w) for p, s, w in SPEECH)
+_AUTHOR_VOICE = re.compile(r"\b(?:in )?what (?:can|could|must|may) only be (?:described|called)"
+                           r" as\b", re.IGNORECASE)
+_QUOTED = re.compile(r"[‘“\"']([^’”\"]{3,120}?)[’”\"'](?=[\s.,;:)]|$)")
+
+
+@dataclass
+class ClaimHit:
+    claimant: str
+    stance: str
+    span: tuple[int, int]
+    verb: tuple[int, int]
+    about: list[str] = field(default_factory=list)
+    quoted: str | None = None
+    confidence: float = 0.6
+
+
+def _subject_claimants(text: str, clause, verb, mentions: list[Hit]) -> list[Hit]:
+    """Actors of the subject: the last one before the verb and those coordinated with it."""
+    before = [h for h in mentions if clause[0] <= h.start and h.end <= verb[0]
+              and h.entity.split("/")[0] in ACTOR_KINDS]
+    if not before:
+        return []
+    from .events import _coordinated
+
+    last = before[-1]
+    if len(before) > 1 and re.search(r"\s[a-z]+\b.*,\s*and\s+(?:also\s+)?$", text[last.end:verb[0]]):
+        last = before[0]  # coordinated verbs share the subject: "We note …, and call on"
+    chosen = _coordinated(text, last, before)
+    gap = text[chosen[-1].end:verb[0]]
+    if re.search(r"\b(?:that|which|who|whom)\b", gap) and len(gap) > 60:
+        return []
+    return chosen
+
+
+def _by_claimant(text: str, clause, verb, mentions: list[Hit]) -> list[Hit]:
+    """The head of the noun phrase after "by": "by UN official Tahar Boumedra" -> Boumedra."""
+    head = None
+    for hit in mentions:
+        if verb[1] <= hit.start < min(clause[1], verb[1] + 60) \
+                and hit.entity.split("/")[0] in ACTOR_KINDS:
+            if head and not re.fullmatch(r"\s+(?:[a-z]+\s+)?", text[head.end:hit.start]):
+                break
+            head = hit
+    return [head] if head else []
+
+
+def _quoted(text: str, start: int, end: int) -> str | None:
+    m = _QUOTED.search(text, start, end)
+    return m[1].strip(" .,") if m else None
+
+
+def _about(mentions: list[Hit], span, claimants: list[Hit], verb) -> list[str]:
+    about = []
+    for hit in mentions:
+        if span[0] <= hit.start < span[1] and hit not in claimants and hit.start >= verb[1] \
+                and hit.entity.split("/")[0] in ACTOR_KINDS and hit.entity not in about:
+            about.append(hit.entity)
+    return about[:2]
+
+
+def find_claims(text: str, sentences, mentions: list[Hit], *, author: str | None) -> list[ClaimHit]:
+    """Claims of a document, in text order; ``author`` is the document's own voice."""
+    claims: list[ClaimHit] = []
+    for sentence in sentences:
+        for clause in split_clauses(text, *sentence):
+            claims.extend(_clause_claims(text, clause, sentence, mentions))
+        if author:
+            for m in _AUTHOR_VOICE.finditer(text, sentence[0], sentence[1]):
+                end = min(sentence[1], m.end() + 80)
+                words = re.match(r"\s*([^.,;]+)", text[m.end():end])
+                claims.append(ClaimHit(author, "characterises", (m.start(), m.end() + (
+                    words.end() if words else 0)), (m.start(), m.end()),
+                    quoted=words[1].strip() if words else None, confidence=0.5))
+    return sorted(claims, key=lambda c: c.span)
+
+
+def _clause_claims(text: str, clause, sentence, mentions: list[Hit]) -> list[ClaimHit]:
+    found, taken = [], []
+    for pattern, stance, where in _SPEECH:
+        for m in pattern.finditer(text, clause[0], clause[1]):
+            verb = (m.start(), m.end())
+            if any(verb[0] < e and s < verb[1] for s, e in taken):
+                continue
+            taken.append(verb)
+            claimants = (_by_claimant if where == "by" else _subject_claimants)(
+                text, clause, verb, mentions)
+            if not claimants and where == "by":
+                claimants = _subject_claimants(text, clause, verb, mentions)
+            for claimant in claimants:
+                start = min(claimant.start, verb[0])
+                span = (start, sentence[1] if where == "subject" else min(sentence[1], verb[1] + 120))
+                claim = ClaimHit(claimant.entity, stance, span, verb,
+                                 quoted=_quoted(text, verb[1], span[1]),
+                                 confidence=0.7 if claimant.confidence >= 0.9 else 0.5)
+                if where == "by":
+                    subject = [h for h in mentions if clause[0] <= h.start < verb[0]
+                               and h.entity.split("/")[0] in ACTOR_KINDS]
+                    claim.about = [subject[-1].entity] if subject else []
+                    claim.span = (subject[-1].start if subject else clause[0], span[1])
+                else:
+                    claim.about = _about(mentions, span, claimants, verb)
+                found.append(claim)
+    return found
+
+
+_LOADED = re.compile(r"\b(?:massacre|terror\w*|concentration camp|slaughter|genocide|"
+                     r"butcher\w*|crimes? against humanity|regime)\b", re.IGNORECASE)
+
+
+def _loaded(words: str) -> bool:
+    return bool(_LOADED.search(words))

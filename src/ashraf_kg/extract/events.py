@@ -1,0 +1,385 @@
+"""Extraction, step 2: events from trigger words, with their arguments, time and counts.
+
+A trigger ("launched a major assault", "killing", "met", "ordering", "denial") gives the
+event type; the entity mentions around it in the same clause give its roles: the actor
+before an active verb or after "by" is the agent, an actor after it the target or
+victim, places after "at/in/on/around" the place, weapons the instrument. A definite
+reference to an earlier event ("the attack", "last night's attack") adds to that event
+rather than making a new one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..timex import number_value
+from .mentions import Hit
+from .triggers import TRIGGERS
+
+ACTOR_KINDS = ("person", "organization", "group")
+_TRIGGERS = tuple((re.compile(p, re.IGNORECASE), t, r) for p, t, r in TRIGGERS)
+_DEFINITE = re.compile(r"(?:\b(?:the|this|that|last night's|last night’s|today's|previous|earlier"
+                       r"|prior|past)\s+(?:\w+\s+)?$)",
+                       re.IGNORECASE)
+_NOUN_FORMS = re.compile(r"^(?:assaults?|attacks?|raids?|killings|execution|denial|statement|removal"
+                         r"|training|plotting)$", re.IGNORECASE)
+TIME_PATTERN = re.compile(
+    r"\b(?:today|yesterday|tonight|last night|this (?:morning|week|year)|days (?:after|before)"
+    r"|(?:in )?recent (?:years|months)|(?:approximately |around |about )?midnight(?: local time)?"
+    r"|\d{1,2}:\d{2}\s?[AP]M(?: local time)?|\d+ hours|(?:\w+-)?\w+ hours"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2} (?:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December)(?: \d{4})?|(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)(?: of this year| of last year| \d{4})?)\b",
+    re.IGNORECASE)
+_COUNT = re.compile(
+    r"\b(?P<verb>killing|killed|wounding|wounded|leaving|released|executing|executed)\s+"
+    r"(?P<num>\d+|[a-z]+(?:-[a-z]+)?)\b(?P<rest>(?:\s+\w+){0,2}?\s+(?P<adj>dead|missing|names|killed|wounded))?"
+    r"|\b(?P<num2>\d+|[a-z]+(?:-[a-z]+)?)\s+(?:\w+\s+){0,2}?(?P<adj2>dead|missing|killed|wounded|injured)\b"
+    r"|\b(?P<label>Fatalities|Deaths|Killed|Wounded|Injured|Missing):\s*(?P<num3>\d+)",
+    re.IGNORECASE)
+_COUNT_KINDS = {"killing": "killed", "killed": "killed", "wounding": "wounded",
+                "wounded": "wounded", "injured": "wounded", "dead": "dead", "missing": "missing",
+                "names": "named", "released": "named", "executing": "executed",
+                "executed": "executed", "fatalities": "dead", "deaths": "dead", "leaving": "dead"}
+
+
+@dataclass
+class EventHit:
+    """An event found in the text; ``roles`` maps a role to entity ids in order found."""
+
+    type: str
+    trigger: tuple[int, int]
+    evidence: tuple[int, int]
+    roles: dict[str, list[str]] = field(default_factory=dict)
+    place: list[str] = field(default_factory=list)
+    time: str | None = None
+    counts: list[tuple[str, int | None, tuple[int, int]]] = field(default_factory=list)
+    confidence: float = 0.6
+    alleged: bool = False
+
+    def add(self, role: str, entity: str) -> None:
+        ids = self.place if role == "place" else self.roles.setdefault(role, [])
+        if entity not in ids:
+            ids.append(entity)
+
+
+def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Clauses of a sentence: split at semicolons and dashes."""
+    spans, begin = [], start
+    for m in re.finditer(r"\s*[;–—]\s+|\s+-\s+", text[start:end]):
+        spans.append((begin, start + m.start()))
+        begin = start + m.end()
+    spans.append((begin, end))
+    return [s for s in spans if s[1] > s[0]]
+
+
+def _kind(hit: Hit) -> str:
+    return hit.entity.split("/", 1)[0]
+
+
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+\s+)?$")
+_SUBORDINATE = re.compile(r"\b(?:as|while|when|because|although|whereas)\s")
+_INSERTS = re.compile(r",\s*(?:which|who)\b[^,]*,|\([^)]*\)|–[^–]*–")
+_OBJECT_GAP = re.compile(r"^\s*(?:(?:on|upon|against|at|with|to|directly with|that)\s+)?"
+                         r"(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w-]+\s+){0,3}$")
+_COORDINATED = re.compile(r"^[\s,]*(?:and\s+)?(?:(?:the\s+)?[A-Z][\w-]*\s+){0,4}$")
+_NEGATED = re.compile(r"\b(?:no|not|never|yet to|nor|without)\s+(?:such\s+|\w+\s+)?$",
+                      re.IGNORECASE)
+_BY = re.compile(r"^(?:\s*[\w-]+){0,6}?\s+by\s+", re.IGNORECASE)
+
+
+def _by_phrase(text: str, trigger, clause, mentions: list[Hit]) -> tuple[str, Hit] | None:
+    """("agent"|"commander", actor) of a "… by X" phrase right after the trigger."""
+    after = text[trigger[1]:clause[1]]
+    m = _BY.match(after[:80])
+    if not m or re.search(r"[,;]", m[0]):
+        return None
+    role = "commander" if re.search(r"\b(?:commanded|led|directed)\s+by\s+$", m[0]) else "agent"
+    start = trigger[1] + m.end()
+    head = None
+    for hit in mentions:  # the last actor of the noun phrase: "UN official Tahar Boumedra"
+        if start <= hit.start < start + 60 and _kind(hit) in ACTOR_KINDS:
+            if head and not re.fullmatch(r"\s+(?:[a-z]+\s+)?", text[head.end:hit.start]):
+                break
+            head = hit
+            start = hit.end
+    return (role, head) if head else None
+
+
+def _subject(text: str, trigger, clause, mentions: list[Hit]) -> Hit | None:
+    """The actor before the trigger, skipping inserted relative clauses and parentheses."""
+    region = text[clause[0]:trigger[0]]
+    masked = _INSERTS.sub(lambda m: " " * len(m[0]), region)
+    last_sub = [m.end() for m in _SUBORDINATE.finditer(masked)]
+    floor = clause[0] + (last_sub[-1] if last_sub else 0)
+    before = [h for h in mentions if floor <= h.start and h.end <= trigger[0]
+              and _kind(h) in ACTOR_KINDS and masked[h.start - clause[0]] != " "]
+    if len(before) > 1 and re.search(r"\s[a-z]+\b.*,\s*and\s+(?:also\s+)?$",
+                                     text[before[-1].end:trigger[0]]):
+        return before[0]  # "We note the statements by X, and call on": the verbs share "We"
+    return before[-1] if before else None
+
+
+def _source(text: str, event: EventHit, clause, mentions: list[Hit]) -> tuple[str, Hit] | None:
+    """The actor a trigger names after itself: "support from X", "In a statement, X said"."""
+    words = text[event.trigger[0]:event.trigger[1]]
+    if not (words.endswith(" from") or (event.type == "Statement" and words.lower().startswith("in "))):
+        return None
+    head = None
+    for hit in mentions:
+        if event.trigger[1] <= hit.start < min(clause[1], event.trigger[1] + 60) \
+                and _kind(hit) in ACTOR_KINDS:
+            if head and not re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}", text[head.end:hit.start]):
+                break
+            head = hit
+    return ("agent", head) if head else None
+
+
+def _coordinated(text: str, subject: Hit, mentions: list[Hit]) -> list[Hit]:
+    """The subject and the actors joined to it: "The UN office and UNAMI (…) condemned"."""
+    chosen = [subject]
+    for hit in reversed([h for h in mentions if h.end <= subject.start]):
+        gap = text[hit.end:chosen[0].start]
+        if _kind(hit) in ACTOR_KINDS and hit.entity not in {c.entity for c in chosen} and \
+                re.fullmatch(r"\s*(?:\([^)]*\))?\s*,?\s*and\s+(?:the\s+)?", gap):
+            chosen.insert(0, hit)
+        elif re.fullmatch(r"\s*\(\s*", gap) and hit.entity == subject.entity:
+            chosen[0] = hit  # "United Nations Assistance Mission for Iraq (UNAMI"
+        else:
+            break
+    return chosen
+
+
+def _arguments(event: EventHit, text: str, clause, mentions: list[Hit], object_role,
+               limit: int) -> None:
+    source = _source(text, event, clause, mentions)
+    by = _by_phrase(text, event.trigger, clause, mentions) or source
+    if by:
+        event.add(by[0], by[1].entity)
+        event.evidence = (event.evidence[0], max(event.evidence[1], by[1].end))
+    subject = None if by and by[0] == "agent" and not source else _subject(
+        text, event.trigger, clause, mentions)
+    word = text[event.trigger[0]:event.trigger[1]].split()[0]
+    light = re.search(r"\b(?:launched|carried out|conducted|mounted|staged|began|engaged in)"
+                      r"\s+(?:\w+\s+){0,3}$", text[clause[0]:event.trigger[0]])
+    if subject and _NOUN_FORMS.match(word) and not light and not re.fullmatch(
+            r"(?:['’]s)?\s*(?:\w+\s+){0,1}", text[subject.end:event.trigger[0]]):
+        subject = None
+    if subject:
+        gap = text[subject.end:event.trigger[0]]
+        passive = re.search(r"(?:ed|en|t)$", word) and _PASSIVE.search(gap)
+        if passive and ("," in gap or len(gap) > 40):
+            return _objects(event, text, (clause[0], limit), mentions, object_role, skip=())
+        role = (object_role or "target") if passive else (
+            "participant" if event.type == "Meeting" else "agent")
+        if source:
+            role = object_role or "target"
+        for hit in _coordinated(text, subject, mentions) if role == "agent" else [subject]:
+            event.add(role, hit.entity)
+        event.evidence = (min(event.evidence[0], subject.start), event.evidence[1])
+    _objects(event, text, (clause[0], limit), mentions, object_role,
+             skip=(subject, by[1] if by else None))
+
+
+def _objects(event: EventHit, text: str, clause, mentions, object_role, skip) -> None:
+    window_end = min(clause[1], event.trigger[1] + 120)
+    previous = previous_place = None
+    for hit in mentions:
+        if not (event.trigger[1] <= hit.start < window_end) or hit in skip:
+            continue
+        kind, gap = _kind(hit), text[event.trigger[1]:hit.start]
+        if re.search(r"\bby\b", gap):
+            break
+        if kind == "place" and re.search(r"\bto\s+(?:the\s+)?$", gap) \
+                and event.type in ("Appeal", "Order", "Flight", "Abduction", "Detention"):
+            event.add("destination", hit.entity)
+        elif kind == "place" and (re.search(
+                r"\b(?:at|in|on|around|near|outside(?: of)?|upon|into|from)\s+(?:the\s+)?$", gap)
+                or (previous_place and re.fullmatch(r"[\s,]*(?:and\s+)?(?:the\s+)?",
+                                                    text[previous_place.end:hit.start]))):
+            event.add("place", hit.entity)
+            previous_place = hit
+        elif kind == "thing":
+            event.add("instrument", hit.entity)
+        elif kind in ACTOR_KINDS and object_role:
+            joined = previous and _COORDINATED.match(text[previous.end:hit.start])
+            first = object_role not in event.roles or event.type == "Meeting"
+            if joined or (first and _OBJECT_GAP.match(gap)):
+                event.add(object_role, hit.entity)
+                event.evidence = (event.evidence[0], max(event.evidence[1], hit.end))
+                previous = hit
+
+
+def _time_near(text: str, sentence, trigger) -> str | None:
+    found = [m for m in TIME_PATTERN.finditer(text, sentence[0], sentence[1])]
+    if not found:
+        return None
+    nearest = min(found, key=lambda m: min(abs(m.start() - trigger[1]), abs(m.end() - trigger[0])))
+    return nearest[0]
+
+
+def find_counts(text: str, sentence) -> list[tuple[str, int | None, tuple[int, int]]]:
+    """(kind, value, span) of every casualty figure in a sentence: "killing forty-four"."""
+    counts = []
+    for m in _COUNT.finditer(text, sentence[0], sentence[1]):
+        word = m["num"] or m["num2"] or m["num3"]
+        value = number_value(word)
+        if value is None:
+            continue
+        key = (m["adj"] or m["verb"] or m["adj2"] or m["label"]).lower()
+        if m["verb"] and m["adj"] in ("dead", "missing", "names"):
+            key = m["adj"]
+        if m["verb"] == "leaving" and not m["adj"]:
+            continue
+        counts.append((_COUNT_KINDS.get(key, "killed"), value, (m.start(), m.end())))
+    for m in re.finditer(r"\b(?:the\s+)?(\w+)\s+attack\b", text[sentence[0]:sentence[1]]):
+        value = ORDINALS.get(m[1].lower())
+        if value:
+            counts.append(("attacks", value, (sentence[0] + m.start(), sentence[0] + m.end())))
+    return counts
+
+
+ORDINALS = {w: i for i, w in enumerate("zeroth first second third fourth fifth sixth seventh "
+                                       "eighth ninth tenth eleventh twelfth".split())}
+
+
+def _is_reference(text: str, trigger, clause) -> bool:
+    """A definite noun ("the attack", "last night's attack") names an event told before."""
+    word = text[trigger[0]:trigger[1]]
+    return bool(_NOUN_FORMS.match(word)) and bool(_DEFINITE.search(text[clause[0]:trigger[0]]))
+
+
+def _skip_trigger(text: str, m, clause) -> bool:
+    """Negated ("no such attack"), infinitive ("to attack") or complement ("signs of execution")."""
+    before = text[clause[0]:m.start()]
+    infinitive = re.search(r"\bto\s+$", before) and not re.search(
+        r"\b(?:attempt(?:ed|s|ing)?|an attempt|tried|trying|began|sought|seeks?)\s+to\s+$", before)
+    if _NEGATED.search(before) or infinitive:
+        return True
+    return bool(_NOUN_FORMS.match(m[0])) and bool(re.search(r"\b(?:of|about)\s+$", before))
+
+
+def _adds_information(event: EventHit, antecedent: EventHit) -> bool:
+    agents = set(event.roles.get("agent", []))
+    return bool(event.counts or event.roles.get("instrument")
+                or (agents and agents != set(antecedent.roles.get("agent", []))))
+
+
+def find_events(text: str, sentences: list[tuple[int, int]], mentions: list[Hit]) -> list[EventHit]:
+    """Events of a document, in text order, with definite references merged."""
+    events: list[EventHit] = []
+    pending: list = []  # figures told before any event ("Fatalities: 52" of an infobox)
+    for sentence in sentences:
+        for clause in split_clauses(text, *sentence):
+            found = [(m, t, r) for pattern, t, r in _TRIGGERS
+                     for m in pattern.finditer(text, clause[0], clause[1])]
+            taken: list[EventHit] = []
+            for m, event_type, object_role in sorted(found, key=lambda f: f[0].start()):
+                if any(m.start() < e.trigger[1] and e.trigger[0] < m.end() for e in taken) \
+                        or _skip_trigger(text, m, clause):
+                    continue
+                event = EventHit(event_type, (m.start(), m.end()), (m.start(), m.end()))
+                limit = min([f[0].start() for f in found if f[0].start() > m.end()]
+                            + [clause[1]])
+                _arguments(event, text, clause, mentions, object_role, limit)
+                event.time = _time_near(text, sentence, event.trigger)
+                event.counts = [c for c in find_counts(text, sentence)
+                                if c[0] == "attacks" and c[2][1] >= m.end() - 1 >= c[2][0]]
+                _inherit_agent(text, event, taken)
+                if not _resolve_reference(text, event, clause, events) \
+                        or _merged_into_neighbour(text, event, taken):
+                    continue
+                events.append(event)
+                taken.append(event)
+        pending = _attach_counts(text, sentence, events, pending)
+    return _absorb_quoted_reactions(text, sentences, sorted(events, key=lambda e: e.trigger))
+
+
+def _resolve_reference(text: str, event: EventHit, clause: tuple[int, int],
+                       events: list[EventHit]) -> bool:
+    """Whether an event is new; a definite reference ("the attack") to an earlier one of its
+    type is kept only if it adds something, and then takes the roles it leaves unsaid."""
+    if not _is_reference(text, event.trigger, clause):
+        return True
+    antecedent = next((e for e in reversed(events) if e.type == event.type), None)
+    if antecedent is None:
+        # "I condemn the killings": what is reacted to is told elsewhere.
+        return not _REACTION.search(text, clause[0], event.trigger[0])
+    if not _adds_information(event, antecedent):
+        antecedent.time = antecedent.time or event.time
+        return False
+    for role in ("agent", "target") if not event.counts else ():
+        if role not in event.roles and antecedent.roles.get(role):
+            event.roles[role] = list(antecedent.roles[role])
+    event.place = event.place or list(antecedent.place)
+    return True
+
+
+def _merged_into_neighbour(text: str, event: EventHit, taken: list[EventHit]) -> bool:
+    """Merge a trigger into one of its type just before it in the clause ("machine-gunned …
+    in summary killings" is one event), unless a relative clause separates them."""
+    same = next((e for e in reversed(taken) if e.type == event.type), None)
+    if same is None or event.trigger[0] - same.trigger[1] >= 70 \
+            or re.search(r",\s*(?:which|who)\b", text[same.trigger[1]:event.trigger[0]]):
+        return False
+    _merge(same, event)
+    same.evidence = (same.evidence[0], max(same.evidence[1], event.evidence[1]))
+    return True
+
+
+_REACTION = re.compile(r"\b(?:condemn\w*|deplor\w*|prais\w*|welcom\w*|not(?:e|ed|ing)|mourn\w*)\b",
+                       re.IGNORECASE)
+
+
+def _absorb_quoted_reactions(text: str, sentences, events: list[EventHit]) -> list[EventHit]:
+    """A reaction quoted inside a statement ("In a statement, X said he “deplores …”") is
+    what the statement says, not a second event."""
+    kept = []
+    for event in events:
+        sentence = next((s for s in sentences if s[0] <= event.trigger[0] < s[1]), None)
+        quoted = re.search(r"[\"“]", text[sentence[0]:event.trigger[0]]) if sentence else None
+        statement = next((e for e in kept if e.type == "Statement" and sentence
+                          and sentence[0] <= e.trigger[0] < event.trigger[0]), None)
+        if event.type == "Condemnation" and quoted and statement:
+            _merge(statement, event)
+            statement.evidence = (statement.evidence[0], max(statement.evidence[1], event.evidence[1]))
+            continue
+        kept.append(event)
+    return kept
+
+
+def _inherit_agent(text: str, event: EventHit, taken: list[EventHit]) -> None:
+    """Coordinated participles share a subject: "training X, providing Y and plotting Z"."""
+    if not taken or not re.match(r"\w+ing\b", text[event.trigger[0]:event.trigger[1]]):
+        return
+    previous = taken[-1]
+    gap = text[previous.evidence[1]:event.trigger[0]]
+    if previous.roles.get("agent") and re.search(r"(?:,|\band)\s+$", gap) and len(gap) < 120:
+        event.roles["agent"] = list(previous.roles["agent"])
+
+
+def _merge(antecedent: EventHit, event: EventHit) -> None:
+    for role, ids in event.roles.items():
+        for entity in ids:
+            antecedent.add(role, entity)
+    for entity in event.place:
+        antecedent.add("place", entity)
+    antecedent.time = antecedent.time or event.time
+
+
+def _attach_counts(text: str, sentence, events: list[EventHit], pending: list) -> list:
+    """Give each figure to the nearest violent event; figures before any wait for the first."""
+    counts = pending + find_counts(text, sentence)
+    violent = [e for e in events if e.type in ("Attack", "Killing", "Wounding", "InformationRelease")]
+    if not violent:
+        return [c for c in counts if c[0] != "attacks"]
+    for kind, value, span in counts:
+        if kind == "attacks":
+            continue
+        here = [e for e in violent if sentence[0] <= e.trigger[0] < sentence[1]]
+        owner = (min(here, key=lambda e: abs(e.trigger[0] - span[0])) if here
+                 else (violent[-1] if violent else None))
+        if owner is not None:
+            owner.counts.append((kind, value, span))
+    return []

@@ -1,0 +1,246 @@
+"""Extraction, step 1: where the text names an entity.
+
+``find_mentions`` finds registry entities through their labels and aliases, then
+through spelling variants (rapidfuzz), short forms ("Maliki" for "Nouri al-Maliki"),
+acronyms a document defines ("the National Council of Resistance of Iran (the NCRI")
+and role references ("the Prime Minister"). Names the registry lacks are the business
+of :mod:`.extract_proposals`; the spelling helpers live in :mod:`.extract_names`.
+
+Every offset is a code-point offset into the cleaned text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from ..model import Entity
+from .names import NAME_PHRASE, demonyms, entity_names, fold, normalise_name
+
+_STOP = frozenset("the a an of at in on to for and or by with those who were other its their "
+                  "this that these several".split())
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A mention of a registry entity: ``text[start:end]``; ``via`` says how it was found."""
+
+    entity: str
+    start: int
+    end: int
+    confidence: float
+    via: str  # label | alias | variant | short-form | acronym | role
+
+
+def _stem(word: str) -> str:
+    word = word.lower().strip("’'")
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _group_hits(folded: str, registry: tuple[Entity, ...]) -> list[Hit]:
+    """Descriptions of unnamed groups: "the residents at Camp Ashraf" for "Residents of Camp
+    Ashraf". Every content word of the text is in the label, covering two thirds of it."""
+    labels = {}
+    for entity in registry:
+        if entity.kind == "group":
+            for name, _ in entity_names(entity):
+                words = {_stem(w) for w in re.findall(r"[\w’'-]+", name) if w.lower() not in _STOP}
+                if len(words) >= 2:
+                    labels.setdefault(entity.id, []).append(words)
+    tokens = [(m.start(), m.end(), _stem(m[0])) for m in re.finditer(r"[\w’'-]+", folded)]
+    vocabulary = {w for sets in labels.values() for words in sets for w in words} | _STOP
+    found = []
+    for i in range(len(tokens)):
+        if tokens[i][2] not in vocabulary or tokens[i][2] in _STOP:
+            continue
+        for size in range(5, 1, -1):
+            window = tokens[i:i + size]
+            if len(window) < size or window[-1][2] in _STOP \
+                    or any(t[2] not in vocabulary for t in window):
+                continue
+            content = {t[2] for t in window if t[2] not in _STOP}
+            if re.search(r"[.;:!?]", folded[window[0][0]:window[-1][1]]) or len(content) < 2:
+                continue
+            best = [e for e, sets in labels.items()
+                    if any(content <= words and len(content) * 3 >= len(words) * 2 for words in sets)]
+            if len(best) == 1:
+                found.append(Hit(best[0], window[0][0], window[-1][1], 0.6, "description"))
+                break
+    return found
+
+
+def _country_hits(folded: str, hits: list[Hit], registry: tuple[Entity, ...]) -> list[Hit]:
+    """"the country" is the country the document has named most often so far (demonyms count)."""
+    countries = [e for e in registry if e.type == "Country"]
+    found = []
+    for m in re.finditer(r"\bthe country\b", folded):
+        before = folded[:m.start()]
+        counts = {e.id: len(re.findall(rf"\b{re.escape(e.label)}", before)) for e in countries}
+        first = {e.id: (before.find(e.label) if e.label in before else len(before)) for e in countries}
+        best = max(counts, key=lambda c: (counts[c], -first[c]), default=None)
+        if best and counts[best]:
+            found.append(Hit(best, m.start(), m.end(), 0.6, "reference"))
+    return found
+
+
+def _possessive_places(folded: str, hits: list[Hit], registry: tuple[Entity, ...]) -> list[Hit]:
+    """A place named in the possessive inside a longer name: "Iran's democratic parliament"."""
+    found = []
+    for entity in registry:
+        if entity.kind != "place":
+            continue
+        for m in re.finditer(rf"(?<![\w-]){re.escape(fold(entity.label))}(?='s\b)", folded):
+            if any(h.start <= m.start() and m.end() <= h.end and h.entity != entity.id for h in hits):
+                found.append(Hit(entity.id, m.start(), m.end(), 0.9, "nested"))
+    return found
+
+
+def _person_short_forms(registry: tuple[Entity, ...]) -> dict[str, str]:
+    """Surname -> person id, for surnames only one person of the registry carries."""
+    owners: dict[str, set[str]] = {}
+    for entity in registry:
+        if entity.kind != "person" or len(entity.label.split()) < 2:
+            continue
+        last = fold(entity.label.split()[-1])
+        for form in {last, re.sub(r"^(?:al|el|as|ad)-", "", last)}:
+            if form[:1].isupper() and len(form) > 3:
+                owners.setdefault(form, set()).add(entity.id)
+    return {form: ids.pop() for form, ids in owners.items() if len(ids) == 1}
+
+
+def _is_common_noun_entity(entity: Entity) -> bool:
+    return entity.kind in ("group", "thing")
+
+
+def _scan(folded: str, names: dict[str, tuple[str, str, float]], *, ignore_case: bool) -> list[Hit]:
+    if not names:
+        return []
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])",
+                         re.IGNORECASE if ignore_case else 0)
+    lookup = {k.lower(): v for k, v in names.items()} if ignore_case else names
+    hits = []
+    for m in pattern.finditer(folded):
+        entity, how, confidence = lookup[m[0].lower() if ignore_case else m[0]]
+        hits.append(Hit(entity, m.start(), m.end(), confidence, how))
+    return hits
+
+
+def _select(hits: list[Hit], taken: list[Hit] = ()) -> list[Hit]:
+    """Longest, then most confident, non-overlapping hits."""
+    chosen = list(taken)
+    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), -h.confidence, h.start)):
+        if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
+            chosen.append(hit)
+    return sorted(chosen, key=lambda h: h.start)
+
+
+def _exact_hits(folded: str, registry: tuple[Entity, ...]) -> list[Hit]:
+    cased: dict[str, tuple[str, str, float]] = {}
+    uncased: dict[str, tuple[str, str, float]] = {}
+    for entity in registry:
+        for name, how in entity_names(entity):
+            table = uncased if _is_common_noun_entity(entity) else cased
+            table.setdefault(name, (entity.id, how, 1.0 if how == "label" else 0.97))
+    for form, entity_id in _person_short_forms(registry).items():
+        cased.setdefault(form, (entity_id, "short-form", 0.85))
+    return _scan(folded, cased, ignore_case=False) + _scan(folded, uncased, ignore_case=True)
+
+
+def _acronym_hits(folded: str, hits: list[Hit], registry: tuple[Entity, ...]) -> list[Hit]:
+    """Acronyms a document defines after a name: "… of Iran (the NCRI, …" / "(UNAMI)"."""
+    taken = {n for e in registry for n, _ in entity_names(e)}
+    extra: dict[str, tuple[str, str, float]] = {}
+    for hit in hits:
+        m = re.match(r"\s*\((?:the\s+)?([A-Z][A-Z]{1,9})\b", folded[hit.end:hit.end + 20])
+        if m and m[1] not in taken:
+            extra[m[1]] = (hit.entity, "acronym", 0.9)
+    return _scan(folded, extra, ignore_case=False)
+
+
+def _role_titles(registry: tuple[Entity, ...]) -> dict[str, str]:
+    """A title only one registry person holds ("Prime Minister") -> that person."""
+    owners: dict[str, set[str]] = {}
+    for entity in registry:
+        for role in entity.roles if entity.kind == "person" else ():
+            m = re.match(r"((?:[A-Z][\w-]*\s?)+?)(?:\s+of\b|$)", role)
+            if m and m[1].strip() not in ("UN", "U.S."):
+                owners.setdefault(m[1].strip(), set()).add(entity.id)
+    return {title: ids.pop() for title, ids in owners.items() if len(ids) == 1}
+
+
+def _role_hits(folded: str, hits: list[Hit], registry) -> list[Hit]:
+    """"the Prime Minister" names a person the document has already named in full."""
+    named = {h.entity: h.start for h in reversed(hits)}
+    found = []
+    for title, entity_id in _role_titles(registry).items():
+        if entity_id not in named:
+            continue
+        pattern = rf"\b[Tt]he (?:[A-Z]\w+ )?({re.escape(title)})(?!\w)(?! [A-Z])"
+        for m in re.finditer(pattern, folded):
+            if m.start() > named[entity_id]:
+                found.append(Hit(entity_id, m.start(1), m.end(1), 0.7, "role"))
+    return found
+
+
+def _fuzzy_hits(folded: str, hits: list[Hit], registry: tuple[Entity, ...]) -> list[Hit]:
+    """Capitalised names close to a registry name: Quds/Qods, Soleimani/Suleimani."""
+    choices = {}
+    for entity in registry:
+        if entity.kind in ("person", "organization", "place"):
+            for name, _ in entity_names(entity):
+                key = normalise_name(name)
+                if len(key) >= 5:
+                    choices.setdefault(key, entity.id)
+    found = []
+    for m in NAME_PHRASE.finditer(folded):
+        tokens = [(t.start() + m.start(), t.end() + m.start()) for t in re.finditer(r"\S+", m[0])]
+        for size in range(min(len(tokens), 6), 0, -1):
+            for i in range(len(tokens) - size + 1):
+                start, end = tokens[i][0], tokens[i + size - 1][1]
+                if any(not (end <= h.start or start >= h.end) for h in hits + found):
+                    continue
+                key = normalise_name(folded[start:end])
+                if len(key) < 5:
+                    continue
+                cutoff = 88 if len(key) < 12 else 85
+                best = process.extractOne(key, choices.keys(), scorer=fuzz.ratio,
+                                          score_cutoff=cutoff)
+                if best:
+                    found.append(Hit(choices[best[0]], start, end, round(best[1] / 100 * 0.9, 2),
+                                     "variant"))
+    return found
+
+
+def _demonym_hits(folded: str, hits: list[Hit], registry: tuple[Entity, ...]) -> list[Hit]:
+    """A demonym qualifying a full name names the country: "Lebanese Hezbollah" -> Lebanon."""
+    names = {n for e in registry for n, _ in entity_names(e)}
+    adjectives = {d: e.id for e in registry if e.type == "Country" for d in demonyms(e.label)}
+    found = []
+    for hit in hits:
+        first, _, rest = folded[hit.start:hit.end].partition(" ")
+        if first in adjectives and rest in names:
+            found.append(Hit(adjectives[first], hit.start, hit.start + len(first), 0.8, "demonym"))
+    return found
+
+
+def find_mentions(text: str, registry: tuple[Entity, ...]) -> list[Hit]:
+    """Every mention of a registry entity in ``text``, non-overlapping, in text order.
+
+    >>> from ashraf_kg.model import Entity
+    >>> reg = (Entity("person/qassem-suleimani", "Person", "Qassem Suleimani"),)
+    >>> [(h.entity, h.via) for h in find_mentions("General Qasem Soleimani spoke.", reg)]
+    [('person/qassem-suleimani', 'variant')]
+    """
+    folded = fold(text)
+    hits = _select(_exact_hits(folded, registry))
+    hits = _select(_acronym_hits(folded, hits, registry), hits)
+    hits = _select(_fuzzy_hits(folded, hits, registry), hits)
+    hits = _select(_role_hits(folded, hits, registry), hits)
+    names = [h for h in hits if not h.entity.startswith("place/")]  # a description may hold a place
+    hits = _select(_group_hits(folded, registry) + [h for h in hits if h not in names], names)
+    hits = _select(_country_hits(folded, hits, registry), hits)
+    nested = _possessive_places(folded, hits, registry) + _demonym_hits(folded, hits, registry)
+    return sorted(hits + nested, key=lambda h: h.start)

@@ -1,0 +1,56 @@
+"""Extraction, shared vocabulary: how names are spelt, folded and compared.
+
+``fold`` maps curly quotes and dashes to ASCII one character for one, so offsets found in
+folded text are offsets in the text; ``normalise_name`` gives a spelling-insensitive key;
+``entity_names`` lists what to look for in a text for one registry entity. ``TITLES`` and
+``NAME_PHRASE`` describe how the texts write names: "Prime Minister Nouri al-Maliki".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..clean import fold
+from ..model import Entity
+
+TITLES = ("Prime Minister", "President", "Brigadier General", "Brigadier", "General",
+          "Colonel", "Major General", "Lieutenant", "Commander", "Secretary-General",
+          "Secretary of State", "Secretary", "National Security Advisor", "High Representative",
+          "Minister", "Foreign Minister", "Ambassador", "Ayatollah", "Sheikh", "Imam", "Judge",
+          "Senator", "Speaker", "Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Dr.", "Chief", "Envoy",
+          "Spokesman", "Spokeswoman", "Governor", "Mayor", "King", "Queen", "Prince")
+CONNECTORS = r"(?:of|the|for|al|el|e|de|ul|bin|ibn|ad|as)"
+_CAP = r"[A-Z](?:[\w']|\.(?=\w))*(?:-[\w']+)*"
+# A capitalised name, lowercase connectors allowed inside: "Council of Resistance of Iran".
+NAME_PHRASE = re.compile(rf"(?<![\w-]){_CAP}(?:[ ](?:{CONNECTORS}[ ])*{_CAP})*")
+_PARTICLES = frozenset("al el e de of the for and bin ibn ul ad as".split())
+
+
+
+def normalise_name(name: str) -> str:
+    """A spelling-insensitive key: ASCII, lowercase, no apostrophes, hyphens as spaces."""
+    ascii_name = unicodedata.normalize("NFKD", fold(name)).encode("ascii", "ignore").decode()
+    ascii_name = re.sub(r"['`]", "", ascii_name.lower())
+    return re.sub(r"[^a-z0-9]+", " ", ascii_name).strip()
+
+
+def entity_names(entity: Entity) -> list[tuple[str, str]]:
+    """(name, how) pairs to look for: label, aliases, and the label without glosses."""
+    names = [(entity.label, "label")] + [(a, "alias") for a in entity.aliases]
+    for name, how in list(names):
+        bare = re.sub(r"\s*\([^)]*\)", "", name)
+        bare = re.sub(r"^(?:Unnamed|the|The)\s+", "", bare).strip()
+        if bare and bare != name:
+            names.append((bare, how))
+    for name, how in list(names):  # "Former national security minister" is written lowercase
+        words = name.split()
+        if len(words) > 1 and any(w[:1].islower() and w not in _PARTICLES for w in words[1:]):
+            names.append((name[0].lower() + name[1:], how))
+    return [(fold(n), how) for n, how in names if len(n) > 1]
+
+
+def demonyms(label: str) -> set[str]:
+    """Adjectives of a country's name: Iraq -> Iraqi, Iran -> Iranian, Lebanon -> Lebanese."""
+    stem = re.sub(r"(?:a|on|y)$", "", label)
+    return {label + "i", label + "ian", stem + "ese", stem + "an", label + "n"}

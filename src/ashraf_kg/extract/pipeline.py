@@ -1,0 +1,322 @@
+"""Automatic extraction: draft annotations of a document, in the curated format.
+
+The default extractor is a pipeline of rule-based steps that needs no model download:
+
+1. ``split_sentences`` — sentence spans of the cleaned text;
+2. ``find_mentions`` (extract_mentions) — registry entities by label, alias, spelling
+   variant, short form, defined acronym and role ("the Prime Minister");
+3. ``propose_entities`` — capitalised names the registry lacks, with a cue to their kind;
+4. ``find_events`` (extract_events) — trigger words, roles, time and counts;
+5. ``find_claims`` (extract_claims) — reported speech with claimant and stance.
+
+The result is an :class:`~ashraf_kg.model.Annotations` with ``status: draft`` and a
+confidence on every item; :func:`write_annotations` writes it as ``draft.yaml`` in
+the format of docs/annotation-format.md, with the proposed entities under
+``proposed_entities:`` (read by ``ashraf-kg review``, ignored by the build).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ..model import (
+    ROLES,
+    Annotations,
+    Claim,
+    Count,
+    Document,
+    Entity,
+    Event,
+    Membership,
+    Mention,
+    Quote,
+    Relation,
+    TimeSpec,
+)
+from ..namespaces import make_slug
+from ..timex import normalise_time
+from .claims import ClaimHit, find_claims
+from .events import EventHit, find_events
+from .mentions import Hit, find_mentions
+from .proposals import Proposal, propose_entities
+from .relations import RelationHit, find_relations
+from .speech import find_references
+from .voice import SPEECH_EVENTS, collapse_relays, label_claims, own_voice_claims, reported_event_claims
+
+EXTRACTOR = "rules-1"
+_ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|St|No|vs|etc|Jr|Sr)|\b[A-Z])\.$")
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What the extractor found: draft annotations and proposed registry entries."""
+
+    annotations: Annotations
+    proposals: tuple[Proposal, ...] = ()
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: a line break, or . ! ? followed by a space and a capital or quote."""
+    spans = []
+    for line in re.finditer(r"[^\n]+", text):
+        start = line.start()
+        for m in re.finditer(r"[.!?][’”\"')]*\s+(?=[A-Z‘“\"(])", line[0]):
+            end = line.start() + m.start() + 1
+            if _ABBREVIATIONS.search(text[start:end]):
+                continue
+            spans.append((start, line.start() + m.end() - len(m[0]) + len(m[0].rstrip())))
+            start = line.start() + m.end()
+        spans.append((start, line.end()))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def unique_quote(text: str, start: int, end: int) -> Quote:
+    """A quote of ``text[start:end]`` with the shortest prefix/suffix that makes it unique."""
+    exact = text[start:end]
+
+    def matches(prefix: str, suffix: str) -> int:
+        count, at = 0, text.find(exact)
+        while at >= 0:
+            if text[:at].endswith(prefix) and text.startswith(suffix, at + len(exact)):
+                count += 1
+            at = text.find(exact, at + 1)
+        return count
+
+    for size in (0, 8, 16, 32, 64, 128):
+        prefix = text[max(0, start - size):start]
+        if matches(prefix, "") == 1:
+            return Quote(exact, prefix=prefix)
+        suffix = text[end:end + size]
+        if matches(prefix, suffix) == 1:
+            return Quote(exact, prefix=prefix, suffix=suffix)
+    return Quote(exact, prefix=text[:start], suffix="")
+
+
+def _mention_items(text: str, hits: list[Hit]) -> tuple[Mention, ...]:
+    """One ``all: true`` mention where every occurrence is the entity, else one per place."""
+    groups: dict[tuple[str, str], list[Hit]] = {}
+    for hit in hits:
+        groups.setdefault((hit.entity, text[hit.start:hit.end]), []).append(hit)
+    mentions = []
+    for (entity, exact), group in groups.items():
+        confidence = round(min(h.confidence for h in group), 2)
+        if text.count(exact) == len(group):
+            mentions.append(Mention(entity, Quote(exact), all=len(group) > 1,
+                                    confidence=confidence))
+            continue
+        for hit in group:
+            mentions.append(Mention(entity, unique_quote(text, hit.start, hit.end),
+                                    confidence=round(hit.confidence, 2)))
+    return tuple(mentions)
+
+
+def _id_prefix(doc_id: str) -> str:
+    number = re.match(r"(\d+)_", doc_id)
+    return f"auto-{number[1] if number else make_slug(doc_id)[:24]}"
+
+
+def _label(event: EventHit, names: dict[str, str]) -> str:
+    actors = [names.get(i, i) for i in event.roles.get("agent", [])[:1]]
+    objects = [names.get(i, i) for r in ("target", "victim", "recipient", "participant")
+               for i in event.roles.get(r, [])[:1]]
+    places = [names.get(i, i) for i in event.place[:1]]
+    parts = ", ".join(actors + objects[:1] + places)
+    return f"{event.type} ({parts})" if parts else event.type
+
+
+def _event_items(document: Document, events: list[EventHit], names) -> list[Event]:
+    text, meta, prefix = document.text, document.meta, _id_prefix(document.id)
+    items, serial = [], {}
+    for event in events:
+        serial[event.type] = serial.get(event.type, 0) + 1
+        event_id = f"{prefix}-{make_slug(event.type)}-{serial[event.type]}"
+        counts = tuple(Count(kind, value, text[s:e].split()[-2] if kind == "named" and len(
+            text[s:e].split()) > 1 else _number_words(text[s:e]), unique_quote(text, s, e))
+                       for kind, value, (s, e) in event.counts)
+        time = normalise_time(event.time, meta.published, meta.timezone) if event.time \
+            else TimeSpec()
+        roles = tuple((r, tuple(event.roles[r])) for r in ROLES if event.roles.get(r))
+        items.append(Event(event_id, event.type, _label(event, names),
+                           unique_quote(text, *event.evidence), alleged=event.alleged,
+                           roles=roles, place=tuple(event.place), time=time, counts=counts,
+                           confidence=event.confidence))
+    return items
+
+
+def _relation_items(document: Document, found: list[RelationHit]):
+    """Memberships and relations with ids unique in the document."""
+    text, prefix = document.text, _id_prefix(document.id)
+    memberships, relations = [], []
+    for n, item in enumerate(found, start=1):
+        common = dict(evidence=unique_quote(text, *item.span), alleged=item.alleged,
+                      confidence=item.confidence)
+        if item.kind == "membership":
+            memberships.append(Membership(f"{prefix}-membership-{n}", item.subject, item.object,
+                                          item.role, former=item.former, **common))
+        else:
+            relations.append(Relation(f"{prefix}-relation-{n}", item.subject, item.kind,
+                                      item.object, **common))
+    return tuple(memberships), tuple(relations)
+
+
+def _number_words(span: str) -> str:
+    m = re.search(r"\d+|(?:[a-z]+-)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+                  r"|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+                  r"|hundred|dozen)\b", span, re.IGNORECASE)
+    return m[0] if m else span
+
+
+def _claim_items(document: Document, claims: list[ClaimHit], events: list[EventHit],
+                 event_items: list[Event]) -> list[Claim]:
+    text, prefix = document.text, _id_prefix(document.id)
+    items, serial = [], {}
+    for claim in claims:
+        key = f"{claim.stance}-{claim.claimant.split('/', 1)[1]}"
+        serial[key] = serial.get(key, 0) + 1
+        proposition = None
+        if claim.stance in ("accuses", "asserts", "reports"):
+            for event, item in zip(events, event_items, strict=False):
+                own = event.trigger == claim.verb
+                if own or (claim.verb[1] <= event.trigger[0] < claim.span[1]
+                           and event.type not in SPEECH_EVENTS):
+                    proposition = item.id
+                    if claim.stance == "accuses" and claim.about and not event.roles.get("agent"):
+                        event.roles["agent"] = [claim.about[0]]  # "charged X with ordering"
+                    break
+        items.append(Claim(f"{prefix}-{key}-{serial[key]}"[:120], claim.claimant, claim.stance,
+                           unique_quote(text, *claim.span), about=tuple(claim.about),
+                           proposition=proposition, quoted=claim.quoted,
+                           confidence=claim.confidence))
+    return items
+
+
+def _mark_alleged(events: list[Event], claims: list[Claim]) -> list[Event]:
+    alleged = {c.proposition for c in claims if c.proposition}
+    return [Event(**{**e.__dict__, "alleged": True}) if e.id in alleged else e for e in events]
+
+
+def extract_document(document: Document, registry: tuple[Entity, ...]) -> Extraction:
+    """Run every extraction step on ``document``; see the module docstring."""
+    text = document.text
+    sentences = split_sentences(text)
+    hits = find_mentions(text, registry)
+    hits = sorted(hits + find_references(text, sentences, hits), key=lambda h: h.start)
+    proposals = propose_entities(text, hits, registry)
+    names = {e.id: e.label for e in registry}
+    event_hits = find_events(text, sentences, hits)
+    speech = find_claims(text, sentences, hits, author=document.meta.author)
+    claim_hits = collapse_relays(text, sentences, speech)
+    claim_hits += reported_event_claims(text, sentences, event_hits, claim_hits, speech)
+    claim_hits += label_claims(text, sentences, hits, claim_hits, document.meta.author)
+    events = _event_items(document, event_hits, names)
+    # An event with neither a participant nor a place says nothing reviewable and fails
+    # the EventShape, so it is not proposed (nor are claims whose proposition it is).
+    kept = [i for i, event in enumerate(events) if event.roles or event.place]
+    event_hits, events = [event_hits[i] for i in kept], [events[i] for i in kept]
+    claim_hits = sorted(claim_hits + own_voice_claims(document, event_hits, claim_hits, sentences),
+                        key=lambda c: c.span)
+    claims = _claim_items(document, claim_hits, event_hits, events)
+    memberships, relations = _relation_items(document, find_relations(text, hits, registry))
+    annotations = Annotations(document=document.id, status="draft",
+                              mentions=_mention_items(text, hits),
+                              events=tuple(_mark_alleged(events, claims)),
+                              memberships=memberships, relations=relations, claims=tuple(claims),
+                              extractor=EXTRACTOR)
+    return Extraction(annotations, tuple(proposals))
+
+
+def extract_annotations(document: Document, registry: tuple[Entity, ...]) -> Annotations:
+    """Draft annotations of ``document`` (``status: draft``, a confidence per item).
+
+    >>> draft = extract_annotations(corpus.documents[0], corpus.registry)  # doctest: +SKIP
+    >>> draft.status, draft.extractor                                        # doctest: +SKIP
+    ('draft', 'rules-1')
+    """
+    return extract_document(document, registry).annotations
+
+
+def _quote_dict(quote: Quote, key: str = "quote") -> dict:
+    item = {key: quote.exact}
+    if quote.prefix:
+        item["prefix"] = quote.prefix
+    if quote.suffix:
+        item["suffix"] = quote.suffix
+    return item
+
+
+def _event_dict(event: Event) -> dict:
+    item = {"id": event.id, "type": event.type, "label": event.label,
+            "evidence": _quote_dict(event.evidence), "alleged": event.alleged}
+    item.update({role: list(ids) for role, ids in event.roles})
+    item["place"] = list(event.place)
+    if event.time.expression:
+        item["time"] = {k: v for k, v in event.time.__dict__.items() if v is not None}
+    if event.counts:
+        item["counts"] = [{"kind": c.kind, "value": c.value, "expression": c.expression,
+                           "evidence": _quote_dict(c.evidence)} for c in event.counts]
+    item["confidence"] = event.confidence
+    return item
+
+
+def _membership_dict(item: Membership) -> dict:
+    return {"id": item.id, "type": "membership", "member": item.member,
+            "organization": item.organization, "role": item.role, "former": item.former,
+            "alleged": item.alleged, "evidence": _quote_dict(item.evidence),
+            "confidence": item.confidence}
+
+
+def _relation_dict(item: Relation) -> dict:
+    return {"id": item.id, "type": "relation", "subject": item.subject,
+            "predicate": item.predicate, "object": item.object, "alleged": item.alleged,
+            "evidence": _quote_dict(item.evidence), "confidence": item.confidence}
+
+
+def _claim_dict(claim: Claim) -> dict:
+    item = {"id": claim.id, "claimant": claim.claimant, "stance": claim.stance,
+            "about": list(claim.about), "proposition": claim.proposition,
+            "quoted": claim.quoted, "evidence": _quote_dict(claim.evidence),
+            "confidence": claim.confidence}
+    return item
+
+
+def _proposal_dict(proposal: Proposal, text: str) -> dict:
+    return {"id": proposal.id, "type": proposal.type, "label": proposal.label,
+            "aliases": [], "roles": list(proposal.roles), "cue": proposal.cue,
+            "confidence": proposal.confidence,
+            "quotes": [_quote_dict(unique_quote(text, s, e)) for s, e in proposal.spans]}
+
+
+def annotations_yaml(annotations: Annotations, *, proposals=(), text: str = "") -> str:
+    """The YAML text of a draft annotations file."""
+    data = {"document": annotations.document, "status": annotations.status,
+            "extractor": annotations.extractor or EXTRACTOR,
+            "mentions": [{"entity": m.entity, **_quote_dict(m.quote),
+                          **({"all": True} if m.all else {}), "confidence": m.confidence}
+                         for m in annotations.mentions],
+            "events": [_event_dict(e) for e in annotations.events],
+            "relations": [_membership_dict(m) for m in annotations.memberships]
+            + [_relation_dict(r) for r in annotations.relations],
+            "claims": [_claim_dict(c) for c in annotations.claims],
+            "proposed_entities": [_proposal_dict(p, text) for p in proposals]}
+    header = ("# Draft annotations, machine-extracted: review before publishing.\n"
+              "# Format: docs/annotation-format.md; confidence is the extractor's.\n")
+    return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+
+
+def write_annotations(annotations: Annotations, path: str | Path, *, proposals=(),
+                      text: str = "") -> Path:
+    """Write ``annotations`` as YAML to ``path`` atomically; never over curated annotations."""
+    from ..errors import ExtractionError
+    from ..fileio import write_text_atomic
+
+    path = Path(path)
+    if path.name == "annotations.yaml" or (path.exists() and "status: reviewed" in
+                                           path.read_text(encoding="utf-8")):
+        raise ExtractionError("refusing to overwrite curated annotations", where=str(path),
+                              hint="write drafts to draft.yaml (the default of ashraf-kg extract)")
+    write_text_atomic(path, annotations_yaml(annotations, proposals=proposals, text=text))
+    return path

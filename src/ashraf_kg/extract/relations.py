@@ -1,0 +1,283 @@
+"""Extraction, step 4: memberships (W3C ORG posts) and relations between entities.
+
+Rules read the words between two mentions:
+
+- a title or post next to a person names their post in an organisation: "UN official
+  Tahar Boumedra", "High Representative of the European Union Catherine Ashton",
+  "Iraqi Prime Minister Nouri al-Maliki" (the government of the country), "Brigadier
+  Abdul Reza Shahlai of the Iranian regime's Qods Force", "the head of the … Qods Force;
+  Qassem Suleimani", "UNAMI, whose former chief, Martin Kobler"; where the text gives no
+  organisation, the person's registry roles ("Prime Minister of Iraq") may;
+- places: "Camp Ashraf in Diyala province" and "Camp Ashraf, Iraq" (the smaller place
+  first) are containment, "Camp Liberty outside of Baghdad" is nearness;
+- organisations: a possessive ("Iran's Islamic Revolutionary Guard Corps") or a name that
+  begins with another organisation's name ("UN human rights office") is a sub-organisation;
+  "Tehran's proxies, Kata'ib Hezbollah" and "Iranian regime-backed militias such as the
+  Mukhtar Army" are sponsorship; "X are members of Y" is membership of a group.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Entity
+from .mentions import Hit
+from .names import TITLES, demonyms, entity_names, fold
+
+PLACE_RANK = {"Camp": 1, "City": 2, "AdministrativeArea": 3, "Country": 4, "Region": 5}
+POSTS = ("head", "leader", "chief", "commander", "director", "founder", "spokesman",
+         "spokeswoman", "member", "official", "envoy", "representative", "president",
+         "chairman", "secretary-general", "minister")
+_POST_TITLES = sorted({*TITLES, *POSTS, *(p.capitalize() for p in POSTS)} - {"Mr", "Mrs", "Ms",
+                      "Dr", "Mr.", "Mrs.", "Dr."}, key=len, reverse=True)
+_TITLE = "|".join(re.escape(t) for t in _POST_TITLES)
+_POSSESSIVE = r"(?:'s?|’s?)\s+"
+
+
+@dataclass(frozen=True)
+class RelationHit:
+    """A membership (``kind="membership"``, ``role`` set) or a relation (``kind`` = predicate)."""
+
+    kind: str
+    subject: str
+    object: str
+    span: tuple[int, int]
+    role: str = ""
+    former: bool = False
+    alleged: bool = False
+    confidence: float = 0.6
+
+
+class _Index:
+    """Mentions and registry facts the rules look up."""
+
+    def __init__(self, folded: str, hits: list[Hit], registry: tuple[Entity, ...]):
+        self.text = folded
+        self.hits = sorted(hits, key=lambda h: (h.start, -h.end))
+        self.types = {e.id: e.type for e in registry}
+        self.registry = {e.id: e for e in registry}
+        self.governments = _governments(registry)
+
+    def kind(self, hit: Hit) -> str:
+        return hit.entity.split("/", 1)[0]
+
+    def at(self, start: int, kinds=("organization",)) -> Hit | None:
+        """The mention starting at ``start`` (after optional "the "), of one of ``kinds``."""
+        m = re.match(r"(?:the\s+|The\s+)?", self.text[start:])
+        return next((h for h in self.hits if h.start == start + m.end()
+                     and self.kind(h) in kinds), None)
+
+    def ending(self, end: int, kinds=("organization",)) -> Hit | None:
+        return next((h for h in reversed(self.hits) if h.end == end and self.kind(h) in kinds),
+                    None)
+
+    def government(self, entity_id: str) -> str | None:
+        """The organisation that acts for a place or organisation: Iran -> Government of Iran."""
+        kind, entity = entity_id.split("/", 1)[0], self.registry.get(entity_id)
+        if kind == "organization":
+            return entity_id
+        if entity and entity.type == "City":
+            for role in entity.roles:
+                m = re.match(r"capital of (.+)$", role)
+                country = m and next((e.id for e in self.registry.values()
+                                      if e.type == "Country" and e.label == m[1]), None)
+                if country:
+                    return self.governments.get(country)
+        return self.governments.get(entity_id)
+
+
+def _governments(registry: tuple[Entity, ...]) -> dict[str, str]:
+    """Country id -> the organisation named "Government of <country>" (or "<Demonym> government")."""
+    found = {}
+    for country in (e for e in registry if e.type == "Country"):
+        forms = {f"government of {country.label}".lower()} | {
+            f"{d} government".lower() for d in demonyms(country.label)}
+        for entity in registry:
+            if entity.kind == "organization" and forms & {n.lower() for n, _ in entity_names(entity)}:
+                found[country.id] = entity.id
+    return found
+
+
+def _role_name(title: str) -> str:
+    return title[:1].upper() + title[1:]
+
+
+def _registry_post(index: _Index, person: str, title: str) -> str | None:
+    """The organisation of a registry role "<title> of <X>" of ``person``."""
+    for role in index.registry[person].roles if person in index.registry else ():
+        m = re.match(rf"(?:former\s+)?{re.escape(title)} of (?:the\s+)?(.+)$", role, re.IGNORECASE)
+        if not m:
+            continue
+        for entity in index.registry.values():
+            if m[1] in {n for n, _ in entity_names(entity)}:
+                return index.government(entity.id)
+    return None
+
+
+def _titled_posts(index: _Index, person: Hit) -> list[RelationHit]:
+    """A title right before a person: "UN official X", "High Representative of the EU X"."""
+    before = index.text[max(0, person.start - 90):person.start]
+    m = re.search(rf"(?<![\w-])({_TITLE})\s+$", before)
+    if not m:
+        m = re.search(rf"(?<![\w-])({_TITLE}) of (?:the\s+)?[^,;.()]{{2,60}}?\s+$", before)
+        org = m and index.ending(person.start - len(before) + len(before.rstrip()))
+        if not (m and org):
+            return []
+        start = person.start - len(before) + m.start()
+        return [RelationHit("membership", person.entity, org.entity, (start, person.end),
+                            role=_role_name(m[1]))]
+    title, start = m[1], person.start - len(before) + m.start(1)
+    org = index.ending(start - 1) if index.text[start - 1:start] == " " else None
+    if org is None:
+        after = re.match(r"\s+of\s+", index.text[person.end:])
+        org = after and _possessed(index, person.end + after.end())
+        if org:
+            return [RelationHit("membership", person.entity, org.entity, (start, org.end),
+                                role=_role_name(title))]
+    if org is None:
+        adjective = re.search(r"(?<![\w-])([A-Z][a-z]+)\s+$", index.text[:start])
+        country = adjective and next(
+            (e.id for e in index.registry.values()
+             if e.type == "Country" and adjective[1] in demonyms(e.label)), None)
+        government = index.government(country) if country else None
+        org_id = government or _registry_post(index, person.entity, title)
+        if org_id is None:
+            return []
+        if government:
+            start -= len(adjective[1]) + 1
+        return [RelationHit("membership", person.entity, org_id, (start, person.end),
+                            role=_role_name(title), confidence=0.5)]
+    return [RelationHit("membership", person.entity, org.entity, (org.start, person.end),
+                        role=_role_name(title))]
+
+
+def _possessed(index: _Index, start: int) -> Hit | None:
+    """The organisation a possessive chain ends in: "the Iranian regime's Qods Force"."""
+    hit = index.at(start, kinds=("organization", "place"))
+    while hit is not None:
+        m = re.match(_POSSESSIVE, index.text[hit.end:hit.end + 4])
+        following = m and index.at(hit.end + m.end(), kinds=("organization", "place"))
+        if not following:
+            break
+        hit = following
+    return hit if hit is not None and index.kind(hit) == "organization" else None
+
+
+def _post_of_phrases(index: _Index, person: Hit) -> list[RelationHit]:
+    """"the head of the … Qods Force; X", "The leader of the Iranian resistance, X"."""
+    before = index.text[max(0, person.start - 120):person.start]
+    offset = person.start - len(before)
+    m = re.search(rf"\b[Tt]he\s+(former\s+)?({'|'.join(POSTS)})\s+of\s+[^.()]*?[;:,]?\s+$", before)
+    if m:
+        org = index.ending(offset + len(before[:m.end()].rstrip(" ;:,")))
+        if org:
+            return [RelationHit("membership", person.entity, org.entity,
+                                (offset + m.start(), person.end), role=_role_name(m[2]),
+                                former=bool(m[1]))]
+    m = re.search(rf",\s*whose\s+(former\s+)?({'|'.join(POSTS)}),\s+$", before)
+    if m:
+        orgs = [h for h in index.hits if h.end <= offset + m.start() and index.kind(h) ==
+                "organization" and offset + m.start() - h.end < 60]
+        if orgs:
+            return [RelationHit("membership", person.entity, orgs[-1].entity,
+                                (offset + m.start() + 1, person.end), role=_role_name(m[2]),
+                                former=bool(m[1]))]
+    return []
+
+
+def _places(index: _Index, place: Hit) -> list[RelationHit]:
+    rank = PLACE_RANK.get(index.types.get(place.entity, ""), 0)
+    after = index.text[place.end:place.end + 40]
+    found = []
+    for pattern, predicate in ((r"\s+in\s+", "containedInPlace"), (r",\s+(?=[A-Z])", "containedInPlace"),
+                               (r"\s+(?:just\s+)?(?:outside(?:\s+of)?|near|close\s+to|next\s+to)\s+",
+                                "locatedNear")):
+        m = re.match(pattern, after)
+        other = m and index.at(place.end + m.end(), kinds=("place",))
+        if not other or other.entity == place.entity:
+            continue
+        bigger = PLACE_RANK.get(index.types.get(other.entity, ""), 0)
+        if predicate == "containedInPlace" and not (rank and bigger > rank):
+            continue
+        if pattern.startswith(",") and not re.match(r"\s*(?:$|[.;)\n])", index.text[other.end:]):
+            continue  # "Camp Ashraf, Iraq" but not a list "Europe, the United States, …"
+        found.append(RelationHit(predicate, place.entity, other.entity, (place.start, other.end)))
+    return found
+
+
+def _organisations(index: _Index, hit: Hit, org_names) -> list[RelationHit]:
+    found = []
+    m = re.match(_POSSESSIVE, index.text[hit.end:hit.end + 4])
+    owned = m and index.at(hit.end + m.end())
+    parent = index.government(hit.entity) if index.kind(hit) in ("organization", "place") else None
+    if owned and parent and owned.entity != parent and owned.start == hit.end + m.end():
+        found.append(RelationHit("subOrganizationOf", owned.entity, parent, (hit.start, owned.end)))
+    if index.kind(hit) == "organization":
+        name = index.text[hit.start:hit.end]
+        for other, names in org_names.items():
+            if other != hit.entity and any(name.startswith(n + " ") for n in names):
+                found.append(RelationHit("subOrganizationOf", hit.entity, other, (hit.start, hit.end)))
+                break
+    return found
+
+
+def _sponsors(index: _Index, hit: Hit) -> list[RelationHit]:
+    """"<X>'s … proxies, A and B" and "<X>-backed … such as A": X sponsors A (and B)."""
+    after = index.text[hit.end:hit.end + 120]
+    m = (re.match(rf"{_POSSESSIVE}(?:[\w-]+\s+)?prox(?:y|ies),?\s+(?:such as\s+|including\s+)?", after)
+         or re.match(r"-backed\s+[^.;]{0,60}?\b(?:such as|including|like)\s+", after))
+    sponsor = m and index.government(hit.entity)
+    if not sponsor:
+        return []
+    found, at = [], hit.end + m.end()
+    while (client := index.at(at)) is not None:
+        found.append(RelationHit("sponsor", client.entity, sponsor, (hit.start, client.end),
+                                 alleged=True, confidence=0.5))
+        joint = re.match(r"\s*(?:,\s*)?(?:and\s+)?", index.text[client.end:])
+        at = client.end + joint.end() if joint.end() else -1
+    return found
+
+
+def _group_members(index: _Index, hit: Hit) -> list[RelationHit]:
+    m = re.match(r"\s+(?:are|were|is|was)\s+(?:all\s+)?members\s+of\s+", index.text[hit.end:])
+    org = m and index.at(hit.end + m.end())
+    return [RelationHit("memberOf", hit.entity, org.entity, (hit.start, org.end))] if org else []
+
+
+def _name_hits(folded: str, hits: list[Hit], registry: tuple[Entity, ...]) -> list[Hit]:
+    """Places and organisations named inside a longer mention ("residents at Camp Ashraf")."""
+    found = []
+    for entity in registry:
+        if entity.kind not in ("place", "organization"):
+            continue
+        for name, _ in entity_names(entity):
+            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w])", folded):
+                if not any(h.start == m.start() and h.end == m.end() for h in hits):
+                    found.append(Hit(entity.id, m.start(), m.end(), 0.9, "nested"))
+    return found
+
+
+def find_relations(text: str, hits: list[Hit], registry: tuple[Entity, ...]) -> list[RelationHit]:
+    """Memberships and relations of a document, in text order, each pair once."""
+    index = _Index(fold(text), hits + _name_hits(fold(text), hits, registry), registry)
+    org_names = {e.id: [n for n, _ in entity_names(e) if len(n) > 1]
+                 for e in registry if e.kind == "organization"}
+    found: list[RelationHit] = []
+    for hit in index.hits:
+        kind = index.kind(hit)
+        if kind == "person":
+            found += _titled_posts(index, hit) or _post_of_phrases(index, hit)
+        elif kind == "place":
+            found += _places(index, hit)
+        if kind in ("organization", "place"):
+            found += _organisations(index, hit, org_names) + _sponsors(index, hit)
+        if kind == "group":
+            found += _group_members(index, hit)
+    seen, unique = set(), []
+    for item in sorted(found, key=lambda r: r.span):
+        key = (item.kind, item.subject, item.object)
+        if key not in seen:
+            seen.add(key)
+            unique.append(item)
+    return unique

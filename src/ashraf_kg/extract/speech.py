@@ -1,0 +1,103 @@
+"""Extraction, step 1b: quotations, their speakers, and the pronouns that point back.
+
+A quotation (“…” or "…") belongs to the speaker of the speech verb that introduces it
+("Ban Ki-moon said he “…”", "The statement added, “…”"); inside it, "I" and "we" are
+that speaker. "The statement" speaking is whoever made the statement just told. Outside
+quotations, "he"/"she" is the person named last, and "they" as a subject is the
+organisation or group named last in the same sentence ("Iraqi soldiers didn't …, but
+they didn't …"). Each resolution is a mention (``via="pronoun"``) with a low confidence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .mentions import Hit
+from .names import fold
+
+ACTORS = ("person", "organization", "group")
+SPEECH_VERB = re.compile(r"\b(?:said|says|stated|states|added|adds|told|wrote|declared|announced"
+                         r"|condemned|believe[sd]?)\b")
+_INTRO = re.compile(r"\b(?:said|says|stated|states|added|adds|told|wrote|declared|announced)"
+                    r"(?:\s+that)?,?\s*(?:(?:he|she|they|it)\s+)?$")
+_STATEMENT = re.compile(r"\b[Tt]he (?:statement|report|communiqu[eé]|announcement)\b")
+
+
+def find_quotations(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the words inside each pair of double quotation marks, per line."""
+    folded, spans = fold(text), []
+    for line in re.finditer(r"[^\n]+", folded):
+        marks = [line.start() + m.start() for m in re.finditer(r'"', line[0])]
+        spans += [(a + 1, b) for a, b in zip(marks[::2], marks[1::2], strict=False)]
+    return spans
+
+
+def _kind(hit: Hit) -> str:
+    return hit.entity.split("/", 1)[0]
+
+
+def _sentence_of(sentences, at: int) -> tuple[int, int]:
+    return next((s for s in sentences if s[0] <= at < s[1] + 1), (0, at))
+
+
+def _statement_speaker(folded: str, sentences, hits: list[Hit], at: int) -> str | None:
+    """Who made the statement a sentence refers back to: the speaker of the sentence before."""
+    index = sentences.index(_sentence_of(sentences, at)) if _sentence_of(
+        sentences, at) in sentences else 0
+    for start, end in reversed(sentences[:index]):
+        verb = SPEECH_VERB.search(folded, start, end)
+        actors = [h for h in hits if start <= h.start and verb and h.end <= verb.start()
+                  and _kind(h) in ACTORS]
+        if actors:
+            return actors[-1].entity
+    return None
+
+
+def _speaker(folded: str, sentences, hits: list[Hit], quote: tuple[int, int]) -> str | None:
+    """The speaker of a quotation: the subject of the speech verb just before it."""
+    sentence = _sentence_of(sentences, quote[0])
+    before = folded[sentence[0]:quote[0] - 1]
+    verb = _INTRO.search(before)
+    if not verb:
+        return None
+    subject = before[:verb.start()]
+    actors = [h for h in hits if sentence[0] <= h.start and h.end <= sentence[0] + verb.start()
+              and _kind(h) in ACTORS]
+    statement = list(_STATEMENT.finditer(subject))
+    if statement and (not actors or actors[-1].start < sentence[0] + statement[-1].start()):
+        return _statement_speaker(folded, sentences, hits, quote[0])
+    return actors[-1].entity if actors else None
+
+
+def find_references(text: str, sentences, hits: list[Hit]) -> list[Hit]:
+    """Pronouns and "the statement" resolved to the entities they point back to."""
+    folded, found = fold(text), []
+    quotes = find_quotations(text)
+    for quote in quotes:
+        speaker = _speaker(folded, sentences, hits, quote)
+        if speaker:
+            for m in re.finditer(r"\b(?:I|[Ww]e|me|us)\b", folded[quote[0]:quote[1]]):
+                found.append(Hit(speaker, quote[0] + m.start(), quote[0] + m.end(), 0.5, "pronoun"))
+    for m in re.finditer(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b", folded):
+        sentence = _sentence_of(sentences, m.start())
+        if m[0].lower() == "they":
+            if not re.match(r"\s+(?:did|do|does|didn't|don't|were|are|had|have|will|would|"
+                            r"could|\w+ed)\b", folded[m.end():m.end() + 12]):
+                continue
+            earlier = [h for h in hits if sentence[0] <= h.start and h.end <= m.start()
+                       and _kind(h) in ("organization", "group")]
+        else:
+            earlier = [h for h in hits if m.start() - 200 <= h.start and h.end <= m.start()
+                       and _kind(h) == "person"]
+        if earlier:
+            found.append(Hit(earlier[-1].entity, m.start(), m.end(), 0.5, "pronoun"))
+    return found
+
+
+def content_end(sentence: tuple[int, int], quotes: list[tuple[int, int]]) -> int:
+    """Where reported words starting in ``sentence`` end: a quotation may run past it."""
+    end = sentence[1]
+    for start, stop in quotes:
+        if sentence[0] <= start < sentence[1] and stop > end:
+            end = min(stop + 1, end + 400)
+    return end

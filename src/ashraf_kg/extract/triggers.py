@@ -1,0 +1,52 @@
+"""Trigger words of events: (pattern, event type, role of the actor after the trigger).
+
+Patterns match the trigger word(s) only; lookaheads keep a trigger to the sense that
+makes it an event ("released five names" is a release of information, "their release"
+is not; "holding missing persons" is a detention).
+"""
+
+from __future__ import annotations
+
+_V = r"(?:s|es|ed|d|ing)?"
+_INFORMATION = (r"(?:names|reports?|statements?|videos?|footage|images|photos|pictures|details"
+                r"|lists?|documents|data|figures|information|evidence)")
+# (pattern, event type, object role); patterns match the trigger word(s) only.
+TRIGGERS = (
+    (rf"\b(?:assault{_V}|attack{_V}|massacred|raid{_V}|storm(?:ed|ing)|shell(?:ed|ing)|fired|fire[sd]? on"
+     rf"|bomb{_V}|(?:perpetrated|carried out) (?:the |an |a )?(?:actual )?attack|shootings?)\b", "Attack", "target"),
+    (r"\b(?:took|take|taking|takes) part\b(?=[\"”]?\s+in\s+(?:the|an|a)\s+(?:\w+\s+)?(?:attack|assault|raid))"
+     r"|\bresponsible for (?:the |an |a )?(?:\w+ )?(?:assault|attack|raid|bombing)s?\b", "Attack", "target"),
+    (rf"\b(?:kill{_V}|killings?|murder{_V}|machine-gunned|shot dead|summary killings)\b",
+     "Killing", "victim"),
+    (r"\b(?:execution|executed)\b", "Killing", "victim"),
+    (rf"\b(?:wound{_V}|injur(?:ed|ing|ies))\b", "Wounding", "victim"),
+    (r"\b(?:set (?:alight|fire to|on fire)|burn(?:ed|t)|torch(?:ed|ing))\b", "Arson", "target"),
+    (r"\b(?:fle(?:e|d|eing)|escap(?:e|ed|ing))\b", "Flight", "participant"),
+    (r"\b(?:met|meet(?:s|ing)?)\b", "Meeting", "participant"),
+    (r"\b(?:plan(?:ned|ning|s)?|plott(?:ed|ing))(?: and (?:direct|order|carr(?:y|ied) out)\w*)?\b"
+     r"(?= (?:the|an|a) )", "Plotting", "target"),
+    (r"\b(?:order(?:ed|ing|s)?|direct(?:ed|ing)? the)\b", "Order", "recipient"),
+    (r"\bden(?:ied|ies|y|ying|ial)\b", "Denial", None),
+    (r"\b(?:call(?:ed|s|ing)? (?:for|on)|urg(?:ed|es|ing)|appeal(?:ed|s)? (?:to|for))\b",
+     "Appeal", "recipient"),
+    (r"\b(?:prevent(?:ed|ing|s)?|block(?:ed|ing)|barred) from\b", "AccessObstruction", "target"),
+    (r"\bremov(?:ed|ing|al)\b", "RemovalFromPost", "target"),
+    (r"\b(?:broadcast(?:ing|s)?|issuing reports|aired)\b", "Broadcast", None),
+    (r"\b(?:released?|releasing|published|disclosed|made public)\b(?! (?:from|of))"
+     rf"(?=\s+(?:\w+\s+){{0,2}}{_INFORMATION})|\b{_INFORMATION}\b(?=[^.;]{{0,40}}?\breleased\b)",
+     "InformationRelease", "target"),
+    (r"\b(?:confined|interned|held) (?:at|in)\b", "Confinement", "participant"),
+    (r"\btrain(?:ed|ing|s)\b", "Training", "recipient"),
+    (r"\b(?:providing|supplying|arming|provided|supplied) (?:fighters|weapons|arms)\b",
+     "MilitarySupport", "recipient"),
+    (r"\bplot(?:ting|ted|s)?\b", "Plotting", "target"),
+    (r"\b(?:detain(?:ed|ing)?|arrest(?:ed|ing)?|handcuffed)\b|\bholding\b(?= (?:\w+ )?(?:persons|"
+     r"people|prisoners|hostages|captives|members|residents|them)\b)", "Detention", "victim"),
+    (r"\b(?:guidance|support|backing|assistance|help)(?: and (?:guidance|support|backing|assistance"
+     r"|help))? from\b", "MilitarySupport", "recipient"),
+    (r"\b(?:abduct(?:ed|ing)?|kidnapp(?:ed|ing)|spirited (?:\[?away\]? )?)\b", "Abduction", "victim"),
+    (r"\b(?:condemn(?:ed|s|ing)?|deplores?|deplored)\b", "Condemnation", "target"),
+    (r"\b(?:lied|cover(?:ing)? up|deceiv(?:ed|ing))\b", "Deception", "target"),
+    (r"\b(?:issued a statement|in a statement|announced)\b|\bstatements?(?= (?:issued|made|released)"
+     r" by\b)", "Statement", None),
+)

@@ -1,0 +1,161 @@
+"""HTTP plumbing of the remote stage: URL and credential checks, one clear error for
+each way a request can fail, and a small SPARQL 1.1 Graph Store Protocol client."""
+
+from __future__ import annotations
+
+import http.client
+import re
+import socket
+import urllib.error
+import urllib.parse
+import urllib.request
+
+from ..errors import EndpointError
+
+AUTH_METHODS = ("digest", "basic")
+
+
+def check_url(url: str, what: str = "endpoint") -> str:
+    """Return ``url`` if it is an absolute http(s) URL, else raise :class:`EndpointError`."""
+    parts = urllib.parse.urlsplit(url or "")
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise EndpointError(f"malformed {what} URL {url!r}",
+                            hint="give a full http(s) URL such as http://127.0.0.1:7878/query")
+    try:
+        _ = parts.port  # urllib checks the port only when it is read
+    except ValueError:
+        raise EndpointError(f"malformed {what} URL {url!r}: bad port number",
+                            hint="give a port between 1 and 65535") from None
+    return url
+
+
+def describe_failure(error: BaseException, url: str, timeout: float | None) -> EndpointError:
+    """Turn a network or HTTP failure into one clear :class:`EndpointError`."""
+    if isinstance(error, urllib.error.HTTPError):
+        described = describe_status(error.code, _body_text(error), url)
+        described.status = error.code  # the server answered: it did not apply the request
+        return described
+    reason = getattr(error, "reason", error)
+    if isinstance(reason, (TimeoutError, socket.timeout)):
+        within = f"within {timeout:g} s" if timeout else "in time"
+        return EndpointError(f"{url} did not answer {within}",
+                             hint="the server is busy or hung; raise --timeout or try later")
+    if isinstance(reason, ConnectionRefusedError):
+        return EndpointError(f"cannot reach {url}: connection refused",
+                             hint="is the server running? check the host and port")
+    if isinstance(reason, socket.gaierror):
+        return EndpointError(f"cannot reach {url}: unknown host",
+                             hint="check the host name in the URL")
+    if isinstance(error, (http.client.HTTPException, ConnectionError)):
+        return EndpointError(f"{url} closed the connection without a valid answer "
+                             f"({type(error).__name__})", hint="is this a SPARQL endpoint?")
+    return EndpointError(f"cannot reach {url}: {reason}")
+
+
+def describe_status(status: int, body: str, url: str) -> EndpointError:
+    detail = f": {body}" if body else ""
+    if status == 401:
+        return EndpointError(f"{url} refused the credentials (HTTP 401)",
+                             hint="check --user, --password and --auth (Virtuoso wants digest)")
+    if status == 403:
+        return EndpointError(f"{url} forbids this operation (HTTP 403){detail}",
+                             hint="the account lacks write permission, or the server is "
+                                  "read-only")
+    if status == 404:
+        return EndpointError(f"{url} was not found (HTTP 404)",
+                             hint="check the endpoint path, e.g. /query or /sparql")
+    return EndpointError(f"{url} answered HTTP {status}{detail}")
+
+
+def _body_text(error: urllib.error.HTTPError, limit: int = 300) -> str:
+    try:
+        raw = error.read().decode("utf-8", "replace")
+    except Exception:  # noqa: BLE001 - the body is only a detail of the message
+        return ""
+    return short_text(raw, limit)
+
+
+def short_text(text: str, limit: int = 300) -> str:
+    """One line of at most ``limit`` characters; the words of an HTML error page."""
+    if re.search(r"<(html|body|!DOCTYPE)", text, re.I):  # an error page: keep its words
+        text = re.sub(r"<[^>]+>", " ", text)
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def check_auth(auth: str) -> str:
+    if auth not in AUTH_METHODS:
+        raise EndpointError(f"unknown authentication method {auth!r}",
+                            hint="use digest or basic")
+    return auth
+
+
+class GraphStore:
+    """A minimal Graph Store Protocol client (urllib): fetch, replace and delete graphs."""
+
+    def __init__(self, url, user, password, auth, timeout):
+        self.url, self.timeout, self.headers, self.digest = url, timeout, {}, None
+        handlers = []
+        if user is not None and check_auth(auth) == "digest":
+            manager = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+            manager.add_password(None, url, user, password or "")
+            self.digest = urllib.request.HTTPDigestAuthHandler(manager)
+            handlers.append(self.digest)
+        elif user is not None:
+            import base64
+
+            token = base64.b64encode(f"{user}:{password or ''}".encode()).decode()
+            self.headers["Authorization"] = f"Basic {token}"
+        self.opener = urllib.request.build_opener(*handlers)
+
+    def _call(self, method: str, graph: str, body: bytes | None = None) -> bytes | None:
+        target = f"{self.url}?{urllib.parse.urlencode({'graph': graph})}"
+        # Accept only on GET: Virtuoso answers 406 to a PUT that asks for N-Triples back.
+        headers = dict(self.headers)
+        if method == "GET":
+            headers["Accept"] = "application/n-triples"
+        if body is not None:
+            headers["Content-Type"] = "application/n-triples"
+        request = urllib.request.Request(target, data=body, method=method, headers=headers)
+        if body is not None and self.digest is not None:
+            self._sign(request)
+        try:
+            with self.opener.open(request, timeout=self.timeout) as response:
+                return response.read()
+        except urllib.error.HTTPError as error:
+            if error.code == 404 and method in ("GET", "DELETE"):
+                return None
+            raise describe_failure(error, self.url, self.timeout) from None
+        except (urllib.error.URLError, OSError, http.client.HTTPException) as error:
+            raise describe_failure(error, self.url, self.timeout) from None
+
+    def _sign(self, request: urllib.request.Request) -> None:
+        """Digest credentials sent up front: a server that answers 401 to a large upload
+        may close the connection before the body is sent, and the retry never happens."""
+        probe = urllib.request.Request(self.url, method="GET")
+        try:
+            urllib.request.urlopen(probe, timeout=self.timeout).close()
+            return  # no challenge: the normal path will do
+        except urllib.error.HTTPError as error:
+            challenge = error.headers.get("WWW-Authenticate", "")
+        except (urllib.error.URLError, OSError, http.client.HTTPException) as error:
+            raise describe_failure(error, self.url, self.timeout) from None
+        scheme, _, params = challenge.partition(" ")
+        if scheme.lower() == "digest":
+            fields = urllib.request.parse_keqv_list(urllib.request.parse_http_list(params))
+            value = self.digest.get_authorization(request, fields)
+            if value:
+                request.add_unredirected_header("Authorization", f"Digest {value}")
+
+    def fetch(self, graph: str) -> bytes | None:
+        """The graph's triples as N-Triples, or None when the store has no such graph."""
+        return self._call("GET", graph)
+
+    def replace(self, graph: str, ntriples: bytes) -> None:
+        self._call("PUT", graph, ntriples)
+
+    def restore(self, graph: str, previous: bytes | None) -> None:
+        if previous is None:
+            self._call("DELETE", graph)
+        else:
+            self._call("PUT", graph, previous)

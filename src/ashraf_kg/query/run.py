@@ -1,0 +1,388 @@
+"""Run SPARQL queries: the named ones in ``queries/``, a file, or inline text.
+
+A query runs embedded (the dump in pyoxigraph, see :mod:`ashraf_kg.query.store`) or on any
+SPARQL 1.1 endpoint (:func:`ashraf_kg.query.endpoint.query_endpoint`); both see the union of
+the named graphs as the default graph. Parameters are bound as a ``VALUES`` block at the
+top of the ``WHERE`` pattern, made from RDF terms, so a value can never change the
+query's shape.
+
+>>> result = run_query("list_timeline")  # doctest: +SKIP
+>>> print(format_result(result, "table"))  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Mapping
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+
+from .. import resources
+from ..errors import QueryError
+from ..model import QueryResult
+from ..namespaces import ID, PREFIXES
+from .results import FORMATS, format_result, from_oxigraph  # noqa: F401  (re-exported)
+
+PARAMETER_TYPES = ("iri", "string", "integer", "decimal", "boolean", "date", "dateTime", "auto")
+_XSD_TYPES = {"integer": XSD.integer, "decimal": XSD.decimal, "boolean": XSD.boolean,
+              "date": XSD.date, "dateTime": XSD.dateTime}
+_KNOWN_PREFIXES = {**{p: str(ns) for p, ns in PREFIXES.items()}, "id": str(ID)}
+
+
+@dataclass(frozen=True)
+class QueryParameter:
+    """A parameter declared in a query header: ``# param: name (type, default value): meaning``."""
+
+    name: str
+    type: str = "auto"
+    default: str | None = None
+    meaning: str = ""
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A query's text with what its header says. ``source`` is the file, or ``<inline>``."""
+
+    name: str
+    text: str
+    source: str
+    title: str = ""
+    question: str = ""
+    parameters: tuple[QueryParameter, ...] = ()
+
+    def parameter(self, name: str) -> QueryParameter | None:
+        return next((p for p in self.parameters if p.name == name), None)
+
+
+_HEADER = re.compile(r"^#\s*(title|question|param):\s*(.*)$")
+_PARAM = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*\((?P<type>[A-Za-z]+)"
+                    r"(?:\s*,\s*default\s+(?P<default>.+?))?\)\s*:\s*(?P<meaning>.+)$")
+
+
+def parse_query(text: str, *, name: str = "<inline>", source: str = "<inline>") -> NamedQuery:
+    """Read the header comment of a query (title, question, parameters) into a NamedQuery."""
+    fields: dict[str, str] = {}
+    parameters: list[QueryParameter] = []
+    last = None
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.startswith("#"):
+            break
+        match = _HEADER.match(line)
+        if match:
+            key, value = match.groups()
+            if key == "param":
+                parameters.append(_parse_parameter(value.strip(), f"{source}:{number}"))
+            else:
+                fields[key] = value.strip()
+            last = key
+        elif last and line[1:].strip():  # a continuation line
+            if last == "param":
+                previous = parameters[-1]
+                parameters[-1] = replace(previous, meaning=f"{previous.meaning} {line[1:].strip()}")
+            else:
+                fields[last] += " " + line[1:].strip()
+    return NamedQuery(name, text, source, fields.get("title", ""), fields.get("question", ""),
+                      tuple(parameters))
+
+
+def _parse_parameter(spec: str, where: str) -> QueryParameter:
+    match = _PARAM.match(spec)
+    if not match:
+        raise QueryError(f"malformed parameter line {spec!r}", where=where,
+                         hint="write `# param: name (type, default value): meaning`")
+    if match["type"] not in PARAMETER_TYPES:
+        raise QueryError(f"unknown parameter type {match['type']!r}", where=where,
+                         hint=f"use one of {', '.join(PARAMETER_TYPES)}")
+    return QueryParameter(match["name"], match["type"], match["default"], match["meaning"].strip())
+
+
+def list_queries(queries_dir: str | os.PathLike | None = None) -> tuple[NamedQuery, ...]:
+    """Every named query (``<verb>_<what>.rq``) in ``queries_dir`` (default: the packaged ones), by name."""
+    folder = Path(queries_dir) if queries_dir is not None else resources.queries_dir()
+    return tuple(parse_query(p.read_text(encoding="utf-8"), name=p.stem, source=str(p))
+                 for p in sorted(folder.glob("*.rq")))
+
+
+def resolve_query(spec: str, *, queries_dir: str | os.PathLike | None = None) -> NamedQuery:
+    """A query by name (``list_timeline``, or its ``timeline`` part when unique), by file, or inline.
+
+    >>> resolve_query("SELECT * WHERE { ?s ?p ?o } LIMIT 1").name
+    '<inline>'
+    """
+    if _looks_inline(spec):
+        return parse_query(spec)
+    path = Path(spec)
+    if path.suffix == ".rq" or os.sep in spec or path.is_file():
+        if not path.is_file():
+            raise QueryError(f"no query file {spec}", hint="check the path, or give a query name")
+        return parse_query(path.read_text(encoding="utf-8"), name=path.stem, source=str(path))
+    return _find_named(spec, list_queries(queries_dir))
+
+
+def _looks_inline(spec: str) -> bool:
+    return "{" in spec or bool(re.match(r"\s*(PREFIX|BASE|SELECT|ASK|CONSTRUCT|DESCRIBE)\b", spec, re.I))
+
+
+def _find_named(name: str, queries: tuple[NamedQuery, ...]) -> NamedQuery:
+    by_name = {q.name: q for q in queries}
+    if name in by_name:
+        return by_name[name]
+    by_what = [q for q in queries if q.name.split("_", 1)[-1] == name]
+    if len(by_what) == 1:
+        return by_what[0]
+    close = difflib.get_close_matches(name, list(by_name), n=3, cutoff=0.5)
+    close += [q.name for q in queries if name in q.name and q.name not in close]
+    hint = (f"did you mean {', '.join(close[:3])}?" if close
+            else "`ashraf-kg queries` lists the named queries")
+    raise QueryError(f"unknown query {name!r}", hint=hint)
+
+
+# --- parameters -------------------------------------------------------------------------
+
+_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def make_term(value: str, type_: str = "auto", *, name: str = "value"):
+    """The RDF term a parameter value stands for.
+
+    ``auto``: ``<…>`` or ``http(s)://…`` is an IRI, anything else a plain literal.
+    ``iri`` also takes ``prefix:local`` (project prefixes) and ``kind/slug`` (an id).
+
+    >>> make_term("https://w3id.org/ashraf-kg/id/place/camp-ashraf")
+    rdflib.term.URIRef('https://w3id.org/ashraf-kg/id/place/camp-ashraf')
+    >>> make_term('x" } ; DROP ALL ; #')
+    rdflib.term.Literal('x" } ; DROP ALL ; #')
+    """
+    if type_ == "auto":
+        is_iri = (value.startswith("<") and value.endswith(">")) or re.match(r"https?://", value)
+        return _make_iri(value, name) if is_iri else Literal(value)
+    if type_ == "iri":
+        return _make_iri(value, name)
+    if type_ == "string":
+        return Literal(value)
+    term = Literal(value, datatype=_XSD_TYPES[type_])
+    if term.ill_typed:
+        raise QueryError(f"parameter {name}: {value!r} is not a valid {type_}",
+                         hint=f"give an xsd:{type_} value")
+    return term
+
+
+def _make_iri(value: str, name: str) -> URIRef:
+    text = value[1:-1] if value.startswith("<") and value.endswith(">") else value
+    prefix, _, local = text.partition(":")
+    if prefix in _KNOWN_PREFIXES and not local.startswith("//"):
+        text = _KNOWN_PREFIXES[prefix] + local
+    elif not _SCHEME.match(text):
+        text = str(ID) + text  # "person/nouri-al-maliki"
+    if _IRI_FORBIDDEN.search(text):
+        raise QueryError(f"parameter {name}: {value!r} is not a valid IRI",
+                         hint='an IRI may not contain spaces or any of <>"{}|^`\\')
+    return URIRef(text)
+
+
+def bind_parameters(query: NamedQuery, params: Mapping[str, object] | None = None) -> str:
+    """The query text with its parameters bound by a ``VALUES`` block at the top of ``WHERE``.
+
+    Values are strings (typed by the header, else by :func:`make_term`) or rdflib terms.
+    Declared parameters without a value take their default; without a default they stay unbound.
+    """
+    params = dict(params or {})
+    declared = {p.name for p in query.parameters}
+    for name in params:
+        if declared and name not in declared:
+            raise QueryError(f"{query.name} has no parameter {name!r}",
+                             hint=f"its parameters: {', '.join(sorted(declared))}")
+        if not declared and not re.search(rf"[?$]{re.escape(name)}\b", query.text):
+            raise QueryError(f"the query has no variable ?{name}", hint="check the parameter name")
+    terms = {}
+    for parameter in query.parameters:
+        if parameter.name not in params and parameter.default is not None:
+            params[parameter.name] = parameter.default
+    for name, value in params.items():
+        declared_type = query.parameter(name).type if query.parameter(name) else "auto"
+        terms[name] = value if not isinstance(value, str) else make_term(value, declared_type, name=name)
+    if not terms:
+        return query.text
+    block = " ".join(f"VALUES ?{name} {{ {term.n3()} }}" for name, term in sorted(terms.items()))
+    position = _where_brace(query)
+    return f"{query.text[:position + 1]} {block}{query.text[position + 1:]}"
+
+
+_TOKEN = re.compile(r'''(?P<skip>\#[^\n]*|"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\''''
+                    r'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\x00-\x20]*>)'''
+                    r'''|(?P<word>[A-Za-z_][A-Za-z0-9_]*)|(?P<open>\{)|(?P<close>\})''', re.S)
+
+
+def _where_brace(query: NamedQuery) -> int:
+    """Offset of the ``{`` that opens the query's WHERE pattern (comments, strings, IRIs skipped)."""
+    depth, form, after_where, template_done = 0, None, False, False
+    for match in _TOKEN.finditer(query.text):
+        word = (match["word"] or "").upper()
+        if depth == 0 and form is None and word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
+            form = word
+        elif depth == 0 and form and word == "WHERE":
+            if form == "CONSTRUCT" and not template_done:
+                break  # CONSTRUCT WHERE { … }: the pattern is also the template
+            after_where = True
+        elif match["open"]:
+            if depth == 0 and form and (after_where or form != "CONSTRUCT" or template_done):
+                return match.start()
+            depth += 1
+        elif match["close"]:
+            depth -= 1
+            template_done = template_done or (depth == 0 and form == "CONSTRUCT")
+    raise QueryError("cannot bind parameters: the query has no separate WHERE pattern",
+                     where=query.source, hint="write the query as … WHERE { … }")
+
+
+# --- running ------------------------------------------------------------------------------
+
+_SYNTAX = re.compile(r"error at (\d+):(\d+)(?:-\d+:\d+)?:\s*(.*)", re.S)
+
+
+def check_syntax(query: NamedQuery) -> None:
+    """Raise QueryError with ``source:line:column`` when the query is not SPARQL 1.1, and
+    a plain one for an update (INSERT, DELETE, …), which is not a query."""
+    import pyoxigraph
+
+    from .endpoint import check_query_form
+
+    check_query_form(query.text, where=query.source)
+    try:
+        pyoxigraph.Store().query(query.text, prefixes=_KNOWN_PREFIXES)
+    except SyntaxError as error:
+        raise _syntax_error(query, str(error)) from None
+
+
+def _syntax_error(query: NamedQuery, message: str) -> QueryError:
+    match = _SYNTAX.match(message)
+    if not match:
+        return QueryError(f"syntax error: {message}", where=query.source)
+    line, column, detail = match.groups()
+    detail = detail.split(", [")[0]  # drop the long lists of character classes
+    return QueryError(f"syntax error at line {line}, column {column}: {detail}",
+                      where=query.source, hint="fix the query text")
+
+
+def run_query(query: str | NamedQuery, *, store=None, graph_dir: str | os.PathLike | None = None,
+              storage: str = "memory", endpoint: str | None = None,
+              params: Mapping[str, object] | None = None, timeout: float | None = None,
+              user: str | None = None, password: str | None = None,
+              auth: str = "digest") -> QueryResult:
+    """Run a query (name, file, inline text or NamedQuery) embedded, or on ``endpoint``.
+
+    Embedded, it uses ``store`` (a pyoxigraph Store) or the store of the dump in
+    ``graph_dir`` (default ``graph/``) in ``storage`` ("memory", parsed once per process,
+    or "disk", the cache kept between processes; see :mod:`ashraf_kg.query.store`), with the
+    union of named graphs as default graph. ``timeout`` (seconds) stops the query: on
+    the disk cache, in a worker process that is then terminated; in memory or on a given
+    ``store``, in a thread that is abandoned; remotely, the HTTP request (300 s when
+    not given, so that a server that never answers cannot hang the caller). Parsing the
+    dump or building the disk cache before the query is not counted. ``user``,
+    ``password`` and ``auth`` ("digest" or "basic") are the endpoint's credentials.
+
+    >>> run_query("list_people_by_post", params={"organization": "organization/qods-force"})  # doctest: +SKIP
+    """
+    named = query if isinstance(query, NamedQuery) else resolve_query(query)
+    if timeout is not None and timeout <= 0:
+        raise QueryError(f"timeout must be positive, not {timeout}", hint="give seconds, e.g. --timeout 30")
+    if endpoint is not None:
+        from .endpoint import DEFAULT_TIMEOUT, query_endpoint
+
+        bound = bind_parameters(named, params)
+        text = _declare_prefixes(bound)
+        limit = timeout if timeout is not None else DEFAULT_TIMEOUT
+        try:
+            return query_endpoint(endpoint, text, timeout=limit, user=user, password=password,
+                                  auth=auth)
+        except QueryError as error:
+            added = text.count("\n") - bound.count("\n")
+            if not added or "rejected the query" not in error.message:
+                raise
+            raise QueryError(error.message, where=error.where,
+                             hint=f"the server's line numbers count the {added} PREFIX "
+                                  f"line{'s' if added > 1 else ''} sent before the query text") from None
+    check_syntax(named)
+    text = bind_parameters(named, params)
+    from . import store as embedded
+
+    if store is None:
+        if embedded.check_storage(storage) == "disk" and timeout is not None:
+            return _run_in_process(embedded.store_path(graph_dir), text, timeout, named)
+        store = embedded.open_store(graph_dir, storage=storage)
+    if timeout is not None:
+        return _run_in_thread(store, text, timeout, named)
+    return evaluate(store, text)
+
+
+def evaluate(store, text: str) -> QueryResult:
+    """Run query text on a pyoxigraph store (union default graph) and read the whole result."""
+    return from_oxigraph(store.query(text, prefixes=_KNOWN_PREFIXES, use_default_graph_as_union=True))
+
+
+def _declare_prefixes(text: str) -> str:
+    """Add PREFIX lines for the project prefixes the text uses without declaring them."""
+    declared = {m.lower() for m in re.findall(r"PREFIX\s+([A-Za-z][\w.-]*)?:", text, re.I)}
+    used = [p for p in _KNOWN_PREFIXES if p not in declared and re.search(rf"(?<![\w?$]){p}:", text)]
+    lines = "".join(f"PREFIX {p}: <{_KNOWN_PREFIXES[p]}>\n" for p in used)
+    return lines + text
+
+
+def _timed_out(named: NamedQuery, timeout: float) -> QueryError:
+    return QueryError(f"the query did not finish within {timeout:g} s", where=named.source,
+                      hint="raise --timeout, or narrow the query with parameters or LIMIT")
+
+
+def _run_in_thread(store, text: str, timeout: float, named: NamedQuery) -> QueryResult:
+    import threading
+
+    box: dict = {}
+
+    def work():
+        try:
+            box["result"] = evaluate(store, text)
+        except BaseException as error:  # handed to the caller's thread
+            box["error"] = error
+
+    worker = threading.Thread(target=work, daemon=True, name="ashraf-kg-query")
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise _timed_out(named, timeout)
+    if "error" in box:
+        raise box["error"]
+    return box["result"]
+
+
+def _run_in_process(path: Path, text: str, timeout: float, named: NamedQuery) -> QueryResult:
+    import multiprocessing
+
+    from .results import read_serialized
+    from .store import query_worker
+
+    context = multiprocessing.get_context("spawn")
+    receiver, sender = context.Pipe(duplex=False)
+    worker = context.Process(target=query_worker, args=(str(path), text, _KNOWN_PREFIXES, sender),
+                             daemon=True, name="ashraf-kg-query")
+    worker.start()
+    sender.close()
+    try:
+        if not receiver.poll(timeout):
+            raise _timed_out(named, timeout)
+        kind, payload = receiver.recv()
+    except EOFError:
+        raise QueryError("the query worker stopped without an answer", where=named.source) from None
+    finally:
+        if worker.is_alive():
+            worker.terminate()
+        worker.join(5)
+        receiver.close()
+    if kind == "error":
+        raise QueryError(f"query failed: {payload}", where=named.source)
+    return read_serialized(kind, payload)

@@ -1,0 +1,247 @@
+"""The embedded store: the N-Quads dump loaded into pyoxigraph, in memory or cached on disk.
+
+Two storages, one query engine (Oxigraph), the same answers:
+
+``memory`` (the library's default)
+    The dump is parsed once per process into pyoxigraph's in-memory store and kept for
+    the life of the process; a changed dump (new size or modification time) is parsed
+    again. This is the fast one for programs, notebooks and servers of their own that run
+    many queries: at 1M triples it loads in a few seconds and answers the named queries
+    several times faster than the disk store (``benchmarks/results.md``).
+
+``disk`` (the command line's default)
+    The first query after a build bulk-loads the dump into an Oxigraph (RocksDB) store
+    under the cache folder, keyed by the SHA-256 of the dump and the pyoxigraph version;
+    later queries, in later processes, open that folder read-only and parse nothing. A
+    changed dump has a new hash, so it is loaded afresh. The folder is built under a
+    temporary name and renamed into place, so a crash never leaves a half-loaded cache.
+    One ``ashraf-kg query`` is one process, so this is what the command line uses.
+
+Named graphs are kept: each document's statements stay in ``id/graph/<doc-id>``, the
+ontology in ``id/graph/ontology`` and the registry in ``id/graph/registry``.
+
+Default graph convention: every query runs with the **union of all named graphs as its
+default graph** (pyoxigraph's ``use_default_graph_as_union=True``; ``oxigraph serve
+--union-default-graph``; Virtuoso's default graph without ``FROM`` is the same union).
+A triple stated in two graphs therefore matches twice, which is why the named queries
+use ``SELECT DISTINCT`` or ``COUNT(DISTINCT …)``. ``GRAPH ?g { … }`` still reaches a
+single graph when the source of a statement matters.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+import threading
+from pathlib import Path
+
+import pyoxigraph
+
+from ..errors import QueryError
+from ..vocab import STORAGES
+
+DUMP_NAME = "ashraf-kg.nq"
+DEFAULT_GRAPH_DIR = Path("graph")
+_KEEP_CACHES = 8  # most recently used store folders kept per pyoxigraph version
+
+
+_opened: dict[Path, pyoxigraph.Store] = {}
+_in_memory: dict[Path, tuple[tuple[int, int], pyoxigraph.Store]] = {}
+_hashes: dict[tuple[Path, int, int], str] = {}
+_lock = threading.Lock()
+
+
+def cache_root() -> Path:
+    """Folder of the cached stores: ``$ASHRAF_KG_CACHE_DIR``, else ``$XDG_CACHE_HOME/ashraf-kg``
+    (``~/.cache/ashraf-kg`` when unset), one sub-folder per pyoxigraph version."""
+    override = os.environ.get("ASHRAF_KG_CACHE_DIR")
+    if override:
+        base = Path(override)
+    else:
+        xdg = os.environ.get("XDG_CACHE_HOME")
+        base = (Path(xdg) if xdg else Path.home() / ".cache") / "ashraf-kg"
+    return base / f"oxigraph-{pyoxigraph.__version__}"
+
+
+def find_dump(graph_dir: str | os.PathLike | None = None) -> Path:
+    """Path of the N-Quads dump in ``graph_dir`` (default ``graph/``); raises QueryError if absent."""
+    folder = Path(graph_dir) if graph_dir is not None else DEFAULT_GRAPH_DIR
+    dump = folder / DUMP_NAME
+    if not dump.is_file():
+        raise QueryError(f"no graph dump at {dump}",
+                         hint="run `ashraf-kg build` first, or pass --graph-dir DIR")
+    return dump
+
+
+def hash_dump(dump: Path) -> str:
+    """SHA-256 (hex) of a dump, remembered per (path, size, mtime) within the process."""
+    stat = dump.stat()
+    key = (dump.resolve(), stat.st_size, stat.st_mtime_ns)
+    if key not in _hashes:
+        digest = hashlib.sha256()
+        with dump.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+        _hashes[key] = digest.hexdigest()
+    return _hashes[key]
+
+
+def store_path(graph_dir: str | os.PathLike | None = None, *,
+               cache_dir: str | os.PathLike | None = None) -> Path:
+    """Folder of the cached store for the dump in ``graph_dir``, loading it there first if needed.
+
+    >>> store_path("graph")  # doctest: +SKIP
+    PosixPath('/home/me/.cache/ashraf-kg/oxigraph-0.5.13/3f1c…')
+    """
+    dump = find_dump(graph_dir)
+    root = Path(cache_dir) if cache_dir is not None else cache_root()
+    target = root / hash_dump(dump)
+    if not target.is_dir():
+        _load_into_cache(dump, target)
+    else:
+        try:
+            os.utime(target)  # mark as recently used, for pruning
+        except OSError:
+            pass  # a read-only cache still serves queries
+    return target
+
+
+def _load_into_cache(dump: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    building = Path(tempfile.mkdtemp(prefix=f".{target.name[:12]}-", dir=target.parent))
+    try:
+        store = pyoxigraph.Store(str(building))
+        try:
+            store.bulk_load(path=str(dump), format=pyoxigraph.RdfFormat.N_QUADS)
+        except SyntaxError as error:
+            raise QueryError(f"cannot load the dump: {error}", where=str(dump),
+                             hint="rebuild it with `ashraf-kg build`") from None
+        store.flush()
+        del store
+        try:
+            building.rename(target)
+        except OSError:
+            if not target.is_dir():  # another process may have won the race
+                raise
+    except OSError as error:
+        raise QueryError(f"cannot write the store cache: {error}", where=str(target.parent),
+                         hint="set ASHRAF_KG_CACHE_DIR to a writable folder") from None
+    finally:
+        shutil.rmtree(building, ignore_errors=True)
+    _prune(target.parent, keep=target)
+
+
+def _prune(root: Path, *, keep: Path) -> None:
+    """Remove all but the most recently used store folders (never ``keep``)."""
+    folders = sorted((p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")),
+                     key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in folders[_KEEP_CACHES:]:
+        if old != keep:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def check_storage(storage: str) -> str:
+    """``storage`` itself if it is one of :data:`STORAGES`; raises QueryError otherwise."""
+    if storage not in STORAGES:
+        raise QueryError(f"unknown storage {storage!r}",
+                         hint=f"use one of: {', '.join(STORAGES)}")
+    return storage
+
+
+def open_store(graph_dir: str | os.PathLike | None = None, *, storage: str = "memory",
+               cache_dir: str | os.PathLike | None = None) -> pyoxigraph.Store:
+    """The embedded store of the dump in ``graph_dir``: in memory (default) or the disk cache.
+
+    The store is opened once per process and storage, and reused. Query it with
+    ``use_default_graph_as_union=True`` to see all named graphs, as the named queries
+    expect (``ashraf_kg.query.run.run_query`` does). ``cache_dir`` only concerns ``disk``.
+
+    >>> store = open_store("graph")  # doctest: +SKIP
+    >>> len(list(store.named_graphs()))  # doctest: +SKIP
+    4
+    """
+    if check_storage(storage) == "memory":
+        return load_in_memory(find_dump(graph_dir))
+    path = store_path(graph_dir, cache_dir=cache_dir)
+    with _lock:
+        if path not in _opened:
+            try:
+                _opened[path] = pyoxigraph.Store.read_only(str(path))
+            except OSError as error:
+                raise QueryError(f"cannot open the store cache: {error}", where=str(path),
+                                 hint="delete that folder; it is rebuilt on the next query") from None
+        return _opened[path]
+
+
+def load_in_memory(dump: Path) -> pyoxigraph.Store:
+    """The dump parsed into pyoxigraph's in-memory store, once per process and dump version.
+
+    The version is the file's size and modification time, so a rebuilt dump is parsed
+    again and the older store is let go.
+    """
+    stat = dump.stat()
+    version = (stat.st_size, stat.st_mtime_ns)
+    key = dump.resolve()
+    with _lock:
+        known = _in_memory.get(key)
+        if known is not None and known[0] == version:
+            return known[1]
+        store = pyoxigraph.Store()
+        try:
+            store.load(path=str(dump), format=pyoxigraph.RdfFormat.N_QUADS)
+        except SyntaxError as error:
+            raise QueryError(f"cannot load the dump: {error}", where=str(dump),
+                             hint="rebuild it with `ashraf-kg build`") from None
+        except OSError as error:
+            raise QueryError(f"cannot read the dump: {error}", where=str(dump)) from None
+        _in_memory[key] = (version, store)
+        return store
+
+
+def path_of(store: pyoxigraph.Store) -> Path | None:
+    """The cache folder a store returned by :func:`open_store` lives in (None for others)."""
+    for path, opened in _opened.items():
+        if opened is store:
+            return path
+    return None
+
+
+def open_rdflib_graph(graph_dir: str | os.PathLike | None = None, *,
+                      store: pyoxigraph.Store | None = None, storage: str = "memory",
+                      cache_dir: str | os.PathLike | None = None):
+    """An rdflib ``Dataset`` over the embedded store (through oxrdflib), read-only in use.
+
+    Its default graph is the union of the named graphs, so ``dataset.query(...)`` behaves
+    like :func:`ashraf_kg.query.run.run_query`, and ``dataset.graph(iri)`` is one named graph.
+
+    >>> ds = open_rdflib_graph("graph")  # doctest: +SKIP
+    >>> ds.value(URIRef(".../id/person/nouri-al-maliki"), RDFS.label)  # doctest: +SKIP
+    rdflib.term.Literal('Nouri al-Maliki', lang='en')
+    """
+    from oxrdflib import OxigraphStore
+    from rdflib import Dataset
+
+    from ..namespaces import bind_prefixes
+
+    inner = store if store is not None else open_store(graph_dir, storage=storage,
+                                                       cache_dir=cache_dir)
+    dataset = Dataset(store=OxigraphStore(store=inner), default_union=True)
+    bind_prefixes(dataset)
+    return dataset
+
+
+def query_worker(path: str, text: str, prefixes: dict, sender) -> None:
+    """In a worker process: run the query on the cached store, send back the serialized result."""
+    try:
+        store = pyoxigraph.Store.read_only(path)
+        answer = store.query(text, prefixes=prefixes, use_default_graph_as_union=True)
+        if isinstance(answer, pyoxigraph.QueryTriples):
+            sender.send(("graph", pyoxigraph.serialize(answer, format=pyoxigraph.RdfFormat.N_TRIPLES)))
+        else:
+            sender.send(("results", answer.serialize(format=pyoxigraph.QueryResultsFormat.JSON)))
+    except (OSError, SyntaxError, ValueError) as error:
+        sender.send(("error", str(error)))
+    finally:
+        sender.close()
