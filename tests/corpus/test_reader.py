@@ -11,7 +11,7 @@ from ashraf_kg.cli import main
 from ashraf_kg.corpus.reader import read_corpus
 from ashraf_kg.errors import CorpusError
 
-MINIMAL = Path(__file__).parent / "data" / "build" / "minimal" / "corpus"
+MINIMAL = Path(__file__).resolve().parents[1] / "data" / "build" / "minimal" / "corpus"
 
 
 @pytest.fixture

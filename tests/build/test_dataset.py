@@ -14,7 +14,7 @@ from ashraf_kg import namespaces as ns
 from ashraf_kg.build.dataset import build_corpus
 from ashraf_kg.namespaces import AKG, OA, ORG, SCHEMA
 
-CASES = sorted(p for p in (Path(__file__).parent / "data" / "build").iterdir() if p.is_dir())
+CASES = sorted(p for p in (Path(__file__).resolve().parents[1] / "data" / "build").iterdir() if p.is_dir())
 ONTOLOGY_GRAPH = ns.graph_iri("ontology")
 
 

@@ -18,7 +18,7 @@ from ashraf_kg.build.dataset import build_corpus
 from ashraf_kg.errors import BuildError
 from ashraf_kg.export.dumps import read_dataset, write_graph_dir
 
-MINIMAL = Path(__file__).parent / "data" / "build" / "minimal" / "corpus"
+MINIMAL = Path(__file__).resolve().parents[1] / "data" / "build" / "minimal" / "corpus"
 SPDX = "http://spdx.org/rdf/terms#"
 
 
