@@ -1,0 +1,110 @@
+"""Where a text names a registry entity (extract.mentions.find_mentions)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ashraf_kg.extract.mentions import find_mentions
+from ashraf_kg.model import Entity
+
+REGISTRY = (
+    Entity("person/anna-berg", "Person", "Anna Berg", ("Berg",), roles=("Defence Minister of Valdoria",)),
+    Entity("person/tomas-reyes", "Person", "Tomas Reyes"),
+    Entity("organization/northern-brigade", "Organization", "Northern Brigade"),
+    Entity("organization/national-assembly", "Organization", "National Assembly of Valdoria"),
+    Entity("organization/harbour-police", "Organization", "Harbour Police"),
+    Entity("group/refugees-of-camp-cedar", "Group", "Refugees of Camp Cedar"),
+    Entity("place/camp-cedar", "Camp", "Camp Cedar"),
+    Entity("place/kesh", "City", "Kesh"),
+    Entity("place/valdoria", "Country", "Valdoria"),
+    Entity("place/orlan", "Country", "Orlan"),
+    Entity("thing/mortar-shells", "Weapon", "mortar shells"),
+)
+
+
+def found(text: str, registry=REGISTRY) -> list[tuple[str, str, str]]:
+    return [(text[h.start:h.end], h.entity, h.via) for h in find_mentions(text, registry)]
+
+
+def test_labels_are_found_in_text_order():
+    assert found("Anna Berg visited Kesh on Monday.") == [
+        ("Anna Berg", "person/anna-berg", "label"), ("Kesh", "place/kesh", "label")]
+
+
+def test_an_alias_is_a_mention():
+    assert found("Later Berg told reporters.") == [("Berg", "person/anna-berg", "alias")]
+
+
+def test_offsets_are_those_of_the_text():
+    text = "On Monday “Berg” left."
+    (hit,) = find_mentions(text, REGISTRY)
+    assert (hit.start, hit.end) == (11, 15)
+
+
+def test_a_name_is_found_only_as_a_whole_word():
+    assert found("Keshavan and Bergman arrived.") == []
+
+
+def test_a_proper_name_is_case_sensitive():
+    assert found("The harbour police arrived.") == []
+
+
+def test_a_common_noun_entity_ignores_case():
+    assert found("Crews cleared Mortar Shells from the road.") == [
+        ("Mortar Shells", "thing/mortar-shells", "label")]
+
+
+def test_the_longest_name_wins_over_a_name_inside_it():
+    assert found("The National Assembly of Valdoria met.") == [
+        ("National Assembly of Valdoria", "organization/national-assembly", "label")]
+
+
+def test_a_misspelt_name_is_a_variant_with_lower_confidence():
+    (hit,) = find_mentions("The Northen Brigade moved south.", REGISTRY)
+    assert (hit.entity, hit.via) == ("organization/northern-brigade", "variant")
+    assert hit.confidence < 1.0
+
+
+def test_a_surname_stands_for_the_one_person_who_carries_it():
+    assert found("Tomas Reyes spoke. Reyes left.")[-1] == ("Reyes", "person/tomas-reyes", "short-form")
+
+
+def test_a_surname_two_people_carry_is_not_resolved():
+    registry = REGISTRY + (Entity("person/maria-reyes", "Person", "Maria Reyes"),)
+    assert found("Reyes left.", registry) == []
+
+
+def test_an_acronym_defined_after_a_name_is_a_mention_of_it():
+    text = "The National Assembly of Valdoria (NAV) met. The NAV voted."
+    assert [(words, entity, via) for words, entity, via in found(text) if words == "NAV"] == [
+        ("NAV", "organization/national-assembly", "acronym")] * 2
+
+
+def test_a_title_held_by_one_person_refers_to_them_once_named():
+    text = "Anna Berg arrived. Later the Defence Minister left."
+    assert found(text)[-1] == ("Defence Minister", "person/anna-berg", "role")
+
+
+def test_a_title_before_the_person_is_named_is_not_resolved():
+    assert found("The Defence Minister spoke.") == []
+
+
+def test_a_description_of_a_group_is_a_mention_of_it():
+    assert found("The refugees at Camp Cedar were moved.") == [
+        ("refugees at Camp Cedar", "group/refugees-of-camp-cedar", "description")]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Valdoria and Orlan met. Valdoria said the country would respond.", "place/valdoria"),
+    ("Orlan and Valdoria met. Orlan said the country would respond.", "place/orlan"),
+])
+def test_the_country_is_the_one_named_most_so_far(text, country):
+    assert found(text)[-1] == ("the country", country, "reference")
+
+
+def test_a_place_in_the_possessive_inside_a_longer_name_is_also_a_mention():
+    registry = REGISTRY + (Entity("organization/valdoria-s-guard", "Organization", "Valdoria's Guard"),)
+    assert found("Valdoria's Guard moved.", registry) == [
+        ("Valdoria's Guard", "organization/valdoria-s-guard", "label"),
+        ("Valdoria", "place/valdoria", "nested")]
+

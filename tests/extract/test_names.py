@@ -1,0 +1,60 @@
+"""How names are spelt, folded and compared (extract.names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ashraf_kg.extract.names import NAME_PHRASE, demonyms, entity_names, fold, normalise_name
+from ashraf_kg.model import Entity
+
+
+def test_fold_keeps_every_offset():
+    text = "“Ceasefire” – the envoy’s word"
+    assert fold(text) == '"Ceasefire" - the envoy\'s word'
+    assert len(fold(text)) == len(text)
+
+
+@pytest.mark.parametrize("spelling", ["Northern  Brigade", "northern-brigade", "NORTHERN BRIGADE"])
+def test_normalise_name_ignores_case_spaces_and_hyphens(spelling):
+    assert normalise_name(spelling) == "northern brigade"
+
+
+def test_normalise_name_drops_accents_and_apostrophes():
+    assert normalise_name("Zoë Álvarez-O’Neil") == "zoe alvarez oneil"
+
+
+def test_entity_names_are_label_then_aliases():
+    entity = Entity("person/anna-berg", "Person", "Anna Berg", ("Berg", "Minister Berg"))
+    assert entity_names(entity) == [("Anna Berg", "label"), ("Berg", "alias"), ("Minister Berg", "alias")]
+
+
+def test_entity_names_add_the_label_without_its_gloss_and_article():
+    entity = Entity("organization/northern-brigade", "Organization", "The Northern Brigade (NB)")
+    assert ("Northern Brigade", "label") in entity_names(entity)
+
+
+def test_entity_names_add_an_unnamed_group_without_unnamed():
+    entity = Entity("group/gunmen", "Group", "Unnamed gunmen")
+    assert ("gunmen", "label") in entity_names(entity)
+
+
+def test_entity_names_add_a_lowercase_form_of_a_common_noun_label():
+    entity = Entity("group/defence-officials", "Group", "Former defence officials")
+    assert ("former defence officials", "label") in entity_names(entity)
+
+
+def test_entity_names_are_folded():
+    entity = Entity("person/anna-berg", "Person", "Anna “Red” Berg")
+    assert entity_names(entity) == [('Anna "Red" Berg', "label")]
+
+
+@pytest.mark.parametrize("country, adjective", [("Valdoria", "Valdorian"), ("Lebanon", "Lebanese"),
+                                                ("Iraq", "Iraqi"), ("Kenya", "Kenyan")])
+def test_demonyms_of_a_country(country, adjective):
+    assert adjective in demonyms(country)
+
+
+def test_name_phrase_takes_titles_and_inner_connectors_but_not_lowercase_words():
+    text = "Prime Minister Anna Berg met the Council of Elders of Kesh on Monday."
+    assert [m[0] for m in NAME_PHRASE.finditer(text)] == [
+        "Prime Minister Anna Berg", "Council of Elders of Kesh", "Monday"]

@@ -1,0 +1,72 @@
+"""Trigger words of events (extract.triggers.TRIGGERS): which words, which type, which role."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDFS
+
+from ashraf_kg.extract.triggers import TRIGGERS
+from ashraf_kg.namespaces import AKG
+
+
+def triggers_in(sentence: str) -> list[tuple[str, str, str | None]]:
+    """(words, event type, object role) of every trigger in ``sentence``, as events reads them."""
+    return sorted(((m[0], event_type, role) for pattern, event_type, role in TRIGGERS
+                   for m in re.finditer(pattern, sentence, re.IGNORECASE)))
+
+
+@pytest.mark.parametrize("sentence, trigger", [
+    ("Gunmen stormed the building.", ("stormed", "Attack", "target")),
+    ("Two guards were wounded.", ("wounded", "Wounding", "victim")),
+    ("Rebels set fire to the depot.", ("set fire to", "Arson", "target")),
+    ("Hundreds fled the city.", ("fled", "Flight", "participant")),
+    ("The envoy met the governor.", ("met", "Meeting", "participant")),
+    ("The army detained ten men.", ("detained", "Detention", "victim")),
+    ("Gunmen abducted a doctor.", ("abducted", "Abduction", "victim")),
+    ("The mayor was removed from office.", ("removed", "RemovalFromPost", "target")),
+    ("Journalists were barred from the camp.", ("barred from", "AccessObstruction", "target")),
+    ("The army provided weapons to the militia.", ("provided weapons", "MilitarySupport", "recipient")),
+    ("The group was interned at the camp.", ("interned at", "Confinement", "participant")),
+    ("Officials lied about the toll.", ("lied", "Deception", "target")),
+    ("He ordered the troops to withdraw.", ("ordered", "Order", "recipient")),
+    ("Aid groups called for calm.", ("called for", "Appeal", "recipient")),
+    ("The ministry denied it.", ("denied", "Denial", None)),
+    ("State television broadcast the speech.", ("broadcast", "Broadcast", None)),
+    ("In a statement, the ministry regretted the delay.", ("In a statement", "Statement", None)),
+])
+def test_a_trigger_gives_the_event_type_and_the_role_of_what_follows(sentence, trigger):
+    assert triggers_in(sentence) == [trigger]
+
+
+def test_a_release_of_information_needs_what_is_released():
+    assert triggers_in("The ministry released five names.") == [("released", "InformationRelease", "target")]
+    assert triggers_in("Their release was delayed.") == []
+
+
+def test_holding_people_is_a_detention_and_holding_talks_is_not():
+    assert triggers_in("Police were holding two prisoners.") == [("holding", "Detention", "victim")]
+    assert triggers_in("Police were holding talks.") == []
+
+
+def test_planning_is_a_plot_only_when_something_is_planned():
+    assert ("planned", "Plotting", "target") in triggers_in("They planned the raid.")
+    assert triggers_in("They planned to leave.") == []
+
+
+def test_taking_part_is_an_attack_only_in_an_attack():
+    assert ("took part", "Attack", "target") in triggers_in("Soldiers took part in the raid.")
+    assert triggers_in("Soldiers took part in the vote.") == []
+
+
+def test_a_trigger_matches_whole_words_only():
+    assert triggers_in("The metropolitan council met.") == [("met", "Meeting", "participant")]
+
+
+def test_every_event_type_is_an_event_class_of_the_ontology(root):
+    ontology = Graph().parse(root / "ontology" / "ashraf-kg.ttl")
+    events = set(ontology.transitive_subjects(RDFS.subClassOf, AKG.Event))
+    missing = {event_type for _, event_type, _ in TRIGGERS if URIRef(AKG[event_type]) not in events}
+    assert not missing
