@@ -1,8 +1,11 @@
 """Query results: reading them from pyoxigraph, writing them for people and programs.
 
-Every store answers with a :class:`ashraf_kg.model.QueryResult` of rdflib terms; an
-``xsd:string`` literal is a plain ``Literal`` (no datatype), as SPARQL results JSON gives it.
-:func:`format_result` writes one in any of :data:`FORMATS`.
+A :class:`ashraf_kg.model.QueryResult` keeps the terms as the store gave them:
+pyoxigraph's for the embedded store, rdflib's from an endpoint. The writers read either
+through :func:`term_parts`, so formatting an embedded answer never imports rdflib;
+``result.rows`` and ``result.graph`` convert to rdflib on first use (an ``xsd:string``
+literal becomes a plain ``Literal``, as SPARQL results JSON gives it).
+:func:`format_result` writes a result in any of :data:`FORMATS`.
 """
 
 from __future__ import annotations
@@ -11,54 +14,86 @@ import csv
 import io
 import json
 
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import XSD
-
 from ..errors import QueryError
 from ..model import QueryResult
-from ..namespaces import ID, PREFIXES, bind_prefixes
+from ..namespaces import ID, PREFIXES
 from ..vocab import GRAPH_FORMATS, RESULT_FORMATS
 
 FORMATS = RESULT_FORMATS
 GRAPH_ONLY = GRAPH_FORMATS
 
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
-_XSD_STRING = str(XSD.string)
+
+def term_parts(term) -> tuple[str, str, str | None, str | None]:
+    """``(kind, value, datatype, language)`` of a pyoxigraph or rdflib term.
+
+    ``kind`` is ``"uri"``, ``"bnode"`` or ``"literal"``; a plain literal's datatype is
+    ``xsd:string`` and a language-tagged one's ``rdf:langString``.
+
+    >>> term_parts(pyoxigraph.Literal("7", datatype=pyoxigraph.NamedNode(XSD_INTEGER)))  # doctest: +SKIP
+    ('literal', '7', 'http://www.w3.org/2001/XMLSchema#integer', None)
+    """
+    name = type(term).__name__
+    if name in ("NamedNode", "URIRef"):
+        return "uri", str(getattr(term, "value", term)), None, None
+    if name in ("BlankNode", "BNode"):
+        return "bnode", str(getattr(term, "value", term)), None, None
+    if name != "Literal":
+        raise QueryError(f"unsupported term in a result: {term!r}", hint="RDF-star terms are not supported")
+    language = term.language or None
+    datatype = term.datatype
+    datatype = str(getattr(datatype, "value", datatype)) if datatype is not None else None
+    if language:
+        datatype = _RDF_LANG_STRING
+    value = term.value if hasattr(term, "value") and not isinstance(term, str) else str(term)
+    return "literal", str(value), datatype or _XSD_STRING, language
 
 
 def to_rdflib(term):
     """An rdflib term for a pyoxigraph term (None stays None)."""
-    import pyoxigraph
+    from rdflib import BNode, Literal, URIRef
 
     if term is None:
         return None
-    if isinstance(term, pyoxigraph.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, pyoxigraph.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, pyoxigraph.Literal):
-        datatype = term.datatype.value
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        if datatype == _XSD_STRING:
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(datatype))
-    raise QueryError(f"unsupported term in a result: {term!r}", hint="RDF-star terms are not supported")
+    kind, value, datatype, language = term_parts(term)
+    if kind == "uri":
+        return URIRef(value)
+    if kind == "bnode":
+        return BNode(value)
+    if language:
+        return Literal(value, lang=language)
+    return Literal(value) if datatype == _XSD_STRING else Literal(value, datatype=URIRef(datatype))
 
 
-def _memoised_to_rdflib():
-    """:func:`to_rdflib` remembering its answers for one result: the same IRIs and literals
-    come back row after row, and making an rdflib term costs more than finding it."""
-    known: dict = {None: None}
+class _ToRdflib:
+    """Converts a result's terms to rdflib on demand, each distinct term once: the same
+    IRIs and literals come back row after row, and making an rdflib term costs more than
+    finding it."""
 
-    def convert(term):
+    def __init__(self) -> None:
+        self.known: dict = {None: None}
+
+    def term(self, term):
         try:
-            return known[term]
+            return self.known[term]
         except KeyError:
-            known[term] = made = to_rdflib(term)
+            self.known[term] = made = to_rdflib(term)
             return made
 
-    return convert
+    def rows(self, terms) -> tuple:
+        return tuple(tuple(map(self.term, row)) for row in terms)
+
+    def graph(self, triples):
+        from rdflib import Graph
+
+        from ..namespaces import bind_prefixes
+
+        graph = Graph()
+        bind_prefixes(graph)
+        graph.addN((self.term(s), self.term(p), self.term(o), graph) for s, p, o in triples)
+        return graph
 
 
 def from_oxigraph(answer) -> QueryResult:
@@ -67,15 +102,12 @@ def from_oxigraph(answer) -> QueryResult:
 
     if isinstance(answer, pyoxigraph.QueryBoolean):
         return QueryResult("ask", boolean=bool(answer))
-    convert = _memoised_to_rdflib()
     if isinstance(answer, pyoxigraph.QuerySolutions):
         variables = tuple(v.value for v in answer.variables)
-        rows = tuple(tuple(map(convert, solution)) for solution in answer)
-        return QueryResult("select", variables=variables, rows=rows)
-    graph = Graph()
-    bind_prefixes(graph)
-    graph.addN((convert(t.subject), convert(t.predicate), convert(t.object), graph) for t in answer)
-    return QueryResult("graph", graph=graph)
+        return QueryResult("select", variables=variables, terms=tuple(tuple(s) for s in answer),
+                           convert=_ToRdflib())
+    triples = tuple((t.subject, t.predicate, t.object) for t in answer)
+    return QueryResult("graph", triples=triples, convert=_ToRdflib())
 
 
 def read_serialized(kind: str, payload: bytes) -> QueryResult:
@@ -85,6 +117,22 @@ def read_serialized(kind: str, payload: bytes) -> QueryResult:
     if kind == "graph":
         return from_oxigraph(pyoxigraph.parse(payload, format=pyoxigraph.RdfFormat.N_TRIPLES))
     return from_oxigraph(pyoxigraph.parse_query_results(payload, format=pyoxigraph.QueryResultsFormat.JSON))
+
+
+def to_ntriples(term) -> str:
+    """A term in N-Triples syntax (also valid SPARQL)."""
+    kind, value, datatype, language = term_parts(term)
+    if kind == "uri":
+        return f"<{value}>"
+    if kind == "bnode":
+        return f"_:{value}"
+    text = '"' + "".join(_ESCAPES.get(c, c) for c in value) + '"'
+    if language:
+        return f"{text}@{language}"
+    return text if datatype == _XSD_STRING else f"{text}^^<{datatype}>"
+
+
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"}
 
 
 def format_result(result: QueryResult, fmt: str = "table") -> str:
@@ -99,12 +147,12 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
         if fmt == "turtle":
             return result.graph.serialize(format="turtle")
         if fmt == "ntriples":
-            return "".join(sorted(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in result.graph))
+            return "".join(sorted({" ".join(map(to_ntriples, t)) + " .\n" for t in result.triples}))
         if fmt == "json":
             raise QueryError("a CONSTRUCT or DESCRIBE result is a graph, not a table",
                              hint="use --format turtle or ntriples")
-        result = QueryResult("select", variables=("subject", "predicate", "object"),
-                             rows=tuple(sorted(result.graph, key=lambda t: tuple(_sort_key(x) for x in t))))
+        triples = sorted(set(result.triples), key=lambda t: tuple(_sort_key(x) for x in t))
+        result = QueryResult("select", variables=("subject", "predicate", "object"), terms=tuple(triples))
     elif fmt in GRAPH_ONLY:
         raise QueryError(f"--format {fmt} is for CONSTRUCT and DESCRIBE results",
                          hint="use table, csv, tsv, json or markdown")
@@ -112,28 +160,27 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
 
 
 def _sort_key(term) -> tuple:
-    return (type(term).__name__, str(term))
+    kind, value, _, _ = term_parts(term)
+    return ({"bnode": "BNode", "literal": "Literal", "uri": "URIRef"}[kind], value)
 
 
 def _json(result: QueryResult) -> str:
     if result.kind == "ask":
         return json.dumps({"head": {}, "boolean": result.boolean}) + "\n"
-    bindings = [{var: _json_term(value) for var, value in zip(result.variables, row, strict=False) if value is not None}
-                for row in result.rows]
+    bindings = [{var: _json_term(value) for var, value in zip(result.variables, row, strict=False)
+                 if value is not None}
+                for row in result.terms]
     document = {"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}}
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
 
 def _json_term(term) -> dict:
-    if isinstance(term, URIRef):
-        return {"type": "uri", "value": str(term)}
-    if isinstance(term, BNode):
-        return {"type": "bnode", "value": str(term)}
-    entry = {"type": "literal", "value": str(term)}
-    if term.language:
-        entry["xml:lang"] = term.language
-    elif term.datatype is not None and term.datatype != XSD.string:
-        entry["datatype"] = str(term.datatype)
+    kind, value, datatype, language = term_parts(term)
+    entry = {"type": kind, "value": value}
+    if language:
+        entry["xml:lang"] = language
+    elif kind == "literal" and datatype != _XSD_STRING:
+        entry["datatype"] = datatype
     return entry
 
 
@@ -145,17 +192,24 @@ def _csv(result: QueryResult) -> str:
         writer.writerow(["true" if result.boolean else "false"])
         return buffer.getvalue()
     writer.writerow(result.variables)
-    for row in result.rows:
-        writer.writerow(["" if v is None else (f"_:{v}" if isinstance(v, BNode) else str(v)) for v in row])
+    for row in result.terms:
+        writer.writerow([_csv_cell(v) for v in row])
     return buffer.getvalue()
+
+
+def _csv_cell(term) -> str:
+    if term is None:
+        return ""
+    kind, value, _, _ = term_parts(term)
+    return f"_:{value}" if kind == "bnode" else value
 
 
 def _tsv(result: QueryResult) -> str:
     if result.kind == "ask":
         return f"?boolean\n{'true' if result.boolean else 'false'}\n"
     lines = ["\t".join(f"?{v}" for v in result.variables)]
-    for row in result.rows:
-        lines.append("\t".join("" if v is None else v.n3().replace("\t", "\\t") for v in row))
+    for row in result.terms:
+        lines.append("\t".join("" if v is None else to_ntriples(v).replace("\t", "\\t") for v in row))
     return "\n".join(lines) + "\n"
 
 
@@ -168,20 +222,21 @@ def compact(term) -> str:
     form of a literal, ``_:b0`` for a blank node, empty for unbound."""
     if term is None:
         return ""
-    if isinstance(term, URIRef):
+    kind, value, _, _ = term_parts(term)
+    if kind == "uri":
         for namespace, prefix in _COMPACT:
-            if term.startswith(namespace) and len(term) > len(namespace):
-                return f"{prefix}:{term[len(namespace):]}"
-        return f"<{term}>"
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    return " ".join(str(term).split()) if "\n" in term else str(term)
+            if value.startswith(namespace) and len(value) > len(namespace):
+                return f"{prefix}:{value[len(namespace):]}"
+        return f"<{value}>"
+    if kind == "bnode":
+        return f"_:{value}"
+    return " ".join(value.split()) if "\n" in value else value
 
 
 def _cells(result: QueryResult) -> tuple[list[str], list[list[str]]]:
     if result.kind == "ask":
         return ["boolean"], [["true" if result.boolean else "false"]]
-    return list(result.variables), [[compact(v) for v in row] for row in result.rows]
+    return list(result.variables), [[compact(v) for v in row] for row in result.terms]
 
 
 def _table(result: QueryResult) -> str:

@@ -19,18 +19,23 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Mapping
 
-from rdflib import Literal, URIRef
-from rdflib.namespace import XSD
-
 from .. import resources
 from ..errors import QueryError
 from ..model import QueryResult
 from ..namespaces import ID, PREFIXES
-from .results import FORMATS, format_result, from_oxigraph  # noqa: F401  (re-exported)
+from .results import FORMATS, format_result, from_oxigraph, to_ntriples  # noqa: F401  (re-exported)
 
 PARAMETER_TYPES = ("iri", "string", "integer", "decimal", "boolean", "date", "dateTime", "auto")
-_XSD_TYPES = {"integer": XSD.integer, "decimal": XSD.decimal, "boolean": XSD.boolean,
-              "date": XSD.date, "dateTime": XSD.dateTime}
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+# The lexical forms each typed parameter accepts (XML Schema 1.1 Part 2).
+_LEXICAL = {
+    "integer": re.compile(r"[+-]?[0-9]+"),
+    "decimal": re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)"),
+    "boolean": re.compile(r"true|false|1|0"),
+    "date": re.compile(r"-?[0-9]{4,}-[0-9]{2}-[0-9]{2}(Z|[+-][0-9]{2}:[0-9]{2})?"),
+    "dateTime": re.compile(r"-?[0-9]{4,}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?"
+                           r"(Z|[+-][0-9]{2}:[0-9]{2})?"),
+}
 _KNOWN_PREFIXES = {**{p: str(ns) for p, ns in PREFIXES.items()}, "id": str(ID)}
 
 
@@ -102,10 +107,40 @@ def _parse_parameter(spec: str, where: str) -> QueryParameter:
 
 
 def list_queries(queries_dir: str | os.PathLike | None = None) -> tuple[NamedQuery, ...]:
-    """Every named query (``<verb>_<what>.rq``) in ``queries_dir`` (default: the packaged ones), by name."""
+    """Every named query (``<verb>_<what>.rq``) in ``queries_dir`` (default: the packaged ones), by name.
+
+    The folder is read and parsed once per process, and again only when its listing
+    changes; :func:`resolve_query` also re-reads the one query it returns if that file
+    changed.
+    """
     folder = Path(queries_dir) if queries_dir is not None else resources.queries_dir()
-    return tuple(parse_query(p.read_text(encoding="utf-8"), name=p.stem, source=str(p))
-                 for p in sorted(folder.glob("*.rq")))
+    try:
+        key = (str(folder), os.stat(folder).st_mtime_ns)
+    except OSError as error:
+        raise QueryError(f"cannot read the queries folder: {error.strerror}", where=str(folder)) from None
+    if _catalogue.get("key") != key:
+        _catalogue["queries"] = tuple(_read_query(path) for path in sorted(folder.glob("*.rq")))
+        _catalogue["key"] = key
+    return tuple(query for query, _ in _catalogue["queries"])
+
+
+def _read_query(path: Path) -> tuple[NamedQuery, tuple[int, int]]:
+    stat = path.stat()
+    text = path.read_text(encoding="utf-8")
+    return parse_query(text, name=path.stem, source=str(path)), (stat.st_size, stat.st_mtime_ns)
+
+
+def _fresh(query: NamedQuery) -> NamedQuery:
+    """``query`` itself, or read again if its file changed since the catalogue was read."""
+    for known, version in _catalogue.get("queries", ()):
+        if known is query:
+            stat = os.stat(query.source)
+            if (stat.st_size, stat.st_mtime_ns) != version:
+                return _read_query(Path(query.source))[0]
+    return query
+
+
+_catalogue: dict = {}
 
 
 def resolve_query(spec: str, *, queries_dir: str | os.PathLike | None = None) -> NamedQuery:
@@ -121,7 +156,7 @@ def resolve_query(spec: str, *, queries_dir: str | os.PathLike | None = None) ->
         if not path.is_file():
             raise QueryError(f"no query file {spec}", hint="check the path, or give a query name")
         return parse_query(path.read_text(encoding="utf-8"), name=path.stem, source=str(path))
-    return _find_named(spec, list_queries(queries_dir))
+    return _fresh(_find_named(spec, list_queries(queries_dir)))
 
 
 def _looks_inline(spec: str) -> bool:
@@ -149,31 +184,45 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def make_term(value: str, type_: str = "auto", *, name: str = "value"):
-    """The RDF term a parameter value stands for.
+    """The RDF term (a pyoxigraph term) a parameter value stands for.
 
     ``auto``: ``<…>`` or ``http(s)://…`` is an IRI, anything else a plain literal.
     ``iri`` also takes ``prefix:local`` (project prefixes) and ``kind/slug`` (an id).
 
     >>> make_term("https://w3id.org/ashraf-kg/id/place/camp-ashraf")
-    rdflib.term.URIRef('https://w3id.org/ashraf-kg/id/place/camp-ashraf')
+    <NamedNode value=https://w3id.org/ashraf-kg/id/place/camp-ashraf>
     >>> make_term('x" } ; DROP ALL ; #')
-    rdflib.term.Literal('x" } ; DROP ALL ; #')
+    <Literal value=x" } ; DROP ALL ; # datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#string>>
     """
+    import pyoxigraph
+
     if type_ == "auto":
         is_iri = (value.startswith("<") and value.endswith(">")) or re.match(r"https?://", value)
-        return _make_iri(value, name) if is_iri else Literal(value)
+        return _make_iri(value, name) if is_iri else pyoxigraph.Literal(value)
     if type_ == "iri":
         return _make_iri(value, name)
     if type_ == "string":
-        return Literal(value)
-    term = Literal(value, datatype=_XSD_TYPES[type_])
-    if term.ill_typed:
+        return pyoxigraph.Literal(value)
+    if not _LEXICAL[type_].fullmatch(value) or not _valid_calendar(value, type_):
         raise QueryError(f"parameter {name}: {value!r} is not a valid {type_}",
                          hint=f"give an xsd:{type_} value")
-    return term
+    return pyoxigraph.Literal(value, datatype=pyoxigraph.NamedNode(_XSD + type_))
 
 
-def _make_iri(value: str, name: str) -> URIRef:
+def _valid_calendar(value: str, type_: str) -> bool:
+    """Whether a date or dateTime names a real day (the pattern alone accepts 2013-02-30)."""
+    if type_ not in ("date", "dateTime"):
+        return True
+    import calendar
+
+    year, month, day = (int(part) for part in re.match(r"-?([0-9]+)-([0-9]{2})-([0-9]{2})", value).groups())
+    # The Gregorian calendar repeats every 400 years, so leap years survive the shift.
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(2000 + year % 400, month)[1]
+
+
+def _make_iri(value: str, name: str):
+    import pyoxigraph
+
     text = value[1:-1] if value.startswith("<") and value.endswith(">") else value
     prefix, _, local = text.partition(":")
     if prefix in _KNOWN_PREFIXES and not local.startswith("//"):
@@ -183,7 +232,11 @@ def _make_iri(value: str, name: str) -> URIRef:
     if _IRI_FORBIDDEN.search(text):
         raise QueryError(f"parameter {name}: {value!r} is not a valid IRI",
                          hint='an IRI may not contain spaces or any of <>"{}|^`\\')
-    return URIRef(text)
+    try:
+        return pyoxigraph.NamedNode(text)
+    except ValueError as error:
+        raise QueryError(f"parameter {name}: {value!r} is not a valid IRI ({error})",
+                         hint="give an absolute IRI, prefix:local or kind/slug") from None
 
 
 def bind_parameters(query: NamedQuery, params: Mapping[str, object] | None = None) -> str:
@@ -209,9 +262,14 @@ def bind_parameters(query: NamedQuery, params: Mapping[str, object] | None = Non
         terms[name] = value if not isinstance(value, str) else make_term(value, declared_type, name=name)
     if not terms:
         return query.text
-    block = " ".join(f"VALUES ?{name} {{ {term.n3()} }}" for name, term in sorted(terms.items()))
+    block = " ".join(f"VALUES ?{name} {{ {_sparql_term(term)} }}" for name, term in sorted(terms.items()))
     position = _where_brace(query)
     return f"{query.text[:position + 1]} {block}{query.text[position + 1:]}"
+
+
+def _sparql_term(term) -> str:
+    """A bound value in SPARQL syntax: rdflib terms know theirs, pyoxigraph terms are N-Triples."""
+    return term.n3() if hasattr(term, "n3") else to_ntriples(term)
 
 
 _TOKEN = re.compile(r'''(?P<skip>\#[^\n]*|"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\''''

@@ -12,8 +12,9 @@ Two storages, one query engine (Oxigraph), the same answers:
 ``disk`` (the command line's default)
     The first query after a build bulk-loads the dump into an Oxigraph (RocksDB) store
     under the cache folder, keyed by the SHA-256 of the dump and the pyoxigraph version;
-    later queries, in later processes, open that folder read-only and parse nothing. A
-    changed dump has a new hash, so it is loaded afresh. The folder is built under a
+    later queries, in later processes, open that folder read-only and parse nothing. The
+    hash is the one ``void.ttl`` records, checked once per dump file (see
+    :func:`store_path`); a changed dump has a new hash, so it is loaded afresh. The folder is built under a
     temporary name and renamed into place, so a crash never leaves a half-loaded cache.
     One ``ashraf-kg query`` is one process, so this is what the command line uses.
 
@@ -32,6 +33,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import tempfile
 import threading
@@ -44,6 +46,7 @@ from ..vocab import STORAGES
 
 DUMP_NAME = "ashraf-kg.nq"
 DEFAULT_GRAPH_DIR = Path("graph")
+STAMPS = "verified-stamps"  # in a cache folder: the dump files proved to hash to its name
 _KEEP_CACHES = 8  # most recently used store folders kept per pyoxigraph version
 
 
@@ -88,23 +91,69 @@ def hash_dump(dump: Path) -> str:
     return _hashes[key]
 
 
+def recorded_hash(dump: Path) -> str | None:
+    """The SHA-256 the build recorded for ``dump`` in ``void.ttl`` beside it, if any."""
+    void = dump.with_name("void.ttl")
+    try:
+        text = void.read_text(encoding="utf-8")
+    except (OSError, UnicodeError):
+        return None
+    match = re.search(rf"/{re.escape(dump.name)}/checksum> a spdx:Checksum ;[^.]*?"
+                      r'spdx:checksumValue "([0-9a-f]{64})"', text)
+    return match[1] if match else None
+
+
+def _stamp(dump: Path) -> str:
+    """What changes whenever the file's bytes may have: its identity, size and times.
+
+    The change time (ctime) cannot be set back by a user, so an edited dump never
+    matches a stamp taken before the edit, whatever its modification time says.
+    """
+    stat = dump.stat()
+    return f"{stat.st_dev}:{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns}\n"
+
+
+def _verified(dump: Path, target: Path) -> bool:
+    """Whether the cache in ``target`` was already checked against this very file."""
+    try:
+        return _stamp(dump) in (target / STAMPS).read_text(encoding="utf-8").splitlines(keepends=True)
+    except OSError:
+        return False
+
+
+def _remember(dump: Path, target: Path) -> None:
+    try:
+        with open(target / STAMPS, "a", encoding="utf-8") as handle:
+            handle.write(_stamp(dump))
+    except OSError:
+        pass  # a read-only cache still serves queries; the dump is hashed again next time
+
+
 def store_path(graph_dir: str | os.PathLike | None = None, *,
                cache_dir: str | os.PathLike | None = None) -> Path:
     """Folder of the cached store for the dump in ``graph_dir``, loading it there first if needed.
+
+    The folder is named by the dump's SHA-256 as ``void.ttl`` records it, so a process
+    does not hash the dump to find its cache. A dump seen for the first time (by its
+    device, inode, size, modification and change times) is hashed once to prove the
+    record right; an edited dump fails that check and gets a cache of its own.
 
     >>> store_path("graph")  # doctest: +SKIP
     PosixPath('/home/me/.cache/ashraf-kg/oxigraph-0.5.13/3f1c…')
     """
     dump = find_dump(graph_dir)
     root = Path(cache_dir) if cache_dir is not None else cache_root()
-    target = root / hash_dump(dump)
-    if not target.is_dir():
-        _load_into_cache(dump, target)
-    else:
-        try:
-            os.utime(target)  # mark as recently used, for pruning
-        except OSError:
-            pass  # a read-only cache still serves queries
+    recorded = recorded_hash(dump)
+    target = root / recorded if recorded else None
+    if target is None or not target.is_dir() or not _verified(dump, target):
+        target = root / hash_dump(dump)
+        if not target.is_dir():
+            _load_into_cache(dump, target)
+        _remember(dump, target)
+    try:
+        os.utime(target)  # mark as recently used, for pruning
+    except OSError:
+        pass  # a read-only cache still serves queries
     return target
 
 

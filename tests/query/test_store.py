@@ -1,0 +1,67 @@
+"""The embedded store's disk cache: found by the hash the build records, never fooled by an edit."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+
+import pytest
+
+from ashraf_kg.query import store as embedded
+from ashraf_kg.query.run import run_query
+
+GRAPH = "<https://w3id.org/ashraf-kg/id/graph/d>"
+TINY = f'<urn:x:a> <http://www.w3.org/2000/01/rdf-schema#label> "Alice" {GRAPH} .\n'
+EDITED = f'<urn:x:a> <http://www.w3.org/2000/01/rdf-schema#label> "Mallory" {GRAPH} .\n'
+COUNT = "SELECT ?label WHERE { ?s rdfs:label ?label }"
+
+
+def write_void(folder, dump_bytes: bytes) -> None:
+    """A void.ttl recording the dump's checksum, in the form the build writes it."""
+    digest = hashlib.sha256(dump_bytes).hexdigest()
+    (folder / "void.ttl").write_text(
+        "<https://w3id.org/ashraf-kg/id/dataset/ashraf-kg/ashraf-kg.nq/checksum> a spdx:Checksum ;\n"
+        "    spdx:algorithm spdx:checksumAlgorithm_sha256 ;\n"
+        f'    spdx:checksumValue "{digest}"^^xsd:hexBinary .\n', encoding="utf-8")
+
+
+@pytest.fixture
+def graph_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("ASHRAF_KG_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "graph"
+    folder.mkdir()
+    (folder / "ashraf-kg.nq").write_text(TINY, encoding="utf-8")
+    write_void(folder, TINY.encode())
+    return folder
+
+
+def test_recorded_hash_is_read_from_void(graph_dir):
+    assert embedded.recorded_hash(graph_dir / "ashraf-kg.nq") == hashlib.sha256(TINY.encode()).hexdigest()
+
+
+def test_a_known_dump_is_not_hashed_again(graph_dir, monkeypatch):
+    first = embedded.store_path(graph_dir)
+
+    def refuse(_dump):
+        raise AssertionError("the dump was hashed again")
+
+    monkeypatch.setattr(embedded, "hash_dump", refuse)
+    assert embedded.store_path(graph_dir) == first
+
+
+def test_an_edited_dump_gets_its_own_cache_even_with_its_old_mtime(graph_dir):
+    dump = graph_dir / "ashraf-kg.nq"
+    first = embedded.store_path(graph_dir)
+    before = dump.stat()
+    dump.write_text(EDITED, encoding="utf-8")  # same size; void.ttl still names the old hash
+    os.utime(dump, ns=(before.st_atime_ns, before.st_mtime_ns))
+    second = embedded.store_path(graph_dir)
+    assert second != first
+    assert second.name == hashlib.sha256(EDITED.encode()).hexdigest()
+    rows = run_query(COUNT, graph_dir=graph_dir, storage="disk").rows
+    assert [str(row[0]) for row in rows] == ["Mallory"]
+
+
+def test_a_dump_without_void_is_hashed(graph_dir):
+    (graph_dir / "void.ttl").unlink()
+    assert embedded.store_path(graph_dir).name == hashlib.sha256(TINY.encode()).hexdigest()
