@@ -65,6 +65,7 @@ class DocumentMeta:
     author: str | None = None  # registry id of the document's own voice
     origin: str | None = None
     licence: str | None = None
+    attribution: str | None = None  # the credit the licence asks for
     url: str | None = None
     updates: tuple[Update, ...] = ()
     missing: tuple[str, ...] = ()

@@ -114,3 +114,17 @@ def test_drafts_go_to_their_own_graph_marked_with_confidence(tmp_path):
     assert (draft, AKG.confidence, None) in graph
     assert str(graph.value(draft, AKG.extractedBy)) == "rules-test"
     assert (ns.event_iri("attack-on-camp-alpha"), RDF.type, AKG.Attack) not in graph
+
+
+def test_document_licence_and_the_attribution_it_asks_for_are_published(dataset, corpus):
+    graphs = graphs_of(dataset)
+    credited = 0
+    for document in corpus.documents:
+        node, graph = ns.document_iri(document.id), graphs[ns.graph_iri(document.id)]
+        licence = document.meta.licence
+        if licence and "creativecommons.org/licenses/by" in licence:
+            assert (node, SCHEMA.license, URIRef(licence)) in graph, document.id
+            credit = graph.value(node, SCHEMA.creditText)
+            assert credit is not None and document.meta.title in str(credit), document.id
+            credited += 1
+    assert credited >= 1

@@ -148,3 +148,119 @@ def test_add_extract_and_publish_drafts(corpus_copy, data_dir, tmp_path):
     assert summary.documents == 3
     nquads = (tmp_path / "graph" / "ashraf-kg.nq").read_text(encoding="utf-8")
     assert f"<https://w3id.org/ashraf-kg/id/graph/drafts/{doc_id}>" in nquads
+
+
+# --- what a .source.yaml beside the file says --------------------------------------------
+
+def _sourced(ingest_dir, folder, name="statement", **changes):
+    """A copy of a sourced document in ``folder``, its .source.yaml lines changed."""
+    folder.mkdir(exist_ok=True)
+    shutil.copy(ingest_dir / f"{name}.txt", folder)
+    lines = (ingest_dir / f"{name}.source.yaml").read_text(encoding="utf-8").splitlines()
+    for key, value in changes.items():
+        lines = [f"{key}: {value}" if line.startswith(f"{key}:") else line for line in lines]
+    (folder / f"{name}.source.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder / f"{name}.txt"
+
+
+def test_source_facts_go_into_meta(ingest_dir, empty_corpus):
+    doc = add_document(ingest_dir / "statement.txt", empty_corpus).added[0]
+    meta = yaml.safe_load((empty_corpus / doc.doc_id / "meta.yaml").read_text())
+    assert (meta["title"], str(meta["published"]), meta["publisher"], meta["byline"]) == (
+        "Terrorist Attack on Camp Hurriya in Iraq", "2013-02-09",
+        "U.S. Department of State, Office of the Spokesperson", "Victoria Nuland")
+    assert meta["url"].startswith("https://brandtsrandomgovernmentpressreleases.blogspot.com/")
+    assert meta["licence"].startswith("public domain in the United States")
+    assert "attribution" not in meta  # public domain asks for no credit
+    assert (meta["genre"], meta["type"]) == ("statement", "Article")
+    assert meta["excerpt"]["words"] == 181 and meta["excerpt"]["truncated"] is False
+    assert "Removed blog chrome" in meta["excerpt"]["edits"][0]
+    assert meta["viewpoint"].startswith("US government (executive)")
+    assert meta["notes"]["published"] == "stated in the text"
+    assert meta["missing"] == []
+
+
+def test_source_byline_becomes_the_voice_with_its_post(ingest_dir, empty_corpus):
+    from ashraf_kg.corpus.reader import read_registry
+
+    doc = add_document(ingest_dir / "statement.txt", empty_corpus).added[0]
+    voice = {e.id: e for e in read_registry(empty_corpus / "registry.yaml")}["person/victoria-nuland"]
+    assert voice.label == "Victoria Nuland"
+    assert voice.roles == ("Department Spokesperson", f"author of document {doc.doc_id}")
+
+
+def test_licence_known_by_name_is_an_iri_with_its_attribution(ingest_dir, empty_corpus):
+    doc = add_document(ingest_dir / "encyclopedia.txt", empty_corpus).added[0]
+    meta = yaml.safe_load((empty_corpus / doc.doc_id / "meta.yaml").read_text())
+    assert meta["licence"] == "https://creativecommons.org/licenses/by-sa/4.0/"
+    assert meta["licence_note"].startswith("CC BY-SA 4.0 (Wikipedia contributors)")
+    assert meta["attribution"] == ("“Camp Ashraf” by Wikipedia contributors, "
+                                   "https://en.wikipedia.org/wiki/Camp_Ashraf, licensed under CC BY-SA 4.0")
+    assert meta["published"] is None and meta["missing"] == ["published"]
+    assert meta["notes"]["published"].startswith("revision not dated")
+
+
+def test_source_voice_known_to_the_registry_is_reused(ingest_dir, corpus_copy):
+    before = (corpus_copy / "registry.yaml").read_text(encoding="utf-8")
+    doc = add_document(ingest_dir / "encyclopedia.txt", corpus_copy).added[0]
+    meta = yaml.safe_load((corpus_copy / doc.doc_id / "meta.yaml").read_text())
+    assert meta["author"] == "group/wikipedia-contributors"
+    assert (corpus_copy / "registry.yaml").read_text(encoding="utf-8") == before
+
+
+def test_options_override_source_facts(ingest_dir, empty_corpus):
+    doc = add_document(ingest_dir / "statement.txt", empty_corpus, title="Attack on Camp Hurriya",
+                       published="2013-02-10", publisher="A blog", url="https://example.org/x").added[0]
+    meta = yaml.safe_load((empty_corpus / doc.doc_id / "meta.yaml").read_text())
+    assert (meta["title"], str(meta["published"]), meta["publisher"], meta["url"]) == (
+        "Attack on Camp Hurriya", "2013-02-10", "A blog", "https://example.org/x")
+    assert doc.doc_id == "000_attack_on_camp_hurriya"
+
+
+def test_options_override_the_text(ingest_dir, empty_corpus):
+    doc = add_document(ingest_dir / "article.txt", empty_corpus, publisher="Gulf Wire",
+                       url="https://example.org/envoy").added[0]
+    meta = yaml.safe_load((empty_corpus / doc.doc_id / "meta.yaml").read_text())
+    assert (meta["publisher"], meta["url"], meta["missing"]) == (
+        "Gulf Wire", "https://example.org/envoy", [])
+
+
+@pytest.mark.parametrize("changes, line, message", [
+    ({"date": "2013-02-30 (stated in the text)"}, 8, r"the date '2013-02-30' is not a date"),
+    ({"date": "last Saturday"}, 8, r"the date 'last Saturday' is not a date"),
+    ({"title": "'" + "Terrorist attack " * 80 + "'"}, 2,
+     r"the title \(1359 characters\) is longer than the document's text \(1136 characters\)"),
+    ({"words": "18"}, 14, r"says the document has 18 words, but the file has 181"),
+    ({"file": "other.txt"}, 1, r"names the file 'other.txt'"),
+    ({"url": "brandts blog"}, 3, r"url 'brandts blog' is not an http\(s\) address"),
+    ({"genre": "[unclosed"}, 10, r"malformed YAML: expected ',' or ']'"),
+])
+def test_bad_source_facts_are_refused_naming_file_and_line(ingest_dir, tmp_path, empty_corpus,
+                                                           changes, line, message):
+    document = _sourced(ingest_dir, tmp_path / "incoming", **changes)
+    with pytest.raises(IngestError, match=message) as error:
+        add_document(document, empty_corpus)
+    assert error.value.where == f"{tmp_path / 'incoming' / 'statement.source.yaml'}:{line}"
+    assert list(empty_corpus.iterdir()) == []
+
+
+def test_bad_source_facts_give_one_error_line_and_write_nothing(ingest_dir, tmp_path, empty_corpus,
+                                                                capsys):
+    from ashraf_kg.cli import main
+
+    document = _sourced(ingest_dir, tmp_path / "incoming", date="2013-13-01")
+    assert main(["add", str(document), "--corpus-dir", str(empty_corpus)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and err[0].startswith("Error: ") and "statement.source.yaml:8" in err[0]
+    assert list(empty_corpus.iterdir()) == []
+
+
+def test_bad_date_option_is_refused(ingest_dir, empty_corpus):
+    with pytest.raises(IngestError, match=r"--date '9 Feb' is not a date"):
+        add_document(ingest_dir / "statement.txt", empty_corpus, published="9 Feb")
+    assert list(empty_corpus.iterdir()) == []
+
+
+def test_title_option_names_one_document(ingest_dir, empty_corpus):
+    with pytest.raises(IngestError, match="--title names one document"):
+        add_document(ingest_dir, empty_corpus, title="One title for all")

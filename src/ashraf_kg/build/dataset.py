@@ -90,6 +90,8 @@ def add_document(graph: Graph, document: Document) -> URIRef:
         licence = meta.licence
         graph.add((node, SCHEMA.license,
                    URIRef(licence) if licence.startswith("http") else Literal(licence)))
+    if meta.attribution:
+        graph.add((node, SCHEMA.creditText, Literal(meta.attribution, lang="en")))
     for update in meta.updates:
         graph.add((node, SCHEMA.dateModified, Literal(update.date.isoformat(), datatype=XSD.date)))
         graph.add((node, AKG.updateExpression, Literal(update.expression)))

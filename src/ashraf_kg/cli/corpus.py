@@ -9,7 +9,8 @@ from pathlib import Path
 def _run_add(args) -> int:
     from ..corpus.ingest import add_document
 
-    report = add_document(args.path, args.corpus_dir, doc_id=args.doc_id)
+    report = add_document(args.path, args.corpus_dir, doc_id=args.doc_id, title=args.title,
+                          published=args.date, publisher=args.publisher, url=args.url)
     for doc in report.documents:
         missing = f" (not stated: {', '.join(doc.missing)})" if doc.missing else ""
         verb = "added" if doc.status == "added" else "unchanged, already in the corpus as"
@@ -18,10 +19,17 @@ def _run_add(args) -> int:
 
 
 def add_add_parser(sub) -> None:
-    p = sub.add_parser("add", help="add a document (plain text or saved HTML) or a folder of them")
+    p = sub.add_parser("add", help="add a document (plain text or saved HTML) or a folder of them",
+                       description="Add a document to the corpus. What FILE's <name>.source.yaml "
+                                   "(beside it) says of it goes into meta.yaml; the options "
+                                   "below override it and the text.")
     p.add_argument("path", metavar="FILE|DIR")
     p.add_argument("--corpus-dir", default="corpus")
     p.add_argument("--doc-id", default=None, help="the document id (default: NNN_<title-slug>)")
+    p.add_argument("--title", default=None, help="the document's headline")
+    p.add_argument("--date", default=None, metavar="YYYY-MM-DD", help="its publication date")
+    p.add_argument("--publisher", default=None, help="who published it")
+    p.add_argument("--url", default=None, help="where it was published")
     p.set_defaults(func=_run_add)
 
 

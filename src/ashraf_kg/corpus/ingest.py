@@ -32,6 +32,7 @@ from ..clean import clean_text
 from ..errors import IngestError
 from ..namespaces import make_slug
 from .reader import append_registry_entry, registry_has_entity
+from .sourcefacts import merge_source_facts, read_source_facts
 
 MAX_BYTES = 10 * 1024 * 1024
 MIN_BODY_WORDS = 25
@@ -84,11 +85,18 @@ class _Prepared:
     files: dict[str, bytes]  # file name -> content
     meta: dict
     title: str
+    post: str | None = None  # the byline's post ("Department Spokesperson"), when known
 
 
 def add_document(path: str | os.PathLike, corpus_dir: str | os.PathLike = "corpus", *,
-                 doc_id: str | None = None) -> AddReport:
+                 doc_id: str | None = None, title: str | None = None,
+                 published: str | date | None = None, publisher: str | None = None,
+                 url: str | None = None) -> AddReport:
     """Add a document (or every document of a folder) to the corpus.
+
+    What a ``<name>.source.yaml`` beside a file says of it (title, date, publisher,
+    author, url, licence, …) goes into its ``meta.yaml`` over what the text says of
+    itself; ``title``, ``published``, ``publisher`` and ``url`` override both.
 
     >>> add_document("report.html", "corpus").documents[0].doc_id   # doctest: +SKIP
     '002_iraqi_forces_raid_camp'
@@ -97,10 +105,14 @@ def add_document(path: str | os.PathLike, corpus_dir: str | os.PathLike = "corpu
     if not path.exists():
         raise IngestError("no such file or folder", where=str(path))
     files = _list_folder(path) if path.is_dir() else [path]
-    if doc_id is not None and len(files) != 1:
-        raise IngestError("--doc-id names one document, but the folder holds "
-                          f"{len(files)}", where=str(path), hint="add the files one by one")
-    prepared = [_prepare(file) for file in files]  # every file checked before any is written
+    overrides = {"title": title, "published": _option_date(published), "publisher": publisher,
+                 "url": url}
+    for option, value in [("--doc-id", doc_id), *((f"--{k}", v) for k, v in overrides.items())]:
+        if value is not None and len(files) != 1:
+            raise IngestError(f"{option.replace('published', 'date')} names one document, but "
+                              f"the folder holds {len(files)}", where=str(path),
+                              hint="add the files one by one")
+    prepared = [_prepare(file, overrides) for file in files]  # all checked before any is written
     corpus.mkdir(parents=True, exist_ok=True)
     known = _known_documents(corpus)
     results = []
@@ -147,7 +159,26 @@ def _next_doc_id(corpus: Path, title: str) -> str:
     return f"{max(numbers, default=-1) + 1:03d}_{slug}"
 
 
-def _prepare(path: Path) -> _Prepared:
+def _option_date(value: str | date | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise IngestError(f"--date {value!r} is not a date",
+                          hint="write it as YYYY-MM-DD") from None
+
+
+def _prepare(path: Path, overrides: dict) -> _Prepared:
+    """Read and check one document, with its source facts and the command's overrides."""
+    item = _prepare_file(path)
+    facts = read_source_facts(path, _decode(item.raw, path))
+    meta = merge_source_facts(item.meta, facts, **overrides)
+    return _Prepared(item.path, item.raw, item.files, meta, meta["title"],
+                     post=facts.author_post if facts else None)
+
+
+def _prepare_file(path: Path) -> _Prepared:
     """Read and check one document; everything that goes into its folder, in memory."""
     size = path.stat().st_size
     if size > MAX_BYTES:
@@ -307,18 +338,49 @@ def check_language(text: str, *, where: str) -> None:
 
 
 def _author_entry(corpus: Path, doc_id: str, item: _Prepared) -> dict:
-    """The registry entity of the document's own voice: its byline, or its unnamed author.
+    """The registry entity of the document's own voice: its byline (an entity the registry
+    already knows by that name, or a new one), or its unnamed author.
 
     What the document says in its own words (its figures, its accusations) is a claim, and
     a claim needs a claimant.
     """
     byline = item.meta.get("byline")
-    entity_id = f"person/{make_slug(byline)}" if byline else f"person/author-of-{make_slug(doc_id)}"
+    known = _registry_entity_named(corpus, byline) if byline else None
+    if known:
+        return {"id": known}  # already in the registry: nothing to append
+    kind, entity_type = _voice_kind(byline)
+    entity_id = f"{kind}/{make_slug(byline)}" if byline else f"person/author-of-{make_slug(doc_id)}"
     label = byline or f'Author of "{item.title}"'
-    return {"id": entity_id, "type": "Person", "label": label, "aliases": [],
-            "roles": [f"author of document {doc_id}"],
+    roles = [item.post] if item.post else []
+    return {"id": entity_id, "type": entity_type, "label": label, "aliases": [],
+            "roles": roles + [f"author of document {doc_id}"],
             "description": f"The voice in which document {doc_id} speaks"
                            + (" (its byline)." if byline else " (the document names no author).")}
+
+
+_BODY_WORDS = re.compile(r"\b(?:House|Parliament|Department|Office|Council|Committee|Commission|"
+                         r"Ministry|Government|Agency|Union|Senate|Congress)\b")
+
+
+def _voice_kind(byline: str | None) -> tuple[str, str]:
+    """(kind, type) of a byline: a body ("House of Lords"), many hands ("Wikipedia
+    contributors"), or a person."""
+    if byline and _BODY_WORDS.search(byline):
+        return "organization", "Organization"
+    if byline and re.search(r"\b(?:contributors|editors|staff)$", byline, re.IGNORECASE):
+        return "group", "Group"
+    return "person", "Person"
+
+
+def _registry_entity_named(corpus: Path, name: str) -> str | None:
+    """The id of the registry entity whose label or an alias is ``name`` (case aside)."""
+    from .reader import read_registry
+
+    if not (corpus / "registry.yaml").is_file():
+        return None
+    wanted = name.casefold()
+    return next((e.id for e in read_registry(corpus / "registry.yaml")
+                 if wanted in {n.casefold() for n in (e.label, *e.aliases)}), None)
 
 
 def _write_document(corpus: Path, doc_id: str, item: _Prepared, *, author: str) -> None:

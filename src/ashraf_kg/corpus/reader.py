@@ -96,7 +96,8 @@ def read_meta(path: Path, doc_id: str) -> DocumentMeta:
         raise CorpusError(f"unknown document type {doc_type!r}", where=_where(path, item),
                           hint=f"use one of {', '.join(DOCUMENT_TYPES)}")
     optional = {k: (str(item[k]) if item.get(k) is not None else None)
-                for k in ("timezone", "publisher", "author", "origin", "licence", "url")}
+                for k in ("timezone", "publisher", "author", "origin", "licence", "attribution",
+                          "url")}
     return DocumentMeta(
         id=doc_id, title=require(item, "title", path),
         published=parse_date(item.get("published"), "published", path, item),
