@@ -32,10 +32,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from ashraf_kg.vocab import ENTITY_KINDS
+
 ROOT = Path(__file__).resolve().parent.parent
 ID = "https://w3id.org/ashraf-kg/id/"
 GRAPH = ID + "graph/"
-ENTITY_KINDS = ("person", "organization", "group", "place", "thing")
 RENAMED_KINDS = ("event", "claim", "membership", "relation", "count", "annotation", "document")
 XSD = "http://www.w3.org/2001/XMLSchema#"
 DATE_TYPES = {XSD + "date", XSD + "dateTime"}

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
+from . import vocab
+
 
 @dataclass(frozen=True)
 class Location:
@@ -28,7 +30,7 @@ class Entity:
     """A registry entry: a person, organisation, group, place or thing."""
 
     id: str  # "<kind>/<slug>"
-    type: str  # an akg class name, e.g. "Person", "Camp"
+    type: str  # a name of vocab.ENTITY_TYPES, e.g. "Person", "Camp"
     label: str
     aliases: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
@@ -38,7 +40,9 @@ class Entity:
 
     @property
     def kind(self) -> str:
-        return self.id.split("/", 1)[0]
+        from .namespaces import kind_of  # namespaces loads rdflib; the model does not need it
+
+        return kind_of(self.id)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -123,15 +127,14 @@ class TimeSpec:
 
 @dataclass(frozen=True)
 class Count:
-    kind: str  # killed | wounded | dead | missing | executed | participants | named | attacks
+    kind: str  # a name of vocab.COUNT_KINDS
     value: int | None
     expression: str
     evidence: Quote
     claimant: str | None = None  # registry id; None = the document's own voice
 
 
-ROLES = ("agent", "target", "victim", "participant", "commander", "recipient",
-         "instrument", "destination")
+ROLES = vocab.EVENT_ROLES.names
 
 
 @dataclass(frozen=True)
@@ -167,8 +170,7 @@ class Membership:
     location: Location = field(default=Location(""), compare=False)
 
 
-RELATION_PREDICATES = ("containedInPlace", "subOrganizationOf", "linkedTo", "sponsor",
-                       "locatedNear", "memberOf")
+RELATION_PREDICATES = vocab.RELATION_PREDICATES.names
 
 
 @dataclass(frozen=True)
@@ -183,8 +185,7 @@ class Relation:
     location: Location = field(default=Location(""), compare=False)
 
 
-STANCES = ("asserts", "denies", "accuses", "describes", "characterises", "calls-for",
-           "reports", "condemns")
+STANCES = vocab.STANCES.names
 
 
 @dataclass(frozen=True)
@@ -206,7 +207,7 @@ class Annotations:
     """The standoff annotations of one document (``annotations.yaml``)."""
 
     document: str
-    status: str  # "reviewed" | "draft"
+    status: str  # a name of vocab.STATUSES
     mentions: tuple[Mention, ...] = ()
     events: tuple[Event, ...] = ()
     memberships: tuple[Membership, ...] = ()

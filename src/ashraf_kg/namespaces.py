@@ -1,7 +1,10 @@
-"""The only place that makes IRIs.
+"""The only place that makes IRIs, and the only place that reads them back.
 
 Ontology terms live under ``https://w3id.org/ashraf-kg/ontology#`` (prefix ``akg:``);
-things under ``https://w3id.org/ashraf-kg/id/<kind>/<slug>``.
+things under ``https://w3id.org/ashraf-kg/id/<id>``, where a registry entity's id is
+``<kind>/<slug>``. Both ways: :func:`entity_iri` makes the IRI of an id, :func:`id_of`
+reads the id of an IRI, :func:`kind_of` the kind of an id, :func:`compact` and
+:func:`expand` go between an IRI and its ``prefix:local`` form.
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ PREFIXES: dict[str, Namespace] = {
     "wd": WD,
 }
 
-ENTITY_KINDS = ("person", "organization", "group", "place", "thing")
+_ID, _AKG = str(ID), str(AKG)
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DOC_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
@@ -166,6 +169,88 @@ def distribution_iri(filename: str) -> URIRef:
 
 def wikidata_iri(qid: str) -> URIRef:
     return WD[qid]
+
+
+def id_of(iri) -> str | None:
+    """The id an IRI of the project stands for, or None for any other IRI.
+
+    >>> id_of("https://w3id.org/ashraf-kg/id/person/nouri-al-maliki")
+    'person/nouri-al-maliki'
+    """
+    text = str(iri)
+    return text[len(_ID):] if text.startswith(_ID) else None
+
+
+def short_id(iri) -> str:
+    """The id of an IRI of the project; any other IRI's text unchanged."""
+    found = id_of(iri)
+    return str(iri) if found is None else found
+
+
+def kind_of(id_or_iri) -> str:
+    """The kind of an id or of a project IRI: its first segment.
+
+    >>> kind_of("person/nouri-al-maliki"), kind_of(event_iri("camp-raid"))
+    ('person', 'event')
+    """
+    return short_id(id_or_iri).split("/", 1)[0]
+
+
+def slug_of(entity_id: str) -> str:
+    """What follows the kind in an entity id: ``slug_of("person/nouri-al-maliki") == "nouri-al-maliki"``."""
+    return entity_id.partition("/")[2]
+
+
+def last_segment(id_or_iri) -> str:
+    """What follows the last ``/`` of an id or IRI: an entity's slug, ``last_segment("place/iraq") == "iraq"``."""
+    return str(id_or_iri).rsplit("/", 1)[-1]
+
+
+def doc_id_of(iri) -> str | None:
+    """The document id of a document IRI (:func:`document_iri`), else None."""
+    found = id_of(iri)
+    return found[len("document/"):] if found and found.startswith("document/") else None
+
+
+def graph_name_of(iri) -> str | None:
+    """The name of a named graph of the project (:func:`graph_iri`), else None."""
+    found = id_of(iri)
+    return found[len("graph/"):] if found is not None and found.startswith("graph/") else None
+
+
+def akg_name(iri) -> str | None:
+    """The name of an ontology term (``akg_name(AKG.Camp) == "Camp"``), else None."""
+    text = str(iri)
+    return text[len(_AKG):] if text.startswith(_AKG) else None
+
+
+# Longest namespace first, so that a namespace inside another one would win.
+_COMPACT = sorted(((str(namespace), prefix) for prefix, namespace in [*PREFIXES.items(), ("id", ID)]),
+                  key=lambda pair: -len(pair[0]))
+
+
+def compact(iri, *, ids: bool = True) -> str | None:
+    """The ``prefix:local`` form of an IRI, or None when no prefix of the project fits.
+
+    ``ids=False`` leaves the project's own things (``id:``) uncompacted.
+
+    >>> compact(SCHEMA.Place), compact(entity_iri("place/iraq"))
+    ('schema:Place', 'id:place/iraq')
+    """
+    text = str(iri)
+    for namespace, prefix in _COMPACT:
+        if text.startswith(namespace) and len(text) > len(namespace) and (ids or prefix != "id"):
+            return f"{prefix}:{text[len(namespace):]}"
+    return None
+
+
+def expand(compact_iri: str) -> URIRef:
+    """The IRI of a ``prefix:local`` form: ``expand("akg:Camp") == AKG.Camp``."""
+    prefix, _, local = compact_iri.partition(":")
+    namespace = ID if prefix == "id" else PREFIXES.get(prefix)
+    if namespace is None:
+        raise KeyError(f"unknown prefix {prefix!r} in {compact_iri!r}")
+    return namespace[local]
 
 
 def bind_prefixes(graph) -> None:

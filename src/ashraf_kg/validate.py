@@ -169,15 +169,11 @@ def _path_text(graph: Graph, path: Node) -> str:
 
 
 def _short(node: Node) -> str:
-    from .namespaces import PREFIXES
+    from .namespaces import compact
 
     if isinstance(node, Literal):
         return str(node)
-    text = str(node)
-    for prefix, namespace in PREFIXES.items():
-        if text.startswith(str(namespace)):
-            return f"{prefix}:{text[len(str(namespace)):]}"
-    return f"<{text}>"
+    return compact(node, ids=False) or f"<{node}>"
 
 
 def _parse(path: Path) -> Graph:

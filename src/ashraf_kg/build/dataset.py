@@ -17,28 +17,18 @@ from .. import namespaces as ns
 from ..anchor import anchor_corpus
 from ..errors import BuildError
 from ..model import AnchoredDocument, Annotations, Corpus, Document, Entity, Span
-from ..namespaces import AKG, FOAF, OA, ORG, SCHEMA
+from ..namespaces import AKG, OA, SCHEMA
 from ..resources import ontology_dir
+from ..vocab import DOCUMENT_TYPES, ENTITY_TYPES
 from .statements import Context, add_claim, add_event, add_membership, add_relation
 
-STANDARD_TYPES = {
-    "Person": (SCHEMA.Person, FOAF.Person),
-    "Organization": (SCHEMA.Organization, ORG.Organization),
-    "Group": (FOAF.Group,),
-    "Place": (SCHEMA.Place,),
-    "Country": (SCHEMA.Country, SCHEMA.Place),
-    "AdministrativeArea": (SCHEMA.AdministrativeArea, SCHEMA.Place),
-    "City": (SCHEMA.City, SCHEMA.Place),
-    "Camp": (SCHEMA.Place,),
-    "Region": (SCHEMA.Place,),
-    "Weapon": (SCHEMA.Product,),
-    "Thing": (SCHEMA.Thing,),
-}
+# Each entity gets its akg class and the standard classes, for consumers without a reasoner.
+ENTITY_CLASSES = {t.name: (t.iri, *t.standard_iris) for t in ENTITY_TYPES}
 
 
 def add_entity(graph: Graph, entity: Entity) -> None:
     node = ns.entity_iri(entity.id)
-    for cls in (AKG[entity.type], *STANDARD_TYPES[entity.type]):
+    for cls in ENTITY_CLASSES[entity.type]:
         graph.add((node, RDF.type, cls))
     graph.add((node, RDFS.label, Literal(entity.label, lang="en")))
     graph.add((node, SKOS.prefLabel, Literal(entity.label, lang="en")))
@@ -69,8 +59,8 @@ def build_ontology_graph(dataset: Dataset) -> None:
 
 def add_document(graph: Graph, document: Document) -> URIRef:
     meta, node = document.meta, ns.document_iri(document.id)
-    types = {SCHEMA.NewsArticle, SCHEMA[meta.type]} if "News" in meta.type else {SCHEMA[meta.type]}
-    for cls in sorted(types):
+    doc_type = DOCUMENT_TYPES[meta.type]
+    for cls in sorted({doc_type.iri, *doc_type.standard_iris}):
         graph.add((node, RDF.type, cls))
     graph.add((node, SCHEMA.headline, Literal(meta.title, lang=meta.language)))
     graph.add((node, RDFS.label, Literal(meta.title, lang=meta.language)))

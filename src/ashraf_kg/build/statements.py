@@ -16,21 +16,13 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, TIME, XSD
 from .. import namespaces as ns
 from ..model import AnchoredDocument, Claim, Count, Event, Membership, Quote, Relation, Span
 from ..namespaces import AKG, ORG, SCHEMA, SEM
+from ..vocab import EVENT_BASE_TYPES, EVENT_ROLES, EVENT_TYPES, RELATION_PREDICATES
 
 # akg:Event itself is implied by the specific type; the standard supertypes are
 # stated so that consumers without a reasoner find every event.
-EVENT_BASE_TYPES = (SEM.Event, SCHEMA.Event)
-RELATION_PREDICATES = {
-    "containedInPlace": SCHEMA.containedInPlace,
-    "subOrganizationOf": ORG.subOrganizationOf,
-    "linkedTo": ORG.linkedTo,
-    "sponsor": SCHEMA.sponsor,
-    "locatedNear": AKG.locatedNear,
-    "memberOf": ORG.memberOf,
-}
-ROLE_PROPERTIES = {role: AKG[role] for role in (
-    "agent", "target", "victim", "participant", "commander", "recipient", "instrument",
-    "destination")}
+EVENT_CLASSES = {t.name: (t.iri, *(ns.expand(c) for c in EVENT_BASE_TYPES)) for t in EVENT_TYPES}
+PREDICATE_IRIS = {p.name: p.iri for p in RELATION_PREDICATES}
+ROLE_PROPERTIES = {role.name: role.iri for role in EVENT_ROLES}
 
 
 @dataclass(frozen=True)
@@ -110,7 +102,7 @@ def add_count(ctx: Context, event_node: URIRef, event_slug: str, count: Count, i
 def add_event(ctx: Context, event: Event) -> None:
     g, slug = ctx.graph, ctx.ids(event.id)
     node = ns.event_iri(slug)
-    for cls in (AKG[event.type], *EVENT_BASE_TYPES):
+    for cls in EVENT_CLASSES[event.type]:
         g.add((node, RDF.type, cls))
     g.add((node, RDFS.label, Literal(event.label, lang="en")))
     g.add((node, AKG.alleged, Literal(event.alleged)))
@@ -153,7 +145,7 @@ def add_relation(ctx: Context, item: Relation) -> None:
     g = ctx.graph
     node = ns.relation_iri(ctx.ids(item.id))
     subject, obj = ns.entity_iri(item.subject), ns.entity_iri(item.object)
-    predicate = RELATION_PREDICATES[item.predicate]
+    predicate = PREDICATE_IRIS[item.predicate]
     for cls in (AKG.Relation, RDF.Statement):
         g.add((node, RDF.type, cls))
     g.add((node, RDF.subject, subject))

@@ -6,9 +6,6 @@ from pathlib import Path
 
 from ..errors import CorpusError
 from ..model import (
-    RELATION_PREDICATES,
-    ROLES,
-    STANCES,
     Annotations,
     Claim,
     Count,
@@ -21,16 +18,8 @@ from ..model import (
     TimeSpec,
 )
 from ..namespaces import is_slug
+from ..vocab import COUNT_KINDS, EVENT_ROLES, EVENT_TYPES, RELATION_PREDICATES, STANCES, STATUSES
 from .yamlio import as_strings, read_yaml, require
-
-EVENT_TYPES = (
-    "Attack", "Killing", "Wounding", "Arson", "Flight", "Meeting", "Order", "Statement",
-    "Denial", "Accusation", "Appeal", "AccessObstruction", "RemovalFromPost", "Broadcast",
-    "InformationRelease", "Confinement", "Training", "MilitarySupport", "Plotting", "Detention",
-    "Deception", "Condemnation", "Abduction", "Publication")
-COUNT_KINDS = ("killed", "wounded", "dead", "missing", "executed", "participants", "named",
-               "attacks")
-STATUSES = ("reviewed", "draft")
 
 
 def _loc(path: Path, item) -> Location:
@@ -83,7 +72,7 @@ def _counts(item, path: Path) -> tuple[Count, ...]:
         if value is not None and not isinstance(value, int):
             raise CorpusError(f"count value {value!r} is not an integer", where=str(_loc(path, count)),
                               hint="write a whole number, or null when the text gives none")
-        counts.append(Count(kind=_choice(count.get("kind"), COUNT_KINDS, "count kind", path, count),
+        counts.append(Count(kind=_choice(count.get("kind"), COUNT_KINDS.names, "count kind", path, count),
                             value=value, expression=str(require(count, "expression", path)),
                             evidence=_quote(count.get("evidence"), path, count),
                             claimant=count.get("claimant")))
@@ -91,11 +80,11 @@ def _counts(item, path: Path) -> tuple[Count, ...]:
 
 
 def _event(item, path: Path) -> Event:
-    roles = tuple((role, as_strings(item.get(role), role, path, item)) for role in ROLES
+    roles = tuple((role, as_strings(item.get(role), role, path, item)) for role in EVENT_ROLES.names
                   if item.get(role))
     return Event(
         id=_slug_id(item, path),
-        type=_choice(item.get("type"), EVENT_TYPES, "event type", path, item),
+        type=_choice(item.get("type"), EVENT_TYPES.names, "event type", path, item),
         label=require(item, "label", path), evidence=_quote(item.get("evidence"), path, item),
         alleged=bool(item.get("alleged", False)), roles=roles,
         place=as_strings(item.get("place"), "place", path, item),
@@ -114,7 +103,7 @@ def _relation(item, path: Path) -> Membership | Relation:
                           role=str(require(item, "role", path)),
                           former=bool(item.get("former", False)), **common)
     return Relation(subject=require(item, "subject", path),
-                    predicate=_choice(item.get("predicate"), RELATION_PREDICATES, "predicate",
+                    predicate=_choice(item.get("predicate"), RELATION_PREDICATES.names, "predicate",
                                       path, item),
                     object=require(item, "object", path), **common)
 
@@ -122,7 +111,7 @@ def _relation(item, path: Path) -> Membership | Relation:
 def _claim(item, path: Path) -> Claim:
     return Claim(
         id=_slug_id(item, path), claimant=require(item, "claimant", path),
-        stance=_choice(item.get("stance"), STANCES, "stance", path, item),
+        stance=_choice(item.get("stance"), STANCES.names, "stance", path, item),
         evidence=_quote(item.get("evidence"), path, item),
         about=as_strings(item.get("about"), "about", path, item),
         proposition=item.get("proposition"), quoted=item.get("quoted"),

@@ -13,37 +13,29 @@ from pathlib import Path
 from ..clean import clean_text
 from ..errors import CorpusError
 from ..model import Corpus, Document, DocumentMeta, Entity, Location, Update
-from ..namespaces import ENTITY_KINDS, is_doc_id, is_slug
+from ..namespaces import is_doc_id, is_slug, kind_of, slug_of
+from ..vocab import DOCUMENT_TYPES, ENTITY_KINDS
 from .yamlio import as_strings, parse_date, read_yaml, require
 from .yamlio import where_of as _where
 
 __all__ = ["clean_text", "read_corpus", "read_registry", "read_document", "read_meta",
            "list_document_dirs", "append_registry_entry", "registry_has_entity"]
 
-ENTITY_TYPES = {
-    "person": ("Person",),
-    "organization": ("Organization",),
-    "group": ("Group",),
-    "place": ("Place", "Country", "AdministrativeArea", "City", "Camp", "Region"),
-    "thing": ("Weapon", "Thing"),
-}
-DOCUMENT_TYPES = ("NewsArticle", "OpinionNewsArticle", "ReportageNewsArticle", "Article",
-                  "Report", "WebPage")
-
 
 def _read_entity(item, path: Path) -> Entity:
     if not isinstance(item, dict):
         raise CorpusError("each registry entry must be a mapping", where=str(path))
     entity_id = require(item, "id", path)
-    kind, _, slug = entity_id.partition("/")
-    if kind not in ENTITY_KINDS or not is_slug(slug):
+    kind = kind_of(entity_id)
+    if kind not in ENTITY_KINDS or not is_slug(slug_of(entity_id)):
         raise CorpusError(f"bad entity id {entity_id!r}", where=_where(path, item),
-                          hint=f"write <kind>/<slug> with kind one of {', '.join(ENTITY_KINDS)}"
+                          hint=f"write <kind>/<slug> with kind one of {', '.join(ENTITY_KINDS.names)}"
                                " and a lowercase-hyphenated slug")
     entity_type = require(item, "type", path)
-    if entity_type not in ENTITY_TYPES[kind]:
+    types = ENTITY_KINDS[kind].types
+    if entity_type not in types:
         raise CorpusError(f"type {entity_type!r} does not fit kind {kind!r}", where=_where(path, item),
-                          hint=f"use one of {', '.join(ENTITY_TYPES[kind])}")
+                          hint=f"use one of {', '.join(types.names)}")
     wikidata = item.get("wikidata")
     if wikidata is not None and not (isinstance(wikidata, str) and wikidata[:1] == "Q"
                                      and wikidata[1:].isdigit()):
@@ -94,7 +86,7 @@ def read_meta(path: Path, doc_id: str) -> DocumentMeta:
     doc_type = item.get("type") or "NewsArticle"
     if doc_type not in DOCUMENT_TYPES:
         raise CorpusError(f"unknown document type {doc_type!r}", where=_where(path, item),
-                          hint=f"use one of {', '.join(DOCUMENT_TYPES)}")
+                          hint=f"use one of {', '.join(DOCUMENT_TYPES.names)}")
     optional = {k: (str(item[k]) if item.get(k) is not None else None)
                 for k in ("timezone", "publisher", "author", "origin", "licence", "attribution",
                           "url")}

@@ -26,9 +26,9 @@ def class_counts(dataset: Dataset) -> Counter:
 
 def _describe_graphs(g: Graph, root: URIRef, dataset: Dataset) -> None:
     for context in sorted(dataset.graphs(), key=lambda c: str(c.identifier)):
-        if not len(context) or not str(context.identifier).startswith(str(ns.ID)):
+        name = ns.graph_name_of(context.identifier)
+        if not len(context) or name is None:
             continue
-        name = str(context.identifier)[len(str(ns.graph_iri(""))):]
         subset = ns.graph_subset_iri(name)
         g.add((root, VOID.subset, subset))
         g.add((subset, RDF.type, VOID.Dataset))
@@ -74,14 +74,14 @@ def describe_dataset(dataset: Dataset, folder: Path) -> Graph:
     g.add((root, VOID.vocabulary, URIRef(str(ns.AKG))))
     union = {(s, p, o) for s, p, o, _ in dataset.quads((None, None, None, None))}
     g.add((root, VOID.triples, Literal(len(union), datatype=XSD.integer)))
-    subjects = {s for s, _, _ in union if str(s).startswith(str(ns.ID))}
+    subjects = {s for s, _, _ in union if ns.id_of(s) is not None}
     g.add((root, VOID.entities, Literal(len(subjects), datatype=XSD.integer)))
     for cls, count in sorted(class_counts(dataset).items()):
         part = ns.class_partition_iri(ns.make_slug(cls.n3(g.namespace_manager).replace(":", "-")))
         g.add((root, VOID.classPartition, part))
         g.add((part, VOID["class"], cls))
         g.add((part, VOID.entities, Literal(count, datatype=XSD.integer)))
-    for doc in sorted({s for s, _, _ in union if str(s).startswith(str(ns.document_iri("")))}):
+    for doc in sorted({s for s, _, _ in union if ns.doc_id_of(s) is not None}):
         g.add((root, DCTERMS.source, doc))
     _describe_graphs(g, root, dataset)
     _describe_files(g, root, folder)

@@ -9,6 +9,7 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from .. import namespaces as ns
+from ..vocab import ENTITY_KINDS
 from .describe import class_counts
 
 
@@ -31,20 +32,18 @@ def compute_stats(dataset: Dataset, *, top: int = 10) -> Stats:
     quads = list(dataset.quads((None, None, None, None)))
     triples = {(s, p, o) for s, p, o, _ in quads}
     graphs = Counter(str(g) for *_, g in quads)
-    prefix = str(ns.ID)
-    entity_prefixes = tuple(str(ns.ID[f"{k}/"]) for k in ns.ENTITY_KINDS)
     degree: Counter = Counter()
     for s, p, o in triples:
         if p == RDF.type or isinstance(o, Literal):
             continue
         for node in (s, o):
-            if str(node).startswith(entity_prefixes):
+            if ns.id_of(node) is not None and ns.kind_of(node) in ENTITY_KINDS:
                 degree[node] += 1
     classes = class_counts(dataset)
     nm = dataset.namespace_manager
     return Stats(
         triples=len(triples), quads=len(quads),
-        graphs=tuple(sorted((g[len(prefix):] if g.startswith(prefix) else g, n)
+        graphs=tuple(sorted((ns.short_id(g), n)
                             for g, n in graphs.items())),
         classes=tuple(sorted(((c.n3(nm), n) for c, n in classes.items()),
                              key=lambda x: (-x[1], x[0]))),

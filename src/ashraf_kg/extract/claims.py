@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .events import ACTOR_KINDS, split_clauses
+from ..namespaces import kind_of
+from ..vocab import ACTOR_KINDS
+from .events import split_clauses
 from .mentions import Hit
 
 # (pattern, stance, where the claimant is: "subject" before the verb, "by" after it)
@@ -53,7 +55,7 @@ class ClaimHit:
 def _subject_claimants(text: str, clause, verb, mentions: list[Hit]) -> list[Hit]:
     """Actors of the subject: the last one before the verb and those coordinated with it."""
     before = [h for h in mentions if clause[0] <= h.start and h.end <= verb[0]
-              and h.entity.split("/")[0] in ACTOR_KINDS]
+              and kind_of(h.entity) in ACTOR_KINDS]
     if not before:
         return []
     from .events import _coordinated
@@ -73,7 +75,7 @@ def _by_claimant(text: str, clause, verb, mentions: list[Hit]) -> list[Hit]:
     head = None
     for hit in mentions:
         if verb[1] <= hit.start < min(clause[1], verb[1] + 60) \
-                and hit.entity.split("/")[0] in ACTOR_KINDS:
+                and kind_of(hit.entity) in ACTOR_KINDS:
             if head and not re.fullmatch(r"\s+(?:[a-z]+\s+)?", text[head.end:hit.start]):
                 break
             head = hit
@@ -89,7 +91,7 @@ def _about(mentions: list[Hit], span, claimants: list[Hit], verb) -> list[str]:
     about = []
     for hit in mentions:
         if span[0] <= hit.start < span[1] and hit not in claimants and hit.start >= verb[1] \
-                and hit.entity.split("/")[0] in ACTOR_KINDS and hit.entity not in about:
+                and kind_of(hit.entity) in ACTOR_KINDS and hit.entity not in about:
             about.append(hit.entity)
     return about[:2]
 
@@ -130,7 +132,7 @@ def _clause_claims(text: str, clause, sentence, mentions: list[Hit]) -> list[Cla
                                  confidence=0.7 if claimant.confidence >= 0.9 else 0.5)
                 if where == "by":
                     subject = [h for h in mentions if clause[0] <= h.start < verb[0]
-                               and h.entity.split("/")[0] in ACTOR_KINDS]
+                               and kind_of(h.entity) in ACTOR_KINDS]
                     claim.about = [subject[-1].entity] if subject else []
                     claim.span = (subject[-1].start if subject else clause[0], span[1])
                 else:

@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..namespaces import kind_of
 from ..timex import number_value
+from ..vocab import ACTOR_KINDS
 from .mentions import Hit
 from .triggers import TRIGGERS
 
-ACTOR_KINDS = ("person", "organization", "group")
 _TRIGGERS = tuple((re.compile(p, re.IGNORECASE), t, r) for p, t, r in TRIGGERS)
 _DEFINITE = re.compile(r"(?:\b(?:the|this|that|last night's|last night’s|today's|previous|earlier"
                        r"|prior|past)\s+(?:\w+\s+)?$)",
@@ -75,7 +76,7 @@ def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _kind(hit: Hit) -> str:
-    return hit.entity.split("/", 1)[0]
+    return kind_of(hit.entity)
 
 
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+\s+)?$")

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Entity
+from ..namespaces import kind_of
 from .mentions import Hit
 from .names import TITLES, demonyms, entity_names, fold
 
@@ -60,7 +61,7 @@ class _Index:
         self.governments = _governments(registry)
 
     def kind(self, hit: Hit) -> str:
-        return hit.entity.split("/", 1)[0]
+        return kind_of(hit.entity)
 
     def at(self, start: int, kinds=("organization",)) -> Hit | None:
         """The mention starting at ``start`` (after optional "the "), of one of ``kinds``."""
@@ -74,7 +75,7 @@ class _Index:
 
     def government(self, entity_id: str) -> str | None:
         """The organisation that acts for a place or organisation: Iran -> Government of Iran."""
-        kind, entity = entity_id.split("/", 1)[0], self.registry.get(entity_id)
+        kind, entity = kind_of(entity_id), self.registry.get(entity_id)
         if kind == "organization":
             return entity_id
         if entity and entity.type == "City":

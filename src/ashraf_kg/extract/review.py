@@ -22,6 +22,7 @@ from ..corpus.reader import append_registry_entry
 from ..errors import ExtractionError
 from ..fileio import write_text_atomic
 from ..model import Entity
+from ..namespaces import kind_of
 from .names import entity_names, normalise_name
 
 UNCERTAIN = 70  # a proposal this close (0-100) to a registry name is listed as a possible match
@@ -63,7 +64,7 @@ def review_items(corpus_dir: Path, doc_id: str, registry: tuple[Entity, ...]) ->
     items = []
     for number, proposal in enumerate(data.get("proposed_entities") or [], start=1):
         candidate, score = match_entity(proposal["label"], registry,
-                                        kind=proposal["id"].split("/", 1)[0])
+                                        kind=kind_of(proposal["id"]))
         items.append(ReviewItem(number, proposal, candidate if score >= UNCERTAIN else None,
                                 round(score, 1)))
     return items

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 
+from ..namespaces import kind_of
+from ..vocab import ACTOR_KINDS
 from .mentions import Hit
 from .names import fold
 
-ACTORS = ("person", "organization", "group")
 SPEECH_VERB = re.compile(r"\b(?:said|says|stated|states|added|adds|told|wrote|declared|announced"
                          r"|condemned|believe[sd]?)\b")
 _INTRO = re.compile(r"\b(?:said|says|stated|states|added|adds|told|wrote|declared|announced)"
@@ -33,7 +34,7 @@ def find_quotations(text: str) -> list[tuple[int, int]]:
 
 
 def _kind(hit: Hit) -> str:
-    return hit.entity.split("/", 1)[0]
+    return kind_of(hit.entity)
 
 
 def _sentence_of(sentences, at: int) -> tuple[int, int]:
@@ -47,7 +48,7 @@ def _statement_speaker(folded: str, sentences, hits: list[Hit], at: int) -> str 
     for start, end in reversed(sentences[:index]):
         verb = SPEECH_VERB.search(folded, start, end)
         actors = [h for h in hits if start <= h.start and verb and h.end <= verb.start()
-                  and _kind(h) in ACTORS]
+                  and _kind(h) in ACTOR_KINDS]
         if actors:
             return actors[-1].entity
     return None
@@ -62,7 +63,7 @@ def _speaker(folded: str, sentences, hits: list[Hit], quote: tuple[int, int]) ->
         return None
     subject = before[:verb.start()]
     actors = [h for h in hits if sentence[0] <= h.start and h.end <= sentence[0] + verb.start()
-              and _kind(h) in ACTORS]
+              and _kind(h) in ACTOR_KINDS]
     statement = list(_STATEMENT.finditer(subject))
     if statement and (not actors or actors[-1].start < sentence[0] + statement[-1].start()):
         return _statement_speaker(folded, sentences, hits, quote[0])

@@ -16,11 +16,12 @@ public names so one import serves a user of the whole stage:
 
 from __future__ import annotations
 
+from ..namespaces import short_id
 from .analysis import Analysis, Broker, NodeMeasure, analyze_network, simple_graph
 from .export import write_csv, write_gexf, write_graphml
 from .paths import ExplainedPath, Hop, find_paths, resolve_node
 from .projection import EDGE_FIELDS, EVENT_ROLES, NODE_FIELDS, RELATION_WORDS, project_network
-from .reader import NODE_KINDS, Evidence, find_sentence, node_kind, short_id
+from .reader import NODE_KINDS, Evidence, find_sentence, node_kind
 
 __all__ = ["EDGE_FIELDS", "EVENT_ROLES", "NODE_FIELDS", "NODE_KINDS", "RELATION_WORDS",
            "Analysis", "Broker", "Evidence", "ExplainedPath", "Hop", "NodeMeasure",

@@ -16,25 +16,21 @@ import networkx as nx
 from rdflib import Graph
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
-from ..namespaces import AKG, ORG, SCHEMA, SEM
-from .reader import DatasetReader, Evidence, node_kind, short_id, union_graphs
+from .. import vocab
+from ..namespaces import AKG, ORG, SCHEMA, SEM, akg_name, last_segment, short_id
+from .reader import DatasetReader, Evidence, node_kind, union_graphs
 
-EVENT_ROLES = {AKG.agent: "carried out by", AKG.target: "targeted", AKG.victim: "victim",
-               AKG.participant: "participant", AKG.commander: "commanded by",
-               AKG.recipient: "addressed to", AKG.instrument: "using",
-               AKG.destination: "destination", SEM.hasPlace: "took place at",
-               SEM.subEventOf: "part of", SCHEMA.about: "concerns"}
-RELATION_WORDS = {SCHEMA.containedInPlace: "located in", ORG.subOrganizationOf: "part of",
-                  ORG.linkedTo: "linked to", SCHEMA.sponsor: "sponsored by",
-                  AKG.locatedNear: "near", ORG.memberOf: "member of"}
+# The words of each link on the network, by property.
+EVENT_ROLES = {link.iri: link.words for link in (*vocab.EVENT_ROLES, *vocab.EVENT_LINKS)}
+RELATION_WORDS = {predicate.iri: predicate.words for predicate in vocab.RELATION_PREDICATES}
 NODE_FIELDS = ("id", "label", "kind", "type", "iri", "aliases", "description", "role",
                "time_begin", "time_end", "alleged", "counts", "claimant", "stance", "quoted",
                "documents", "document", "quote", "quote_start", "quote_end", "sentence")
 EDGE_FIELDS = ("source", "target", "key", "relation", "predicate", "statement", "link",
                "document", "document_title", "quote", "quote_start", "quote_end", "sentence",
                "sentence_start", "alleged", "claimed", "claim", "claimant", "stance")
-_PROPOSITION_WORDS = {"accuses": "alleges", "denies": "denies", "reports": "reports",
-                      "calls for": "calls for", "condemns": "condemns"}
+# What a claim does to its proposition, by the stance's label.
+_PROPOSITION_WORDS = {stance.label: stance.says for stance in vocab.STANCES}
 
 
 def project_network(dataset) -> nx.MultiDiGraph:
@@ -57,8 +53,7 @@ def project_network(dataset) -> nx.MultiDiGraph:
 def _add_node(g, reader: DatasetReader, iri) -> None:
     r = reader.g
     kind = node_kind(iri)
-    types = sorted(short_id(t).rsplit("#", 1)[-1] for t in r.objects(iri, RDF.type)
-                   if str(t).startswith(str(AKG)))
+    types = sorted(name for name in map(akg_name, r.objects(iri, RDF.type)) if name is not None)
     specific = [t for t in types if t not in ("Place", "Event", "Statement")] or types
     attrs = {"label": reader.label(iri), "kind": kind, "type": specific[0] if specific else "",
              "iri": str(iri), "aliases": "; ".join(sorted({str(o) for o in r.objects(iri, SKOS.altLabel)})),
@@ -195,7 +190,7 @@ def _add_relation_edges(g, reader: DatasetReader, graph: Graph, claims: dict) ->
         predicate = graph.value(relation, RDF.predicate)
         _add_edge(g, graph.value(relation, RDF.subject), graph.value(relation, RDF.object),
                   statement=relation, predicate=predicate,
-                  relation=RELATION_WORDS.get(predicate, short_id(predicate).rsplit("/", 1)[-1]),
+                  relation=RELATION_WORDS.get(predicate, last_segment(predicate)),
                   link="relation", evidence=reader.evidence(relation, graph),
                   alleged=reader.flag(relation, AKG.alleged),
                   claim_fields=_claim_fields(reader, claims.get(relation, []),

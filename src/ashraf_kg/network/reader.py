@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from rdflib import Graph, Literal
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
-from ..namespaces import ID, OA, SCHEMA
+from ..namespaces import OA, SCHEMA, doc_id_of, id_of, kind_of, last_segment
+from ..vocab import NODE_KINDS as _NODE_KINDS
 
-NODE_KINDS = ("person", "organization", "group", "place", "thing", "event", "claim")
+NODE_KINDS = _NODE_KINDS.names
 # A sentence ends at a line break, or at . ! ? (with any closing quotes) after a lowercase
 # letter, digit or closing bracket or quote, and before a space: so "U.S. officials" and
 # "camp... and" run on. queries/list_relation_evidence.rq cuts the same sentences in SPARQL
@@ -38,16 +39,10 @@ class Evidence:
     sentence_start: int = -1
 
 
-def short_id(iri) -> str:
-    """``https://w3id.org/ashraf-kg/id/person/x`` → ``person/x`` (other IRIs unchanged)."""
-    text = str(iri)
-    return text[len(str(ID)):] if text.startswith(str(ID)) else text
-
-
 def node_kind(iri) -> str | None:
     """The kind of node an IRI stands for (``person``, ``event``, …), or None."""
-    kind = short_id(iri).split("/", 1)[0]
-    return kind if kind in NODE_KINDS and str(iri).startswith(str(ID)) else None
+    kind = kind_of(iri)
+    return kind if kind in NODE_KINDS and id_of(iri) is not None else None
 
 
 def find_sentence(text: str, start: int, end: int) -> tuple[str, int]:
@@ -90,7 +85,7 @@ class DatasetReader:
 
     def label(self, s) -> str:
         return (self.text(s, RDFS.label) or self.text(s, SKOS.prefLabel)
-                or short_id(s).rsplit("/", 1)[-1])
+                or last_segment(s))
 
     def flag(self, s, p) -> bool:
         return any(bool(o.toPython()) for o in self.g.objects(s, p) if isinstance(o, Literal))
@@ -121,5 +116,5 @@ class DatasetReader:
                 start, end = int(g.value(selector, OA.start)), int(g.value(selector, OA.end))
         body = self.text(doc, SCHEMA.text)
         sentence, sentence_start = find_sentence(body, start, end) if body else (quote, start)
-        return Evidence(short_id(doc).removeprefix("document/"), self.text(doc, SCHEMA.headline),
+        return Evidence(doc_id_of(doc) or "", self.text(doc, SCHEMA.headline),
                         quote, start, end, sentence, sentence_start)

@@ -16,7 +16,7 @@ import json
 
 from ..errors import QueryError
 from ..model import QueryResult
-from ..namespaces import ID, PREFIXES
+from ..namespaces import compact as ns_compact
 from ..vocab import GRAPH_FORMATS, RESULT_FORMATS
 
 FORMATS = RESULT_FORMATS
@@ -213,10 +213,6 @@ def _tsv(result: QueryResult) -> str:
     return "\n".join(lines) + "\n"
 
 
-_COMPACT = sorted(((str(ns), prefix) for prefix, ns in [*PREFIXES.items(), ("id", ID)]),
-                  key=lambda pair: -len(pair[0]))
-
-
 def compact(term) -> str:
     """A short form for reading: ``id:person/nouri-al-maliki``, ``schema:Place``, the lexical
     form of a literal, ``_:b0`` for a blank node, empty for unbound."""
@@ -224,10 +220,7 @@ def compact(term) -> str:
         return ""
     kind, value, _, _ = term_parts(term)
     if kind == "uri":
-        for namespace, prefix in _COMPACT:
-            if value.startswith(namespace) and len(value) > len(namespace):
-                return f"{prefix}:{value[len(namespace):]}"
-        return f"<{value}>"
+        return ns_compact(value) or f"<{value}>"
     if kind == "bnode":
         return f"_:{value}"
     return " ".join(value.split()) if "\n" in value else value

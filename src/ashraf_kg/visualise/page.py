@@ -23,20 +23,23 @@ from ..errors import NetworkError
 from ..fileio import write_text_atomic
 from ..network.analysis import simple_graph
 from ..network.projection import project_network
+from ..vocab import NODE_KINDS
 from . import DEFAULT_THRESHOLD
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 LAYOUT_SEED = 7
-# (colour, vis-network shape, legend name) per node kind; shapes keep labels below them.
-KIND_STYLE = {
-    "person": ("#4e79a7", "dot", "Person"),
-    "organization": ("#59a14f", "square", "Organisation"),
-    "group": ("#76b7b2", "hexagon", "Group of people"),
-    "place": ("#edc948", "triangle", "Place"),
-    "thing": ("#9c755f", "triangleDown", "Thing (e.g. weapon)"),
-    "event": ("#e15759", "diamond", "Event"),
-    "claim": ("#b07aa1", "star", "Claim"),
+# (colour, vis-network shape) per node kind; shapes keep labels below them.
+_KIND_LOOK = {
+    "person": ("#4e79a7", "dot"),
+    "organization": ("#59a14f", "square"),
+    "group": ("#76b7b2", "hexagon"),
+    "place": ("#edc948", "triangle"),
+    "thing": ("#9c755f", "triangleDown"),
+    "event": ("#e15759", "diamond"),
+    "claim": ("#b07aa1", "star"),
 }
+# (colour, vis-network shape, legend name) per node kind, in the vocabulary's order.
+KIND_STYLE = {kind.name: (*_KIND_LOOK[kind.name], kind.label) for kind in NODE_KINDS}
 # (colour, dashed, legend text) per status of a link.
 STATUS_STYLE = {
     "fact": ("#8c8c8c", False, "reported as fact by the document"),
