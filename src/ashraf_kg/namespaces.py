@@ -224,8 +224,10 @@ def akg_name(iri) -> str | None:
     return text[len(_AKG):] if text.startswith(_AKG) else None
 
 
+ALL_PREFIXES: dict[str, str] = {**{p: str(n) for p, n in PREFIXES.items()}, "id": str(ID)}
+"""Every prefix a query, a compact IRI or a parameter may use: :data:`PREFIXES` and ``id:``."""
 # Longest namespace first, so that a namespace inside another one would win.
-_COMPACT = sorted(((str(namespace), prefix) for prefix, namespace in [*PREFIXES.items(), ("id", ID)]),
+_COMPACT = sorted(((namespace, prefix) for prefix, namespace in ALL_PREFIXES.items()),
                   key=lambda pair: -len(pair[0]))
 
 
