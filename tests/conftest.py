@@ -40,6 +40,36 @@ def dataset(corpus):
 
 
 @pytest.fixture(scope="session")
+def ontology():
+    """The ontology (``ashraf-kg.ttl``) as an rdflib Graph."""
+    from rdflib import Graph
+
+    from ashraf_kg.resources import ontology_dir
+
+    return Graph().parse(ontology_dir() / "ashraf-kg.ttl", format="turtle")
+
+
+@pytest.fixture(scope="session")
+def shapes():
+    """The SHACL shapes (``shapes.ttl``) as an rdflib Graph."""
+    from rdflib import Graph
+
+    from ashraf_kg.resources import ontology_dir
+
+    return Graph().parse(ontology_dir() / "shapes.ttl", format="turtle")
+
+
+@pytest.fixture(scope="session")
+def context() -> dict:
+    """The JSON-LD context file (``context.jsonld``), parsed."""
+    import json
+
+    from ashraf_kg.resources import ontology_dir
+
+    return json.loads((ontology_dir() / "context.jsonld").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
 def graph_dir() -> Path:
     """The committed graph/ folder."""
     return GRAPH_DIR

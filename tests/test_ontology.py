@@ -15,7 +15,6 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SDO
 
 from ashraf_kg import model
 from ashraf_kg.namespaces import AKG, PREFIXES, count_kind_iri, scheme_iri, stance_iri
-from ashraf_kg.resources import ontology_dir
 
 ONTOLOGY_IRI = URIRef("https://w3id.org/ashraf-kg/ontology")
 SHAPES_NS = "https://w3id.org/ashraf-kg/ontology/shapes#"
@@ -35,21 +34,6 @@ SEM_NS = "http://semanticweb.cs.vu.nl/2009/11/sem/"
 OA_NS = "http://www.w3.org/ns/oa#"
 STANDARD = tuple(str(ns) for ns in (SDO._NS, PROV._NS, ORG._NS, SKOS._NS, TIME._NS, FOAF._NS,
                                     RDF._NS)) + (SEM_NS, OA_NS)
-
-
-@pytest.fixture(scope="module")
-def ontology() -> Graph:
-    return Graph().parse(ontology_dir() / "ashraf-kg.ttl", format="turtle")
-
-
-@pytest.fixture(scope="module")
-def shapes() -> Graph:
-    return Graph().parse(ontology_dir() / "shapes.ttl", format="turtle")
-
-
-@pytest.fixture(scope="module")
-def context() -> dict:
-    return json.loads((ontology_dir() / "context.jsonld").read_text(encoding="utf-8"))
 
 
 def akg_terms(ontology: Graph) -> set[URIRef]:

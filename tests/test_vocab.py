@@ -6,7 +6,6 @@ these files; each test here names the file that has drifted.
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
@@ -15,27 +14,12 @@ from rdflib.namespace import OWL, PROV, RDF, RDFS, SH, SKOS
 
 from ashraf_kg import vocab
 from ashraf_kg.namespaces import AKG, ID, akg_name, compact, expand, id_of, kind_of, scheme_iri, slug_of
-from ashraf_kg.resources import ontology_dir, queries_dir
+from ashraf_kg.resources import queries_dir
 
 SHAPES = "https://w3id.org/ashraf-kg/ontology/shapes#"
 # Registry types that the ontology does not declare yet (the build still types such an
 # entity akg:<type>); test_undeclared_types_are_still_undeclared keeps this list honest.
 UNDECLARED_TYPES = {"Thing"}
-
-
-@pytest.fixture(scope="module")
-def ontology() -> Graph:
-    return Graph().parse(ontology_dir() / "ashraf-kg.ttl", format="turtle")
-
-
-@pytest.fixture(scope="module")
-def shapes() -> Graph:
-    return Graph().parse(ontology_dir() / "shapes.ttl", format="turtle")
-
-
-@pytest.fixture(scope="module")
-def context() -> dict:
-    return json.loads((ontology_dir() / "context.jsonld").read_text(encoding="utf-8"))["@context"]
 
 
 def english(graph: Graph, term, predicate) -> list[str]:
@@ -186,6 +170,7 @@ def test_entity_shapes_target_entity_types(shapes):
 
 
 def test_context_names_every_role_link_and_predicate(context):
+    context = context["@context"]
     for link in (*vocab.EVENT_ROLES, *vocab.EVENT_LINKS, *vocab.RELATION_PREDICATES):
         terms = [name for name, d in context.items()
                  if isinstance(d, dict) and d.get("@id") == compact(link.iri)]
@@ -220,3 +205,7 @@ def test_every_concept_the_queries_name_is_in_the_vocabulary():
                 named += 1
                 assert slug_of(one) in lists[kind_of(one)], f"{name}: {one} is not in vocab.py"
     assert named
+
+
+def test_every_genre_is_written_as_a_document_type():
+    assert vocab.GENRES and set(vocab.GENRES.values()) <= set(vocab.DOCUMENT_TYPES.names)
