@@ -1,0 +1,137 @@
+"""Memberships and relations from the words between two names (extract.relations)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ashraf_kg.extract.relations import find_relations
+from ashraf_kg.model import Entity
+
+REGISTRY = (
+    Entity("person/tomas-reyes", "Person", "Tomas Reyes"),
+    Entity("person/lena-novak", "Person", "Lena Novak", roles=("Chairman of the Kesh Council",)),
+    Entity("organization/united-nations", "Organization", "United Nations", ("UN",)),
+    Entity("organization/northern-brigade", "Organization", "Northern Brigade"),
+    Entity("organization/brigade-medics", "Organization", "Northern Brigade medical corps"),
+    Entity("organization/government-of-valdoria", "Organization", "Government of Valdoria"),
+    Entity("organization/kesh-council", "Organization", "Kesh Council"),
+    Entity("organization/hill-militia", "Organization", "Hill Militia"),
+    Entity("organization/river-front", "Organization", "River Front"),
+    Entity("group/gunmen", "Group", "the gunmen"),
+    Entity("place/camp-cedar", "Camp", "Camp Cedar"),
+    Entity("place/kesh", "City", "Kesh"),
+    Entity("place/orlan-province", "AdministrativeArea", "Orlan province"),
+    Entity("place/valdoria", "Country", "Valdoria"),
+)
+NAMES = {"UN": "organization/united-nations", "Tomas Reyes": "person/tomas-reyes",
+         "Lena Novak": "person/lena-novak", "Northern Brigade": "organization/northern-brigade",
+         "Northern Brigade medical corps": "organization/brigade-medics",
+         "Kesh Council": "organization/kesh-council", "Hill Militia": "organization/hill-militia",
+         "River Front": "organization/river-front", "gunmen": "group/gunmen",
+         "Camp Cedar": "place/camp-cedar", "Kesh": "place/kesh",
+         "Orlan province": "place/orlan-province", "Valdoria": "place/valdoria"}
+
+
+def relations(text: str, *names: str, mark) -> list[tuple]:
+    """(kind, subject, object, evidence words) of each relation, the ``names`` marked."""
+    found = find_relations(text, mark(text, *((n, NAMES[n]) for n in names)), REGISTRY)
+    return [(r.kind, r.subject, r.object, text[r.span[0]:r.span[1]]) for r in found]
+
+
+def memberships(text: str, *names: str, mark) -> list[tuple]:
+    """(person, organisation, role, former) of each membership."""
+    found = find_relations(text, mark(text, *((n, NAMES[n]) for n in names)), REGISTRY)
+    return [(r.subject, r.object, r.role, r.former) for r in found if r.kind == "membership"]
+
+
+def test_an_organisation_and_a_post_before_a_person_make_a_membership(mark):
+    assert relations("UN official Tomas Reyes spoke.", "UN", "Tomas Reyes", mark=mark) == [
+        ("membership", "person/tomas-reyes", "organization/united-nations", "UN official Tomas Reyes")]
+
+
+def test_a_title_then_of_an_organisation_after_the_person(mark):
+    text = "Colonel Tomas Reyes of the Northern Brigade spoke."
+    assert memberships(text, "Tomas Reyes", "Northern Brigade", mark=mark) == [
+        ("person/tomas-reyes", "organization/northern-brigade", "Colonel", False)]
+
+
+def test_the_post_of_an_organisation_before_the_persons_name(mark):
+    text = "The head of the Northern Brigade, Tomas Reyes, spoke."
+    assert memberships(text, "Northern Brigade", "Tomas Reyes", mark=mark) == [
+        ("person/tomas-reyes", "organization/northern-brigade", "Head", False)]
+
+
+def test_a_former_post_is_marked_former(mark):
+    text = "The Kesh Council, whose former chairman, Tomas Reyes, spoke."
+    assert memberships(text, "Kesh Council", "Tomas Reyes", mark=mark) == [
+        ("person/tomas-reyes", "organization/kesh-council", "Chairman", True)]
+
+
+def test_a_demonym_before_a_title_is_the_countrys_government(mark):
+    text = "Valdorian Minister Tomas Reyes spoke."
+    (membership,) = find_relations(text, mark(text, ("Tomas Reyes", NAMES["Tomas Reyes"])), REGISTRY)
+    assert (membership.object, membership.role) == ("organization/government-of-valdoria", "Minister")
+    assert membership.confidence < 0.6
+
+
+def test_a_bare_title_takes_the_organisation_from_the_persons_registry_roles(mark):
+    text = "Chairman Lena Novak spoke."
+    assert memberships(text, "Lena Novak", mark=mark) == [
+        ("person/lena-novak", "organization/kesh-council", "Chairman", False)]
+
+
+def test_a_bare_title_with_nothing_to_tell_the_organisation_is_no_membership(mark):
+    assert memberships("Colonel Tomas Reyes spoke.", "Tomas Reyes", mark=mark) == []
+
+
+@pytest.mark.parametrize("text, names, relation", [
+    ("Camp Cedar in Orlan province was quiet.", ("Camp Cedar", "Orlan province"),
+     ("containedInPlace", "place/camp-cedar", "place/orlan-province", "Camp Cedar in Orlan province")),
+    ("Kesh, Valdoria\n", ("Kesh", "Valdoria"),
+     ("containedInPlace", "place/kesh", "place/valdoria", "Kesh, Valdoria")),
+    ("They stayed at Camp Cedar outside Kesh.", ("Camp Cedar", "Kesh"),
+     ("locatedNear", "place/camp-cedar", "place/kesh", "Camp Cedar outside Kesh")),
+])
+def test_places_side_by_side(text, names, relation, mark):
+    assert relations(text, *names, mark=mark) == [relation]
+
+
+@pytest.mark.parametrize("text", ["Valdoria, Kesh\n", "Kesh, Valdoria, Orlan province and Camp Cedar."])
+def test_no_containment_from_a_larger_place_or_a_list(text, mark):
+    names = [n for n in ("Kesh", "Valdoria", "Orlan province", "Camp Cedar") if n in text]
+    assert [r for r in relations(text, *names, mark=mark) if r[0] == "containedInPlace"] == []
+
+
+def test_a_countrys_possessive_makes_a_sub_organisation_of_its_government(mark):
+    text = "Valdoria's Northern Brigade moved."
+    assert relations(text, "Valdoria", "Northern Brigade", mark=mark) == [
+        ("subOrganizationOf", "organization/northern-brigade", "organization/government-of-valdoria",
+         "Valdoria's Northern Brigade")]
+
+
+def test_a_name_that_begins_with_an_organisations_name_is_its_sub_organisation(mark):
+    text = "The Northern Brigade medical corps moved."
+    assert relations(text, "Northern Brigade medical corps", mark=mark) == [
+        ("subOrganizationOf", "organization/brigade-medics", "organization/northern-brigade",
+         "Northern Brigade medical corps")]
+
+
+def test_named_proxies_are_alleged_clients_of_the_sponsor(mark):
+    text = "Valdoria's proxies, the Hill Militia and the River Front, moved."
+    found = find_relations(text, mark(text, *((n, NAMES[n]) for n in ("Valdoria", "Hill Militia", "River Front"))),
+                           REGISTRY)
+    assert [(r.kind, r.subject, r.object, r.alleged) for r in found] == [
+        ("sponsor", "organization/hill-militia", "organization/government-of-valdoria", True),
+        ("sponsor", "organization/river-front", "organization/government-of-valdoria", True)]
+
+
+def test_members_of_an_organisation_make_a_group_membership(mark):
+    text = "The gunmen were members of the Hill Militia."
+    assert relations(text, "gunmen", "Hill Militia", mark=mark) == [
+        ("memberOf", "group/gunmen", "organization/hill-militia", "gunmen were members of the Hill Militia")]
+
+
+def test_each_pair_is_related_once(mark):
+    text = "Camp Cedar in Orlan province was quiet. Camp Cedar in Orlan province is far."
+    names = ("Camp Cedar", "Orlan province", "Camp Cedar", "Orlan province")
+    assert len(relations(text, *names, mark=mark)) == 1
