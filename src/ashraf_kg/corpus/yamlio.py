@@ -60,14 +60,6 @@ def read_yaml(path: Path):
         raise CorpusError(f"malformed YAML: {error}", where=str(path)) from None
 
 
-def write_yaml(data, path: Path) -> None:
-    """Write ``data`` as block-style YAML atomically (temp file, then rename)."""
-    from ..fileio import write_text_atomic
-
-    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
-    write_text_atomic(path, text)
-
-
 def where_of(path: Path, item) -> str:
     return str(Location(str(path), getattr(item, "line", 0)))
 

@@ -139,11 +139,3 @@ def _clause_claims(text: str, clause, sentence, mentions: list[Hit]) -> list[Cla
                     claim.about = _about(mentions, span, claimants, verb)
                 found.append(claim)
     return found
-
-
-_LOADED = re.compile(r"\b(?:massacre|terror\w*|concentration camp|slaughter|genocide|"
-                     r"butcher\w*|crimes? against humanity|regime)\b", re.IGNORECASE)
-
-
-def _loaded(words: str) -> bool:
-    return bool(_LOADED.search(words))

@@ -37,7 +37,7 @@ from ..model import (
     Relation,
     TimeSpec,
 )
-from ..namespaces import make_slug
+from ..namespaces import make_slug, slug_of
 from ..timex import normalise_time
 from .claims import ClaimHit, find_claims
 from .events import EventHit, find_events
@@ -175,7 +175,7 @@ def _claim_items(document: Document, claims: list[ClaimHit], events: list[EventH
     text, prefix = document.text, _id_prefix(document.id)
     items, serial = [], {}
     for claim in claims:
-        key = f"{claim.stance}-{claim.claimant.split('/', 1)[1]}"
+        key = f"{claim.stance}-{slug_of(claim.claimant)}"
         serial[key] = serial.get(key, 0) + 1
         proposition = None
         if claim.stance in ("accuses", "asserts", "reports"):
@@ -184,8 +184,6 @@ def _claim_items(document: Document, claims: list[ClaimHit], events: list[EventH
                 if own or (claim.verb[1] <= event.trigger[0] < claim.span[1]
                            and event.type not in SPEECH_EVENTS):
                     proposition = item.id
-                    if claim.stance == "accuses" and claim.about and not event.roles.get("agent"):
-                        event.roles["agent"] = [claim.about[0]]  # "charged X with ordering"
                     break
         items.append(Claim(f"{prefix}-{key}-{serial[key]}"[:120], claim.claimant, claim.stance,
                            unique_quote(text, *claim.span), about=tuple(claim.about),

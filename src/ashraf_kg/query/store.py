@@ -249,14 +249,6 @@ def load_in_memory(dump: Path) -> pyoxigraph.Store:
         return store
 
 
-def path_of(store: pyoxigraph.Store) -> Path | None:
-    """The cache folder a store returned by :func:`open_store` lives in (None for others)."""
-    for path, opened in _opened.items():
-        if opened is store:
-            return path
-    return None
-
-
 def open_rdflib_graph(graph_dir: str | os.PathLike | None = None, *,
                       store: pyoxigraph.Store | None = None, storage: str = "memory",
                       cache_dir: str | os.PathLike | None = None):
