@@ -18,7 +18,7 @@ from .anchor import anchor_corpus
 from .build.dataset import build_dataset
 from .corpus.reader import read_corpus
 from .export.describe import write_void
-from .export.dumps import check_no_blank_nodes, write_dumps
+from .export.dumps import check_graph_dir, check_no_blank_nodes, write_dumps
 from .fileio import staged_folder
 from .validate import check_graph
 
@@ -52,7 +52,12 @@ def visualise_graph(dataset: Dataset, folder: Path) -> None:
 
 def build_graph(corpus_dir: Path, graph_dir: Path, *, include_drafts: bool = False,
                 validate: bool = True, pages: bool = True) -> BuildSummary:
-    """Build the corpus, validate it with SHACL and (only then) replace ``graph_dir``."""
+    """Build the corpus, validate it with SHACL and (only then) replace ``graph_dir``.
+
+    ``graph_dir`` must be new, empty or a folder an earlier build wrote (see
+    :func:`~ashraf_kg.export.dumps.check_graph_dir`); it is checked before anything is read.
+    """
+    check_graph_dir(graph_dir)
     corpus = read_corpus(corpus_dir, include_drafts=include_drafts)
     anchored = anchor_corpus(corpus, include_drafts=include_drafts)
     dataset = build_dataset(corpus, include_drafts=include_drafts, anchored=anchored)

@@ -25,6 +25,30 @@ FORMATS = {  # file name -> (description, media type)
     f"{DUMP}.nt": ("all data in one graph, N-Triples", "application/n-triples"),
     f"{DUMP}.jsonld": ("one named graph per document, JSON-LD", "application/ld+json"),
 }
+# Everything a build writes into graph/: the dumps, the two pages, the VoID description.
+GRAPH_FILES = frozenset(FORMATS) | {"ontology.html", "ashraf.html", "void.ttl"}
+
+
+def check_graph_dir(graph_dir: Path) -> Path:
+    """``graph_dir`` if a build may replace it: absent, empty, or holding only what a build writes.
+
+    A build swaps the whole folder, so anything else in it (a corpus, a checkout's ``.git``,
+    someone's notes) would be lost; a regular file is not a folder at all.
+    """
+    graph_dir = Path(graph_dir)
+    if not graph_dir.exists() and not graph_dir.is_symlink():
+        return graph_dir
+    if not graph_dir.is_dir():
+        raise BuildError(f"the graph folder {graph_dir} is a file, not a folder",
+                         hint="give a folder for the dumps, e.g. --graph-dir graph")
+    foreign = sorted(p.name for p in graph_dir.iterdir() if p.name not in GRAPH_FILES
+                     or not p.is_file() or p.is_symlink())
+    if foreign:
+        shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
+        raise BuildError(f"refusing to replace {graph_dir}: it is not a graph folder (it holds "
+                         f"{shown}), and a build replaces the whole folder",
+                         hint="give a new or empty folder, or one an earlier build wrote")
+    return graph_dir
 
 
 def check_no_blank_nodes(dataset: Dataset) -> None:
@@ -132,6 +156,7 @@ def write_graph_dir(dataset: Dataset, graph_dir: Path, *, extras=()) -> list[Pat
     """
     from .describe import write_void
 
+    check_graph_dir(graph_dir)
     check_no_blank_nodes(dataset)
     with staged_folder(graph_dir) as staging:
         write_dumps(dataset, staging)
