@@ -134,3 +134,46 @@ def test_committed_graph_equals_a_fresh_build(tmp_path, corpus_dir, graph_dir):
     for name in fresh:
         assert (tmp_path / "graph" / name).read_bytes() == (graph_dir / name).read_bytes(), (
             f"graph/{name} differs from a fresh build: run 'ashraf-kg build' and commit graph/")
+
+
+# Characters str.splitlines() takes for line ends that Turtle does not; each must survive.
+AWKWARD = ["\v", "\f", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029", "\r", "\r\n"]
+
+
+@pytest.fixture(scope="module")
+def awkward_dumps(tmp_path_factory) -> Path:
+    from rdflib import Literal
+
+    from ashraf_kg.export.dumps import write_dumps
+
+    dataset = Dataset()
+    graph = dataset.graph(URIRef("https://w3id.org/ashraf-kg/id/graph/awkward"))
+    for number, char in enumerate(AWKWARD):
+        subject = URIRef(f"https://w3id.org/ashraf-kg/id/person/p{number}")
+        graph.add((subject, URIRef("http://www.w3.org/2000/01/rdf-schema#label"),
+                   Literal(f"before{char}after", lang="en")))
+        graph.add((subject, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#value"),
+                   Literal(f'one line{char}"quoted"\nnext line{char}')))
+    folder = tmp_path_factory.mktemp("awkward")
+    write_dumps(dataset, folder)
+    return folder
+
+
+@pytest.mark.parametrize("name,fmt", [("ashraf-kg.trig", "trig"), ("ashraf-kg.jsonld", "json-ld")])
+def test_rdflib_reads_awkward_text_back_as_the_nquads_hold_it(awkward_dumps, name, fmt):
+    reference = quads(read_dataset(awkward_dumps))
+    assert {str(o) for *_, o, _ in reference} >= {f"before{char}after" for char in AWKWARD}
+    other = Dataset()
+    other.parse(awkward_dumps / name, format=fmt)
+    assert quads(other) == reference
+
+
+@pytest.mark.parametrize("name,fmt", [("ashraf-kg.trig", pyoxigraph.RdfFormat.TRIG),
+                                      ("ashraf-kg.ttl", pyoxigraph.RdfFormat.TURTLE),
+                                      ("ashraf-kg.nt", pyoxigraph.RdfFormat.N_TRIPLES)])
+def test_pyoxigraph_reads_awkward_text_back_as_the_nquads_hold_it(awkward_dumps, name, fmt):
+    nquads = {(q.subject, q.predicate, q.object) for q in pyoxigraph.parse(
+        path=str(awkward_dumps / "ashraf-kg.nq"), format=pyoxigraph.RdfFormat.N_QUADS)}
+    parsed = {(q.subject, q.predicate, q.object)
+              for q in pyoxigraph.parse(path=str(awkward_dumps / name), format=fmt)}
+    assert parsed == nquads and len(nquads) == 2 * len(AWKWARD)

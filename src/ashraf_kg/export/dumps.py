@@ -90,7 +90,9 @@ def to_trig(dataset: Dataset) -> str:
         ns.bind_prefixes(graph)
         for triple in context:
             graph.add(triple)
-        lines = graph.serialize(format="turtle").splitlines()
+        # Split on "\n" only: str.splitlines() also breaks at \v, \f, \x85, \u2028 … that
+        # a literal may hold, and would cut the text (or the literal) in two.
+        lines = graph.serialize(format="turtle").split("\n")
         prefixes.update(line for line in lines if line.startswith("@prefix"))
         # No re-indenting: a multi-line literal's lines are data.
         body = [line for line in lines if not line.startswith("@prefix")]
@@ -116,6 +118,8 @@ def to_jsonld(dataset: Dataset) -> str:
     text = dataset.serialize(format="json-ld", context=context, auto_compact=True)
     data = json.loads(text)
     graphs = data.get("@graph", [])
+    if "@id" in data:  # rdflib writes a lone named graph as the top object: keep its name
+        graphs = [{"@id": data["@id"], "@graph": graphs}]
     for graph in graphs:
         if isinstance(graph, dict) and "@graph" in graph:
             graph["@graph"].sort(key=lambda n: n.get("@id", ""))
