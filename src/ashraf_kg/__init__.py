@@ -29,7 +29,7 @@ _API = {
     "format_result": "query.results",
     "open_store": "query.store",
     "query_endpoint": "query.endpoint",
-    "push_dataset": "query.endpoint",
+    "push_dataset": "query.push",
     "serve_graph": "query.server",
     "project_network": "network.projection",
     "analyze_network": "network.analysis",

@@ -51,6 +51,18 @@ class EndpointError(AshrafKGError):
     """A remote SPARQL endpoint is unreachable, refused credentials or failed."""
 
 
+class TruncatedResultError(EndpointError):
+    """A remote endpoint cut its answer at its row cap: the rows are incomplete.
+
+    ``cap`` is the server's limit and ``partial`` the incomplete QueryResult, for callers
+    that want the rows anyway.
+    """
+
+    def __init__(self, message: str, *, cap: int, partial=None, **kwargs):
+        self.cap, self.partial = cap, partial
+        super().__init__(message, **kwargs)
+
+
 class ServerError(AshrafKGError):
     """A local SPARQL server could not be installed, started or stopped."""
 

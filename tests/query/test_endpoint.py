@@ -21,7 +21,8 @@ from rdflib.namespace import XSD
 
 from ashraf_kg.cli import main
 from ashraf_kg.errors import EndpointError
-from ashraf_kg.query.endpoint import count_graph_triples, push_dataset, query_endpoint
+from ashraf_kg.query.endpoint import count_graph_triples, query_endpoint
+from ashraf_kg.query.push import push_dataset
 from ashraf_kg.query.run import list_queries, run_query
 from ashraf_kg.query.server import find_free_port, start_oxigraph
 from ashraf_kg.query.virtuoso import run_isql, start_virtuoso
@@ -135,6 +136,67 @@ def write_dump(folder: Path, lines: list[str]) -> Path:
     folder.mkdir()
     (folder / "ashraf-kg.nq").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return folder
+
+
+# --- a server that caps its answers (Debian's virtuoso.ini: ResultSetMaxRows = 10000) -----
+
+BIG = "https://w3id.org/ashraf-kg/id/graph/aaa-big"
+CAP = 10000
+
+
+@pytest.fixture(scope="module")
+def capped_virtuoso(tmp_path_factory):
+    """Virtuoso as Debian configures it, holding one graph of 25,000 triples."""
+    folder = tmp_path_factory.mktemp("virtuoso-capped")
+    server = start_virtuoso(folder / "db", max_rows=CAP)
+    try:
+        dump = write_dump(folder / "big", [f'<urn:x:s{i}> <urn:x:p> "before {i}" <{BIG}> .'
+                                           for i in range(25000)])
+        push(server, dump)
+        yield server
+    finally:
+        server.stop()
+
+
+def test_push_refuses_to_replace_a_graph_whose_backup_the_server_cut(capped_virtuoso, tmp_path):
+    """The backup of the 25,000-triple graph comes back cut to 10,000 triples: the push must
+    stop before replacing anything, rather than later "restore" 10,000 of them."""
+    long_type = "http://example.org/" + "d" * 3000  # Virtuoso refuses it: forces a rollback
+    dump = write_dump(tmp_path / "new", [f'<urn:x:s> <urn:x:p> "after" <{BIG}> .',
+                                         f'<urn:x:s> <urn:x:p> "x"^^<{long_type}> '
+                                         '<https://w3id.org/ashraf-kg/id/graph/zzz-test> .'])
+    with pytest.raises(EndpointError) as failure:
+        push(capped_virtuoso, dump)
+    assert f"cannot back up <{BIG}>" in str(failure.value)
+    assert "of its 25000 triples; nothing was replaced" in str(failure.value)
+    assert count_graph_triples(capped_virtuoso.query_url, [BIG]) == {BIG: 25000}
+    ask = f'ASK {{ GRAPH <{BIG}> {{ <urn:x:s24999> <urn:x:p> "before 24999" }} }}'
+    assert query_endpoint(capped_virtuoso.query_url, ask).boolean is True
+
+
+def test_query_cut_at_the_servers_row_cap_is_an_error(capsys, capped_virtuoso):
+    code, out, err = run_cli(capsys, "query", "-e", f"SELECT * WHERE {{ GRAPH <{BIG}> {{ ?s ?p ?o }} }}",
+                             "--endpoint", capped_virtuoso.query_url)
+    assert_one_clear_error(code, out, err, f"cap of {CAP} rows", "LIMIT")
+
+
+def test_construct_cut_at_the_servers_row_cap_is_an_error(capped_virtuoso):
+    from ashraf_kg.errors import TruncatedResultError
+
+    query = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{BIG}> {{ ?s ?p ?o }} }}"
+    with pytest.raises(TruncatedResultError) as failure:
+        query_endpoint(capped_virtuoso.query_url, query)
+    assert failure.value.cap == CAP and len(failure.value.partial.graph) >= CAP
+
+
+@pytest.mark.parametrize("query,rows", [
+    (f"SELECT * WHERE {{ GRAPH <{BIG}> {{ ?s ?p ?o }} }} LIMIT {CAP}", CAP),
+    (f"SELECT * WHERE {{ GRAPH <{BIG}> {{ ?s ?p ?o }} }} LIMIT 5 OFFSET 24000", 5),
+    (f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{BIG}> {{ ?s ?p ?o }} }} LIMIT 9000", 9000),
+])
+def test_answers_within_the_row_cap_are_complete(capped_virtuoso, query, rows):
+    result = query_endpoint(capped_virtuoso.query_url, query)
+    assert len(result.rows if result.kind == "select" else result.graph) == rows
 
 
 # --- the same rows everywhere ------------------------------------------------------------
@@ -334,6 +396,13 @@ def test_query_with_basic_auth_to_a_digest_only_server_is_refused(capsys, monkey
     code, out, err = run_cli(capsys, "query", "-e", "ASK { ?s ?p ?o }", "--endpoint",
                              server.query_url + "-auth", "--user", "dba", "--auth", "basic")
     assert_one_clear_error(code, out, err, "401")
+
+
+def test_push_of_an_empty_dump_is_an_error(capsys, oxigraph_writable, tmp_path):
+    dump = write_dump(tmp_path / "empty", [])
+    code, out, err = run_cli(capsys, "push", "--endpoint", oxigraph_writable.query_url,
+                             "--graph-dir", str(dump))
+    assert_one_clear_error(code, out, err, "no named graph", "nothing to push")
 
 
 def test_push_to_a_server_that_never_answers(capsys, silent_endpoint, graph_dir):

@@ -15,7 +15,8 @@ from rdflib import Dataset, URIRef
 
 from ashraf_kg.cli import main
 from ashraf_kg.errors import EndpointError, ServerError
-from ashraf_kg.query.endpoint import count_graph_triples, push_dataset, query_endpoint
+from ashraf_kg.query.endpoint import count_graph_triples, query_endpoint
+from ashraf_kg.query.push import push_dataset
 from ashraf_kg.query.server import load_oxigraph_store, start_oxigraph
 from ashraf_kg.query.virtuoso import start_virtuoso
 

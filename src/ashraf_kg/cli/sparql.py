@@ -110,7 +110,7 @@ def add_serve_parser(sub) -> None:
 
 
 def _run_push(args) -> int:
-    from ..query.endpoint import push_dataset
+    from ..query.push import push_dataset
 
     report = push_dataset(args.graph_dir, args.endpoint, gsp_url=args.gsp, user=args.user,
                           password=args.password, auth=args.auth, timeout=args.timeout)

@@ -17,7 +17,7 @@ _API = {
     "run_query": "run", "list_queries": "run", "resolve_query": "run", "evaluate": "run",
     "format_result": "results", "from_oxigraph": "results",
     "open_store": "store", "open_rdflib_graph": "store",
-    "query_endpoint": "endpoint", "push_dataset": "endpoint",
+    "query_endpoint": "endpoint", "push_dataset": "push",
     "serve_graph": "server", "start_virtuoso": "virtuoso", "load_virtuoso": "virtuoso",
 }
 

@@ -1,13 +1,10 @@
-"""Query any SPARQL 1.1 endpoint, and push the dumps into one through the Graph Store Protocol.
-
-Queries go through SPARQLWrapper; uploads use the SPARQL 1.1 Graph Store HTTP Protocol
-(one ``PUT`` per named graph, which replaces the graph, so a push can be repeated)::
+"""Query any SPARQL 1.1 endpoint (through SPARQLWrapper); pushing is in :mod:`.push`.
 
     result = query_endpoint("http://127.0.0.1:7878/query", "SELECT * WHERE { ?s ?p ?o } LIMIT 3")
-    report = push_dataset("graph", "http://127.0.0.1:8890/sparql", user="dba", password="…")
 
 Every failure is an :class:`~ashraf_kg.errors.EndpointError` (a malformed query sent to an
-endpoint is a :class:`~ashraf_kg.errors.QueryError`).
+endpoint is a :class:`~ashraf_kg.errors.QueryError`; an answer cut at the server's row cap
+a :class:`~ashraf_kg.errors.TruncatedResultError`).
 """
 
 from __future__ import annotations
@@ -19,12 +16,10 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import warnings
-from dataclasses import dataclass
-from pathlib import Path
 
-from ..errors import AshrafKGError, EndpointError, QueryError
+from ..errors import EndpointError, QueryError, TruncatedResultError
 from ..model import QueryResult
-from .gsp import GraphStore, check_auth, check_url, describe_failure, describe_status, short_text
+from .gsp import check_auth, check_url, describe_failure, describe_status, short_text
 
 _RDF_PARSERS = {"n-triples": "nt", "turtle": "turtle", "rdf+xml": "xml", "ld+json": "json-ld",
                 "n-quads": "nquads", "trig": "trig"}
@@ -41,6 +36,9 @@ def query_endpoint(url: str, query: str, *, timeout: float | None = DEFAULT_TIME
     """Run a SPARQL query on a remote endpoint; rows are rdflib terms.
 
     ``timeout`` (seconds, default 300) bounds the whole request; None waits for ever.
+    An answer the server cut at its row cap (Virtuoso's ``ResultSetMaxRows``, 10000 on
+    Debian) raises :class:`~ashraf_kg.errors.TruncatedResultError` instead of passing
+    for the whole answer; a query whose own ``LIMIT`` is within the cap is not cut.
 
     >>> query_endpoint("http://127.0.0.1:7878/query", "ASK { ?s ?p ?o }").boolean
     True
@@ -57,10 +55,53 @@ def query_endpoint(url: str, query: str, *, timeout: float | None = DEFAULT_TIME
     wrapper.setMethod(POST)
     wrapper.setRequestMethod(URLENCODED)
     wrapper.setReturnFormat(JSON if kind in ("SELECT", "ASK") else TURTLE)
-    body, content_type = _send(wrapper, url, timeout)
+    body, headers = _send(wrapper, url, timeout)
     if kind in ("SELECT", "ASK"):
-        return _parse_results(body, url)
-    return QueryResult(kind="graph", graph=_parse_graph(body, content_type, url))
+        result = _parse_results(body, url)
+        _check_row_cap(result, headers.get("X-SPARQL-MaxRows"), query, url)
+        return result
+    result = QueryResult(kind="graph", graph=_parse_graph(body, headers.get("Content-Type", ""), url))
+    if len(result.graph) >= _uncapped.get(url, 1):
+        _probe_row_cap(url, result, timeout=timeout, user=user, password=password, auth=auth)
+    return result
+
+
+_LIMIT = re.compile(r"\bLIMIT\s+(\d+)(?:\s+OFFSET\s+\d+)?\s*$", re.I)
+_uncapped: dict[str, int] = {}  # endpoint URL -> a row count it was seen to answer in full
+
+
+def _check_row_cap(result: QueryResult, header: str | None, query: str, url: str) -> None:
+    """Raise TruncatedResultError when a SELECT answer reached the cap the server announces
+    (Virtuoso sends ``X-SPARQL-MaxRows`` when it stops at ``ResultSetMaxRows``)."""
+    try:
+        cap = int(header or 0)
+    except ValueError:
+        return
+    if result.kind != "select" or cap <= 0 or len(result.rows) < cap:
+        return
+    limit = _LIMIT.search(_SKIP.sub(" ", query).rstrip())
+    if limit and int(limit.group(1)) <= cap:
+        return  # the query asked for no more than the cap: nothing was cut
+    raise TruncatedResultError(
+        f"the answer stopped at the server's cap of {cap} rows, so it is probably incomplete",
+        where=url, cap=cap, partial=result,
+        hint="page through it with LIMIT and OFFSET (a LIMIT within the cap is accepted), "
+             "or raise the cap (Virtuoso: ResultSetMaxRows in the [SPARQL] section of virtuoso.ini)")
+
+
+def _probe_row_cap(url: str, result: QueryResult, **options) -> None:
+    """A CONSTRUCT or DESCRIBE answer carries no cap header: ask the server for one row more
+    than the answer's size, from VALUES alone, and see whether it stops short."""
+    size = len(result.graph)
+    blocks = " ".join(f"VALUES ?d{i} {{ 0 1 2 3 4 5 6 7 8 9 }}" for i in range(len(str(size))))
+    try:
+        query_endpoint(url, f"SELECT ?d0 WHERE {{ {blocks} }} LIMIT {size + 1}", **options)
+    except TruncatedResultError as error:
+        raise TruncatedResultError(
+            f"the server cuts answers at {error.cap} rows, and this one ({size} triples) "
+            "may have been cut", where=url, cap=error.cap, partial=result,
+            hint=error.hint) from None
+    _uncapped[url] = max(_uncapped.get(url, 1), size + 1)
 
 
 _SKIP = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
@@ -104,12 +145,13 @@ def _make_wrapper(url, user, password, auth, timeout):
     return wrapper
 
 
-def _send(wrapper, url: str, timeout: float | None) -> tuple[bytes, str]:
+def _send(wrapper, url: str, timeout: float | None):
+    """The answer's bytes and headers."""
     from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
 
     try:
         response = wrapper.query().response
-        return response.read(), response.headers.get("Content-Type", "")
+        return response.read(), response.headers
     except QueryBadFormed as error:
         raise QueryError(f"the endpoint rejected the query: {short_text(_detail(error))}",
                          where=url, hint="check the query syntax") from None
@@ -169,135 +211,6 @@ def _parse_graph(body: bytes, content_type: str, url: str):
     return graph
 
 
-# --- Push (SPARQL 1.1 Graph Store HTTP Protocol) ------------------------------------------
-
-@dataclass(frozen=True)
-class GraphPush:
-    """One named graph of a push: triples sent, and triples the endpoint counted after."""
-
-    graph: str
-    sent: int
-    found: int
-
-
-@dataclass(frozen=True)
-class PushReport:
-    endpoint: str
-    gsp_url: str
-    graphs: tuple[GraphPush, ...]
-
-    @property
-    def triples(self) -> int:
-        return sum(g.found for g in self.graphs)
-
-
-def guess_gsp_url(endpoint_url: str, user: str | None = None) -> str:
-    """The Graph Store Protocol URL next to a query endpoint, for servers whose layout is known.
-
-    Oxigraph: ``…/query`` → ``…/store``; Virtuoso: ``…/sparql`` → ``…/sparql-graph-crud-auth``
-    (``…/sparql-graph-crud`` without credentials). Others need ``gsp_url``.
-    """
-    parts = urllib.parse.urlsplit(check_url(endpoint_url))
-    path = parts.path.rstrip("/")
-    if path.endswith("/query"):
-        new_path = path[: -len("query")] + "store"
-    elif path in ("/sparql", "/sparql-auth"):
-        new_path = "/sparql-graph-crud-auth" if user else "/sparql-graph-crud"
-    else:
-        raise EndpointError(f"cannot tell the Graph Store Protocol URL of {endpoint_url}",
-                            hint="pass it with --gsp (e.g. Fuseki: http://host:3030/ds/data)")
-    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, new_path, "", ""))
-
-
-def read_graphs(source) -> dict[str, tuple[bytes, int]]:
-    """Named graphs of a dump folder (``ashraf-kg.nq``), a dump file or an rdflib Dataset.
-
-    Returns graph IRI → (N-Triples bytes, number of distinct triples), sorted by IRI.
-    """
-    if isinstance(source, (str, Path)):
-        graphs = _read_dump(Path(source))
-    else:
-        graphs = _read_rdflib(source)
-    return {iri: graphs[iri] for iri in sorted(graphs)}
-
-
-def _read_dump(path: Path) -> dict[str, tuple[bytes, int]]:
-    import pyoxigraph as ox
-
-    dump = path / "ashraf-kg.nq" if path.is_dir() else path
-    if not dump.is_file():
-        problem = (f"the graph folder {path} holds no ashraf-kg.nq" if path.is_dir() else
-                   f"the {'dump file' if path.suffix else 'graph folder'} {path} does not exist")
-        raise EndpointError(problem, hint="run `ashraf-kg build` first, or pass --graph-dir")
-    groups: dict[str, set] = {}
-    try:
-        fmt = ox.RdfFormat.from_extension(dump.suffix.lstrip(".")) or ox.RdfFormat.N_QUADS
-        for quad in ox.parse(path=str(dump), format=fmt):
-            if isinstance(quad.graph_name, ox.DefaultGraph):
-                raise EndpointError("the dump has triples outside any named graph",
-                                    where=str(dump), hint="push sends named graphs only")
-            groups.setdefault(quad.graph_name.value, set()).add(quad.triple)
-    except SyntaxError as error:
-        raise EndpointError(f"cannot read the dump: {error}", where=str(dump)) from None
-    return {iri: (ox.serialize(sorted(triples, key=str), format=ox.RdfFormat.N_TRIPLES),
-                  len(triples)) for iri, triples in groups.items()}
-
-
-def _read_rdflib(dataset) -> dict[str, tuple[bytes, int]]:
-    from rdflib import URIRef
-
-    graphs = {}
-    for graph in dataset.graphs():
-        if not isinstance(graph.identifier, URIRef) or "urn:x-rdflib:default" == str(
-                graph.identifier):
-            if len(graph):
-                raise EndpointError("the dataset has triples outside any named graph",
-                                    hint="push sends named graphs only")
-            continue
-        graphs[str(graph.identifier)] = (graph.serialize(format="nt", encoding="utf-8"),
-                                         len(graph))
-    return graphs
-
-
-def push_dataset(source, endpoint_url: str, *, gsp_url: str | None = None,
-                 user: str | None = None, password: str | None = None, auth: str = "digest",
-                 timeout: float | None = 300.0) -> PushReport:
-    """Replace each named graph of ``source`` on a remote store, then check the counts.
-
-    ``source`` is a dump folder (``graph/``), a dump file or an rdflib Dataset. The current
-    content of every graph is fetched first; if any step fails, the graphs already
-    replaced are put back and the error says what was restored (or what could not be).
-    """
-    check_url(endpoint_url)
-    gsp = check_url(gsp_url or guess_gsp_url(endpoint_url, user), "Graph Store Protocol")
-    graphs = read_graphs(source)
-    # The counts are checked on the query endpoint: make sure it answers before anything
-    # is replaced, so that a wrong query URL fails with the remote store untouched.
-    count_graph_triples(endpoint_url, list(graphs)[:1], timeout=timeout, user=user,
-                        password=password, auth=auth)
-    store = GraphStore(gsp, user, password, auth, timeout)
-    backups = {iri: store.fetch(iri) for iri in graphs}
-    touched: list[str] = []
-    step = ""
-    try:
-        for iri, (payload, _) in graphs.items():
-            step = f"replacing <{iri}>"
-            touched.append(iri)
-            store.replace(iri, payload)  # a refused PUT changed nothing; a lost one may have
-        step = "counting the triples"
-        counts = count_graph_triples(endpoint_url, list(graphs), timeout=timeout, user=user,
-                                     password=password, auth=auth)
-        _check_counts(graphs, counts)
-    except AshrafKGError as error:
-        if getattr(error, "status", None) and step.startswith("replacing"):
-            touched.pop()
-        raise _roll_back(store, backups, touched, graphs, f"{step}: {error.message}") from None
-    except KeyboardInterrupt:
-        raise _roll_back(store, backups, touched, graphs, f"{step}: interrupted") from None
-    return PushReport(endpoint_url, gsp, tuple(
-        GraphPush(iri, sent, counts[iri]) for iri, (_, sent) in graphs.items()))
-
-
 def count_graph_triples(endpoint_url: str, graphs: list[str], **options) -> dict[str, int]:
     """Number of triples in each named graph, by a SPARQL COUNT on the endpoint."""
     values = " ".join(f"<{iri}>" for iri in graphs)
@@ -306,33 +219,3 @@ def count_graph_triples(endpoint_url: str, graphs: list[str], **options) -> dict
     result = query_endpoint(endpoint_url, query, **options)
     counts = {str(g): int(n) for g, n in result.rows}
     return {iri: counts.get(iri, 0) for iri in graphs}
-
-
-def _check_counts(graphs, counts) -> None:
-    wrong = [f"<{iri}> holds {counts[iri]} triples, {sent} were sent"
-             for iri, (_, sent) in graphs.items() if counts[iri] != sent]
-    if wrong:
-        raise EndpointError("the counts differ after the upload: " + "; ".join(wrong))
-
-
-def _roll_back(store: GraphStore, backups, touched, graphs, failure: str) -> EndpointError:
-    restored, lost = [], []
-    for iri in touched:
-        try:
-            store.restore(iri, backups[iri])
-            restored.append(iri)
-        except EndpointError:
-            lost.append(iri)
-    untouched = [iri for iri in graphs if iri not in touched]
-    if lost:
-        summary = (f"these graphs were REPLACED and could not be restored: {_iris(lost)}; "
-                   f"restored: {_iris(restored)}; not replaced: {_iris(untouched)}")
-    else:
-        summary = (f"the endpoint was left as it was ({len(restored)} graph(s) restored, "
-                   f"{len(untouched)} not touched)")
-    return EndpointError(f"push to {store.url} failed while {failure}; {summary}",
-                         hint="fix the cause and push again; a push replaces whole graphs")
-
-
-def _iris(iris: list[str]) -> str:
-    return ", ".join(f"<{iri}>" for iri in iris) or "none"

@@ -55,20 +55,24 @@ MaxClientConnections = 10
 Charset = UTF-8
 
 [SPARQL]
-; No row cap and no "anytime" partial answers: a result is complete or an error.
-ResultSetMaxRows = 0
+; No row cap (unless asked for) and no "anytime" partial answers.
+ResultSetMaxRows = {max_rows}
 MaxQueryExecutionTime = 0
 MaxQueryCostEstimationTime = 0
 """
 
 
 def write_virtuoso_ini(data_dir: Path, *, host: str, sql_port: int, http_port: int,
-                       buffers: int = 85000) -> Path:
-    """Write ``data_dir/virtuoso.ini``: private files, loopback ports, no result caps."""
+                       buffers: int = 85000, max_rows: int = 0) -> Path:
+    """Write ``data_dir/virtuoso.ini``: private files, loopback ports, no result caps.
+
+    ``max_rows`` > 0 caps every SPARQL answer at that many rows, as Debian's own
+    ``virtuoso.ini`` does (``ResultSetMaxRows = 10000``).
+    """
     (data_dir / "www").mkdir(parents=True, exist_ok=True)
     ini = data_dir / "virtuoso.ini"
     ini.write_text(_VIRTUOSO_INI.format(dir=data_dir, host=host, sql_port=sql_port,
-                                        http_port=http_port, buffers=buffers,
+                                        http_port=http_port, buffers=buffers, max_rows=max_rows,
                                         dirty_buffers=buffers * 3 // 4), encoding="utf-8")
     return ini
 
@@ -103,7 +107,7 @@ def _dba_password(data_dir: Path, program: Path, ini: Path, password: str | None
 def start_virtuoso(data_dir: str | os.PathLike, *, host: str = "127.0.0.1",
                    port: int | None = None, http_port: int | None = None,
                    password: str | None = None, timeout: float = 120.0,
-                   binary: str | os.PathLike | None = None) -> ServerHandle:
+                   binary: str | os.PathLike | None = None, max_rows: int = 0) -> ServerHandle:
     """Start Virtuoso Open Source with its database in ``data_dir``.
 
     ``port`` is the SQL port (isql), ``http_port`` the HTTP one; free ports are picked
@@ -111,12 +115,14 @@ def start_virtuoso(data_dir: str | os.PathLike, *, host: str = "127.0.0.1",
     given, kept in ``data_dir/dba-password``). The handle's ``query_url`` is ``/sparql``
     (anonymous, read-only); ``gsp_url`` is ``/sparql-graph-crud-auth``, the Graph Store
     Protocol endpoint that takes writes from ``dba`` with HTTP digest authentication.
+    ``max_rows`` caps every SPARQL answer (``ResultSetMaxRows``; 0, the default, for none).
     """
     data_dir = Path(data_dir).resolve()
     data_dir.mkdir(parents=True, exist_ok=True)
     program = find_binary("virtuoso-t", binary)
     sql_port, http_port = _claim_port(host, port), _claim_port(host, http_port)
-    ini = write_virtuoso_ini(data_dir, host=host, sql_port=sql_port, http_port=http_port)
+    ini = write_virtuoso_ini(data_dir, host=host, sql_port=sql_port, http_port=http_port,
+                             max_rows=max_rows)
     password = _dba_password(data_dir, program, ini, password, timeout)
     log_file = data_dir / "virtuoso.log"
     process = _spawn([str(program), "+configfile", str(ini), "+foreground"],
