@@ -15,6 +15,7 @@ from ashraf_kg.build.dataset import build_corpus
 from ashraf_kg.namespaces import AKG, OA, ORG, SCHEMA
 
 CASES = sorted(p for p in (Path(__file__).resolve().parents[1] / "data" / "build").iterdir() if p.is_dir())
+MINIMAL = next(case for case in CASES if case.name == "minimal")
 ONTOLOGY_GRAPH = ns.graph_iri("ontology")
 
 
@@ -72,7 +73,7 @@ def test_every_statement_reaches_a_span_that_cuts_its_quote(dataset):
 
 
 def test_alleged_relation_gets_no_bare_triple():
-    dataset = build_corpus(CASES[0] / "corpus")
+    dataset = build_corpus(MINIMAL / "corpus")
     relation = ns.relation_iri("camp-alpha-in-country")
     assert (relation, AKG.alleged, Literal(True)) in dataset
     assert not list(dataset.quads((ns.entity_iri("place/camp-alpha"), SCHEMA.containedInPlace,
@@ -80,7 +81,7 @@ def test_alleged_relation_gets_no_bare_triple():
 
 
 def test_undisputed_membership_gets_its_shortcut_triple():
-    dataset = build_corpus(CASES[0] / "corpus")
+    dataset = build_corpus(MINIMAL / "corpus")
     assert (ns.entity_iri("person/general-smith"), ORG.memberOf,
             ns.entity_iri("organization/army")) in dataset
 
@@ -99,14 +100,14 @@ def write_draft(corpus: Path) -> None:
 
 
 def test_drafts_stay_out_unless_asked(tmp_path):
-    corpus = Path(shutil.copytree(CASES[0] / "corpus", tmp_path / "corpus"))
+    corpus = Path(shutil.copytree(MINIMAL / "corpus", tmp_path / "corpus"))
     write_draft(corpus)
     names = {getattr(g, "identifier", g) for *_, g in build_corpus(corpus).quads((None,) * 4)}
     assert ns.graph_iri("drafts/doc1") not in names
 
 
 def test_drafts_go_to_their_own_graph_marked_with_confidence(tmp_path):
-    corpus = Path(shutil.copytree(CASES[0] / "corpus", tmp_path / "corpus"))
+    corpus = Path(shutil.copytree(MINIMAL / "corpus", tmp_path / "corpus"))
     write_draft(corpus)
     dataset = build_corpus(corpus, include_drafts=True)
     draft = ns.event_iri(ns.draft_slug("doc1", "attack-on-camp-alpha"))
