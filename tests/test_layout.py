@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -78,3 +79,15 @@ def test_help_loads_no_heavy_library():
               if line.startswith("import time:")}
     assert "usage:" in result.stdout
     assert not loaded & {"rdflib", "networkx", "pyvis", "jinja2", "pyoxigraph", "yaml"}, loaded
+
+
+def test_a_one_shot_query_loads_no_rdf_library_but_the_store(tmp_path):
+    graph_dir = PACKAGE.parents[1] / "graph"
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "ashraf_kg", "query", "list_documents",
+                             "--graph-dir", str(graph_dir)], capture_output=True, text=True, check=True,
+                            env={**os.environ, "ASHRAF_KG_CACHE_DIR": str(tmp_path)})
+    loaded = {line.split("|")[-1].strip().split(".")[0] for line in result.stderr.splitlines()
+              if line.startswith("import time:")}
+    assert "document" in result.stdout
+    assert "pyoxigraph" in loaded
+    assert not loaded & {"rdflib", "networkx", "pyvis", "jinja2"}, loaded

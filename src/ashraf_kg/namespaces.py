@@ -10,40 +10,80 @@ reads the id of an IRI, :func:`kind_of` the kind of an id, :func:`compact` and
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from rdflib import Namespace, URIRef
-from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SH, SKOS, TIME, VOID, XSD
+if TYPE_CHECKING:
+    from rdflib import URIRef
 
-AKG = Namespace("https://w3id.org/ashraf-kg/ontology#")
-ID = Namespace("https://w3id.org/ashraf-kg/id/")
-SCHEMA = Namespace("https://schema.org/")
-SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
-ORG = Namespace("http://www.w3.org/ns/org#")
-OA = Namespace("http://www.w3.org/ns/oa#")
-WD = Namespace("http://www.wikidata.org/entity/")
-
-PREFIXES: dict[str, Namespace] = {
-    "akg": AKG,
-    "schema": SCHEMA,
-    "sem": SEM,
-    "prov": PROV,
-    "org": ORG,
-    "oa": OA,
-    "skos": SKOS,
-    "time": TIME,
-    "foaf": FOAF,
-    "dcterms": DCTERMS,
-    "void": VOID,
-    "dcat": DCAT,
-    "sh": SH,
-    "owl": OWL,
-    "rdf": RDF,
-    "rdfs": RDFS,
-    "xsd": XSD,
-    "wd": WD,
+# Every namespace as plain text: reading and compacting IRIs needs no RDF library, so
+# the command line answers a query without importing rdflib.
+NAMESPACES: dict[str, str] = {
+    "akg": "https://w3id.org/ashraf-kg/ontology#",
+    "schema": "https://schema.org/",
+    "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "org": "http://www.w3.org/ns/org#",
+    "oa": "http://www.w3.org/ns/oa#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "time": "http://www.w3.org/2006/time#",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "void": "http://rdfs.org/ns/void#",
+    "dcat": "http://www.w3.org/ns/dcat#",
+    "sh": "http://www.w3.org/ns/shacl#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "wd": "http://www.wikidata.org/entity/",
 }
+ID_NAMESPACE = "https://w3id.org/ashraf-kg/id/"
 
-_ID, _AKG = str(ID), str(AKG)
+# rdflib's own objects for the standard vocabularies (closed namespaces that check names).
+_RDFLIB_NAMESPACES = ("PROV", "SKOS", "TIME", "FOAF", "DCTERMS", "VOID", "DCAT", "SH", "OWL", "RDF",
+                      "RDFS", "XSD")
+_OWN_NAMESPACES = {"AKG": "akg", "SCHEMA": "schema", "SEM": "sem", "ORG": "org", "OA": "oa", "WD": "wd"}
+# Used in the VoID description only, written out in full (not bound as a prefix).
+_UNBOUND_NAMESPACES = {"SPDX": "http://spdx.org/rdf/terms#"}
+_URIRef = None
+
+
+def __getattr__(name: str):
+    """The rdflib ``Namespace`` objects (``AKG``, ``ID``, ``SCHEMA``, ``RDF``, … and
+    ``PREFIXES``), made on first use so that importing this module loads no rdflib."""
+    if name in _RDFLIB_NAMESPACES:
+        import rdflib.namespace
+
+        value = getattr(rdflib.namespace, name)
+    elif name in _OWN_NAMESPACES or name in _UNBOUND_NAMESPACES or name == "ID":
+        from rdflib import Namespace
+
+        value = Namespace(ID_NAMESPACE if name == "ID" else _UNBOUND_NAMESPACES.get(name)
+                          or NAMESPACES[_OWN_NAMESPACES[name]])
+    elif name == "PREFIXES":
+        value = {prefix: _namespace(prefix) for prefix in NAMESPACES}
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def _namespace(prefix: str):
+    upper = prefix.upper()
+    return __getattr__(upper) if upper in _RDFLIB_NAMESPACES or upper in _OWN_NAMESPACES else None
+
+
+def _iri(text: str):
+    """An rdflib ``URIRef`` (rdflib is imported on the first one)."""
+    global _URIRef
+    if _URIRef is None:
+        from rdflib import URIRef
+
+        _URIRef = URIRef
+    return _URIRef(text)
+
+
+_ID, _AKG = ID_NAMESPACE, NAMESPACES["akg"]
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DOC_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
@@ -67,42 +107,42 @@ def is_doc_id(text: str) -> bool:
 
 def entity_iri(entity_id: str) -> URIRef:
     """IRI of a registry entity: ``entity_iri("person/nouri-al-maliki")``."""
-    return ID[entity_id]
+    return _iri(_ID + entity_id)
 
 
 def document_iri(doc_id: str) -> URIRef:
-    return ID[f"document/{doc_id}"]
+    return _iri(_ID + f"document/{doc_id}")
 
 
 def graph_iri(name: str) -> URIRef:
     """Named graph of a document (its id), or of ``ontology`` / ``registry`` / ``drafts/<doc-id>``."""
-    return ID[f"graph/{name}"]
+    return _iri(_ID + f"graph/{name}")
 
 
 def event_iri(slug: str) -> URIRef:
-    return ID[f"event/{slug}"]
+    return _iri(_ID + f"event/{slug}")
 
 
 def event_time_iri(slug: str, doc_id: str) -> URIRef:
     """Time of an event as one document tells it (two documents may disagree)."""
-    return ID[f"event/{slug}/time/{doc_id}"]
+    return _iri(_ID + f"event/{slug}/time/{doc_id}")
 
 
 def membership_iri(slug: str) -> URIRef:
-    return ID[f"membership/{slug}"]
+    return _iri(_ID + f"membership/{slug}")
 
 
 def relation_iri(slug: str) -> URIRef:
-    return ID[f"relation/{slug}"]
+    return _iri(_ID + f"relation/{slug}")
 
 
 def claim_iri(slug: str) -> URIRef:
-    return ID[f"claim/{slug}"]
+    return _iri(_ID + f"claim/{slug}")
 
 
 def count_iri(doc_id: str, owner_slug: str, kind: str, index: int) -> URIRef:
     """A figure given by one document about one event (``index`` counts from 1)."""
-    return ID[f"count/{doc_id}/{owner_slug}-{kind}-{index}"]
+    return _iri(_ID + f"count/{doc_id}/{owner_slug}-{kind}-{index}")
 
 
 def draft_slug(doc_id: str, item_id: str) -> str:
@@ -115,60 +155,60 @@ def count_claim_slug(doc_id: str, owner_slug: str, kind: str, index: int) -> str
 
 
 def class_partition_iri(local_name: str) -> URIRef:
-    return ID[f"dataset/ashraf-kg/class/{local_name}"]
+    return _iri(_ID + f"dataset/ashraf-kg/class/{local_name}")
 
 
 def graph_subset_iri(name: str) -> URIRef:
-    return ID[f"dataset/ashraf-kg/graph/{name}"]
+    return _iri(_ID + f"dataset/ashraf-kg/graph/{name}")
 
 
 def checksum_iri(filename: str) -> URIRef:
-    return ID[f"dataset/ashraf-kg/{filename}/checksum"]
+    return _iri(_ID + f"dataset/ashraf-kg/{filename}/checksum")
 
 
 def role_iri(label: str) -> URIRef:
-    return ID[f"role/{make_slug(label)}"]
+    return _iri(_ID + f"role/{make_slug(label)}")
 
 
 def stance_iri(stance: str) -> URIRef:
-    return ID[f"stance/{stance}"]
+    return _iri(_ID + f"stance/{stance}")
 
 
 def count_kind_iri(kind: str) -> URIRef:
-    return ID[f"count-kind/{kind}"]
+    return _iri(_ID + f"count-kind/{kind}")
 
 
 def scheme_iri(name: str) -> URIRef:
     """SKOS concept scheme of the ontology graph: ``scheme_iri("stance")``, ``scheme_iri("count-kind")``."""
-    return ID[f"scheme/{name}"]
+    return _iri(_ID + f"scheme/{name}")
 
 
 def annotation_iri(doc_id: str, start: int, end: int) -> URIRef:
-    return ID[f"annotation/{doc_id}/{start}-{end}"]
+    return _iri(_ID + f"annotation/{doc_id}/{start}-{end}")
 
 
 def target_iri(doc_id: str, start: int, end: int) -> URIRef:
-    return ID[f"annotation/{doc_id}/{start}-{end}/target"]
+    return _iri(_ID + f"annotation/{doc_id}/{start}-{end}/target")
 
 
 def quote_selector_iri(doc_id: str, start: int, end: int) -> URIRef:
-    return ID[f"annotation/{doc_id}/{start}-{end}/target/quote"]
+    return _iri(_ID + f"annotation/{doc_id}/{start}-{end}/target/quote")
 
 
 def position_selector_iri(doc_id: str, start: int, end: int) -> URIRef:
-    return ID[f"annotation/{doc_id}/{start}-{end}/target/position"]
+    return _iri(_ID + f"annotation/{doc_id}/{start}-{end}/target/position")
 
 
 def dataset_iri(name: str = "ashraf-kg") -> URIRef:
-    return ID[f"dataset/{name}"]
+    return _iri(_ID + f"dataset/{name}")
 
 
 def distribution_iri(filename: str) -> URIRef:
-    return ID[f"dataset/ashraf-kg/{filename}"]
+    return _iri(_ID + f"dataset/ashraf-kg/{filename}")
 
 
 def wikidata_iri(qid: str) -> URIRef:
-    return WD[qid]
+    return _iri(NAMESPACES["wd"] + qid)
 
 
 def id_of(iri) -> str | None:
@@ -224,7 +264,7 @@ def akg_name(iri) -> str | None:
     return text[len(_AKG):] if text.startswith(_AKG) else None
 
 
-ALL_PREFIXES: dict[str, str] = {**{p: str(n) for p, n in PREFIXES.items()}, "id": str(ID)}
+ALL_PREFIXES: dict[str, str] = {**NAMESPACES, "id": ID_NAMESPACE}
 """Every prefix a query, a compact IRI or a parameter may use: :data:`PREFIXES` and ``id:``."""
 # Longest namespace first, so that a namespace inside another one would win.
 _COMPACT = sorted(((namespace, prefix) for prefix, namespace in ALL_PREFIXES.items()),
@@ -249,14 +289,13 @@ def compact(iri, *, ids: bool = True) -> str | None:
 def expand(compact_iri: str) -> URIRef:
     """The IRI of a ``prefix:local`` form: ``expand("akg:Camp") == AKG.Camp``."""
     prefix, _, local = compact_iri.partition(":")
-    namespace = ID if prefix == "id" else PREFIXES.get(prefix)
-    if namespace is None:
+    if prefix not in ALL_PREFIXES:
         raise KeyError(f"unknown prefix {prefix!r} in {compact_iri!r}")
-    return namespace[local]
+    return _iri(ALL_PREFIXES[prefix] + local)
 
 
 def bind_prefixes(graph) -> None:
     """Bind the project's prefixes on an rdflib graph or dataset (replacing rdflib defaults)."""
-    for prefix, namespace in PREFIXES.items():
+    for prefix, namespace in __getattr__("PREFIXES").items():
         graph.bind(prefix, namespace, override=True, replace=True)
-    graph.bind("id", ID, override=True, replace=True)
+    graph.bind("id", __getattr__("ID"), override=True, replace=True)

@@ -11,7 +11,7 @@ from rdflib.namespace import DCAT, DCTERMS, RDF, RDFS, VOID, XSD
 
 from .. import namespaces as ns
 
-SPDX = ns.Namespace("http://spdx.org/rdf/terms#")
+SPDX = ns.SPDX
 LICENCE = URIRef("https://creativecommons.org/licenses/by-sa/4.0/")
 MEDIA_TYPES = {".ttl": "text/turtle", ".trig": "application/trig", ".nq": "application/n-quads",
                ".nt": "application/n-triples", ".jsonld": "application/ld+json",

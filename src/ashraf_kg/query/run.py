@@ -22,7 +22,7 @@ from typing import Mapping
 from .. import resources
 from ..errors import QueryError
 from ..model import QueryResult
-from ..namespaces import ALL_PREFIXES, entity_iri
+from ..namespaces import ALL_PREFIXES, ID_NAMESPACE
 from .results import FORMATS, format_result, from_oxigraph, to_ntriples  # noqa: F401  (re-exported)
 
 PARAMETER_TYPES = ("iri", "string", "integer", "decimal", "boolean", "date", "dateTime", "auto")
@@ -228,7 +228,7 @@ def _make_iri(value: str, name: str):
     if prefix in _KNOWN_PREFIXES and not local.startswith("//"):
         text = _KNOWN_PREFIXES[prefix] + local
     elif not _SCHEME.match(text):
-        text = str(entity_iri(text))  # "person/nouri-al-maliki"
+        text = ID_NAMESPACE + text  # an id, "person/nouri-al-maliki"
     if _IRI_FORBIDDEN.search(text):
         raise QueryError(f"parameter {name}: {value!r} is not a valid IRI",
                          hint='an IRI may not contain spaces or any of <>"{}|^`\\')
