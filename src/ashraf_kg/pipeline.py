@@ -20,7 +20,7 @@ from .corpus.reader import read_corpus
 from .export.describe import write_void
 from .export.dumps import check_graph_dir, check_no_blank_nodes, write_dumps
 from .fileio import staged_folder
-from .validate import check_graph
+from .validate import check_graph, screen_drafts
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,7 @@ class BuildSummary:
     quads: int
     graphs: int
     documents: int
+    dropped_drafts: tuple = ()  # DroppedDraft: drafted statements left out (failed a shape)
 
 
 def export_graph(dataset: Dataset, folder: Path, *, pages: bool = True) -> None:
@@ -60,9 +61,17 @@ def build_graph(corpus_dir: Path, graph_dir: Path, *, include_drafts: bool = Fal
     check_graph_dir(graph_dir)
     corpus = read_corpus(corpus_dir, include_drafts=include_drafts)
     anchored = anchor_corpus(corpus, include_drafts=include_drafts)
-    dataset = build_dataset(corpus, include_drafts=include_drafts, anchored=anchored)
-    if validate:
-        check_graph(dataset)
+    dropped: list = []
+    if include_drafts and validate:
+        # A drafted statement that fails a shape is left out and listed; curated data
+        # that fails one still stops the build below.
+        dataset, report, dropped = screen_drafts(
+            lambda kept: build_dataset(corpus, include_drafts=True, anchored=kept), anchored)
+        check_graph(dataset, report=report)
+    else:
+        dataset = build_dataset(corpus, include_drafts=include_drafts, anchored=anchored)
+        if validate:
+            check_graph(dataset)
     with staged_folder(graph_dir) as folder:
         export_graph(dataset, folder, pages=pages)
         if pages:
@@ -71,4 +80,5 @@ def build_graph(corpus_dir: Path, graph_dir: Path, *, include_drafts: bool = Fal
     quads = list(dataset.quads((None, None, None, None)))
     return BuildSummary(graph_dir=Path(graph_dir), dataset=dataset,
                         files=tuple(sorted(Path(graph_dir).resolve().iterdir())), quads=len(quads),
-                        graphs=len({g for *_, g in quads}), documents=len(corpus.documents))
+                        graphs=len({g for *_, g in quads}), documents=len(corpus.documents),
+                        dropped_drafts=tuple(dropped))

@@ -32,12 +32,14 @@ MAX_LISTED = 50
 
 
 class ValidationResult(NamedTuple):
-    """One SHACL result: the node that failed, the property path, the message, the severity."""
+    """One SHACL result: the node that failed, the property path, the message, the severity
+    and the shape that failed."""
 
     focus_node: Node
     path: Node | None
     message: str
     severity: str  # "Violation", "Warning" or "Info"
+    shape: str = ""
 
     def __str__(self) -> str:
         path = f" {_short(self.path)}" if self.path is not None else ""
@@ -83,20 +85,23 @@ def validate_graph(data: Graph, *, shapes: Graph | None = None,
     import pyshacl
 
     merged = _merge(data, ontology if ontology is not None else _shipped_ontology())
+    shapes = shapes if shapes is not None else _shipped_shapes()
     conforms, results_graph, _ = pyshacl.validate(
-        merged, shacl_graph=shapes if shapes is not None else _shipped_shapes(),
+        merged, shacl_graph=shapes,
         inference="none", abort_on_first=False, allow_infos=True, allow_warnings=True,
         meta_shacl=False, advanced=False, inplace=True, debug=False)
-    return ValidationReport(conforms=bool(conforms), results=_read_results(results_graph))
+    return ValidationReport(conforms=bool(conforms), results=_read_results(results_graph, shapes))
 
 
-def check_graph(data: Graph, **kwargs) -> ValidationReport:
+def check_graph(data: Graph, *, report: ValidationReport | None = None,
+                **kwargs) -> ValidationReport:
     """Validate like :func:`validate_graph`; raise ``ValidationError`` unless it conforms.
 
     The error message lists each focus node, path and message (the first
-    ``MAX_LISTED``), and ``error.results`` holds them all.
+    ``MAX_LISTED``), and ``error.results`` holds them all. ``report`` is a validation
+    already made of ``data``.
     """
-    report = validate_graph(data, **kwargs)
+    report = report or validate_graph(data, **kwargs)
     if report.conforms:
         return report
     lines = [str(result) for result in report.results[:MAX_LISTED]]
@@ -106,6 +111,86 @@ def check_graph(data: Graph, **kwargs) -> ValidationReport:
         f"the graph {report.summary()}:\n  " + "\n  ".join(lines),
         results=report.results,
         hint="fix the annotations (or the build) so that each node above meets its shape")
+
+
+@dataclass(frozen=True)
+class DroppedDraft:
+    """A drafted statement left out of the drafts graph because it fails a shape."""
+
+    document: str
+    statement: str
+    shape: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.document}: {self.statement}: {self.shape or 'shape'}: {self.reason}"
+
+
+def _draft_items(anchored) -> dict[str, tuple[str, str]]:
+    """Draft slug of every drafted statement -> (document id, statement id)."""
+    from .namespaces import draft_slug
+
+    items = {}
+    for one in anchored:
+        notes = one.annotations
+        if notes.status != "draft":
+            continue
+        for item in (*notes.events, *notes.memberships, *notes.relations, *notes.claims):
+            items[draft_slug(notes.document, item.id)] = (notes.document, item.id)
+    return items
+
+
+def _owner(node: Node, items: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
+    """The drafted statement whose IRI (or whose time, figure or claim IRI) is ``node``."""
+    import re
+
+    text = str(node)
+    found = [slug for slug in items if re.search(rf"[/-]{re.escape(slug)}(?:$|[/-])", text)]
+    return items[max(found, key=len)] if found else None
+
+
+def _without(anchored, doomed: set[tuple[str, str]]):
+    """The anchored documents without the doomed drafted statements (and what cites them)."""
+    from dataclasses import replace
+
+    kept = []
+    for one in anchored:
+        notes = one.annotations
+        gone = {i for d, i in doomed if d == notes.document} if notes.status == "draft" else set()
+        if gone:
+            events = tuple(e for e in notes.events if e.id not in gone)
+            gone |= {e.id for e in notes.events if e.part_of in gone or e.about in gone}
+            notes = replace(notes, events=tuple(e for e in events if e.id not in gone),
+                            memberships=tuple(m for m in notes.memberships if m.id not in gone),
+                            relations=tuple(r for r in notes.relations if r.id not in gone),
+                            claims=tuple(c for c in notes.claims if c.id not in gone
+                                         and c.proposition not in gone))
+            one = replace(one, annotations=notes)
+        kept.append(one)
+    return kept
+
+
+def screen_drafts(build, anchored, *, rounds: int = 5):
+    """Build with drafts, leaving out every drafted statement that fails a shape.
+
+    ``build(anchored)`` makes the dataset. Returns ``(dataset, report, dropped)``; curated
+    data is never left out: its violations stay in ``report`` for :func:`check_graph`.
+    """
+    dropped: list[DroppedDraft] = []
+    for _ in range(rounds):
+        dataset = build(anchored)
+        report = validate_graph(dataset)
+        items = _draft_items(anchored)
+        doomed: dict[tuple[str, str], ValidationResult] = {}
+        for result in report.results:
+            owner = _owner(result.focus_node, items) if result.severity == "Violation" else None
+            if owner and owner not in doomed:
+                doomed[owner] = result
+        if not doomed:
+            return dataset, report, dropped
+        dropped += [DroppedDraft(d, i, r.shape, r.message) for (d, i), r in sorted(doomed.items())]
+        anchored = _without(anchored, set(doomed))
+    return dataset, report, dropped
 
 
 def validate_dumps(graph_dir: Path) -> ValidationReport:
@@ -136,17 +221,26 @@ def _merge(data: Graph, ontology: Graph) -> Graph:
     return merged
 
 
-def _read_results(results_graph: Graph) -> tuple[ValidationResult, ...]:
+def _shape_name(shapes: Graph | None, shape: Node | None) -> str:
+    """The node shape a result comes from (a property shape is named by its node shape)."""
+    if isinstance(shape, BNode) and shapes is not None:
+        shape = shapes.value(predicate=SH.property, object=shape)
+    return str(shape).rsplit("#", 1)[-1] if shape is not None and not isinstance(shape, BNode) else ""
+
+
+def _read_results(results_graph: Graph, shapes: Graph | None = None) -> tuple[ValidationResult, ...]:
     results = []
     for node in results_graph.subjects(RDF.type, SH.ValidationResult):
         message = results_graph.value(node, SH.resultMessage)
         severity = results_graph.value(node, SH.resultSeverity)
         path = results_graph.value(node, SH.resultPath)
+        shape = results_graph.value(node, SH.sourceShape)
         results.append(ValidationResult(
             focus_node=results_graph.value(node, SH.focusNode),
             path=Literal(_path_text(results_graph, path)) if isinstance(path, BNode) else path,
             message=str(message) if message is not None else "constraint failed",
-            severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation"))
+            severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation",
+            shape=_shape_name(shapes, shape)))
     unique = {(str(r.focus_node), str(r.path), r.message, r.severity): r for r in results}
     return tuple(unique[key] for key in sorted(unique))
 

@@ -39,6 +39,10 @@ def _run_build(args) -> int:
                           include_drafts=args.include_drafts, validate=not args.no_validate)
     print(f"Built {summary.graph_dir}: {summary.documents} documents, {summary.graphs} graphs, "
           f"{summary.quads} quads, {len(summary.files)} files.")
+    if summary.dropped_drafts:
+        print(f"Left out of the drafts ({len(summary.dropped_drafts)} statements fail a shape):")
+        for item in summary.dropped_drafts:
+            print(f"  {item}")
     if not args.quiet:
         print(format_stats(compute_stats(summary.dataset)), end="")
     return 0
