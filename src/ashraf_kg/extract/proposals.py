@@ -34,7 +34,7 @@ _SKIP = frozenset("""The A An This That These Those It Its In On At As By For Fr
     January February March April May June July August September October November December
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday UN US U.S. EU""".split())
 _DEMONYMS = frozenset("Iraqi Iranian Lebanese American Syrian Kurdish Arab".split())
-_TITLE_BEFORE = re.compile(r"\b(" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+TITLE_BEFORE = re.compile(r"\b(" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
                            + r")\s*$")
 
 
@@ -127,7 +127,7 @@ def _find_cue(folded: str, start: int, end: int, hits: list[Hit]) -> tuple[str, 
 def _classify(phrase: str, before: str) -> tuple[str, str, str] | None:
     """(kind, type, cue) of an unknown capitalised name, or None without a cue."""
     words = phrase.split()
-    title = m[1] if (m := _TITLE_BEFORE.search(before)) else None
+    title = m[1] if (m := TITLE_BEFORE.search(before)) else None
     heads = [w for w in words if w in ORG_HEADS]
     if heads and (len(words) > 1 or words[0] == heads[0]):
         return "organization", "Organization", f"head word {heads[-1]!r}"

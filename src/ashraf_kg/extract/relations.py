@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from ..model import Entity
 from ..namespaces import kind_of
 from .mentions import Hit
-from .names import TITLES, demonyms, entity_names, fold
+from .names import TITLES, demonyms, entity_names, fold, is_named_in
 
 PLACE_RANK = {"Camp": 1, "City": 2, "AdministrativeArea": 3, "Country": 4, "Region": 5}
 POSTS = ("head", "leader", "chief", "commander", "director", "founder", "spokesman",
@@ -58,7 +58,9 @@ class _Index:
         self.hits = sorted(hits, key=lambda h: (h.start, -h.end))
         self.types = {e.id: e.type for e in registry}
         self.registry = {e.id: e for e in registry}
-        self.governments = _governments(registry)
+        # a government the text never names is never drawn in ("Iran's Qods Force")
+        self.governments = {k: v for k, v in _governments(registry).items()
+                            if _government_named(self.registry[k], self.registry[v], folded)}
 
     def kind(self, hit: Hit) -> str:
         return kind_of(hit.entity)
@@ -98,6 +100,15 @@ def _governments(registry: tuple[Entity, ...]) -> dict[str, str]:
             if entity.kind == "organization" and forms & {n.lower() for n, _ in entity_names(entity)}:
                 found[country.id] = entity.id
     return found
+
+
+def _government_named(country: Entity, government: Entity, folded: str) -> bool:
+    """The text names the government: by a name of it, or as "the <demonym> regime /
+    government / authorities" or "the government of <country>"."""
+    adjectives = "|".join(re.escape(d) for d in sorted(demonyms(country.label)))
+    return is_named_in(government, folded) or bool(re.search(
+        rf"\b(?:(?:{adjectives})\s+(?:regime|government|authorities)|government (?:of|in) "
+        rf"{re.escape(country.label)})\b", folded, re.IGNORECASE))
 
 
 def _role_name(title: str) -> str:

