@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 from ..model import Entity
 from ..namespaces import make_slug
 from .mentions import Hit
-from .names import NAME_PHRASE, TITLES, entity_names, fold, normalise_name
+from .names import NAME_PHRASE, TITLES, entity_names, fold, normalise_name, registry_cache
 from .proposals import ORG_HEADS, PLACE_HEADS, TITLE_BEFORE, Proposal
 
 # recogniser label -> (registry kind, proposed type)
@@ -154,6 +154,7 @@ def drop_unnamed_groups(text: str, hits: list[Hit], registry: tuple[Entity, ...]
     return kept
 
 
+@registry_cache
 def _choices(registry: tuple[Entity, ...]) -> dict[str, tuple[str, str]]:
     choices = {}
     for entity in registry:
@@ -172,7 +173,7 @@ def link_name(name: str, kind: str, choices: dict) -> tuple[str, float] | None:
         return None
     if key in choices:
         return choices[key][0], 100.0
-    best = process.extractOne(key, list(choices), scorer=fuzz.ratio, score_cutoff=LINK_SAME_KIND)
+    best = process.extractOne(key, choices.keys(), scorer=fuzz.ratio, score_cutoff=LINK_SAME_KIND)
     if best and (choices[best[0]][1] == kind or best[1] >= LINK_ANY_KIND) and len(key) >= 5:
         return choices[best[0]][0], float(best[1])
     return None

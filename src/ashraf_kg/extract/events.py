@@ -212,8 +212,8 @@ def _objects(event: EventHit, text: str, clause, mentions, object_role, skip) ->
                 previous = hit
 
 
-def _time_near(text: str, sentence, trigger) -> str | None:
-    found = [m for m in TIME_PATTERN.finditer(text, sentence[0], sentence[1])]
+def _time_near(found: list[re.Match], trigger) -> str | None:
+    """The time expression of the sentence nearest to the trigger."""
     if not found:
         return None
     nearest = min(found, key=lambda m: min(abs(m.start() - trigger[1]), abs(m.end() - trigger[0])))
@@ -271,10 +271,12 @@ def find_events(text: str, sentences: list[tuple[int, int]], mentions: list[Hit]
     """Events of a document, in text order, with definite references merged."""
     events: list[EventHit] = []
     pending: list = []  # figures told before any event ("Fatalities: 52" of an infobox)
+    triggers = [(m, t, r) for pattern, t, r in _TRIGGERS for m in pattern.finditer(text)]
     for sentence in sentences:
+        counts = find_counts(text, sentence)
+        times = list(TIME_PATTERN.finditer(text, sentence[0], sentence[1]))
         for clause in split_clauses(text, *sentence):
-            found = [(m, t, r) for pattern, t, r in _TRIGGERS
-                     for m in pattern.finditer(text, clause[0], clause[1])]
+            found = [f for f in triggers if clause[0] <= f[0].start() and f[0].end() <= clause[1]]
             taken: list[EventHit] = []
             for m, event_type, object_role in sorted(found, key=lambda f: f[0].start()):
                 if any(m.start() < e.trigger[1] and e.trigger[0] < m.end() for e in taken) \
@@ -284,8 +286,8 @@ def find_events(text: str, sentences: list[tuple[int, int]], mentions: list[Hit]
                 limit = min([f[0].start() for f in found if f[0].start() > m.end()]
                             + [clause[1]])
                 _arguments(event, text, clause, mentions, object_role, limit)
-                event.time = _time_near(text, sentence, event.trigger)
-                event.counts = [c for c in find_counts(text, sentence)
+                event.time = _time_near(times, event.trigger)
+                event.counts = [c for c in counts
                                 if c[0] == "attacks" and c[2][1] >= m.end() - 1 >= c[2][0]]
                 _inherit_agent(text, event, taken)
                 if not _resolve_reference(text, event, clause, events) \
@@ -293,7 +295,7 @@ def find_events(text: str, sentences: list[tuple[int, int]], mentions: list[Hit]
                     continue
                 events.append(event)
                 taken.append(event)
-        pending = _attach_counts(text, sentence, events, pending)
+        pending = _attach_counts(sentence, counts, events, pending)
     return _absorb_quoted_reactions(text, sentences, sorted(events, key=lambda e: e.trigger))
 
 
@@ -369,9 +371,9 @@ def _merge(antecedent: EventHit, event: EventHit) -> None:
     antecedent.time = antecedent.time or event.time
 
 
-def _attach_counts(text: str, sentence, events: list[EventHit], pending: list) -> list:
+def _attach_counts(sentence, found: list, events: list[EventHit], pending: list) -> list:
     """Give each figure to the nearest violent event; figures before any wait for the first."""
-    counts = pending + find_counts(text, sentence)
+    counts = pending + found
     violent = [e for e in events if e.type in ("Attack", "Killing", "Wounding", "InformationRelease")]
     if not violent:
         return [c for c in counts if c[0] != "attacks"]

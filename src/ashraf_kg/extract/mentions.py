@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
 from ..model import Entity
-from .names import NAME_PHRASE, demonyms, entity_names, fold, normalise_name
+from .names import NAME_PHRASE, demonyms, entity_names, fold, normalise_name, occurs, registry_cache
 
 _STOP = frozenset("the a an of at in on to for and or by with those who were other its their "
                   "this that these several".split())
@@ -39,9 +40,8 @@ def _stem(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
-def _group_hits(folded: str, registry: tuple[Entity, ...]) -> list[Hit]:
-    """Descriptions of unnamed groups: "the residents at Camp Ashraf" for "Residents of Camp
-    Ashraf". Every content word of the text is in the label, covering two thirds of it."""
+@registry_cache
+def _group_labels(registry: tuple[Entity, ...]) -> tuple[dict, frozenset]:
     labels = {}
     for entity in registry:
         if entity.kind == "group":
@@ -49,8 +49,14 @@ def _group_hits(folded: str, registry: tuple[Entity, ...]) -> list[Hit]:
                 words = {_stem(w) for w in re.findall(r"[\w’'-]+", name) if w.lower() not in _STOP}
                 if len(words) >= 2:
                     labels.setdefault(entity.id, []).append(words)
+    return labels, frozenset({w for sets in labels.values() for words in sets for w in words} | _STOP)
+
+
+def _group_hits(folded: str, registry: tuple[Entity, ...]) -> list[Hit]:
+    """Descriptions of unnamed groups: "the residents at Camp Ashraf" for "Residents of Camp
+    Ashraf". Every content word of the text is in the label, covering two thirds of it."""
+    labels, vocabulary = _group_labels(registry)
     tokens = [(m.start(), m.end(), _stem(m[0])) for m in re.finditer(r"[\w’'-]+", folded)]
-    vocabulary = {w for sets in labels.values() for words in sets for w in words} | _STOP
     found = []
     for i in range(len(tokens)):
         if tokens[i][2] not in vocabulary or tokens[i][2] in _STOP:
@@ -97,6 +103,7 @@ def _possessive_places(folded: str, hits: list[Hit], registry: tuple[Entity, ...
     return found
 
 
+@registry_cache
 def _person_short_forms(registry: tuple[Entity, ...]) -> dict[str, str]:
     """Surname -> person id, for surnames only one person of the registry carries."""
     owners: dict[str, set[str]] = {}
@@ -114,12 +121,16 @@ def _is_common_noun_entity(entity: Entity) -> bool:
     return entity.kind in ("group", "thing")
 
 
+@lru_cache(maxsize=64)
+def _pattern(names: tuple[str, ...], ignore_case: bool) -> re.Pattern:
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])", re.IGNORECASE if ignore_case else 0)
+
+
 def _scan(folded: str, names: dict[str, tuple[str, str, float]], *, ignore_case: bool) -> list[Hit]:
     if not names:
         return []
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])",
-                         re.IGNORECASE if ignore_case else 0)
+    pattern = _pattern(tuple(sorted(names)), ignore_case)
     lookup = {k.lower(): v for k, v in names.items()} if ignore_case else names
     hits = []
     for m in pattern.finditer(folded):
@@ -137,7 +148,8 @@ def _select(hits: list[Hit], taken: list[Hit] = ()) -> list[Hit]:
     return sorted(chosen, key=lambda h: h.start)
 
 
-def _exact_hits(folded: str, registry: tuple[Entity, ...]) -> list[Hit]:
+@registry_cache
+def _exact_tables(registry: tuple[Entity, ...]) -> tuple[dict, dict]:
     cased: dict[str, tuple[str, str, float]] = {}
     uncased: dict[str, tuple[str, str, float]] = {}
     for entity in registry:
@@ -146,12 +158,22 @@ def _exact_hits(folded: str, registry: tuple[Entity, ...]) -> list[Hit]:
             table.setdefault(name, (entity.id, how, 1.0 if how == "label" else 0.97))
     for form, entity_id in _person_short_forms(registry).items():
         cased.setdefault(form, (entity_id, "short-form", 0.85))
+    return cased, uncased
+
+
+@registry_cache
+def _all_names(registry: tuple[Entity, ...]) -> frozenset[str]:
+    return frozenset(n for e in registry for n, _ in entity_names(e))
+
+
+def _exact_hits(folded: str, registry: tuple[Entity, ...]) -> list[Hit]:
+    cased, uncased = _exact_tables(registry)
     return _scan(folded, cased, ignore_case=False) + _scan(folded, uncased, ignore_case=True)
 
 
 def _acronym_hits(folded: str, hits: list[Hit], registry: tuple[Entity, ...]) -> list[Hit]:
     """Acronyms a document defines after a name: "… of Iran (the NCRI, …" / "(UNAMI)"."""
-    taken = {n for e in registry for n, _ in entity_names(e)}
+    taken = _all_names(registry)
     extra: dict[str, tuple[str, str, float]] = {}
     for hit in hits:
         m = re.match(r"\s*\((?:the\s+)?([A-Z][A-Z]{1,9})\b", folded[hit.end:hit.end + 20])
@@ -160,6 +182,7 @@ def _acronym_hits(folded: str, hits: list[Hit], registry: tuple[Entity, ...]) ->
     return _scan(folded, extra, ignore_case=False)
 
 
+@registry_cache
 def _role_titles(registry: tuple[Entity, ...]) -> dict[str, str]:
     """A title only one registry person holds ("Prime Minister") -> that person."""
     owners: dict[str, set[str]] = {}
@@ -185,8 +208,8 @@ def _role_hits(folded: str, hits: list[Hit], registry) -> list[Hit]:
     return found
 
 
-def _fuzzy_hits(folded: str, hits: list[Hit], registry: tuple[Entity, ...]) -> list[Hit]:
-    """Capitalised names close to a registry name: Quds/Qods, Soleimani/Suleimani."""
+@registry_cache
+def _fuzzy_choices(registry: tuple[Entity, ...]) -> dict[str, str]:
     choices = {}
     for entity in registry:
         if entity.kind in ("person", "organization", "place"):
@@ -194,6 +217,13 @@ def _fuzzy_hits(folded: str, hits: list[Hit], registry: tuple[Entity, ...]) -> l
                 key = normalise_name(name)
                 if len(key) >= 5:
                     choices.setdefault(key, entity.id)
+    return choices
+
+
+def _fuzzy_hits(folded: str, hits: list[Hit], registry: tuple[Entity, ...]) -> list[Hit]:
+    """Capitalised names close to a registry name: Quds/Qods, Soleimani/Suleimani."""
+    choices = _fuzzy_choices(registry)
+    keys = list(choices)
     found = []
     for m in NAME_PHRASE.finditer(folded):
         tokens = [(t.start() + m.start(), t.end() + m.start()) for t in re.finditer(r"\S+", m[0])]
@@ -206,7 +236,7 @@ def _fuzzy_hits(folded: str, hits: list[Hit], registry: tuple[Entity, ...]) -> l
                 if len(key) < 5:
                     continue
                 cutoff = 88 if len(key) < 12 else 85
-                best = process.extractOne(key, choices.keys(), scorer=fuzz.ratio,
+                best = process.extractOne(key, keys, scorer=fuzz.ratio,
                                           score_cutoff=cutoff)
                 if best:
                     found.append(Hit(choices[best[0]], start, end, round(best[1] / 100 * 0.9, 2),
@@ -217,15 +247,19 @@ def _fuzzy_hits(folded: str, hits: list[Hit], registry: tuple[Entity, ...]) -> l
 def _demonym_hits(folded: str, hits: list[Hit], registry: tuple[Entity, ...]) -> list[Hit]:
     """A demonym qualifying a full name names the country: "Lebanese Hezbollah" -> Lebanon,
     when the document names that country too (a country is never drawn from a name alone)."""
-    names = {n for e in registry for n, _ in entity_names(e)}
-    adjectives = {d: e.id for e in registry if e.type == "Country" for d in demonyms(e.label)
-                  if re.search(rf"(?<![\w-]){re.escape(fold(e.label))}(?!\w)", folded)}
+    names, adjectives = _all_names(registry), _demonym_table(registry)
     found = []
     for hit in hits:
         first, _, rest = folded[hit.start:hit.end].partition(" ")
-        if first in adjectives and rest in names:
-            found.append(Hit(adjectives[first], hit.start, hit.start + len(first), 0.8, "demonym"))
+        country = adjectives.get(first)
+        if country and rest in names and occurs(country.label, folded):
+            found.append(Hit(country.id, hit.start, hit.start + len(first), 0.8, "demonym"))
     return found
+
+
+@registry_cache
+def _demonym_table(registry: tuple[Entity, ...]) -> dict[str, Entity]:
+    return {d: e for e in registry if e.type == "Country" for d in demonyms(e.label)}
 
 
 def find_mentions(text: str, registry: tuple[Entity, ...]) -> list[Hit]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from ..clean import fold
 from ..model import Entity
@@ -35,7 +36,8 @@ def normalise_name(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", ascii_name).strip()
 
 
-def entity_names(entity: Entity) -> list[tuple[str, str]]:
+@lru_cache(maxsize=4096)
+def entity_names(entity: Entity) -> tuple[tuple[str, str], ...]:
     """(name, how) pairs to look for: label, aliases, and the label without glosses."""
     names = [(entity.label, "label")] + [(a, "alias") for a in entity.aliases]
     for name, how in list(names):
@@ -47,13 +49,17 @@ def entity_names(entity: Entity) -> list[tuple[str, str]]:
         words = name.split()
         if len(words) > 1 and any(w[:1].islower() and w not in _PARTICLES for w in words[1:]):
             names.append((name[0].lower() + name[1:], how))
-    return [(fold(n), how) for n, how in names if len(n) > 1]
+    return tuple((fold(n), how) for n, how in names if len(n) > 1)
 
 
 def demonyms(label: str) -> set[str]:
     """Adjectives of a country's name: Iraq -> Iraqi, Iran -> Iranian, Lebanon -> Lebanese."""
     stem = re.sub(r"(?:a|on|y)$", "", label)
     return {label + "i", label + "ian", stem + "ese", stem + "an", label + "n"}
+
+
+# Steps that read the whole registry compute what they need from it once per registry.
+registry_cache = lru_cache(maxsize=8)
 
 
 def occurs(name: str, text: str, *, ignore_case: bool = False) -> bool:

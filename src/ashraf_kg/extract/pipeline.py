@@ -43,7 +43,7 @@ from .claims import ClaimHit, find_claims
 from .entities import drop_nested_hits, drop_unnamed_groups, find_named_entities, plausible_proposals
 from .events import EventHit, find_events
 from .mentions import Hit, find_mentions
-from .nlp import parse_text
+from .nlp import parse_text, parse_texts
 from .proposals import Proposal, propose_entities
 from .relations import RelationHit, find_relations
 from .speech import find_references
@@ -244,6 +244,13 @@ def extract_document(document: Document, registry: tuple[Entity, ...], *,
                               memberships=memberships, relations=relations, claims=tuple(claims),
                               extractor=EXTRACTOR)
     return Extraction(annotations, tuple(proposals))
+
+
+def extract_documents(documents, registry: tuple[Entity, ...]) -> list[Extraction]:
+    """:func:`extract_document` of each document, parsed together through ``nlp.pipe``."""
+    documents = list(documents)
+    docs = parse_texts(d.text for d in documents)
+    return [extract_document(d, registry, doc=doc) for d, doc in zip(documents, docs, strict=True)]
 
 
 def extract_annotations(document: Document, registry: tuple[Entity, ...]) -> Annotations:

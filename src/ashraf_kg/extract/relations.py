@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from ..model import Entity
 from ..namespaces import kind_of
 from .mentions import Hit
-from .names import TITLES, demonyms, entity_names, fold, is_named_in
+from .names import TITLES, demonyms, entity_names, fold, is_named_in, registry_cache
 
 PLACE_RANK = {"Camp": 1, "City": 2, "AdministrativeArea": 3, "Country": 4, "Region": 5}
 POSTS = ("head", "leader", "chief", "commander", "director", "founder", "spokesman",
@@ -90,6 +90,7 @@ class _Index:
         return self.governments.get(entity_id)
 
 
+@registry_cache
 def _governments(registry: tuple[Entity, ...]) -> dict[str, str]:
     """Country id -> the organisation named "Government of <country>" (or "<Demonym> government")."""
     found = {}
@@ -257,24 +258,41 @@ def _group_members(index: _Index, hit: Hit) -> list[RelationHit]:
     return [RelationHit("memberOf", hit.entity, org.entity, (hit.start, org.end))] if org else []
 
 
+@registry_cache
+def _place_and_org_names(registry: tuple[Entity, ...]) -> tuple[re.Pattern | None, dict[str, str]]:
+    owners = {}
+    for entity in registry:
+        if entity.kind in ("place", "organization"):
+            for name, _ in entity_names(entity):
+                owners.setdefault(name, entity.id)
+    if not owners:
+        return None, owners
+    alternation = "|".join(re.escape(n) for n in sorted(owners, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?=({alternation})(?![\w]))"), owners
+
+
 def _name_hits(folded: str, hits: list[Hit], registry: tuple[Entity, ...]) -> list[Hit]:
     """Places and organisations named inside a longer mention ("residents at Camp Ashraf")."""
+    pattern, owners = _place_and_org_names(registry)
+    starts = {(h.start, h.end) for h in hits}
     found = []
-    for entity in registry:
-        if entity.kind not in ("place", "organization"):
-            continue
-        for name, _ in entity_names(entity):
-            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w])", folded):
-                if not any(h.start == m.start() and h.end == m.end() for h in hits):
-                    found.append(Hit(entity.id, m.start(), m.end(), 0.9, "nested"))
+    for m in pattern.finditer(folded) if pattern else ():
+        name = m[1]
+        if (m.start(), m.start() + len(name)) not in starts:
+            found.append(Hit(owners[name], m.start(), m.start() + len(name), 0.9, "nested"))
     return found
+
+
+@registry_cache
+def _organisation_names(registry: tuple[Entity, ...]) -> dict[str, list[str]]:
+    return {e.id: [n for n, _ in entity_names(e) if len(n) > 1] for e in registry
+            if e.kind == "organization"}
 
 
 def find_relations(text: str, hits: list[Hit], registry: tuple[Entity, ...]) -> list[RelationHit]:
     """Memberships and relations of a document, in text order, each pair once."""
     index = _Index(fold(text), hits + _name_hits(fold(text), hits, registry), registry)
-    org_names = {e.id: [n for n, _ in entity_names(e) if len(n) > 1]
-                 for e in registry if e.kind == "organization"}
+    org_names = _organisation_names(registry)
     found: list[RelationHit] = []
     for hit in index.hits:
         kind = index.kind(hit)
