@@ -25,7 +25,7 @@ def test_normalise_name_drops_accents_and_apostrophes():
 
 def test_entity_names_are_label_then_aliases():
     entity = Entity("person/anna-berg", "Person", "Anna Berg", ("Berg", "Minister Berg"))
-    assert entity_names(entity) == [("Anna Berg", "label"), ("Berg", "alias"), ("Minister Berg", "alias")]
+    assert list(entity_names(entity)) == [("Anna Berg", "label"), ("Berg", "alias"), ("Minister Berg", "alias")]
 
 
 def test_entity_names_add_the_label_without_its_gloss_and_article():
@@ -45,7 +45,7 @@ def test_entity_names_add_a_lowercase_form_of_a_common_noun_label():
 
 def test_entity_names_are_folded():
     entity = Entity("person/anna-berg", "Person", "Anna “Red” Berg")
-    assert entity_names(entity) == [('Anna "Red" Berg', "label")]
+    assert list(entity_names(entity)) == [('Anna "Red" Berg', "label")]
 
 
 @pytest.mark.parametrize("country, adjective", [("Valdoria", "Valdorian"), ("Lebanon", "Lebanese"),

@@ -68,10 +68,17 @@ def test_a_former_post_is_marked_former(mark):
 
 
 def test_a_demonym_before_a_title_is_the_countrys_government(mark):
-    text = "Valdorian Minister Tomas Reyes spoke."
+    text = "Valdorian Minister Tomas Reyes spoke for the Valdorian government."
     (membership,) = find_relations(text, mark(text, ("Tomas Reyes", NAMES["Tomas Reyes"])), REGISTRY)
     assert (membership.object, membership.role) == ("organization/government-of-valdoria", "Minister")
     assert membership.confidence < 0.6
+
+
+@pytest.mark.parametrize("text", ["Valdorian Minister Tomas Reyes spoke.", "Valdoria's Northern Brigade moved."])
+def test_a_government_the_text_never_names_is_not_drawn_in(mark, text):
+    names = [n for n in ("Tomas Reyes", "Valdoria", "Northern Brigade") if n in text]
+    found = find_relations(text, mark(text, *((n, NAMES[n]) for n in names)), REGISTRY)
+    assert "organization/government-of-valdoria" not in {r.object for r in found}
 
 
 def test_a_bare_title_takes_the_organisation_from_the_persons_registry_roles(mark):
@@ -103,7 +110,7 @@ def test_no_containment_from_a_larger_place_or_a_list(text, mark):
 
 
 def test_a_countrys_possessive_makes_a_sub_organisation_of_its_government(mark):
-    text = "Valdoria's Northern Brigade moved."
+    text = "Valdoria's Northern Brigade moved, the Valdorian government said."
     assert relations(text, "Valdoria", "Northern Brigade", mark=mark) == [
         ("subOrganizationOf", "organization/northern-brigade", "organization/government-of-valdoria",
          "Valdoria's Northern Brigade")]
@@ -117,7 +124,7 @@ def test_a_name_that_begins_with_an_organisations_name_is_its_sub_organisation(m
 
 
 def test_named_proxies_are_alleged_clients_of_the_sponsor(mark):
-    text = "Valdoria's proxies, the Hill Militia and the River Front, moved."
+    text = "Valdoria's proxies, the Hill Militia and the River Front, moved for the Valdorian regime."
     found = find_relations(text, mark(text, *((n, NAMES[n]) for n in ("Valdoria", "Hill Militia", "River Front"))),
                            REGISTRY)
     assert [(r.kind, r.subject, r.object, r.alleged) for r in found] == [

@@ -203,7 +203,7 @@ def _candidate(folded: str, ent, spans) -> tuple[int, int, str] | None:
     return start, end, kind
 
 
-def _proposed_type(kind: str, label: str, ent_label: str) -> str:
+def _proposed_type(kind: str, label: str) -> str:
     if kind == "place":
         first = label.split()[0]
         if first == "Camp":
@@ -235,7 +235,7 @@ def find_named_entities(text: str, doc, hits: list[Hit],
         entity_id = f"{kind}/{make_slug(name.replace(chr(39), '').replace('’', ''))}"
         if entity_id.endswith("/"):
             continue
-        item = found.setdefault(entity_id, {"type": _proposed_type(kind, name, ent.label_),
+        item = found.setdefault(entity_id, {"type": _proposed_type(kind, name),
                                             "label": name, "spans": [], "roles": set()})
         if (start, end) not in item["spans"]:
             item["spans"].append((start, end))
