@@ -182,7 +182,6 @@ CASES = [
         ('id:document/herald', '212', 'id:event/reyes-ordered-camp-cedar-shelling', 'akg:recipient', 'ordering the shelling'),
         ('id:document/herald', '292', 'id:claim/interior-ministry-denies-brigade-fired', 'schema:about', 'denied that the brigade had fired on the camp'),
         ('id:document/herald', '339', 'id:claim/novak-accuses-brigade-of-massacre', 'schema:about', 'Mayor Lena Novak accused the Northern Brigade of “a massacre”'),
-        ('id:document/monitor', '93', 'id:event/camp-cedar-shelling', 'akg:agent', 'the shelling'),
         ('id:document/monitor', '307', 'id:relation/northern-brigade-part-of-army', 'rdf:subject', 'The Northern Brigade is a unit of the Valdorian Army'),
         ('id:document/monitor', '406', 'id:claim/residents-say-brigade-takes-orders-from-ministry', 'schema:about', 'Residents told us the brigade takes its orders from the Interior Ministry'),
         ('id:document/monitor', '424', 'id:relation/brigade-takes-orders-from-interior-ministry', 'rdf:subject', 'the brigade takes its orders from the Interior Ministry'),
