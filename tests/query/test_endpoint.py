@@ -405,6 +405,118 @@ def test_push_of_an_empty_dump_is_an_error(capsys, oxigraph_writable, tmp_path):
     assert_one_clear_error(code, out, err, "no named graph", "nothing to push")
 
 
+# --- hostile endpoints: a redirect elsewhere, an answer that would fetch things --------------
+
+class Recorder:
+    """A local HTTP server that answers every request with ``answer(handler)`` and keeps
+    the path and headers of each request it received."""
+
+    def __init__(self, answer):
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        self.requests: list[tuple[str, dict]] = []
+        recorder = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_any(self):
+                length = int(self.headers.get("Content-Length") or 0)
+                self.rfile.read(length)
+                recorder.requests.append((self.path, dict(self.headers)))
+                answer(self)
+
+            do_GET = do_POST = do_PUT = do_DELETE = do_any
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def elsewhere():
+    """Another origin (``localhost``, another port) that records what reaches it."""
+    def answer(handler):
+        handler.send_response(200)
+        handler.send_header("Content-Type", "application/sparql-results+json")
+        handler.end_headers()
+        handler.wfile.write(b'{"head": {}, "boolean": true}')
+
+    server = Recorder(answer)
+    server.url = server.url.replace("127.0.0.1", "localhost")
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def redirecting(elsewhere):
+    """An endpoint that redirects every request to ``elsewhere``."""
+    def answer(handler):
+        handler.send_response(307)
+        handler.send_header("Location", elsewhere.url + handler.path)
+        handler.end_headers()
+
+    server = Recorder(answer)
+    yield server
+    server.close()
+
+
+@pytest.mark.parametrize("auth", ["basic", "digest"])
+def test_query_credentials_never_follow_a_redirect_to_another_origin(capsys, redirecting,
+                                                                     elsewhere, auth):
+    code, out, err = run_cli(capsys, "query", "-e", "ASK {}", "--endpoint",
+                             redirecting.url + "/sparql", "--user", "u", "--password", "secret",
+                             "--auth", auth)
+    assert_one_clear_error(code, out, err, "redirected to", "another origin")
+    assert redirecting.requests and not elsewhere.requests
+
+
+def test_push_credentials_never_follow_a_redirect_to_another_origin(capsys, oxigraph_writable,
+                                                                    redirecting, elsewhere,
+                                                                    tmp_path):
+    probe = "https://w3id.org/ashraf-kg/id/graph/zzz-redirect"
+    dump = write_dump(tmp_path / "probe", [f'<urn:x:s> <urn:x:p> "probe" <{probe}> .'])
+    code, out, err = run_cli(capsys, "push", "--endpoint", oxigraph_writable.query_url,
+                             "--gsp", redirecting.url + "/store", "--user", "u",
+                             "--password", "secret", "--auth", "basic", "--graph-dir", str(dump))
+    assert_one_clear_error(code, out, err, "redirected to", "another origin")
+    assert redirecting.requests and not elsewhere.requests
+    assert count_graph_triples(oxigraph_writable.query_url, [probe]) == {probe: 0}
+
+
+@pytest.mark.parametrize("media", ["application/ld+json", "application/rdf+xml", "text/html"])
+def test_a_graph_answer_that_could_load_things_is_not_read(capsys, elsewhere, media):
+    """A JSON-LD answer whose @context names a URL (or a local file) would make the reader
+    fetch it: only formats that load nothing are read."""
+    context = f"{elsewhere.url}/context.jsonld"
+    bodies = {"application/ld+json": f'{{"@context": "{context}", "@id": "urn:x", "p": "v"}}',
+              "application/rdf+xml": f'<!DOCTYPE r [<!ENTITY e SYSTEM "{context}">]>'
+                                     '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+                                     '<rdf:Description rdf:about="urn:x"><rdf:value>&e;</rdf:value>'
+                                     '</rdf:Description></rdf:RDF>',
+              "text/html": "<html>hello</html>"}
+
+    def answer(handler):
+        handler.send_response(200)
+        handler.send_header("Content-Type", media)
+        handler.end_headers()
+        handler.wfile.write(bodies[media].encode())
+
+    hostile = Recorder(answer)
+    try:
+        code, out, err = run_cli(capsys, "query", "-e", "CONSTRUCT WHERE { ?s ?p ?o }",
+                                 "--endpoint", hostile.url + "/sparql")
+    finally:
+        hostile.close()
+    assert_one_clear_error(code, out, err, media, "not read")
+    assert not elsewhere.requests
+
+
 def test_push_to_a_server_that_never_answers(capsys, silent_endpoint, graph_dir):
     code, out, err = run_cli(capsys, "push", "--endpoint", silent_endpoint, "--timeout", "1",
                              "--graph-dir", str(graph_dir))

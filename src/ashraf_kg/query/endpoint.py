@@ -1,4 +1,4 @@
-"""Query any SPARQL 1.1 endpoint (through SPARQLWrapper); pushing is in :mod:`.push`.
+"""Query any SPARQL 1.1 endpoint (SPARQL 1.1 Protocol over urllib); pushing is in :mod:`.push`.
 
     result = query_endpoint("http://127.0.0.1:7878/query", "SELECT * WHERE { ?s ?p ?o } LIMIT 3")
 
@@ -14,15 +14,20 @@ import io
 import re
 import urllib.error
 import urllib.parse
-import urllib.request
-import warnings
 
 from ..errors import EndpointError, QueryError, TruncatedResultError
 from ..model import QueryResult
-from .gsp import check_auth, check_url, describe_failure, describe_status, short_text
+from .gsp import MAX_ANSWER_BYTES, HttpClient, check_url, describe_failure, short_text
 
-_RDF_PARSERS = {"n-triples": "nt", "turtle": "turtle", "rdf+xml": "xml", "ld+json": "json-ld",
-                "n-quads": "nquads", "trig": "trig"}
+# Answers are read only in formats that cannot make the parser load anything from
+# elsewhere (a JSON-LD @context, an RDF/XML external entity): SPARQL results JSON, and
+# these RDF syntaxes.
+_RDF_PARSERS = {"text/turtle": "turtle", "application/x-turtle": "turtle",
+                "application/n-triples": "nt", "text/plain": "nt",
+                "application/n-quads": "nquads", "application/trig": "trig"}
+_ACCEPT = {"SELECT": "application/sparql-results+json", "ASK": "application/sparql-results+json",
+           "CONSTRUCT": "text/turtle, application/n-triples;q=0.9",
+           "DESCRIBE": "text/turtle, application/n-triples;q=0.9"}
 
 
 # --- Queries ----------------------------------------------------------------------------
@@ -32,10 +37,12 @@ DEFAULT_TIMEOUT = 300.0  # seconds; a server that accepts and never answers must
 
 def query_endpoint(url: str, query: str, *, timeout: float | None = DEFAULT_TIMEOUT,
                    user: str | None = None, password: str | None = None,
-                   auth: str = "digest") -> QueryResult:
+                   auth: str = "digest", max_bytes: int | None = MAX_ANSWER_BYTES) -> QueryResult:
     """Run a SPARQL query on a remote endpoint; rows are rdflib terms.
 
-    ``timeout`` (seconds, default 300) bounds the whole request; None waits for ever.
+    ``timeout`` (seconds, default 300) bounds the whole request; None waits for ever. An
+    answer larger than ``max_bytes`` (512 MB) is refused. Credentials go only to the
+    endpoint's origin: a redirect elsewhere is refused.
     An answer the server cut at its row cap (Virtuoso's ``ResultSetMaxRows``, 10000 on
     Debian) raises :class:`~ashraf_kg.errors.TruncatedResultError` instead of passing
     for the whole answer; a query whose own ``LIMIT`` is within the cap is not cut.
@@ -43,26 +50,20 @@ def query_endpoint(url: str, query: str, *, timeout: float | None = DEFAULT_TIME
     >>> query_endpoint("http://127.0.0.1:7878/query", "ASK { ?s ?p ?o }").boolean
     True
     """
-    from SPARQLWrapper import JSON, POST, TURTLE, URLENCODED
-
-    wrapper = _make_wrapper(check_url(url), user, password, auth, timeout)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        wrapper.setQuery(query)
-    # SPARQLWrapper guesses the form from words anywhere (a comment saying "add" makes it
-    # an update); unknown text goes as SELECT and the endpoint reports the syntax error.
-    kind = wrapper.queryType = check_query_form(query, where=url)
-    wrapper.setMethod(POST)
-    wrapper.setRequestMethod(URLENCODED)
-    wrapper.setReturnFormat(JSON if kind in ("SELECT", "ASK") else TURTLE)
-    body, headers = _send(wrapper, url, timeout)
+    kind = check_query_form(query, where=url)
+    client = HttpClient(check_url(url), user, password, auth, timeout, max_bytes)
+    request = client.request(url, method="POST", body=urllib.parse.urlencode({"query": query}).encode(),
+                             headers={"Content-Type": "application/x-www-form-urlencoded",
+                                      "Accept": _ACCEPT[kind]})
+    body, headers = _send(client, request)
     if kind in ("SELECT", "ASK"):
         result = _parse_results(body, url)
         _check_row_cap(result, headers.get("X-SPARQL-MaxRows"), query, url)
         return result
     result = QueryResult(kind="graph", graph=_parse_graph(body, headers.get("Content-Type", ""), url))
     if len(result.graph) >= _uncapped.get(url, 1):
-        _probe_row_cap(url, result, timeout=timeout, user=user, password=password, auth=auth)
+        _probe_row_cap(url, result, timeout=timeout, user=user, password=password, auth=auth,
+                       max_bytes=max_bytes)
     return result
 
 
@@ -131,52 +132,21 @@ def query_form(query: str) -> str | None:
     return match.group(1).upper() if match else None
 
 
-def _make_wrapper(url, user, password, auth, timeout):
-    from SPARQLWrapper import BASIC, DIGEST, SPARQLWrapper
-
-    wrapper = SPARQLWrapper(url)
-    # No ``format=``/``output=`` parameters: content negotiation alone is portable.
-    wrapper.returnFormatSetting = []
-    if timeout is not None:
-        wrapper.timeout = timeout  # setTimeout() rounds down to whole seconds, 0.5 to none
-    if user is not None:
-        wrapper.setHTTPAuth({"digest": DIGEST, "basic": BASIC}[check_auth(auth)])
-        wrapper.setCredentials(user, password or "")
-    return wrapper
-
-
-def _send(wrapper, url: str, timeout: float | None):
-    """The answer's bytes and headers."""
-    from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
-
+def _send(client: HttpClient, request):
+    """The answer's bytes and headers; every failure as one clear error."""
     try:
-        response = wrapper.query().response
-        return response.read(), response.headers
-    except QueryBadFormed as error:
-        raise QueryError(f"the endpoint rejected the query: {short_text(_detail(error))}",
-                         where=url, hint="check the query syntax") from None
-    except SPARQLWrapperException as error:
-        status = {"Unauthorized": 401, "EndPointNotFound": 404, "URITooLong": 414,
-                  "EndPointInternalError": 500}.get(type(error).__name__, 0)
-        raise describe_status(status, short_text(_detail(error)), url) from None
+        return client.send(request)
+    except urllib.error.HTTPError as error:
+        if error.code == 400:
+            detail = short_text(error.read(4096).decode("utf-8", "replace"))
+            raise QueryError(f"the endpoint rejected the query: {detail}", where=client.url,
+                             hint="check the query syntax") from None
+        raise describe_failure(error, client.url, client.timeout) from None
     except (urllib.error.URLError, OSError, http.client.HTTPException) as error:
-        raise describe_failure(error, url, timeout) from None
+        raise describe_failure(error, client.url, client.timeout) from None
     except ValueError as error:
-        raise EndpointError(f"malformed endpoint URL {url!r}: {error}") from None
-
-
-def _detail(error) -> str:
-    """The server's own words from a SPARQLWrapper exception (it keeps only their repr)."""
-    import ast
-
-    _, found, body = str(error).partition("Response:\n")
-    if not found:
-        return ""
-    try:
-        raw = ast.literal_eval(body)
-    except (ValueError, SyntaxError):
-        return body
-    return raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
+        raise EndpointError(f"cannot talk to {client.url}: {error}",
+                            hint="check the URL and --auth (digest or basic)") from None
 
 
 def _parse_results(body: bytes, url: str) -> QueryResult:
@@ -200,13 +170,17 @@ def _parse_results(body: bytes, url: str) -> QueryResult:
 def _parse_graph(body: bytes, content_type: str, url: str):
     from rdflib import Graph
 
-    media = content_type.split(";")[0].strip().lower()
-    parser = next((name for key, name in _RDF_PARSERS.items() if key in media), "turtle")
+    media = content_type.split(";")[0].strip().lower() or "text/turtle"
+    parser = _RDF_PARSERS.get(media)
+    if parser is None:
+        raise EndpointError(f"{url} answered in {media}, which is not read",
+                            hint="only Turtle, N-Triples, N-Quads and TriG answers are read: "
+                                 "they cannot make the reader fetch or open anything")
     graph = Graph()
     try:
         graph.parse(data=body, format=parser)
     except Exception as error:  # noqa: BLE001
-        raise EndpointError(f"{url} sent RDF that cannot be parsed as {media or parser}: "
+        raise EndpointError(f"{url} sent RDF that cannot be parsed as {media}: "
                             f"{short_text(str(error), 160)}") from None
     return graph
 

@@ -90,11 +90,35 @@ def check_auth(auth: str) -> str:
     return auth
 
 
-class GraphStore:
-    """A minimal Graph Store Protocol client (urllib): fetch, replace and delete graphs."""
+MAX_ANSWER_BYTES = 512 * 1024 * 1024  # a larger answer is refused, not held in memory
 
-    def __init__(self, url, user, password, auth, timeout):
-        self.url, self.timeout, self.headers, self.digest = url, timeout, {}, None
+
+def origin(url: str) -> tuple[str, str, int | None]:
+    """Scheme, host and port of a URL: where credentials given for it may be sent."""
+    parts = urllib.parse.urlsplit(url)
+    default = {"http": 80, "https": 443}.get(parts.scheme)
+    return parts.scheme, (parts.hostname or "").lower(), parts.port or default
+
+
+class _SameOriginRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow a redirect that stays on the origin of the credentials; refuse any other."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        target = urllib.parse.urljoin(req.full_url, newurl)
+        if origin(target) != origin(req.full_url):
+            raise EndpointError(f"{req.full_url} redirected to {target}, another origin; the "
+                                "credentials are not sent there",
+                                hint="if you trust that server, give its URL directly")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+class HttpClient:
+    """urllib with credentials kept to one origin (digest or basic, never sent after a
+    redirect elsewhere), a timeout and a size limit on every answer."""
+
+    def __init__(self, url, user, password, auth, timeout, max_bytes: int | None = MAX_ANSWER_BYTES):
+        self.url, self.timeout, self.max_bytes = url, timeout, max_bytes
+        self.headers, self.digest = {}, None
         handlers = []
         if user is not None and check_auth(auth) == "digest":
             manager = urllib.request.HTTPPasswordMgrWithDefaultRealm()
@@ -106,22 +130,55 @@ class GraphStore:
 
             token = base64.b64encode(f"{user}:{password or ''}".encode()).decode()
             self.headers["Authorization"] = f"Basic {token}"
+        if user is not None:
+            handlers.append(_SameOriginRedirects())
         self.opener = urllib.request.build_opener(*handlers)
+
+    def request(self, target: str, *, method: str, body: bytes | None = None,
+                headers: dict | None = None) -> urllib.request.Request:
+        request = urllib.request.Request(target, data=body, method=method, headers=headers or {})
+        request.add_header("User-Agent", "ashraf-kg")
+        for name, value in self.headers.items():
+            request.add_unredirected_header(name, value)  # urllib copies the others on redirect
+        return request
+
+    def send(self, request: urllib.request.Request):
+        """The answer's bytes and headers; HTTP and network errors are the caller's to read."""
+        with self.opener.open(request, timeout=self.timeout) as response:
+            return read_limited(response, self.max_bytes, self.url), response.headers
+
+
+def read_limited(response, max_bytes: int | None, url: str) -> bytes:
+    """The body of ``response``, refused past ``max_bytes``."""
+    if max_bytes is None:
+        return response.read()
+    body = response.read(max_bytes + 1)
+    if len(body) > max_bytes:
+        raise EndpointError(f"{url} sent an answer larger than {max_bytes // (1 << 20)} MB",
+                            hint="narrow the query (LIMIT, parameters) or page through it "
+                                 "with LIMIT and OFFSET")
+    return body
+
+
+class GraphStore(HttpClient):
+    """A minimal Graph Store Protocol client (urllib): fetch, replace and delete graphs."""
+
+    def __init__(self, url, user, password, auth, timeout):
+        super().__init__(url, user, password, auth, timeout, max_bytes=None)
 
     def _call(self, method: str, graph: str, body: bytes | None = None) -> bytes | None:
         target = f"{self.url}?{urllib.parse.urlencode({'graph': graph})}"
         # Accept only on GET: Virtuoso answers 406 to a PUT that asks for N-Triples back.
-        headers = dict(self.headers)
+        headers = {}
         if method == "GET":
             headers["Accept"] = "application/n-triples"
         if body is not None:
             headers["Content-Type"] = "application/n-triples"
-        request = urllib.request.Request(target, data=body, method=method, headers=headers)
+        request = self.request(target, method=method, body=body, headers=headers)
         if body is not None and self.digest is not None:
             self._sign(request)
         try:
-            with self.opener.open(request, timeout=self.timeout) as response:
-                return response.read()
+            return self.send(request)[0]
         except urllib.error.HTTPError as error:
             if error.code == 404 and method in ("GET", "DELETE"):
                 return None
