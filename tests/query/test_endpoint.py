@@ -407,63 +407,23 @@ def test_push_of_an_empty_dump_is_an_error(capsys, oxigraph_writable, tmp_path):
 
 # --- hostile endpoints: a redirect elsewhere, an answer that would fetch things --------------
 
-class Recorder:
-    """A local HTTP server that answers every request with ``answer(handler)`` and keeps
-    the path and headers of each request it received."""
-
-    def __init__(self, answer):
-        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
-        self.requests: list[tuple[str, dict]] = []
-        recorder = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_any(self):
-                length = int(self.headers.get("Content-Length") or 0)
-                self.rfile.read(length)
-                recorder.requests.append((self.path, dict(self.headers)))
-                answer(self)
-
-            do_GET = do_POST = do_PUT = do_DELETE = do_any
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self):
-        self.server.shutdown()
-        self.server.server_close()
-
-
 @pytest.fixture
-def elsewhere():
+def elsewhere(recorder):
     """Another origin (``localhost``, another port) that records what reaches it."""
-    def answer(handler):
-        handler.send_response(200)
-        handler.send_header("Content-Type", "application/sparql-results+json")
-        handler.end_headers()
-        handler.wfile.write(b'{"head": {}, "boolean": true}')
-
-    server = Recorder(answer)
+    server = recorder()
     server.url = server.url.replace("127.0.0.1", "localhost")
-    yield server
-    server.close()
+    return server
 
 
 @pytest.fixture
-def redirecting(elsewhere):
+def redirecting(recorder, elsewhere):
     """An endpoint that redirects every request to ``elsewhere``."""
     def answer(handler):
         handler.send_response(307)
         handler.send_header("Location", elsewhere.url + handler.path)
         handler.end_headers()
 
-    server = Recorder(answer)
-    yield server
-    server.close()
+    return recorder(answer)
 
 
 @pytest.mark.parametrize("auth", ["basic", "digest"])
@@ -490,7 +450,7 @@ def test_push_credentials_never_follow_a_redirect_to_another_origin(capsys, oxig
 
 
 @pytest.mark.parametrize("media", ["application/ld+json", "application/rdf+xml", "text/html"])
-def test_a_graph_answer_that_could_load_things_is_not_read(capsys, elsewhere, media):
+def test_a_graph_answer_that_could_load_things_is_not_read(capsys, recorder, elsewhere, media):
     """A JSON-LD answer whose @context names a URL (or a local file) would make the reader
     fetch it: only formats that load nothing are read."""
     context = f"{elsewhere.url}/context.jsonld"
@@ -507,12 +467,9 @@ def test_a_graph_answer_that_could_load_things_is_not_read(capsys, elsewhere, me
         handler.end_headers()
         handler.wfile.write(bodies[media].encode())
 
-    hostile = Recorder(answer)
-    try:
-        code, out, err = run_cli(capsys, "query", "-e", "CONSTRUCT WHERE { ?s ?p ?o }",
-                                 "--endpoint", hostile.url + "/sparql")
-    finally:
-        hostile.close()
+    hostile = recorder(answer)
+    code, out, err = run_cli(capsys, "query", "-e", "CONSTRUCT WHERE { ?s ?p ?o }",
+                             "--endpoint", hostile.url + "/sparql")
     assert_one_clear_error(code, out, err, media, "not read")
     assert not elsewhere.requests
 

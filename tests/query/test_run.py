@@ -166,6 +166,73 @@ def test_timeout_leaves_a_quick_query_alone(tiny_dir):
     assert [row[0] for row in result.rows] == [URIRef(f"{ID}person/a"), URIRef(f"{ID}person/b")]
 
 
+# A query that needs no data at all: 30^6 rows from VALUES alone. Run unbounded (as a
+# syntax check on an empty store would), it takes minutes.
+FROM_NOTHING = ("SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(
+    f"VALUES ?v{i} {{ {' '.join(str(n) for n in range(30))} }}" for i in range(6)) + " }")
+
+
+@pytest.mark.parametrize("storage", embedded.STORAGES)
+def test_timeout_bounds_a_query_that_needs_no_data(tiny_dir, storage):
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "ashraf_kg.cli", "query", "-e", FROM_NOTHING, "--graph-dir",
+               str(tiny_dir), "--storage", storage, "--timeout", "1"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=90)
+    assert done.returncode == 2 and "did not finish within 1 s" in done.stderr
+
+
+SERVICE = "SELECT ?s WHERE {{ SERVICE <{url}/sparql> {{ ?s ?p ?o }} }}"
+REMOTE_ROW = (b'{"head": {"vars": ["s"]}, "results": {"bindings": '
+              b'[{"s": {"type": "uri", "value": "urn:x:remote"}}]}}')
+
+
+@pytest.mark.parametrize("storage,timeout", [("memory", None), ("memory", 30), ("disk", None),
+                                             ("disk", 30)])
+def test_service_is_refused_and_nothing_is_fetched(tiny_dir, recorder, storage, timeout):
+    remote = recorder(body=REMOTE_ROW)
+    with pytest.raises(QueryError, match="SERVICE is refused") as error:
+        run_query(SERVICE.format(url=remote.url), graph_dir=tiny_dir, storage=storage,
+                  timeout=timeout)
+    assert "--allow-service" in error.value.hint
+    assert not remote.requests
+
+
+def test_the_syntax_check_refuses_service(recorder):
+    remote = recorder(body=REMOTE_ROW)
+    with pytest.raises(QueryError, match="SERVICE is refused"):
+        check_syntax(resolve_query(SERVICE.format(url=remote.url)))
+    assert not remote.requests
+
+
+@pytest.mark.parametrize("storage", embedded.STORAGES)
+def test_allow_service_fetches_from_the_server_it_names(tiny_dir, recorder, storage):
+    remote = recorder(body=REMOTE_ROW)
+    result = run_query(SERVICE.format(url=remote.url), graph_dir=tiny_dir, storage=storage,
+                       allow_service=True)
+    assert result.rows == ((URIRef("urn:x:remote"),),) and len(remote.requests) == 1
+
+
+@pytest.mark.parametrize("target", ["file:///etc/passwd", "http://127.0.0.1:9/sparql"])
+def test_service_that_cannot_be_reached_is_one_clear_error(capsys, tiny_dir, target):
+    code = main(["query", "-e", f"SELECT * WHERE {{ SERVICE <{target}> {{ ?s ?p ?o }} }}",
+                 "--graph-dir", str(tiny_dir), "--allow-service"])
+    captured = capsys.readouterr()
+    lines = captured.err.strip().splitlines()
+    assert code == 2 and captured.out == ""
+    assert len(lines) == 1 and lines[0].startswith("Error: the query failed"), captured.err
+
+
+def test_syntax_error_after_a_bound_parameter_points_into_the_text_as_written(tiny_dir):
+    text = "SELECT ?who WHERE {\n  ?who rdfs:label ?name ?oops }"
+    with pytest.raises(QueryError) as unbound:
+        run_query(text, graph_dir=tiny_dir)
+    with pytest.raises(QueryError) as bound:
+        run_query(text, graph_dir=tiny_dir, params={"name": "Alice", "who": "person/a"})
+    assert "line 2, column 3" in str(unbound.value) and str(bound.value) == str(unbound.value)
+
+
 # --- the embedded store -------------------------------------------------------------------
 
 @pytest.mark.parametrize("storage", embedded.STORAGES)

@@ -16,7 +16,8 @@ def _run_query(args) -> int:
     params = dict(_split_param(item) for item in args.param)
     result = run_query(resolve_query(spec), graph_dir=args.graph_dir, storage=args.storage,
                        endpoint=args.endpoint, params=params, timeout=args.timeout,
-                       user=args.user, password=args.password, auth=args.auth)
+                       user=args.user, password=args.password, auth=args.auth,
+                       allow_service=args.allow_service)
     sys.stdout.write(format_result(result, args.format))
     return 0
 
@@ -53,6 +54,9 @@ def add_query_parser(sub) -> None:
                    help="password for the endpoint (default: $ASHRAF_KG_PASSWORD)")
     p.add_argument("--auth", choices=("digest", "basic"), default="digest",
                    help="HTTP authentication method (default: digest)")
+    p.add_argument("--allow-service", action="store_true",
+                   help="let an embedded query use SERVICE, which fetches from the servers "
+                        "(or reads the files) it names; refused by default")
     p.set_defaults(func=_run_query)
 
 

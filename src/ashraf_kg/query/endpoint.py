@@ -125,6 +125,26 @@ def check_query_form(query: str, *, where: str) -> str:
     return kind
 
 
+_SERVICE = re.compile(r"(?<![?$:\w])SERVICE(?![\w:-])", re.I)
+_ESCAPED = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def uses_service(query: str) -> bool:
+    """Whether the query has a ``SERVICE`` clause (read past comments, strings, IRIs and
+    ``\\u`` escapes, which SPARQL allows anywhere)."""
+    decoded = _ESCAPED.sub(lambda m: chr(min(int(m[1] or m[2], 16), 0x10FFFF)), query)
+    return bool(_SERVICE.search(_SKIP.sub(" ", decoded)))
+
+
+def check_service(query: str, *, where: str, allow: bool) -> None:
+    """Raise QueryError for a SERVICE clause unless ``allow``: it makes the engine fetch
+    from any server, or read local files, named in the query."""
+    if not allow and uses_service(query):
+        raise QueryError("SERVICE is refused: it makes the store fetch data from another "
+                         "server (or a local file) named in the query", where=where,
+                         hint="if you trust every SERVICE in the query, pass --allow-service")
+
+
 def query_form(query: str) -> str | None:
     """The form of a query or update (``SELECT``, ``ASK``, ``INSERT``, …), read past
     comments, strings and IRIs; None when there is none."""

@@ -23,6 +23,7 @@ from .. import resources
 from ..errors import QueryError
 from ..model import QueryResult
 from ..namespaces import ALL_PREFIXES, ID_NAMESPACE
+from .execute import check_syntax, evaluate, run_embedded  # noqa: F401  (re-exported)
 from .results import FORMATS, format_result, from_oxigraph, to_ntriples  # noqa: F401  (re-exported)
 
 PARAMETER_TYPES = ("iri", "string", "integer", "decimal", "boolean", "date", "dateTime", "auto")
@@ -301,38 +302,11 @@ def _where_brace(query: NamedQuery) -> int:
 
 # --- running ------------------------------------------------------------------------------
 
-_SYNTAX = re.compile(r"error at (\d+):(\d+)(?:-\d+:\d+)?:\s*(.*)", re.S)
-
-
-def check_syntax(query: NamedQuery) -> None:
-    """Raise QueryError with ``source:line:column`` when the query is not SPARQL 1.1, and
-    a plain one for an update (INSERT, DELETE, …), which is not a query."""
-    import pyoxigraph
-
-    from .endpoint import check_query_form
-
-    check_query_form(query.text, where=query.source)
-    try:
-        pyoxigraph.Store().query(query.text, prefixes=_KNOWN_PREFIXES)
-    except SyntaxError as error:
-        raise _syntax_error(query, str(error)) from None
-
-
-def _syntax_error(query: NamedQuery, message: str) -> QueryError:
-    match = _SYNTAX.match(message)
-    if not match:
-        return QueryError(f"syntax error: {message}", where=query.source)
-    line, column, detail = match.groups()
-    detail = detail.split(", [")[0]  # drop the long lists of character classes
-    return QueryError(f"syntax error at line {line}, column {column}: {detail}",
-                      where=query.source, hint="fix the query text")
-
-
 def run_query(query: str | NamedQuery, *, store=None, graph_dir: str | os.PathLike | None = None,
               storage: str = "memory", endpoint: str | None = None,
               params: Mapping[str, object] | None = None, timeout: float | None = None,
               user: str | None = None, password: str | None = None,
-              auth: str = "digest") -> QueryResult:
+              auth: str = "digest", allow_service: bool = False) -> QueryResult:
     """Run a query (name, file, inline text or NamedQuery) embedded, or on ``endpoint``.
 
     Embedded, it uses ``store`` (a pyoxigraph Store) or the store of the dump in
@@ -344,6 +318,8 @@ def run_query(query: str | NamedQuery, *, store=None, graph_dir: str | os.PathLi
     not given, so that a server that never answers cannot hang the caller). Parsing the
     dump or building the disk cache before the query is not counted. ``user``,
     ``password`` and ``auth`` ("digest" or "basic") are the endpoint's credentials.
+    Embedded, a query using ``SERVICE`` (which fetches from other servers or files) is
+    refused unless ``allow_service``; an endpoint applies its own policy.
 
     >>> run_query("list_people_by_post", params={"organization": "organization/qods-force"})  # doctest: +SKIP
     """
@@ -366,22 +342,8 @@ def run_query(query: str | NamedQuery, *, store=None, graph_dir: str | os.PathLi
             raise QueryError(error.message, where=error.where,
                              hint=f"the server's line numbers count the {added} PREFIX "
                                   f"line{'s' if added > 1 else ''} sent before the query text") from None
-    check_syntax(named)
-    text = bind_parameters(named, params)
-    from . import store as embedded
-
-    if store is None:
-        if embedded.check_storage(storage) == "disk" and timeout is not None:
-            return _run_in_process(embedded.store_path(graph_dir), text, timeout, named)
-        store = embedded.open_store(graph_dir, storage=storage)
-    if timeout is not None:
-        return _run_in_thread(store, text, timeout, named)
-    return evaluate(store, text)
-
-
-def evaluate(store, text: str) -> QueryResult:
-    """Run query text on a pyoxigraph store (union default graph) and read the whole result."""
-    return from_oxigraph(store.query(text, prefixes=_KNOWN_PREFIXES, use_default_graph_as_union=True))
+    return run_embedded(named, bind_parameters(named, params), store=store, graph_dir=graph_dir,
+                        storage=storage, timeout=timeout, allow_service=allow_service)
 
 
 def _declare_prefixes(text: str) -> str:
@@ -390,57 +352,3 @@ def _declare_prefixes(text: str) -> str:
     used = [p for p in _KNOWN_PREFIXES if p not in declared and re.search(rf"(?<![\w?$]){p}:", text)]
     lines = "".join(f"PREFIX {p}: <{_KNOWN_PREFIXES[p]}>\n" for p in used)
     return lines + text
-
-
-def _timed_out(named: NamedQuery, timeout: float) -> QueryError:
-    return QueryError(f"the query did not finish within {timeout:g} s", where=named.source,
-                      hint="raise --timeout, or narrow the query with parameters or LIMIT")
-
-
-def _run_in_thread(store, text: str, timeout: float, named: NamedQuery) -> QueryResult:
-    import threading
-
-    box: dict = {}
-
-    def work():
-        try:
-            box["result"] = evaluate(store, text)
-        except BaseException as error:  # handed to the caller's thread
-            box["error"] = error
-
-    worker = threading.Thread(target=work, daemon=True, name="ashraf-kg-query")
-    worker.start()
-    worker.join(timeout)
-    if worker.is_alive():
-        raise _timed_out(named, timeout)
-    if "error" in box:
-        raise box["error"]
-    return box["result"]
-
-
-def _run_in_process(path: Path, text: str, timeout: float, named: NamedQuery) -> QueryResult:
-    import multiprocessing
-
-    from .results import read_serialized
-    from .store import query_worker
-
-    context = multiprocessing.get_context("spawn")
-    receiver, sender = context.Pipe(duplex=False)
-    worker = context.Process(target=query_worker, args=(str(path), text, _KNOWN_PREFIXES, sender),
-                             daemon=True, name="ashraf-kg-query")
-    worker.start()
-    sender.close()
-    try:
-        if not receiver.poll(timeout):
-            raise _timed_out(named, timeout)
-        kind, payload = receiver.recv()
-    except EOFError:
-        raise QueryError("the query worker stopped without an answer", where=named.source) from None
-    finally:
-        if worker.is_alive():
-            worker.terminate()
-        worker.join(5)
-        receiver.close()
-    if kind == "error":
-        raise QueryError(f"query failed: {payload}", where=named.source)
-    return read_serialized(kind, payload)

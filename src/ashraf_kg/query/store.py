@@ -282,7 +282,9 @@ def query_worker(path: str, text: str, prefixes: dict, sender) -> None:
             sender.send(("graph", pyoxigraph.serialize(answer, format=pyoxigraph.RdfFormat.N_TRIPLES)))
         else:
             sender.send(("results", answer.serialize(format=pyoxigraph.QueryResultsFormat.JSON)))
-    except (OSError, SyntaxError, ValueError) as error:
+    except SyntaxError as error:
+        sender.send(("syntax", str(error)))
+    except (OSError, RuntimeError, ValueError) as error:
         sender.send(("error", str(error)))
     finally:
         sender.close()

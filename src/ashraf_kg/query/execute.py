@@ -1,0 +1,158 @@
+"""Run query text on the embedded store: once, bounded in time, reaching no other server.
+
+A query is executed once. Its syntax error comes from that run, its position mapped back
+to the text as written (before parameters were bound), so no separate check runs the
+query a second time without a time limit. ``SERVICE``, which makes the engine fetch from
+other servers (or files), is refused unless asked for.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..errors import QueryError
+from ..model import QueryResult
+from ..namespaces import ALL_PREFIXES
+from .endpoint import check_query_form, check_service
+from .results import from_oxigraph
+
+_SYNTAX = re.compile(r"error at (\d+):(\d+)(?:-\d+:\d+)?:\s*(.*)", re.S)
+CHECK_SECONDS = 5.0  # a query still running on an empty store after this has parsed
+
+
+def run_embedded(named, text: str, *, store=None, graph_dir=None, storage: str = "memory",
+                 timeout: float | None = None, allow_service: bool = False) -> QueryResult:
+    """Run ``text`` (``named`` with its parameters bound) on the embedded store.
+
+    ``store`` is a pyoxigraph Store, else the store of ``graph_dir`` in ``storage``; see
+    :func:`ashraf_kg.query.run.run_query` for ``timeout``.
+    """
+    from . import store as stores
+
+    check_query_form(named.text, where=named.source)
+    check_service(text, where=named.source, allow=allow_service)
+    try:
+        if store is None:
+            if stores.check_storage(storage) == "disk" and timeout is not None:
+                return _run_in_process(stores.store_path(graph_dir), text, timeout, named)
+            store = stores.open_store(graph_dir, storage=storage)
+        if timeout is None:
+            return evaluate(store, text)
+        result = _run_in_thread(store, text, timeout)
+    except SyntaxError as error:
+        raise syntax_error(named, str(error), text) from None
+    if result is None:
+        raise _timed_out(named, timeout)
+    return result
+
+
+def check_syntax(named, *, allow_service: bool = False, seconds: float = CHECK_SECONDS) -> None:
+    """Raise QueryError with ``source:line:column`` when the query is not SPARQL 1.1, and
+    a plain one for an update (INSERT, DELETE, …) or a refused SERVICE.
+
+    The engine parses only as it runs, so the query runs on an empty store for at most
+    ``seconds``: one still running by then has parsed.
+    """
+    import pyoxigraph
+
+    check_query_form(named.text, where=named.source)
+    check_service(named.text, where=named.source, allow=allow_service)
+    try:
+        _run_in_thread(pyoxigraph.Store(), named.text, seconds)
+    except SyntaxError as error:
+        raise syntax_error(named, str(error), named.text) from None
+    except QueryError:
+        pass  # it parsed; what it does on no data is not the check's business
+
+
+def syntax_error(named, message: str, ran: str) -> QueryError:
+    """The engine's syntax error as a QueryError whose position is in ``named.text``
+    (``ran`` is the text the engine saw: the same, or with a VALUES block bound in)."""
+    match = _SYNTAX.match(message)
+    if not match:
+        return QueryError(f"syntax error: {message}", where=named.source)
+    line, column = _position_in(named.text, ran, int(match[1]), int(match[2]))
+    detail = match[3].split(", [")[0]  # drop the long lists of character classes
+    return QueryError(f"syntax error at line {line}, column {column}: {detail}",
+                      where=named.source, hint="fix the query text")
+
+
+def _position_in(written: str, ran: str, line: int, column: int) -> tuple[int, int]:
+    """Line and column (1-based) in ``written`` of a position in ``ran``, which is
+    ``written`` with one block of text inserted."""
+    if written == ran:
+        return line, column
+    lines = ran.split("\n")
+    index = sum(len(text) + 1 for text in lines[:line - 1]) + column - 1
+    start = next((i for i, (a, b) in enumerate(zip(written, ran, strict=False)) if a != b), len(written))
+    added = len(ran) - len(written)
+    index = index - added if index >= start + added else min(index, start)
+    before = written[:index]
+    return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
+
+
+def evaluate(store, text: str) -> QueryResult:
+    """Run query text on a pyoxigraph store (union default graph) and read the whole result."""
+    try:
+        return from_oxigraph(store.query(text, prefixes=ALL_PREFIXES, use_default_graph_as_union=True))
+    except (OSError, RuntimeError, ValueError) as error:
+        raise QueryError(f"the query failed: {error}") from None
+
+
+def _timed_out(named, timeout: float) -> QueryError:
+    return QueryError(f"the query did not finish within {timeout:g} s", where=named.source,
+                      hint="raise --timeout, or narrow the query with parameters or LIMIT")
+
+
+def _run_in_thread(store, text: str, timeout: float) -> QueryResult | None:
+    """The result, or None when the query is still running after ``timeout`` seconds
+    (the thread is then abandoned: a query cannot be stopped in the middle)."""
+    import threading
+
+    box: dict = {}
+
+    def work():
+        try:
+            box["result"] = evaluate(store, text)
+        except BaseException as error:  # handed to the caller's thread
+            box["error"] = error
+
+    worker = threading.Thread(target=work, daemon=True, name="ashraf-kg-query")
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        return None
+    if "error" in box:
+        raise box["error"]
+    return box["result"]
+
+
+def _run_in_process(path: Path, text: str, timeout: float, named) -> QueryResult:
+    import multiprocessing
+
+    from .results import read_serialized
+    from .store import query_worker
+
+    context = multiprocessing.get_context("spawn")
+    receiver, sender = context.Pipe(duplex=False)
+    worker = context.Process(target=query_worker, args=(str(path), text, ALL_PREFIXES, sender),
+                             daemon=True, name="ashraf-kg-query")
+    worker.start()
+    sender.close()
+    try:
+        if not receiver.poll(timeout):
+            raise _timed_out(named, timeout)
+        kind, payload = receiver.recv()
+    except EOFError:
+        raise QueryError("the query worker stopped without an answer", where=named.source) from None
+    finally:
+        if worker.is_alive():
+            worker.terminate()
+        worker.join(5)
+        receiver.close()
+    if kind == "syntax":
+        raise SyntaxError(payload)
+    if kind == "error":
+        raise QueryError(f"the query failed: {payload}", where=named.source)
+    return read_serialized(kind, payload)

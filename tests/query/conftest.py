@@ -1,0 +1,60 @@
+"""Helpers of the query tests: a local HTTP server that records what reaches it."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+
+class Recorder:
+    """A local HTTP server that answers every request with ``answer(handler)`` and keeps
+    the path and headers of each request it received."""
+
+    def __init__(self, answer):
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        self.requests: list[tuple[str, dict]] = []
+        recorder = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_any(self):
+                length = int(self.headers.get("Content-Length") or 0)
+                self.rfile.read(length)
+                recorder.requests.append((self.path, dict(self.headers)))
+                answer(self)
+
+            do_GET = do_POST = do_PUT = do_DELETE = do_any
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def recorder():
+    """Make local HTTP servers (``recorder(answer)``); all are closed after the test."""
+    made: list[Recorder] = []
+
+    def make(answer=None, body: bytes = b'{"head": {}, "boolean": true}') -> Recorder:
+        """``answer(handler)`` answers each request; by default, ``body`` as SPARQL results JSON."""
+        def results(handler):
+            handler.send_response(200)
+            handler.send_header("Content-Type", "application/sparql-results+json")
+            handler.send_header("Content-Length", str(len(body)))
+            handler.end_headers()
+            handler.wfile.write(body)
+
+        made.append(Recorder(answer or results))
+        return made[-1]
+
+    yield make
+    for server in made:
+        server.close()
