@@ -17,7 +17,7 @@ from ashraf_kg.cli import main
 from ashraf_kg.errors import EndpointError, ServerError
 from ashraf_kg.query.endpoint import count_graph_triples, query_endpoint
 from ashraf_kg.query.push import push_dataset
-from ashraf_kg.query.server import load_oxigraph_store, start_oxigraph
+from ashraf_kg.query.server import load_oxigraph_store, serve_graph, start_oxigraph
 from ashraf_kg.query.virtuoso import start_virtuoso
 
 # One worker runs every server test, so each server starts once per session.
@@ -205,3 +205,89 @@ def test_a_server_does_not_outlive_the_process_that_started_it(tmp_path):
     while not (process_is_gone(int(pid)) and port_is_closed(url)) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert process_is_gone(int(pid)) and port_is_closed(url)
+
+
+# --- serve: safe by default ----------------------------------------------------------------
+
+SERVICE = "SELECT ?s WHERE {{ SERVICE <{url}/sparql> {{ ?s ?p ?o }} }}"
+REMOTE_ROW = (b'{"head": {"vars": ["s"]}, "results": {"bindings": '
+              b'[{"s": {"type": "uri", "value": "urn:x:remote"}}]}}')
+
+
+def send(url: str, *, method: str = "GET", query: str, as_form: bool = True) -> tuple[int, bytes]:
+    """Status and body of one request carrying ``query`` in the URL, a form or a raw body."""
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    if method == "GET":
+        request = urllib.request.Request(f"{url}?{urllib.parse.urlencode({'query': query})}")
+    elif as_form:
+        request = urllib.request.Request(url, data=urllib.parse.urlencode({"query": query}).encode(),
+                                         headers={"Content-Type": "application/x-www-form-urlencoded"})
+    else:
+        request = urllib.request.Request(url, data=query.encode(),
+                                         headers={"Content-Type": "application/sparql-query"})
+    request.add_header("Accept", "application/sparql-results+json")
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+@pytest.fixture(scope="module")
+def served(graph_dir):
+    with serve_graph(graph_dir, port=0, query_timeout=1) as server:
+        yield server
+
+
+@pytest.mark.parametrize("method,as_form", [("GET", True), ("POST", True), ("POST", False)])
+def test_serve_refuses_service_and_fetches_nothing(served, recorder, method, as_form):
+    remote = recorder(body=REMOTE_ROW)
+    status, body = send(served.query_url, method=method, as_form=as_form,
+                        query=SERVICE.format(url=remote.url))
+    assert status == 403 and b"SERVICE is refused" in body
+    assert not remote.requests
+
+
+def test_serve_with_allow_service_fetches_from_the_server_named(graph_dir, recorder):
+    remote = recorder(body=REMOTE_ROW)
+    with serve_graph(graph_dir, port=0, allow_service=True) as server:
+        status, body = send(server.query_url, query=SERVICE.format(url=remote.url))
+    assert status == 200 and b"urn:x:remote" in body and len(remote.requests) == 1
+
+
+def test_serve_answers_through_its_relay(served, graph_counts):
+    assert count_graph_triples(served.query_url, sorted(graph_counts)) == graph_counts
+    status, _ = send(served.query_url, query="SELECT * WHERE { ?s ?p ?o } LIMIT 3")
+    assert status == 200
+
+
+def test_serve_stops_a_query_at_its_time_limit(served):
+    """A query of 30^6 rows from VALUES alone runs for minutes, and Oxigraph's own time
+    limit does not stop it: the server answers 503 after its limit (1 s here) and the
+    process that was computing it is gone; the next query is answered."""
+    endless = ("SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(
+        f"VALUES ?v{i} {{ {' '.join(str(n) for n in range(30))} }}" for i in range(6)) + " }")
+    busy = served.pid
+    with pytest.raises(EndpointError, match="did not finish within 1 s"):
+        query_endpoint(served.query_url, endless, timeout=120)
+    assert process_is_gone(busy) and served.pid != busy
+    assert query_endpoint(served.query_url, "ASK { ?s ?p ?o }").boolean is True
+
+
+def test_serve_restarts_at_once_on_the_port_it_left(graph_dir):
+    with serve_graph(graph_dir, port=0) as first:
+        port = int(first.query_url.rsplit(":", 1)[1].split("/")[0])
+        for _ in range(3):  # connections the server closes stay in TIME_WAIT after it stops
+            send(first.query_url, query="ASK { ?s ?p ?o }")
+    with serve_graph(graph_dir, port=port) as second:
+        assert send(second.query_url, query="ASK { ?s ?p ?o }")[0] == 200
+
+
+@pytest.mark.parametrize("port", ["70000", "-1"])
+def test_serve_on_a_port_that_does_not_exist_is_a_clear_error(tmp_path, capsys, graph_dir, port):
+    code = main(["serve", "--graph-dir", str(graph_dir), "--port", port, "--data-dir", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and "is not a port number" in err

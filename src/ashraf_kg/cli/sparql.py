@@ -92,8 +92,8 @@ def _run_serve(args) -> int:
     # SIGTERM from a service manager: both stop the server in order, like Ctrl-C.
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, signal.default_int_handler)
-    with serve_graph(args.graph_dir, host=args.host, port=args.port,
-                     data_dir=args.data_dir) as server:
+    with serve_graph(args.graph_dir, host=args.host, port=args.port, data_dir=args.data_dir,
+                     query_timeout=args.timeout or None, allow_service=args.allow_service) as server:
         print(f"SPARQL endpoint: {server.query_url}  (read-only; Ctrl-C stops it)", flush=True)
         try:
             server.wait()
@@ -110,6 +110,11 @@ def add_serve_parser(sub) -> None:
     p.add_argument("--port", type=int, default=7878, help="port to listen on; 0 picks a free one (default: 7878)")
     p.add_argument("--data-dir", metavar="DIR",
                    help="keep the server's store here and reuse it (default: a temporary folder)")
+    p.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
+                   help="stop any query that runs longer (default: 60; 0 for no limit)")
+    p.add_argument("--allow-service", action="store_true",
+                   help="let queries use SERVICE, which makes the server fetch from the "
+                        "addresses they name; refused by default")
     p.set_defaults(func=_run_serve)
 
 

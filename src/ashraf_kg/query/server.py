@@ -13,6 +13,7 @@ process id::
 from __future__ import annotations
 
 import hashlib
+import math
 import os
 import shutil
 import signal
@@ -20,6 +21,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -51,6 +53,7 @@ class ServerHandle:
     password: str | None = field(default=None, repr=False)
     auth: str = "digest"
     sql_port: int | None = None
+    restarting: threading.Event = field(default_factory=threading.Event, repr=False)
 
     @property
     def pid(self) -> int:
@@ -60,8 +63,14 @@ class ServerHandle:
         return self.process.poll() is None
 
     def wait(self) -> None:
-        """Block while the server runs; a server that exits by itself is an error."""
-        status = self.process.wait()
+        """Block while the server runs; a server that exits by itself is an error (one
+        stopped to be restarted is not)."""
+        while True:
+            process = self.process
+            status = process.wait()
+            if process is self.process and not self.restarting.is_set():
+                break
+            time.sleep(0.1)
         raise ServerError(f"the {self.name} server stopped by itself (exit status {status}): "
                           f"{_log_tail(self.log_file)}", where=str(self.log_file))
 
@@ -89,16 +98,27 @@ def find_free_port(host: str = "127.0.0.1") -> int:
         return sock.getsockname()[1]
 
 
+def check_port(port: int | None) -> int:
+    """``port`` (0 for None) if it is a TCP port number, else a ServerError."""
+    if port is not None and not 0 <= port <= 65535:
+        raise ServerError(f"{port} is not a port number", hint="give a port between 1 and "
+                                                               "65535, or 0 to pick a free one")
+    return port or 0
+
+
 def _claim_port(host: str, port: int | None) -> int:
-    if not port:
+    if not check_port(port):
         return find_free_port(host)
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as sock:
+        # As the servers themselves do: a port whose last connections are still closing
+        # (TIME_WAIT, for a minute after a stop) is free to listen on.
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind((host, port))
         except OSError as error:
             raise ServerError(f"cannot listen on {host}:{port}: {error.strerror}",
-                              hint="stop the program using that port or choose another "
-                                   "port (0 picks a free one)") from None
+                              hint="another program listens on that port: stop it, or choose "
+                                   "another port (0 picks a free one)") from None
     return port
 
 
@@ -219,13 +239,15 @@ def load_oxigraph_store(data_dir: str | os.PathLike, graph_file: str | os.PathLi
 def start_oxigraph(data_dir: str | os.PathLike, *, graph_file: str | os.PathLike | None = None,
                    host: str = "127.0.0.1", port: int | None = None, read_only: bool = True,
                    union_default_graph: bool = True, timeout: float = 60.0,
-                   binary: str | os.PathLike | None = None) -> ServerHandle:
+                   binary: str | os.PathLike | None = None,
+                   query_timeout: float | None = None) -> ServerHandle:
     """Start Oxigraph server on ``host:port`` with its store in ``data_dir/store``.
 
     ``graph_file`` is loaded first (see :func:`load_oxigraph_store`). ``read_only`` serves
     queries only (``oxigraph serve-read-only``); otherwise SPARQL update and the Graph
     Store Protocol (``/store``) are open. With ``union_default_graph`` the default graph
     is the union of all named graphs, as on Virtuoso and in the embedded store.
+    ``query_timeout`` (seconds) makes the server stop any query that runs longer.
     """
     data_dir = Path(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -241,6 +263,8 @@ def start_oxigraph(data_dir: str | os.PathLike, *, graph_file: str | os.PathLike
                "--location", str(store), "--bind", f"{host}:{port}"]
     if union_default_graph:
         command.append("--union-default-graph")
+    if query_timeout is not None:
+        command += ["--timeout-s", str(max(1, math.ceil(query_timeout)))]
     log_file = data_dir / "oxigraph.log"
     process = _spawn(command, log_file)
     base = f"http://{_url_host(host)}:{port}"
@@ -255,31 +279,67 @@ def _url_host(host: str) -> str:
     return f"[{host}]" if ":" in host else host
 
 
+DEFAULT_QUERY_TIMEOUT = 60.0  # seconds a served query may run
+
+
 @contextmanager
 def serve_graph(graph_dir: str | os.PathLike = "graph", *, host: str = "127.0.0.1",
                 port: int | None = 7878, data_dir: str | os.PathLike | None = None,
-                timeout: float = 120.0) -> Iterator[ServerHandle]:
+                timeout: float = 120.0, query_timeout: float | None = DEFAULT_QUERY_TIMEOUT,
+                allow_service: bool = False) -> Iterator[ServerHandle]:
     """Serve the dump ``graph_dir/ashraf-kg.nq`` read-only with Oxigraph server.
 
-    Without ``data_dir`` the store lives in a temporary folder removed afterwards;
-    with it, the store is kept and reused while the dump is unchanged. ``port`` 0 or
-    None picks a free port.
+    Oxigraph listens on a private loopback port behind a relay on ``host:port`` (see
+    :mod:`.gate`) that refuses ``SERVICE`` unless ``allow_service``; the server stops any
+    query after ``query_timeout`` seconds (None: never). Without ``data_dir`` the store
+    lives in a temporary folder removed afterwards; with it, the store is kept and reused
+    while the dump is unchanged. ``port`` 0 or None picks a free port.
 
     >>> with serve_graph("graph", port=0) as server:  # doctest: +SKIP
     ...     print(server.query_url)
     """
+    from .gate import Gate
+
+    if query_timeout is not None and not query_timeout > 0:
+        raise ServerError(f"the query time limit must be a positive number of seconds, not "
+                          f"{query_timeout}", hint="e.g. --timeout 60, or 0 for no limit")
     dump = Path(graph_dir) / "ashraf-kg.nq"
     if not dump.is_file():
         raise ServerError(f"no graph dump at {dump}",
                           hint="run `ashraf-kg build` first, or pass --graph-dir DIR")
+    gate = Gate(host, check_port(port), allow_service=allow_service, time_limit=query_timeout,
+                restart=lambda: _restart(server, folder, timeout, query_timeout))
     folder = Path(data_dir) if data_dir else Path(tempfile.mkdtemp(prefix="ashraf-kg-serve-"))
     try:
-        server = start_oxigraph(folder, graph_file=dump, host=host, port=port,
-                                read_only=True, timeout=timeout)
+        server = start_oxigraph(folder, graph_file=dump, host="127.0.0.1", port=0,
+                                read_only=True, timeout=timeout, query_timeout=query_timeout)
         try:
+            gate.start(_backend(server))
+            server.query_url = f"http://{_url_host(host)}:{gate.port}/query"
             yield server
         finally:
+            gate.stop()
             server.stop()
     finally:
+        gate.server_close()
         if not data_dir:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+def _backend(server: ServerHandle) -> tuple[str, int]:
+    parts = urllib.parse.urlsplit(server.query_url)
+    return parts.hostname, parts.port
+
+
+def _restart(server: ServerHandle, folder: Path, timeout: float,
+             query_timeout: float | None) -> tuple[str, int]:
+    """Stop the Oxigraph process behind ``server`` and start another on the same store."""
+    server.restarting.set()
+    try:
+        server.stop(timeout=5)
+        fresh = start_oxigraph(folder, host="127.0.0.1", port=0, read_only=True,
+                               timeout=timeout, query_timeout=query_timeout)
+        server.process = fresh.process
+        return _backend(fresh)
+    finally:
+        server.restarting.clear()
