@@ -18,6 +18,7 @@ import urllib.parse
 from ..errors import EndpointError, QueryError, TruncatedResultError
 from ..model import QueryResult
 from .gsp import MAX_ANSWER_BYTES, HttpClient, check_url, describe_failure, short_text
+from .sparql_text import QUERY_FORMS, blank_out, check_query_form, check_service, query_form, uses_service  # noqa: F401  (re-exported)
 
 # Answers are read only in formats that cannot make the parser load anything from
 # elsewhere (a JSON-LD @context, an RDF/XML external entity): SPARQL results JSON, and
@@ -80,7 +81,7 @@ def _check_row_cap(result: QueryResult, header: str | None, query: str, url: str
         return
     if result.kind != "select" or cap <= 0 or len(result.rows) < cap:
         return
-    limit = _LIMIT.search(_SKIP.sub(" ", query).rstrip())
+    limit = _LIMIT.search(blank_out(query).rstrip())
     if limit and int(limit.group(1)) <= cap:
         return  # the query asked for no more than the cap: nothing was cut
     raise TruncatedResultError(
@@ -103,53 +104,6 @@ def _probe_row_cap(url: str, result: QueryResult, **options) -> None:
             "may have been cut", where=url, cap=error.cap, partial=result,
             hint=error.hint) from None
     _uncapped[url] = max(_uncapped.get(url, 1), size + 1)
-
-
-_SKIP = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
-                   r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
-_FORMS = re.compile(r"(?<![?$:\w])(SELECT|ASK|CONSTRUCT|DESCRIBE|INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|"
-                    r"COPY|MOVE|ADD|WITH)\b", re.I)
-
-
-QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
-
-
-def check_query_form(query: str, *, where: str) -> str:
-    """The form of a query, SELECT when none is found (the engine then reports the syntax
-    error); raises QueryError for an update (INSERT, DELETE, …), which is not a query."""
-    kind = query_form(query) or "SELECT"
-    if kind not in QUERY_FORMS:
-        raise QueryError(f"only SELECT, ASK, CONSTRUCT and DESCRIBE can be run, not {kind}",
-                         where=where, hint="the graph is rebuilt from the corpus: change the "
-                                           "annotations, then build (and push) again")
-    return kind
-
-
-_SERVICE = re.compile(r"(?<![?$:\w])SERVICE(?![\w:-])", re.I)
-_ESCAPED = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-
-
-def uses_service(query: str) -> bool:
-    """Whether the query has a ``SERVICE`` clause (read past comments, strings, IRIs and
-    ``\\u`` escapes, which SPARQL allows anywhere)."""
-    decoded = _ESCAPED.sub(lambda m: chr(min(int(m[1] or m[2], 16), 0x10FFFF)), query)
-    return bool(_SERVICE.search(_SKIP.sub(" ", decoded)))
-
-
-def check_service(query: str, *, where: str, allow: bool) -> None:
-    """Raise QueryError for a SERVICE clause unless ``allow``: it makes the engine fetch
-    from any server, or read local files, named in the query."""
-    if not allow and uses_service(query):
-        raise QueryError("SERVICE is refused: it makes the store fetch data from another "
-                         "server (or a local file) named in the query", where=where,
-                         hint="if you trust every SERVICE in the query, pass --allow-service")
-
-
-def query_form(query: str) -> str | None:
-    """The form of a query or update (``SELECT``, ``ASK``, ``INSERT``, …), read past
-    comments, strings and IRIs; None when there is none."""
-    match = _FORMS.search(_SKIP.sub(" ", query))
-    return match.group(1).upper() if match else None
 
 
 def _send(client: HttpClient, request):

@@ -14,8 +14,8 @@ from pathlib import Path
 from ..errors import QueryError
 from ..model import QueryResult
 from ..namespaces import ALL_PREFIXES
-from .endpoint import check_query_form, check_service
 from .results import from_oxigraph
+from .sparql_text import check_query_form, check_service
 
 _SYNTAX = re.compile(r"error at (\d+):(\d+)(?:-\d+:\d+)?:\s*(.*)", re.S)
 CHECK_SECONDS = 5.0  # a query still running on an empty store after this has parsed
@@ -52,18 +52,27 @@ def check_syntax(named, *, allow_service: bool = False, seconds: float = CHECK_S
     a plain one for an update (INSERT, DELETE, …) or a refused SERVICE.
 
     The engine parses only as it runs, so the query runs on an empty store for at most
-    ``seconds``: one still running by then has parsed.
+    ``seconds``: one still running by then has parsed. A text that passed is remembered
+    for the life of the process, so a program running the same query again does not pay
+    for the check again.
     """
-    import pyoxigraph
-
     check_query_form(named.text, where=named.source)
     check_service(named.text, where=named.source, allow=allow_service)
+    if named.text in _parsed:
+        return
+    import pyoxigraph
+
     try:
         _run_in_thread(pyoxigraph.Store(), named.text, seconds)
     except SyntaxError as error:
         raise syntax_error(named, str(error), named.text) from None
     except QueryError:
         pass  # it parsed; what it does on no data is not the check's business
+    if len(_parsed) < 4096:  # bounded: inline queries could otherwise grow it without end
+        _parsed.add(named.text)
+
+
+_parsed: set[str] = set()
 
 
 def syntax_error(named, message: str, ran: str) -> QueryError:

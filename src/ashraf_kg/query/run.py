@@ -25,6 +25,7 @@ from ..model import QueryResult
 from ..namespaces import ALL_PREFIXES, ID_NAMESPACE
 from .execute import check_syntax, evaluate, run_embedded  # noqa: F401  (re-exported)
 from .results import FORMATS, format_result, from_oxigraph, to_ntriples  # noqa: F401  (re-exported)
+from .sparql_text import TOKEN as _TOKEN
 
 PARAMETER_TYPES = ("iri", "string", "integer", "decimal", "boolean", "date", "dateTime", "auto")
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -271,11 +272,6 @@ def bind_parameters(query: NamedQuery, params: Mapping[str, object] | None = Non
 def _sparql_term(term) -> str:
     """A bound value in SPARQL syntax: rdflib terms know theirs, pyoxigraph terms are N-Triples."""
     return term.n3() if hasattr(term, "n3") else to_ntriples(term)
-
-
-_TOKEN = re.compile(r'''(?P<skip>\#[^\n]*|"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\''''
-                    r'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\x00-\x20]*>)'''
-                    r'''|(?P<word>[A-Za-z_][A-Za-z0-9_]*)|(?P<open>\{)|(?P<close>\})''', re.S)
 
 
 def _where_brace(query: NamedQuery) -> int:
