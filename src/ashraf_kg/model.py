@@ -57,6 +57,15 @@ class Update:
 
 
 @dataclass(frozen=True)
+class Excerpt:
+    """The document is an excerpt: how many words it has, whether it was cut, what changed."""
+
+    words: int | None = None
+    truncated: bool | None = None
+    edits: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class DocumentMeta:
     id: str
     title: str
@@ -67,10 +76,18 @@ class DocumentMeta:
     timezone: str | None = None  # "+03:00": the local time of the events
     publisher: str | None = None
     author: str | None = None  # registry id of the document's own voice
+    byline: str | None = None  # the author as the document names them
     origin: str | None = None
+    source: str | None = None  # the file holding the document as received: source.txt | source.html
     licence: str | None = None
+    licence_note: str | None = None  # the collector's words for the licence
+    licence_evidence: str | None = None  # why the licence applies
     attribution: str | None = None  # the credit the licence asks for
     url: str | None = None
+    excerpt: Excerpt | None = None
+    viewpoint: str | None = None  # whose view the document tells
+    notes: tuple[tuple[str, str], ...] = ()  # (field, the remark written beside its value)
+    source_facts: str | None = None  # the .source.yaml the facts came from
     updates: tuple[Update, ...] = ()
     missing: tuple[str, ...] = ()
     location: Location = Location("meta.yaml")
@@ -95,6 +112,8 @@ class Quote:
     prefix: str = ""
     suffix: str = ""
     location: Location = field(default=Location(""), compare=False)
+    start: int | None = None  # the offsets the extractor found (drafts); anchoring checks them
+    end: int | None = None
 
 
 @dataclass(frozen=True)
@@ -203,6 +222,25 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class Proposal:
+    """A name the registry lacks, proposed by the extractor (``proposed_entities:`` of a draft).
+
+    ``number`` is what ``ashraf-kg review --accept N`` names; it never changes.
+    """
+
+    number: int
+    id: str  # "<kind>/<slug>" the entity would get
+    type: str
+    label: str
+    quotes: tuple[Quote, ...] = ()
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    cue: str = ""
+    confidence: float | None = None
+    location: Location = field(default=Location(""), compare=False)
+
+
+@dataclass(frozen=True)
 class Annotations:
     """The standoff annotations of one document (``annotations.yaml``)."""
 
@@ -215,6 +253,7 @@ class Annotations:
     claims: tuple[Claim, ...] = ()
     extractor: str | None = None
     location: Location = Location("annotations.yaml")
+    proposals: tuple[Proposal, ...] = ()  # drafts only; the build ignores them
 
 
 @dataclass(frozen=True)

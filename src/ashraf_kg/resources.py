@@ -1,8 +1,8 @@
-"""Locate the ontology, shapes and queries whether installed or run from a checkout.
+"""Locate the ontology, shapes, queries and schemas whether installed or run from a checkout.
 
-The files live once, in the repository's ``ontology/`` and ``queries/``; the wheel ships
-them as ``ashraf_kg/data/…``. ``ASHRAF_KG_ONTOLOGY_DIR`` and ``ASHRAF_KG_QUERIES_DIR``
-override both.
+The files live once, in the repository's ``ontology/``, ``queries/`` and ``schemas/``; the
+wheel ships them as ``ashraf_kg/data/…``. ``ASHRAF_KG_ONTOLOGY_DIR`` and
+``ASHRAF_KG_QUERIES_DIR`` override the first two.
 """
 
 from __future__ import annotations
@@ -38,3 +38,11 @@ def ontology_dir() -> Path:
 def queries_dir() -> Path:
     """Folder of the named SPARQL queries (``<verb>_<what>.rq``)."""
     return _locate("queries", "ASHRAF_KG_QUERIES_DIR")
+
+
+def schemas_dir() -> Path:
+    """Folder of the JSON Schemas of the curation files (``registry``, ``meta``, ``annotations``)."""
+    path = _PACKAGE_DATA / "schemas"
+    if path.is_dir():
+        return path
+    raise AshrafKGError(f"cannot find the schema files (looked in {path})", hint="reinstall ashraf-kg")

@@ -142,8 +142,7 @@ def test_add_extract_and_publish_drafts(corpus_copy, data_dir, tmp_path):
     document = read_document(corpus_copy / doc_id)
     result = extract_document(document, read_registry(corpus_copy / "registry.yaml"))
     assert result.annotations.events, "the sample article reports events"
-    write_annotations(result.annotations, corpus_copy / doc_id / "draft.yaml",
-                      proposals=result.proposals, text=document.text)
+    write_annotations(result.annotations, corpus_copy / doc_id / "draft.yaml")
     summary = build_graph(corpus_copy, tmp_path / "graph", include_drafts=True, pages=False)
     assert summary.documents == 3
     nquads = (tmp_path / "graph" / "ashraf-kg.nq").read_text(encoding="utf-8")
@@ -264,3 +263,29 @@ def test_bad_date_option_is_refused(ingest_dir, empty_corpus):
 def test_title_option_names_one_document(ingest_dir, empty_corpus):
     with pytest.raises(IngestError, match="--title names one document"):
         add_document(ingest_dir, empty_corpus, title="One title for all")
+
+def test_meta_and_registry_written_by_add_read_back_through_their_owners(ingest_dir, empty_corpus):
+    from ashraf_kg.corpus.meta import read_meta
+    from ashraf_kg.corpus.registry import read_registry
+    from ashraf_kg.corpus.schema import MODELINE
+
+    doc = add_document(ingest_dir / "article.html", empty_corpus).added[0]
+    meta_path = empty_corpus / doc.doc_id / "meta.yaml"
+    meta = read_meta(meta_path, doc.doc_id)
+    assert (meta.byline, meta.source, meta.author) == ("Omar Haddad", "source.html", "person/omar-haddad")
+    (author,) = read_registry(empty_corpus / "registry.yaml")
+    assert author.id == meta.author and author.label == "Omar Haddad"
+    for path in (meta_path, empty_corpus / "registry.yaml"):
+        assert path.read_text(encoding="utf-8").startswith(MODELINE)
+
+
+def test_sourced_meta_reads_back_with_every_field(ingest_dir, empty_corpus):
+    from ashraf_kg.corpus.meta import read_meta
+
+    doc = add_document(ingest_dir / "encyclopedia.txt", empty_corpus).added[0]
+    path = empty_corpus / doc.doc_id / "meta.yaml"
+    written = yaml.safe_load(path.read_text(encoding="utf-8"))
+    meta = read_meta(path, doc.doc_id)
+    assert meta.source_facts == "encyclopedia.source.yaml" and meta.attribution
+    assert dict(meta.notes) == (written.get("notes") or {})
+    assert (meta.excerpt.words if meta.excerpt else None) == (written.get("excerpt") or {}).get("words")

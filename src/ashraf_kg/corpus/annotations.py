@@ -1,4 +1,8 @@
-"""Read and check standoff annotations (``annotations.yaml`` / ``draft.yaml``)."""
+"""Standoff annotations, ``annotations.yaml`` (curated) and ``draft.yaml`` (extracted).
+
+Read after a check against ``schemas/annotations.schema.json``; written (drafts) and edited
+(``review``) from :class:`~ashraf_kg.model.Annotations` and its items, keeping comments.
+"""
 
 from __future__ import annotations
 
@@ -13,138 +17,271 @@ from ..model import (
     Location,
     Membership,
     Mention,
+    Proposal,
     Quote,
     Relation,
     TimeSpec,
 )
-from ..namespaces import is_slug
-from ..vocab import COUNT_KINDS, EVENT_ROLES, EVENT_TYPES, RELATION_PREDICATES, STANCES, STATUSES
-from .yamlio import as_strings, read_yaml, require
+from ..vocab import EVENT_ROLES
+from .schema import check_schema
+from .yamlio import as_strings, load_yaml
 
 
 def _loc(path: Path, item) -> Location:
     return Location(str(path), getattr(item, "line", 0))
 
 
-def _quote(value, path: Path, item, key: str = "evidence") -> Quote:
+def _quote(value, path: Path, item) -> Quote:
+    """Evidence as written: a string, or a mapping with context and the extractor's offsets."""
     if isinstance(value, str):
-        value = {"quote": value}
-    if not isinstance(value, dict) or not value.get("quote"):
-        raise CorpusError(f"{key!r} must be a mapping with a 'quote'", where=str(_loc(path, item)),
-                          hint=f"write {key}: {{quote: \"exact words of the text\"}}")
-    return Quote(exact=str(value["quote"]), prefix=str(value.get("prefix") or ""),
-                 suffix=str(value.get("suffix") or ""), location=_loc(path, value))
+        return Quote(exact=value, location=_loc(path, item))
+    quote = Quote(exact=value["quote"], prefix=value.get("prefix") or "",
+                  suffix=value.get("suffix") or "", location=_loc(path, value),
+                  start=value.get("start"), end=value.get("end"))
+    if (quote.start is None) != (quote.end is None) or (
+            quote.start is not None and quote.end - quote.start != len(quote.exact)):
+        raise CorpusError(f"offsets start: {quote.start}, end: {quote.end} do not frame the "
+                          f"{len(quote.exact)} characters of the quote", where=str(quote.location),
+                          hint="give both, end = start + length of the quote, or remove both "
+                               "to have the quote found by its words")
+    return quote
 
 
-def _slug_id(item, path: Path) -> str:
-    item_id = require(item, "id", path)
-    if not is_slug(item_id):
-        raise CorpusError(f"bad id {item_id!r}", where=str(_loc(path, item)),
-                          hint="use lowercase ASCII letters, digits and single hyphens")
-    return item_id
-
-
-def _choice(value, allowed, key: str, path: Path, item) -> str:
-    if value not in allowed:
-        raise CorpusError(f"unknown {key} {value!r}", where=str(_loc(path, item)),
-                          hint=f"use one of {', '.join(allowed)}")
-    return value
-
-
-def _confidence(item) -> float | None:
-    value = item.get("confidence")
-    return None if value is None else float(value)
-
-
-def _time(item, path: Path) -> TimeSpec:
+def _time(item) -> TimeSpec:
     time = item.get("time") or {}
     if isinstance(time, str):
         time = {"expression": time}
-    values = {k: (str(time[k]) if time.get(k) is not None else None)
-              for k in ("expression", "begin", "end", "duration")}
-    return TimeSpec(**values)
+    return TimeSpec(**{k: time.get(k) for k in ("expression", "begin", "end", "duration")})
 
 
 def _counts(item, path: Path) -> tuple[Count, ...]:
-    counts = []
-    for count in item.get("counts") or []:
-        value = count.get("value")
-        if value is not None and not isinstance(value, int):
-            raise CorpusError(f"count value {value!r} is not an integer", where=str(_loc(path, count)),
-                              hint="write a whole number, or null when the text gives none")
-        counts.append(Count(kind=_choice(count.get("kind"), COUNT_KINDS.names, "count kind", path, count),
-                            value=value, expression=str(require(count, "expression", path)),
-                            evidence=_quote(count.get("evidence"), path, count),
-                            claimant=count.get("claimant")))
-    return tuple(counts)
+    return tuple(Count(kind=c["kind"], value=c.get("value"), expression=c["expression"],
+                       evidence=_quote(c["evidence"], path, c), claimant=c.get("claimant"))
+                 for c in item.get("counts") or ())
 
 
 def _event(item, path: Path) -> Event:
-    roles = tuple((role, as_strings(item.get(role), role, path, item)) for role in EVENT_ROLES.names
-                  if item.get(role))
+    roles = tuple((role, as_strings(item.get(role))) for role in EVENT_ROLES.names if item.get(role))
     return Event(
-        id=_slug_id(item, path),
-        type=_choice(item.get("type"), EVENT_TYPES.names, "event type", path, item),
-        label=require(item, "label", path), evidence=_quote(item.get("evidence"), path, item),
-        alleged=bool(item.get("alleged", False)), roles=roles,
-        place=as_strings(item.get("place"), "place", path, item),
-        part_of=item.get("part_of"), about=item.get("about"), time=_time(item, path),
-        counts=_counts(item, path), confidence=_confidence(item), location=_loc(path, item))
+        id=item["id"], type=item["type"], label=item["label"],
+        evidence=_quote(item["evidence"], path, item), alleged=item.get("alleged", False),
+        roles=roles, place=as_strings(item.get("place")), part_of=item.get("part_of"),
+        about=item.get("about"), time=_time(item), counts=_counts(item, path),
+        confidence=item.get("confidence"), location=_loc(path, item))
 
 
 def _relation(item, path: Path) -> Membership | Relation:
-    common = dict(id=_slug_id(item, path), evidence=_quote(item.get("evidence"), path, item),
-                  alleged=bool(item.get("alleged", False)), confidence=_confidence(item),
+    common = dict(id=item["id"], evidence=_quote(item["evidence"], path, item),
+                  alleged=item.get("alleged", False), confidence=item.get("confidence"),
                   location=_loc(path, item))
-    kind = _choice(item.get("type"), ("membership", "relation"), "relation type", path, item)
-    if kind == "membership":
-        return Membership(member=require(item, "member", path),
-                          organization=require(item, "organization", path),
-                          role=str(require(item, "role", path)),
-                          former=bool(item.get("former", False)), **common)
-    return Relation(subject=require(item, "subject", path),
-                    predicate=_choice(item.get("predicate"), RELATION_PREDICATES.names, "predicate",
-                                      path, item),
-                    object=require(item, "object", path), **common)
+    if item["type"] == "membership":
+        return Membership(member=item["member"], organization=item["organization"],
+                          role=item["role"], former=item.get("former", False), **common)
+    return Relation(subject=item["subject"], predicate=item["predicate"], object=item["object"],
+                    **common)
 
 
 def _claim(item, path: Path) -> Claim:
     return Claim(
-        id=_slug_id(item, path), claimant=require(item, "claimant", path),
-        stance=_choice(item.get("stance"), STANCES.names, "stance", path, item),
-        evidence=_quote(item.get("evidence"), path, item),
-        about=as_strings(item.get("about"), "about", path, item),
+        id=item["id"], claimant=item["claimant"], stance=item["stance"],
+        evidence=_quote(item["evidence"], path, item), about=as_strings(item.get("about")),
         proposition=item.get("proposition"), quoted=item.get("quoted"),
-        reported_by=item.get("reported_by"), confidence=_confidence(item),
+        reported_by=item.get("reported_by"), confidence=item.get("confidence"),
         location=_loc(path, item))
 
 
 def _mention(item, path: Path) -> Mention:
-    return Mention(entity=require(item, "entity", path), quote=_quote(item, path, item, "quote"),
-                   all=bool(item.get("all", False)), confidence=_confidence(item))
+    mention = Mention(entity=item["entity"], quote=_quote(item, path, item),
+                      all=item.get("all", False), confidence=item.get("confidence"))
+    if mention.all and mention.quote.start is not None:
+        raise CorpusError("a mention with 'all: true' names every occurrence, but its offsets "
+                          "name one", where=str(mention.quote.location),
+                          hint="remove 'all: true' or remove start and end")
+    return mention
 
 
-def _items(data, key: str, path: Path) -> list:
-    items = data.get(key) or []
-    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-        raise CorpusError(f"{key!r} must be a list of mappings", where=str(_loc(path, data)))
-    return items
+def _proposal(item, path: Path) -> Proposal:
+    return Proposal(
+        number=item["number"], id=item["id"], type=item["type"], label=item["label"],
+        quotes=tuple(_quote(q, path, item) for q in item.get("quotes") or ()),
+        aliases=as_strings(item.get("aliases")), roles=as_strings(item.get("roles")),
+        cue=item.get("cue") or "", confidence=item.get("confidence"), location=_loc(path, item))
 
 
 def read_annotations(path: Path, doc_id: str) -> Annotations:
-    """Read one annotations file of document ``doc_id``."""
-    data = read_yaml(path)
-    if not isinstance(data, dict):
-        raise CorpusError("expected a mapping", where=str(path))
-    if str(data.get("document")) != doc_id:
-        raise CorpusError(f"document {data.get('document')!r} does not match the folder {doc_id!r}",
-                          where=str(_loc(path, data)), hint=f"write 'document: {doc_id}'")
-    relations = [_relation(i, path) for i in _items(data, "relations", path)]
+    """Read one annotations file (or draft) of document ``doc_id``.
+
+    Raises :class:`CorpusError` naming ``file:line:column`` at the first place the file
+    breaks ``schemas/annotations.schema.json``, or names another document.
+    """
+    yaml_file = load_yaml(Path(path))
+    check_schema(yaml_file, "annotations")
+    return _read(yaml_file, doc_id)
+
+
+def _read(yaml_file, doc_id: str) -> Annotations:
+    data, path = yaml_file.data, yaml_file.path
+    if data["document"] != doc_id:
+        raise CorpusError(f"document {data['document']!r} does not match the folder {doc_id!r}",
+                          where=yaml_file.where(("document",)), hint=f"write 'document: {doc_id}'")
+    relations = [_relation(i, path) for i in data.get("relations") or ()]
     return Annotations(
-        document=doc_id, status=_choice(data.get("status"), STATUSES, "status", path, data),
-        mentions=tuple(_mention(i, path) for i in _items(data, "mentions", path)),
-        events=tuple(_event(i, path) for i in _items(data, "events", path)),
+        document=doc_id, status=data["status"],
+        mentions=tuple(_mention(i, path) for i in data.get("mentions") or ()),
+        events=tuple(_event(i, path) for i in data.get("events") or ()),
         memberships=tuple(r for r in relations if isinstance(r, Membership)),
         relations=tuple(r for r in relations if isinstance(r, Relation)),
-        claims=tuple(_claim(i, path) for i in _items(data, "claims", path)),
+        claims=tuple(_claim(i, path) for i in data.get("claims") or ()),
+        proposals=tuple(_proposal(i, path) for i in data.get("proposed_entities") or ()),
         extractor=data.get("extractor"), location=Location(str(path)))
+
+
+# --- writing: drafts from the extractor, and the edits of ``review`` --------------------
+
+DRAFT_HEADER = ("Draft annotations, machine-extracted: review before publishing.\n"
+                "Format: docs/annotation-format.md; confidence is the extractor's; start and end\n"
+                "are the offsets of a quote in text.txt (remove both when you change the quote).")
+
+
+def _flow(items, mapping: bool = False):
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    node = CommentedMap(items) if mapping else CommentedSeq(items)
+    node.fa.set_flow_style()
+    return node
+
+
+def _quote_fields(quote: Quote, key: str = "quote") -> dict:
+    fields = {key: quote.exact}
+    fields.update({k: v for k, v in (("prefix", quote.prefix), ("suffix", quote.suffix)) if v})
+    if quote.start is not None:
+        fields.update(start=quote.start, end=quote.end)
+    return fields
+
+
+def _block(fields: dict):
+    from ruamel.yaml.comments import CommentedMap
+
+    return CommentedMap((k, v) for k, v in fields.items())
+
+
+def _mention_node(mention: Mention):
+    return _block({"entity": mention.entity, **_quote_fields(mention.quote),
+                   **({"all": True} if mention.all else {}), "confidence": mention.confidence})
+
+
+def _event_node(event: Event):
+    fields = {"id": event.id, "type": event.type, "label": event.label,
+              "evidence": _flow(_quote_fields(event.evidence), True), "alleged": event.alleged}
+    fields.update({role: _flow(ids) for role, ids in event.roles})
+    fields["place"] = _flow(event.place)
+    fields.update({k: getattr(event, k) for k in ("part_of", "about") if getattr(event, k)})
+    if event.time.expression:
+        fields["time"] = _block({k: v for k, v in vars(event.time).items() if v is not None})
+    if event.counts:
+        fields["counts"] = [_block({
+            "kind": c.kind, "value": c.value, "expression": c.expression,
+            "evidence": _flow(_quote_fields(c.evidence), True),
+            **({"claimant": c.claimant} if c.claimant else {})}) for c in event.counts]
+    fields["confidence"] = event.confidence
+    return _block(fields)
+
+
+def _relation_node(item: Membership | Relation):
+    if isinstance(item, Membership):
+        fields = {"id": item.id, "type": "membership", "member": item.member,
+                  "organization": item.organization, "role": item.role, "former": item.former}
+    else:
+        fields = {"id": item.id, "type": "relation", "subject": item.subject,
+                  "predicate": item.predicate, "object": item.object}
+    return _block({**fields, "alleged": item.alleged,
+                   "evidence": _flow(_quote_fields(item.evidence), True),
+                   "confidence": item.confidence})
+
+
+def _claim_node(claim: Claim):
+    return _block({"id": claim.id, "claimant": claim.claimant, "stance": claim.stance,
+                   "about": _flow(claim.about), "proposition": claim.proposition,
+                   "quoted": claim.quoted,
+                   **({"reported_by": claim.reported_by} if claim.reported_by else {}),
+                   "evidence": _flow(_quote_fields(claim.evidence), True),
+                   "confidence": claim.confidence})
+
+
+def _proposal_node(proposal: Proposal):
+    return _block({"number": proposal.number, "id": proposal.id, "type": proposal.type,
+                   "label": proposal.label, "aliases": _flow(proposal.aliases),
+                   "roles": _flow(proposal.roles), "cue": proposal.cue,
+                   "confidence": proposal.confidence,
+                   "quotes": [_flow(_quote_fields(q), True) for q in proposal.quotes]})
+
+
+def _annotations_node(annotations: Annotations):
+    return _block({
+        "document": annotations.document, "status": annotations.status,
+        "extractor": annotations.extractor,
+        "mentions": [_mention_node(m) for m in annotations.mentions],
+        "events": [_event_node(e) for e in annotations.events],
+        "relations": [_relation_node(r) for r in (*annotations.memberships, *annotations.relations)],
+        "claims": [_claim_node(c) for c in annotations.claims],
+        "proposed_entities": [_proposal_node(p) for p in annotations.proposals]})
+
+
+def _write_checked(yaml_file, doc_id: str) -> None:
+    """Write an annotations file once its new text reads back as valid annotations."""
+    from .yamlio import parse_yaml, write_yaml_file
+
+    def check(text: str) -> None:
+        checked = parse_yaml(text, yaml_file.path)
+        check_schema(checked, "annotations")
+        _read(checked, doc_id)
+
+    write_yaml_file(yaml_file, check=check)
+
+
+def _is_curated(path: Path) -> bool:
+    try:
+        return path.name == "annotations.yaml" or (
+            path.exists() and (load_yaml(path).data or {}).get("status") == "reviewed")
+    except CorpusError:
+        return False  # a broken draft may be replaced by a fresh one
+
+
+def write_annotations(annotations: Annotations, path: str | Path, *, proposals=None) -> Path:
+    """Write draft ``annotations`` (and their proposed entities) to ``path`` atomically.
+
+    Never over curated annotations: ``annotations.yaml``, or any file with ``status: reviewed``.
+    """
+    from dataclasses import replace
+
+    from ..errors import ExtractionError
+    from .schema import modeline
+    from .yamlio import YamlFile
+
+    path = Path(path)
+    if _is_curated(path):
+        raise ExtractionError("refusing to overwrite curated annotations", where=str(path),
+                              hint="write drafts to draft.yaml (the default of ashraf-kg extract)")
+    if proposals is not None:
+        annotations = replace(annotations, proposals=tuple(proposals))
+    node = _annotations_node(annotations)
+    node.yaml_set_start_comment(modeline("annotations", path).removeprefix("# ") + "\n"
+                                + DRAFT_HEADER)
+    _write_checked(YamlFile(path, node, None), annotations.document)
+    return path
+
+
+def resolve_proposal(path: Path, doc_id: str, number: int, mentions: tuple[Mention, ...]) -> None:
+    """Remove proposal ``number`` from a draft and add ``mentions`` in its place, keeping
+    the rest of the file (comments included) as it is."""
+    from ruamel.yaml.comments import CommentedSeq
+
+    yaml_file = load_yaml(Path(path))
+    check_schema(yaml_file, "annotations")
+    proposals = yaml_file.tree["proposed_entities"]
+    index = next(i for i, p in enumerate(yaml_file.data["proposed_entities"]) if p["number"] == number)
+    del proposals[index]
+    if not isinstance(yaml_file.tree.get("mentions"), CommentedSeq):
+        yaml_file.tree["mentions"] = CommentedSeq()
+    yaml_file.tree["mentions"].extend(_mention_node(m) for m in mentions)
+    _write_checked(yaml_file, doc_id)

@@ -26,12 +26,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import yaml
-
 from ..clean import clean_text
 from ..errors import IngestError
+from ..model import Entity
 from ..namespaces import make_slug
-from .reader import append_registry_entry, registry_has_entity
+from .meta import meta_from_fields, write_meta
+from .registry import append_entity, has_entity, read_registry
 from .sourcefacts import merge_source_facts, read_source_facts
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -122,10 +122,10 @@ def add_document(path: str | os.PathLike, corpus_dir: str | os.PathLike = "corpu
             results.append(AddedDocument(known[digest], str(item.path), "unchanged"))
             continue
         new_id = doc_id or _next_doc_id(corpus, item.title)
-        author = _author_entry(corpus, new_id, item)
-        _write_document(corpus, new_id, item, author=author["id"])
-        if not registry_has_entity(corpus, author["id"]):
-            append_registry_entry(corpus, author)
+        author = _author_entity(corpus, new_id, item)
+        _write_document(corpus, new_id, item, author=author.id)
+        if not has_entity(corpus / "registry.yaml", author.id):
+            append_entity(corpus / "registry.yaml", author)
         known[digest] = new_id
         results.append(AddedDocument(new_id, str(item.path), "added",
                                      tuple(item.meta["missing"])))
@@ -337,7 +337,7 @@ def check_language(text: str, *, where: str) -> None:
                           hint="add an English version of the document")
 
 
-def _author_entry(corpus: Path, doc_id: str, item: _Prepared) -> dict:
+def _author_entity(corpus: Path, doc_id: str, item: _Prepared) -> Entity:
     """The registry entity of the document's own voice: its byline (an entity the registry
     already knows by that name, or a new one), or its unnamed author.
 
@@ -347,15 +347,15 @@ def _author_entry(corpus: Path, doc_id: str, item: _Prepared) -> dict:
     byline = item.meta.get("byline")
     known = _registry_entity_named(corpus, byline) if byline else None
     if known:
-        return {"id": known}  # already in the registry: nothing to append
+        return known  # already in the registry: nothing to append
     kind, entity_type = _voice_kind(byline)
     entity_id = f"{kind}/{make_slug(byline)}" if byline else f"person/author-of-{make_slug(doc_id)}"
     label = byline or f'Author of "{item.title}"'
-    roles = [item.post] if item.post else []
-    return {"id": entity_id, "type": entity_type, "label": label, "aliases": [],
-            "roles": roles + [f"author of document {doc_id}"],
-            "description": f"The voice in which document {doc_id} speaks"
-                           + (" (its byline)." if byline else " (the document names no author).")}
+    roles = (item.post,) if item.post else ()
+    return Entity(id=entity_id, type=entity_type, label=label,
+                  roles=(*roles, f"author of document {doc_id}"),
+                  description=f"The voice in which document {doc_id} speaks"
+                  + (" (its byline)." if byline else " (the document names no author)."))
 
 
 _BODY_WORDS = re.compile(r"\b(?:House|Parliament|Department|Office|Council|Committee|Commission|"
@@ -372,14 +372,12 @@ def _voice_kind(byline: str | None) -> tuple[str, str]:
     return "person", "Person"
 
 
-def _registry_entity_named(corpus: Path, name: str) -> str | None:
-    """The id of the registry entity whose label or an alias is ``name`` (case aside)."""
-    from .reader import read_registry
-
+def _registry_entity_named(corpus: Path, name: str) -> Entity | None:
+    """The registry entity whose label or an alias is ``name`` (case aside)."""
     if not (corpus / "registry.yaml").is_file():
         return None
     wanted = name.casefold()
-    return next((e.id for e in read_registry(corpus / "registry.yaml")
+    return next((e for e in read_registry(corpus / "registry.yaml")
                  if wanted in {n.casefold() for n in (e.label, *e.aliases)}), None)
 
 
@@ -392,11 +390,9 @@ def _write_document(corpus: Path, doc_id: str, item: _Prepared, *, author: str) 
     try:
         for name, content in item.files.items():
             (staging / name).write_bytes(content)
-        meta = {"id": doc_id, **item.meta, "author": author,
-                "origin": _relative_origin(item.path, corpus)}
-        (staging / "meta.yaml").write_text(
-            yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=100),
-            encoding="utf-8")
+        write_meta(staging / "meta.yaml", meta_from_fields({
+            "id": doc_id, **item.meta, "author": author,
+            "origin": _relative_origin(item.path, corpus)}))
         staging.chmod(0o755)  # mkdtemp makes it private; a corpus folder is not
         os.rename(staging, target)
     except BaseException:
