@@ -70,3 +70,35 @@ def test_span_records_context_for_the_quote_selector():
 
 def test_folding_keeps_length():
     assert len(fold(TEXT)) == len(TEXT)
+
+
+def _document(text: str):
+    from ashraf_kg.model import Document, DocumentMeta
+
+    return Document(DocumentMeta("d", "T", None), text, text)
+
+
+def test_evidence_stays_ambiguous_when_the_same_words_are_an_all_mention():
+    from ashraf_kg.anchor import anchor_document
+    from ashraf_kg.model import Annotations, Event, Mention
+
+    quote = Quote("attack on the camp", location=Location("a.yaml", 9))
+    annotations = Annotations("d", "reviewed", mentions=(Mention("thing/x", quote, all=True),),
+                              events=(Event("e", "Attack", "An attack", quote),))
+    with pytest.raises(AnchorError, match="occurs 2 times"):
+        anchor_document(_document(TEXT), annotations)
+
+
+def test_offsets_a_draft_recorded_pick_the_occurrence():
+    second = TEXT.index("attack on the camp", 10)
+    (span,) = anchor_quote(TEXT, Quote("attack on the camp", start=second, end=second + 18),
+                           doc_id="d")
+    assert span.start == second and span.exact == "attack on the camp"
+
+
+def test_offsets_that_miss_the_quote_say_what_the_text_reads_there():
+    with pytest.raises(AnchorError) as error:
+        anchor_quote(TEXT, Quote("resumed", start=0, end=7, location=Location("draft.yaml", 4)),
+                     doc_id="d")
+    assert "draft.yaml:4" in str(error.value) and "'The att'" in str(error.value)
+    assert "remove start and end" in str(error.value)

@@ -49,6 +49,17 @@ def make_span(text: str, doc_id: str, start: int, end: int) -> Span:
                 prefix=text[max(0, start - CONTEXT):start], suffix=text[end:end + CONTEXT])
 
 
+def _span_at(text: str, quote: Quote, *, doc_id: str, where: str) -> Span:
+    """The span at the offsets a draft recorded, when the quote's words are there."""
+    start, end = quote.start, quote.start + len(quote.exact)
+    found = text[start:end]
+    if found != quote.exact and fold(found) != fold(quote.exact):
+        raise AnchorError(f"quote {quote.exact!r} is not at offsets {start}-{end} of document "
+                          f"{doc_id} (the text there reads {found!r})", where=where,
+                          hint="fix the quote, or remove start and end to have it found by its words")
+    return make_span(text, doc_id, start, end)
+
+
 def anchor_quote(text: str, quote: Quote, *, doc_id: str, all: bool = False) -> tuple[Span, ...]:
     """Anchor ``quote`` in ``text``; with ``all`` every occurrence, else exactly one.
 
@@ -58,6 +69,8 @@ def anchor_quote(text: str, quote: Quote, *, doc_id: str, all: bool = False) -> 
     where = str(quote.location) or doc_id
     if not quote.exact.strip():
         raise AnchorError(f"empty quote in document {doc_id}", where=where)
+    if quote.start is not None and not all:
+        return (_span_at(text, quote, doc_id=doc_id, where=where),)
     starts = _candidates(text, quote)
     if not starts:
         raise AnchorError(f"quote not found in document {doc_id}: {quote.exact!r}"
@@ -86,12 +99,18 @@ def iter_quotes(annotations: Annotations):
 
 
 def anchor_document(document: Document, annotations: Annotations) -> AnchoredDocument:
-    """Anchor every quote of ``annotations`` in ``document``'s cleaned text."""
+    """Anchor every quote of ``annotations`` in ``document``'s cleaned text.
+
+    A quote is anchored once per way it is asked for: the same words as an ``all: true``
+    mention and as evidence are two questions, and the evidence must still be unique.
+    """
+    asked: set[tuple[Quote, bool]] = set()
     spans: dict[Quote, tuple[Span, ...]] = {}
     for quote, every in iter_quotes(annotations):
-        key = Quote(quote.exact, quote.prefix, quote.suffix)
-        if key not in spans:
-            spans[key] = anchor_quote(document.text, quote, doc_id=document.id, all=every)
+        if (quote, every) not in asked:
+            asked.add((quote, every))
+            found = anchor_quote(document.text, quote, doc_id=document.id, all=every)
+            spans.setdefault(quote, found)
     return AnchoredDocument(document=document, annotations=annotations,
                             spans=tuple(spans.items()))
 

@@ -135,8 +135,7 @@ def test_quoted_words_are_kept():
 def test_draft_reads_back_with_the_corpus_reader(corpus, tmp_path):
     document = corpus.documents[0]
     result = extract_document(document, corpus.registry)
-    path = write_annotations(result.annotations, tmp_path / "draft.yaml",
-                             proposals=result.proposals, text=document.text)
+    path = write_annotations(result.annotations, tmp_path / "draft.yaml")
     draft = read_annotations(path, document.id)
     assert draft.status == "draft" and draft.extractor == "rules-1"
     assert draft.events == result.annotations.events

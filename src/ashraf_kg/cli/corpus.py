@@ -40,8 +40,7 @@ def _run_extract(args) -> int:
     corpus_dir = Path(args.corpus_dir)
     document = read_document(corpus_dir / args.doc_id)
     result = extract_document(document, read_registry(corpus_dir / "registry.yaml"))
-    path = write_annotations(result.annotations, args.output or corpus_dir / args.doc_id /
-                             "draft.yaml", proposals=result.proposals, text=document.text)
+    path = write_annotations(result.annotations, args.output or corpus_dir / args.doc_id / "draft.yaml")
     a = result.annotations
     print(f"{path}: {len(a.mentions)} mentions, {len(a.events)} events, {len(a.claims)} claims,"
           f" {len(result.proposals)} proposed entities")
@@ -72,7 +71,7 @@ def _run_review(args) -> int:
         p = item.proposal
         match = (f"possible match {item.candidate} ({item.score:.0f})" if item.candidate
                  else "new entity")
-        print(f"{item.number:3}  {p['id']:40} {p['type']:18} {p['label']!r}: {match}")
+        print(f"{item.number:3}  {p.id:40} {p.type:18} {p.label!r}: {match}")
     return 0
 
 
@@ -80,7 +79,8 @@ def add_review_parser(sub) -> None:
     p = sub.add_parser("review", help="list proposed entities of a draft; accept or merge them")
     p.add_argument("doc_id", metavar="DOC-ID")
     p.add_argument("--corpus-dir", default="corpus")
-    p.add_argument("--accept", type=int, metavar="N", help="add proposal N to the registry")
+    p.add_argument("--accept", type=int, metavar="N",
+                   help="add proposal N to the registry (numbers stay as listed after each step)")
     p.add_argument("--merge", nargs=2, metavar=("NEW_ID", "INTO_ID"),
                    help="add proposal NEW_ID's spellings to registry entity INTO_ID")
     p.set_defaults(func=_run_review)

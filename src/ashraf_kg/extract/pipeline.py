@@ -10,19 +10,18 @@ The default extractor is a pipeline of rule-based steps that needs no model down
 5. ``find_claims`` (extract_claims) — reported speech with claimant and stance.
 
 The result is an :class:`~ashraf_kg.model.Annotations` with ``status: draft`` and a
-confidence on every item; :func:`write_annotations` writes it as ``draft.yaml`` in
-the format of docs/annotation-format.md, with the proposed entities under
-``proposed_entities:`` (read by ``ashraf-kg review``, ignored by the build).
+confidence on every item, and the offsets of every quote; ``write_annotations`` (of
+:mod:`ashraf_kg.corpus.annotations`, the owner of the format) writes it as ``draft.yaml``,
+with the proposed entities under ``proposed_entities:`` (read by ``ashraf-kg review``,
+ignored by the build).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-import yaml
-
+from ..corpus.annotations import write_annotations  # noqa: F401 - the extractor's writer
 from ..model import (
     ROLES,
     Annotations,
@@ -33,6 +32,7 @@ from ..model import (
     Event,
     Membership,
     Mention,
+    Proposal,
     Quote,
     Relation,
     TimeSpec,
@@ -44,7 +44,8 @@ from .entities import drop_nested_hits, drop_unnamed_groups, find_named_entities
 from .events import EventHit, find_events
 from .mentions import Hit, find_mentions
 from .nlp import parse_text, parse_texts
-from .proposals import Proposal, propose_entities
+from .proposals import Proposal as NameProposal
+from .proposals import propose_entities
 from .relations import RelationHit, find_relations
 from .speech import find_references
 from .voice import SPEECH_EVENTS, collapse_relays, label_claims, own_voice_claims, reported_event_claims
@@ -77,7 +78,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def unique_quote(text: str, start: int, end: int) -> Quote:
-    """A quote of ``text[start:end]`` with the shortest prefix/suffix that makes it unique."""
+    """A quote of ``text[start:end]``: its offsets, and for people the shortest prefix/suffix
+    that makes it unique."""
     exact = text[start:end]
 
     def matches(prefix: str, suffix: str) -> int:
@@ -91,11 +93,11 @@ def unique_quote(text: str, start: int, end: int) -> Quote:
     for size in (0, 8, 16, 32, 64, 128):
         prefix = text[max(0, start - size):start]
         if matches(prefix, "") == 1:
-            return Quote(exact, prefix=prefix)
+            return Quote(exact, prefix=prefix, start=start, end=end)
         suffix = text[end:end + size]
         if matches(prefix, suffix) == 1:
-            return Quote(exact, prefix=prefix, suffix=suffix)
-    return Quote(exact, prefix=text[:start], suffix="")
+            return Quote(exact, prefix=prefix, suffix=suffix, start=start, end=end)
+    return Quote(exact, prefix=text[:start], suffix="", start=start, end=end)
 
 
 def _mention_items(text: str, hits: list[Hit]) -> tuple[Mention, ...]:
@@ -107,8 +109,9 @@ def _mention_items(text: str, hits: list[Hit]) -> tuple[Mention, ...]:
     for (entity, exact), group in groups.items():
         confidence = round(min(h.confidence for h in group), 2)
         if text.count(exact) == len(group):
-            mentions.append(Mention(entity, Quote(exact), all=len(group) > 1,
-                                    confidence=confidence))
+            quote = Quote(exact) if len(group) > 1 else Quote(exact, start=group[0].start,
+                                                              end=group[0].end)
+            mentions.append(Mention(entity, quote, all=len(group) > 1, confidence=confidence))
             continue
         for hit in group:
             mentions.append(Mention(entity, unique_quote(text, hit.start, hit.end),
@@ -199,7 +202,15 @@ def _mark_alleged(events: list[Event], claims: list[Claim]) -> list[Event]:
     return [Event(**{**e.__dict__, "alleged": True}) if e.id in alleged else e for e in events]
 
 
-def _merge_proposals(named: list[Proposal], ruled: list[Proposal]) -> list[Proposal]:
+def _proposal_items(text: str, found) -> tuple[Proposal, ...]:
+    """The extractor's proposals, numbered for ``review`` (numbers never change after)."""
+    return tuple(Proposal(number=n, id=p.id, type=p.type, label=p.label,
+                          quotes=tuple(unique_quote(text, s, e) for s, e in p.spans),
+                          roles=p.roles, cue=p.cue, confidence=p.confidence)
+                 for n, p in enumerate(found, start=1))
+
+
+def _merge_proposals(named: list[NameProposal], ruled: list[NameProposal]) -> list[NameProposal]:
     """Recognised names first; a rule's proposal only where no recognised name overlaps it."""
     spans = [s for p in named for s in p.spans]
     ids = {p.id for p in named}
@@ -242,8 +253,8 @@ def extract_document(document: Document, registry: tuple[Entity, ...], *,
                               mentions=_mention_items(text, hits),
                               events=tuple(_mark_alleged(events, claims)),
                               memberships=memberships, relations=relations, claims=tuple(claims),
-                              extractor=EXTRACTOR)
-    return Extraction(annotations, tuple(proposals))
+                              extractor=EXTRACTOR, proposals=_proposal_items(text, proposals))
+    return Extraction(annotations, annotations.proposals)
 
 
 def extract_documents(documents, registry: tuple[Entity, ...]) -> list[Extraction]:
@@ -261,86 +272,3 @@ def extract_annotations(document: Document, registry: tuple[Entity, ...]) -> Ann
     ('draft', 'rules-1')
     """
     return extract_document(document, registry).annotations
-
-
-def _quote_dict(quote: Quote, key: str = "quote") -> dict:
-    item = {key: quote.exact}
-    if quote.prefix:
-        item["prefix"] = quote.prefix
-    if quote.suffix:
-        item["suffix"] = quote.suffix
-    return item
-
-
-def _event_dict(event: Event) -> dict:
-    item = {"id": event.id, "type": event.type, "label": event.label,
-            "evidence": _quote_dict(event.evidence), "alleged": event.alleged}
-    item.update({role: list(ids) for role, ids in event.roles})
-    item["place"] = list(event.place)
-    if event.time.expression:
-        item["time"] = {k: v for k, v in event.time.__dict__.items() if v is not None}
-    if event.counts:
-        item["counts"] = [{"kind": c.kind, "value": c.value, "expression": c.expression,
-                           "evidence": _quote_dict(c.evidence)} for c in event.counts]
-    item["confidence"] = event.confidence
-    return item
-
-
-def _membership_dict(item: Membership) -> dict:
-    return {"id": item.id, "type": "membership", "member": item.member,
-            "organization": item.organization, "role": item.role, "former": item.former,
-            "alleged": item.alleged, "evidence": _quote_dict(item.evidence),
-            "confidence": item.confidence}
-
-
-def _relation_dict(item: Relation) -> dict:
-    return {"id": item.id, "type": "relation", "subject": item.subject,
-            "predicate": item.predicate, "object": item.object, "alleged": item.alleged,
-            "evidence": _quote_dict(item.evidence), "confidence": item.confidence}
-
-
-def _claim_dict(claim: Claim) -> dict:
-    item = {"id": claim.id, "claimant": claim.claimant, "stance": claim.stance,
-            "about": list(claim.about), "proposition": claim.proposition,
-            "quoted": claim.quoted, "evidence": _quote_dict(claim.evidence),
-            "confidence": claim.confidence}
-    return item
-
-
-def _proposal_dict(proposal: Proposal, text: str) -> dict:
-    return {"id": proposal.id, "type": proposal.type, "label": proposal.label,
-            "aliases": [], "roles": list(proposal.roles), "cue": proposal.cue,
-            "confidence": proposal.confidence,
-            "quotes": [_quote_dict(unique_quote(text, s, e)) for s, e in proposal.spans]}
-
-
-def annotations_yaml(annotations: Annotations, *, proposals=(), text: str = "") -> str:
-    """The YAML text of a draft annotations file."""
-    data = {"document": annotations.document, "status": annotations.status,
-            "extractor": annotations.extractor or EXTRACTOR,
-            "mentions": [{"entity": m.entity, **_quote_dict(m.quote),
-                          **({"all": True} if m.all else {}), "confidence": m.confidence}
-                         for m in annotations.mentions],
-            "events": [_event_dict(e) for e in annotations.events],
-            "relations": [_membership_dict(m) for m in annotations.memberships]
-            + [_relation_dict(r) for r in annotations.relations],
-            "claims": [_claim_dict(c) for c in annotations.claims],
-            "proposed_entities": [_proposal_dict(p, text) for p in proposals]}
-    header = ("# Draft annotations, machine-extracted: review before publishing.\n"
-              "# Format: docs/annotation-format.md; confidence is the extractor's.\n")
-    return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
-
-
-def write_annotations(annotations: Annotations, path: str | Path, *, proposals=(),
-                      text: str = "") -> Path:
-    """Write ``annotations`` as YAML to ``path`` atomically; never over curated annotations."""
-    from ..errors import ExtractionError
-    from ..fileio import write_text_atomic
-
-    path = Path(path)
-    if path.name == "annotations.yaml" or (path.exists() and "status: reviewed" in
-                                           path.read_text(encoding="utf-8")):
-        raise ExtractionError("refusing to overwrite curated annotations", where=str(path),
-                              hint="write drafts to draft.yaml (the default of ashraf-kg extract)")
-    write_text_atomic(path, annotations_yaml(annotations, proposals=proposals, text=text))
-    return path
