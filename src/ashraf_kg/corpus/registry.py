@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..errors import CorpusError
 from ..model import Entity, Location
-from ..namespaces import kind_of, slug_of
+from ..namespaces import is_slug, kind_of, slug_of
 from ..vocab import ENTITY_KINDS
 from .schema import check_schema, modeline
 from .yamlio import YamlFile, as_strings, load_yaml, parse_yaml, write_yaml_file
@@ -82,7 +82,7 @@ def _entity_node(entity: Entity):
 def check_entity(entity: Entity) -> None:
     """Raise :class:`CorpusError` unless ``entity`` would be a valid registry entry."""
     kind, slug, where = kind_of(entity.id), slug_of(entity.id), str(entity.location)
-    if kind not in ENTITY_KINDS or not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug):
+    if kind not in ENTITY_KINDS or not is_slug(slug):
         raise CorpusError(f"bad entity id {entity.id!r}", where=where,
                           hint=f"write <kind>/<slug> with kind one of {', '.join(ENTITY_KINDS.names)}"
                                " and a lowercase-hyphenated slug")

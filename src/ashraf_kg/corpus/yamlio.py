@@ -27,7 +27,6 @@ from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.representer import RoundTripRepresenter
 
 from ..errors import CorpusError
-from ..model import Location
 
 MAX_DEPTH = 40  # a curation file nests six levels deep at most
 MAX_ALIASES = 100
@@ -247,11 +246,6 @@ def _text(value: str, keys: tuple, yaml_file: YamlFile) -> str:
     return str(value)
 
 
-def read_yaml(path: Path):
-    """The plain ``data`` of a YAML file (mappings as :class:`LineDict`); see :func:`load_yaml`."""
-    return load_yaml(path).data
-
-
 def write_yaml_file(yaml_file: YamlFile, *, check=None) -> None:
     """Write ``yaml_file.tree`` back atomically; ``check(text)`` may refuse it first."""
     from ..fileio import write_text_atomic
@@ -260,10 +254,6 @@ def write_yaml_file(yaml_file: YamlFile, *, check=None) -> None:
     if check is not None:
         check(text)
     write_text_atomic(yaml_file.path, text)
-
-
-def where_of(path: Path, item) -> str:
-    return str(Location(str(path), getattr(item, "line", 0)))
 
 
 def as_strings(value) -> tuple[str, ...]:
