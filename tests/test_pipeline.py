@@ -69,3 +69,18 @@ def test_build_replaces_a_new_empty_or_earlier_graph_dir(capsys, checkout, state
     code, out, err = build(capsys, checkout / "corpus", target)
     assert code == 0 and err == "" and out.startswith("Built ")
     assert (target / "ashraf-kg.nq").is_file()
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o002, 0o077])
+def test_build_output_has_the_modes_the_umask_gives(tmp_path, umask):
+    import os
+    import stat
+
+    previous = os.umask(umask)
+    try:
+        assert main(["build", "-q", "--corpus-dir", str(MINIMAL), "--graph-dir", str(tmp_path / "graph")]) == 0
+    finally:
+        os.umask(previous)
+    modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in (tmp_path / "graph").iterdir()}
+    assert stat.S_IMODE((tmp_path / "graph").stat().st_mode) == 0o777 & ~umask
+    assert set(modes.values()) == {0o666 & ~umask}, modes

@@ -9,6 +9,27 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
+def current_umask() -> int:
+    """The process's umask, read without changing it where Linux allows."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)  # elsewhere: set and put back at once
+    os.umask(mask)
+    return mask
+
+
+def public_mode(*, folder: bool = False) -> int:
+    """The mode a plain ``open()`` or ``mkdir()`` would give: 0666 (0777 for a folder)
+    less the umask. Temporary files and folders are private (0600, 0700) until renamed
+    into place, so they are given this mode first."""
+    return (0o777 if folder else 0o666) & ~current_umask()
+
+
 def write_text_atomic(path: Path, text: str) -> None:
     """Write ``text`` (UTF-8, ``\\n`` line ends) to ``path`` through a temp file and rename."""
     write_bytes_atomic(path, text.encode("utf-8"))
@@ -21,6 +42,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+            os.fchmod(handle.fileno(), public_mode())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -60,6 +82,7 @@ def staged_folder(target: Path):
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
+        staging.chmod(public_mode(folder=True))
         yield staging
         replace_folder(staging, target)
     except BaseException:

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from ..clean import clean_text
 from ..errors import IngestError
+from ..fileio import public_mode
 from ..model import Entity
 from ..namespaces import make_slug
 from .meta import meta_from_fields, write_meta
@@ -393,7 +394,7 @@ def _write_document(corpus: Path, doc_id: str, item: _Prepared, *, author: str) 
         write_meta(staging / "meta.yaml", meta_from_fields({
             "id": doc_id, **item.meta, "author": author,
             "origin": _relative_origin(item.path, corpus)}))
-        staging.chmod(0o755)  # mkdtemp makes it private; a corpus folder is not
+        staging.chmod(public_mode(folder=True))  # mkdtemp makes it private; a corpus folder is not
         os.rename(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

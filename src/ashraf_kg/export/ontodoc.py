@@ -13,10 +13,8 @@ from __future__ import annotations
 import html
 import importlib.metadata
 import logging
-import os
 import re
 import sys
-import tempfile
 import types
 from pathlib import Path
 
@@ -25,6 +23,7 @@ from rdflib.namespace import RDF, SKOS
 
 from .. import resources
 from ..errors import AshrafKGError
+from ..fileio import write_text_atomic
 from ..namespaces import scheme_iri
 
 ONTOLOGY_FILE = "ashraf-kg.ttl"
@@ -49,15 +48,7 @@ def write_ontology_docs(path: Path, ontology: Graph | None = None) -> Path:
     """Write the ontology documentation to ``path`` (temporary file, then rename)."""
     path = Path(path)
     page = make_ontology_html(ontology)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(page if page.endswith("\n") else page + "\n")
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text_atomic(path, page if page.endswith("\n") else page + "\n")
     return path
 
 
