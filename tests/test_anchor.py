@@ -102,3 +102,28 @@ def test_offsets_that_miss_the_quote_say_what_the_text_reads_there():
                      doc_id="d")
     assert "draft.yaml:4" in str(error.value) and "'The att'" in str(error.value)
     assert "remove start and end" in str(error.value)
+
+
+class CountingText(str):
+    """A text that counts the characters copied out of it by slicing."""
+
+    copied = 0
+
+    def __getitem__(self, key):
+        part = str.__getitem__(self, key)
+        CountingText.copied += len(part)
+        return part
+
+
+@pytest.mark.parametrize("quote", [Quote("the camp", prefix="then "), Quote("the", suffix=" camp."),
+                                   Quote("camp", prefix="zzz ")])
+def test_anchoring_copies_little_of_a_long_text(quote):
+    """Anchoring must stay linear in the text: no copy of everything before each of the
+    (here 50,000) places a short quote occurs, which made a 50 MB document never finish."""
+    text = CountingText("the camp was quiet. " * 50_000 + "then the camp." + " the camp." * 5)
+    CountingText.copied = 0
+    try:
+        anchor_quote(text, quote, doc_id="d", all=True)
+    except AnchorError:
+        pass  # not found: only the work done matters here
+    assert CountingText.copied < 10_000

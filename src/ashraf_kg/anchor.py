@@ -27,16 +27,21 @@ def find_all(text: str, needle: str) -> list[int]:
 
 
 def _line_col(text: str, offset: int) -> str:
+    # Only for error messages, for a few offsets: counting from the start is fine.
     line = text.count("\n", 0, offset) + 1
     return f"line {line}, column {offset - (text.rfind(chr(10), 0, offset) + 1) + 1}"
 
 
-def _candidates(text: str, quote: Quote) -> list[int]:
+def _candidates(text: str, quote: Quote, folded: str | None = None) -> list[int]:
+    """Starts of the quote (exact, then folded); prefix and suffix are compared in place,
+    never by copying the text before each candidate, so the work stays linear in the text."""
     for haystack, exact, prefix, suffix in (
             (text, quote.exact, quote.prefix, quote.suffix),
-            (fold(text), fold(quote.exact), fold(quote.prefix), fold(quote.suffix))):
+            (None, fold(quote.exact), fold(quote.prefix), fold(quote.suffix))):
+        if haystack is None:
+            haystack = folded if folded is not None else fold(text)
         starts = [s for s in find_all(haystack, exact)
-                  if haystack[:s].endswith(prefix)
+                  if haystack.endswith(prefix, 0, s)
                   and haystack.startswith(suffix, s + len(exact))]
         if starts:
             return starts
@@ -60,8 +65,10 @@ def _span_at(text: str, quote: Quote, *, doc_id: str, where: str) -> Span:
     return make_span(text, doc_id, start, end)
 
 
-def anchor_quote(text: str, quote: Quote, *, doc_id: str, all: bool = False) -> tuple[Span, ...]:
+def anchor_quote(text: str, quote: Quote, *, doc_id: str, all: bool = False,
+                 folded: str | None = None) -> tuple[Span, ...]:
     """Anchor ``quote`` in ``text``; with ``all`` every occurrence, else exactly one.
+    ``folded`` is ``fold(text)`` when the caller has it (one per document, not per quote).
 
     >>> anchor_quote("a cat and a cat", Quote("cat", prefix="and a "), doc_id="d")[0].start
     12
@@ -71,14 +78,14 @@ def anchor_quote(text: str, quote: Quote, *, doc_id: str, all: bool = False) -> 
         raise AnchorError(f"empty quote in document {doc_id}", where=where)
     if quote.start is not None and not all:
         return (_span_at(text, quote, doc_id=doc_id, where=where),)
-    starts = _candidates(text, quote)
+    starts = _candidates(text, quote, folded)
     if not starts:
         raise AnchorError(f"quote not found in document {doc_id}: {quote.exact!r}"
                           + (f" with prefix {quote.prefix!r}" if quote.prefix else "")
                           + (f" and suffix {quote.suffix!r}" if quote.suffix else ""),
                           where=where, hint="copy the words exactly from the document's text.txt")
     if len(starts) > 1 and not all:
-        places = "; ".join(_line_col(text, s) for s in starts)
+        places = "; ".join(_line_col(text, s) for s in starts[:5]) + ("; …" if len(starts) > 5 else "")
         raise AnchorError(f"quote {quote.exact!r} occurs {len(starts)} times in document "
                           f"{doc_id} ({places})", where=where,
                           hint="add a prefix or suffix that makes it unique, or 'all: true' "
@@ -106,10 +113,12 @@ def anchor_document(document: Document, annotations: Annotations) -> AnchoredDoc
     """
     asked: set[tuple[Quote, bool]] = set()
     spans: dict[Quote, tuple[Span, ...]] = {}
+    folded = fold(document.text)
     for quote, every in iter_quotes(annotations):
         if (quote, every) not in asked:
             asked.add((quote, every))
-            found = anchor_quote(document.text, quote, doc_id=document.id, all=every)
+            found = anchor_quote(document.text, quote, doc_id=document.id, all=every,
+                                 folded=folded)
             spans.setdefault(quote, found)
     return AnchoredDocument(document=document, annotations=annotations,
                             spans=tuple(spans.items()))
