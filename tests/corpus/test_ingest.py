@@ -289,3 +289,55 @@ def test_sourced_meta_reads_back_with_every_field(ingest_dir, empty_corpus):
     assert meta.source_facts == "encyclopedia.source.yaml" and meta.attribution
     assert dict(meta.notes) == (written.get("notes") or {})
     assert (meta.excerpt.words if meta.excerpt else None) == (written.get("excerpt") or {}).get("words")
+
+
+
+def test_a_device_is_refused_unread(empty_corpus):
+    with pytest.raises(IngestError, match="not a regular file") as error:
+        add_document("/dev/zero", empty_corpus)  # read to the end, it never ends
+    assert "/dev/zero" in str(error.value)
+    assert list(empty_corpus.iterdir()) == []
+
+
+def test_a_fifo_nobody_writes_to_is_refused_without_waiting(tmp_path, empty_corpus):
+    import os
+    import subprocess
+    import sys
+
+    fifo = tmp_path / "incoming.txt"
+    os.mkfifo(fifo)
+    done = subprocess.run([sys.executable, "-m", "ashraf_kg.cli", "add", str(fifo), "--corpus-dir",
+                           str(empty_corpus)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and done.stderr.startswith("Error: ") and "FIFO" in done.stderr
+    assert list(empty_corpus.iterdir()) == []
+
+
+def pipe_with(data: bytes) -> str:
+    """A pipe as the shell gives one (``/dev/fd/N``), ``data`` written into it by a thread."""
+    import os
+    import threading
+
+    read_end, write_end = os.pipe()
+
+    def write():
+        try:
+            with open(write_end, "wb") as handle:
+                handle.write(data)
+        except BrokenPipeError:
+            pass  # the reader stopped at its limit
+
+    threading.Thread(target=write, daemon=True).start()
+    return f"/dev/fd/{read_end}"
+
+
+def test_a_pipe_past_the_size_limit_is_refused(empty_corpus):
+    pipe = pipe_with(b"The camp was quiet that night.\n" * 400_000)  # 12 MB
+    with pytest.raises(IngestError, match=r"the pipe sent more than 10 MB, over the 10 MB limit"):
+        add_document(pipe, empty_corpus)
+    assert list(empty_corpus.iterdir()) == []
+
+
+def test_a_document_through_a_pipe_is_added(ingest_dir, empty_corpus):
+    raw = (ingest_dir / "article.txt").read_bytes()
+    (added,) = add_document(pipe_with(raw), empty_corpus, title="Through a pipe").added
+    assert (empty_corpus / added.doc_id / "source.txt").read_bytes() == raw

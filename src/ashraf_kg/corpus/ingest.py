@@ -21,6 +21,7 @@ import hashlib
 import os
 import re
 import shutil
+import stat
 import tempfile
 from dataclasses import dataclass
 from datetime import date
@@ -181,12 +182,7 @@ def _prepare(path: Path, overrides: dict) -> _Prepared:
 
 def _prepare_file(path: Path) -> _Prepared:
     """Read and check one document; everything that goes into its folder, in memory."""
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise IngestError(f"the file is {size / 2**20:.1f} MB, over the "
-                          f"{MAX_BYTES // 2**20} MB limit for one document", where=str(path),
-                          hint="split it into its articles or add the article alone")
-    raw = path.read_bytes()
+    raw = read_document_bytes(path)
     text = _decode(raw, path)
     if not text.strip():
         raise IngestError("the file is empty", where=str(path), hint="add a file with text")
@@ -197,6 +193,64 @@ def _prepare_file(path: Path) -> _Prepared:
     meta = _meta_from_text(body, path)
     files = {"source.txt": raw, "text.txt": body.encode("utf-8")}
     return _Prepared(path, raw, files, meta, meta["title"])
+
+
+PIPE_WAIT = 30.0  # seconds a pipe may stay silent before the command gives up on it
+
+
+def read_document_bytes(path: Path) -> bytes:
+    """The bytes of a document: a regular file, or a pipe the shell gives (``add /dev/stdin``,
+    ``add <(…)``), never more than :data:`MAX_BYTES`. A device (``/dev/zero``) and a named
+    FIFO (which may wait for a writer for ever) are refused unread."""
+    try:
+        info = path.stat()
+    except OSError as error:
+        raise IngestError(f"cannot read the file: {error.strerror}", where=str(path)) from None
+    if stat.S_ISFIFO(info.st_mode) and str(path).startswith(("/dev/", "/proc/")):
+        return _read_pipe(path)
+    if stat.S_ISFIFO(info.st_mode):
+        raise IngestError("a named pipe (FIFO), which may wait for a writer for ever",
+                          where=str(path), hint="save the document to a file and add that file")
+    if not stat.S_ISREG(info.st_mode):
+        raise IngestError("not a regular file (a device, a socket, …)", where=str(path),
+                          hint="save the document to a file and add that file")
+    if info.st_size > MAX_BYTES:
+        raise _too_big(path, f"the file is {info.st_size / 2**20:.1f} MB")
+    with path.open("rb") as handle:
+        raw = handle.read(MAX_BYTES + 1)  # the file may have grown since stat()
+    if len(raw) > MAX_BYTES:
+        raise _too_big(path, "the file grew while it was read")
+    return raw
+
+
+def _read_pipe(path: Path, wait: float = PIPE_WAIT) -> bytes:
+    import select
+
+    # Non-blocking open: a FIFO with no writer would otherwise block the open itself.
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    chunks, size = [], 0
+    try:
+        while True:
+            if not select.select([fd], [], [], wait)[0]:
+                raise IngestError(f"nothing came through the pipe for {wait:g} s", where=str(path),
+                                  hint="save the document to a file and add that file")
+            try:
+                chunk = os.read(fd, 1 << 16)
+            except BlockingIOError:
+                continue
+            if not chunk:
+                return b"".join(chunks)
+            size += len(chunk)
+            if size > MAX_BYTES:
+                raise _too_big(path, f"the pipe sent more than {size // 2**20} MB")
+            chunks.append(chunk)
+    finally:
+        os.close(fd)
+
+
+def _too_big(path: Path, what: str) -> IngestError:
+    return IngestError(f"{what}, over the {MAX_BYTES // 2**20} MB limit for one document",
+                       where=str(path), hint="split it into its articles or add the article alone")
 
 
 def _decode(raw: bytes, path: Path) -> str:
