@@ -202,3 +202,17 @@ def test_cli_export_network_writes_every_format(graph_dir, network, tmp_path):
         network.number_of_edges()
     assert sorted(nx.read_gexf(tmp_path / "a.gexf").nodes) == sorted(network.nodes)
     assert (tmp_path / "csv" / "nodes.csv").exists() and (tmp_path / "csv" / "edges.csv").exists()
+
+
+@pytest.mark.parametrize("writer,reader", [(write_graphml, nx.read_graphml), (write_gexf, nx.read_gexf)])
+def test_xml_exports_are_well_formed_whatever_a_label_holds(tiny, tmp_path, writer, reader):
+    """XML 1.0 cannot hold most control characters, even escaped: they are written as their
+    Control Pictures (\\v as ␋), and the file parses."""
+    from xml.etree import ElementTree
+
+    g = tiny.copy()
+    g.nodes[MALIKI]["label"] = "Nouri\x0bal-\x01Maliki\ufffe"
+    path = writer(g, tmp_path / "n.xml")
+    ElementTree.parse(path)  # well-formed
+    assert reader(path).nodes[MALIKI]["label"] == "Nouri\u240bal-\u2401Maliki\ufffd"
+    assert tiny.nodes[MALIKI]["label"] == "Nouri al-Maliki"  # the network itself is untouched

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import networkx as nx
@@ -14,15 +15,38 @@ import networkx as nx
 from ..fileio import write_bytes_atomic, write_text_atomic
 from .projection import EDGE_FIELDS, NODE_FIELDS
 
+# What XML 1.0 cannot hold at all, not even escaped: C0 controls but tab and line ends,
+# the two non-characters U+FFFE/U+FFFF, and lone surrogates.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_safe(value):
+    """``value`` with what XML cannot hold made visible: a C0 control as its Control Picture
+    (U+2400 + code, e.g. \\v as ␋), anything else as U+FFFD; other values unchanged."""
+    if not isinstance(value, str):
+        return value
+    return _NOT_XML.sub(lambda m: chr(0x2400 + ord(m[0])) if m[0] < " " else "\ufffd", value)
+
+
+def xml_safe_graph(g):
+    """A copy of ``g`` whose node ids, keys and text attributes XML can hold."""
+    safe = nx.relabel_nodes(g, {n: xml_safe(n) for n in g if xml_safe(n) != n}, copy=True)
+    safe.graph = {k: xml_safe(v) for k, v in safe.graph.items()}
+    for _, data in safe.nodes(data=True):
+        data.update({k: xml_safe(v) for k, v in data.items()})
+    for *_, data in safe.edges(data=True):
+        data.update({k: xml_safe(v) for k, v in data.items()})
+    return safe
+
 
 def write_graphml(g, path) -> Path:
     """Write the network as GraphML (yEd, Gephi, Cytoscape), atomically."""
-    return _write_with(path, lambda out: nx.write_graphml(g, out, encoding="utf-8"))
+    return _write_with(path, lambda out: nx.write_graphml(xml_safe_graph(g), out, encoding="utf-8"))
 
 
 def write_gexf(g, path) -> Path:
     """Write the network as GEXF 1.2 (Gephi), atomically."""
-    return _write_with(path, lambda out: nx.write_gexf(g, out, encoding="utf-8"))
+    return _write_with(path, lambda out: nx.write_gexf(xml_safe_graph(g), out, encoding="utf-8"))
 
 
 def _write_with(path, write) -> Path:
