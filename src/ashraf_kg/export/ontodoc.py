@@ -2,7 +2,9 @@
 
 The page is self-contained (styles inline, no script or stylesheet fetched from
 elsewhere) and byte-identical across runs, because ``graph/`` is committed and must
-equal a fresh build.
+equal a fresh build. Text from the ontology is shown, never run: pyLODE renders each
+literal as Markdown, raw HTML included, so the text is HTML-escaped before it is
+rendered, and the page's Content-Security-Policy lets no script run at all.
 
 >>> from ashraf_kg.export.ontodoc import write_ontology_docs
 >>> write_ontology_docs(Path("graph/ontology.html"))   # doctest: +SKIP
@@ -29,6 +31,10 @@ from ..namespaces import scheme_iri
 ONTOLOGY_FILE = "ashraf-kg.ttl"
 # External resources an HTML page may load: these must not appear in the output.
 _LOADING_TAG = re.compile(r"<(?:link|script)\b[^>]*\b(?:href|src)=\"(?:https?:)?//", re.I)
+# Inline styles and nothing else: no script (the JSON-LD block is data, not run), no
+# fetch, no form.
+CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+       "form-action 'none'")
 
 
 def make_ontology_html(ontology: Graph | None = None) -> str:
@@ -38,6 +44,11 @@ def make_ontology_html(ontology: Graph | None = None) -> str:
     OntPub = _import_ontpub()
     doc = OntPub(ontology=_without_schemes(ontology), sort_subjects=True)
     page = _add_schemes(doc.make_html(include_css=True), ontology)
+    if "<head>" not in page:
+        raise AshrafKGError("pyLODE's page has no <head> for the Content-Security-Policy",
+                            hint="check the pinned pylode version")
+    page = page.replace("<head>", f'<head>\n    <meta http-equiv="Content-Security-Policy" '
+                                  f'content="{CSP}">', 1)
     if _LOADING_TAG.search(page):
         raise AshrafKGError("the ontology documentation would load a remote stylesheet or script",
                             hint="inline it in ashraf_kg.export.ontodoc")
@@ -64,6 +75,8 @@ def _import_ontpub():
     handlers, level = list(root.handlers), root.level
     try:
         from pylode import OntPub
+
+        _escape_markdown()
     except ImportError as error:
         raise AshrafKGError(f"cannot import pyLODE: {error}",
                             hint="install the pinned pylode (pip install -e .)") from error
@@ -73,6 +86,17 @@ def _import_ontpub():
                 root.removeHandler(handler)
         root.setLevel(level)
     return OntPub
+
+
+def _escape_markdown() -> None:
+    """Make pyLODE's Markdown renderer escape HTML first, so that a comment reading
+    ``<img src=x onerror=…>`` is shown as text rather than put in the page as markup."""
+    import markdown
+    import pylode.utils
+
+    if not isinstance(pylode.utils.markdown, types.SimpleNamespace):
+        pylode.utils.markdown = types.SimpleNamespace(markdown=lambda text, **options: markdown.markdown(
+            html.escape(text, quote=False), **options))
 
 
 def _without_schemes(ontology: Graph) -> Graph:
