@@ -32,6 +32,7 @@ from ..errors import IngestError
 from ..fileio import public_mode
 from ..model import Entity
 from ..namespaces import make_slug
+from .header import read_header, short_title
 from .meta import meta_from_fields, write_meta
 from .registry import append_entity, has_entity, read_registry
 from .sourcefacts import merge_source_facts, read_source_facts
@@ -306,37 +307,15 @@ def _parse_date(value: str | None) -> date | None:
         return None
 
 
-_BYLINE = re.compile(r"^\s*(?:by|written by|author:)\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*$",
-                     re.IGNORECASE)
-_DATELINE = re.compile(r"(?:published|posted|date|updated)?:?\s*("
-                       r"\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]+ \d{1,2},? \d{4})")
-_PUBLISHER = re.compile(r"^\s*(?:publisher|source|©|\(c\)|copyright)\s*:?\s*(?:\d{4}\s+)?(.+?)\s*$",
-                        re.IGNORECASE)
-
-
 def _meta_from_text(body: str, path: Path) -> dict:
-    """What a plain-text document states about itself in its first lines."""
-    from ..timex import normalise_time
-
-    lines = [line.strip() for line in body.splitlines() if line.strip()]
-    title = lines[0].lstrip("= ").rstrip("= ") if lines and len(lines[0]) <= 200 else None
-    stated: dict = {"title": title, "published": None, "publisher": None, "byline": None,
-                    "url": None}
-    for line in lines[1:8]:
-        if (m := _BYLINE.match(line)) and not stated["byline"]:
-            stated["byline"] = m[1]
-        elif (m := _DATELINE.match(line)) and not stated["published"] and len(line) < 60:
-            spec = normalise_time(m[1], None)
-            stated["published"] = _parse_date(spec.begin) if spec.begin == spec.end else None
-        elif (m := _PUBLISHER.match(line)) and not stated["publisher"]:
-            stated["publisher"] = m[1]
-    return _meta(path, body, stated, source="source.txt")
+    """What a plain-text document states about itself in its first lines (corpus.header)."""
+    return _meta(path, body, read_header(body), source="source.txt")
 
 
 def _meta(path: Path, body: str, stated: dict, *, source: str) -> dict:
-    title = stated["title"] or body.strip().splitlines()[0][:120]
+    title = stated["title"] or short_title(body)
     missing = [key for key in ("title", "published", "publisher", "byline", "url")
-               if not stated.get(key)]
+               if not stated.get(key) or (key == "title" and stated.get("headline") is False)]
     return {
         "title": title,
         "published": stated["published"],
