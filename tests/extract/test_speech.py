@@ -46,10 +46,21 @@ def test_the_statement_speaks_for_whoever_spoke_in_the_sentence_before(mark):
     assert found == [("We", text.index("We"), BRIGADE)]
 
 
-def test_he_is_the_person_named_last(mark):
+def test_he_is_the_one_person_named_before(mark):
+    text = "Tomas Reyes entered Kesh. He said little."
+    assert references(text, ("Tomas Reyes", REYES), ("Kesh", KESH), mark=mark) == [
+        ("He", 26, REYES)]
+
+
+def test_he_after_two_people_stays_unresolved(mark):
     text = "Tomas Reyes met Anna Berg. He said little."
-    assert references(text, ("Tomas Reyes", REYES), ("Anna Berg", BERG), mark=mark) == [
-        ("He", 27, BERG)]
+    assert references(text, ("Tomas Reyes", REYES), ("Anna Berg", BERG), mark=mark) == []
+
+
+def test_the_group_is_the_one_organisation_named_just_before(mark):
+    text = "The Northern Brigade entered Kesh. The group said it would stay."
+    assert references(text, ("Northern Brigade", BRIGADE), ("Kesh", KESH), mark=mark) == [
+        ("The group", text.index("The group"), BRIGADE)]
 
 
 def test_he_with_no_person_before_resolves_nothing(mark):

@@ -3,9 +3,12 @@
 A quotation (“…” or "…") belongs to the speaker of the speech verb that introduces it
 ("Ban Ki-moon said he “…”", "The statement added, “…”"); inside it, "I" and "we" are
 that speaker. "The statement" speaking is whoever made the statement just told. Outside
-quotations, "he"/"she" is the person named last, and "they" as a subject is the
-organisation or group named last in the same sentence ("Iraqi soldiers didn't …, but
-they didn't …"). Each resolution is a mention (``via="pronoun"``) with a low confidence.
+quotations, "he"/"she" is the person named before it in its sentence (else in the
+sentence before), "they" as a subject the organisation or group named before it in the
+same sentence ("Iraqi soldiers didn't …, but they didn't …"), and "the group" the
+organisation or group of that sentence or the one before — each only when one entity
+alone fits; otherwise it stays unresolved. Each resolution is a mention
+(``via="pronoun"``) with a low confidence.
 """
 
 from __future__ import annotations
@@ -79,20 +82,32 @@ def find_references(text: str, sentences, hits: list[Hit]) -> list[Hit]:
         if speaker:
             for m in re.finditer(r"\b(?:I|[Ww]e|me|us)\b", folded[quote[0]:quote[1]]):
                 found.append(Hit(speaker, quote[0] + m.start(), quote[0] + m.end(), 0.5, "pronoun"))
-    for m in re.finditer(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b", folded):
+    for m in re.finditer(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Tt]he group)\b", folded):
         sentence = _sentence_of(sentences, m.start())
-        if m[0].lower() == "they":
+        word = m[0].lower()
+        if word == "they":
             if not re.match(r"\s+(?:did|do|does|didn't|don't|were|are|had|have|will|would|"
                             r"could|\w+ed)\b", folded[m.end():m.end() + 12]):
                 continue
             earlier = [h for h in hits if sentence[0] <= h.start and h.end <= m.start()
                        and _kind(h) in ("organization", "group")]
-        else:
-            earlier = [h for h in hits if m.start() - 200 <= h.start and h.end <= m.start()
-                       and _kind(h) == "person"]
-        if earlier:
+        elif word == "the group":
+            start = _previous_sentence_start(sentences, sentence)
+            earlier = [h for h in hits if start <= h.start and h.end <= m.start()
+                       and _kind(h) in ("organization", "group")]
+        else:  # the people of this sentence before it, else of the sentence before
+            earlier = [h for h in hits if sentence[0] <= h.start and h.end <= m.start()
+                       and _kind(h) == "person"] or [
+                h for h in hits if _previous_sentence_start(sentences, sentence) <= h.start
+                and h.end <= sentence[0] and _kind(h) == "person"]
+        if len({h.entity for h in earlier}) == 1:  # only an unambiguous antecedent
             found.append(Hit(earlier[-1].entity, m.start(), m.end(), 0.5, "pronoun"))
     return found
+
+
+def _previous_sentence_start(sentences, sentence) -> int:
+    index = sentences.index(sentence) if sentence in sentences else 0
+    return sentences[max(0, index - 1)][0] if sentences else sentence[0]
 
 
 def content_end(sentence: tuple[int, int], quotes: list[tuple[int, int]]) -> int:

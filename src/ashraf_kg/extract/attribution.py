@@ -1,0 +1,142 @@
+"""Extraction, step 3b: who says what, read from the dependency parse.
+
+A speech or stance verb ("said", "told", "denied", "rejected", "blamed … on", "claimed
+responsibility", "condemned", "urged") makes a claim whose claimant is the verb's
+grammatical subject: the name the subject is, or the name set beside it ("a government
+spokesman, Ali al-Mousawi, said"; "ministry spokesman Saad Maan said"), or the entity a
+pronoun was resolved to. "According to X" makes X the claimant, and a passive ("was
+denied by X") the agent after "by". A verb joined to another ("condemned the attack and
+urged …") shares its subject. The stance comes from the verb: deny and reject deny,
+blame and accuse accuse, condemn and deplore condemn, urge and call on call for, the
+rest assert. The claim's words run from the subject to the end of the verb's phrase, so
+a quotation before or after the verb is inside them.
+
+Claimants are registry entities or names proposed for review (``names`` maps a span of
+the text to a proposed id); a subject that names neither makes no claim.
+"""
+
+from __future__ import annotations
+
+from ..namespaces import kind_of
+from ..vocab import ACTOR_KINDS
+from .claims import ClaimHit
+from .mentions import Hit
+
+# word form -> stance; forms, not lemmas, because the lemmatizer is not run
+STANCES = {
+    **dict.fromkeys("say says said tell tells told state states stated add adds added announce announces "
+                    "announced report reports reported confirm confirms confirmed insist insists insisted "
+                    "warn warns warned note notes noted write writes wrote declare declares declared "
+                    "explain explains explained allege alleges alleged acknowledge acknowledged "
+                    "acknowledges maintain maintained maintains".split(), "asserts"),
+    **dict.fromkeys("deny denies denied reject rejects rejected dismiss dismisses dismissed refute refutes "
+                    "refuted".split(), "denies"),
+    **dict.fromkeys("blame blames blamed accuse accuses accused charge charges charged".split(), "accuses"),
+    **dict.fromkeys("condemn condemns condemned deplore deplores deplored denounce denounces "
+                    "denounced".split(), "condemns"),
+    **dict.fromkeys("urge urges urged demand demands demanded appeal appeals appealed".split(), "calls-for"),
+}
+_CALL = frozenset("call calls called calling".split())  # "call on", "call for"
+_CLAIM = frozenset("claim claims claimed claiming".split())
+
+
+def _entity_at(index: dict[int, str], token) -> str | None:
+    return index.get(token.idx)
+
+
+def _token_index(doc, hits: list[Hit], names: dict[tuple[int, int], str]) -> dict[int, str]:
+    """Start offset of every token inside a name -> the entity (or proposal) it names."""
+    spans = [(h.start, h.end, h.entity) for h in hits if kind_of(h.entity) in ACTOR_KINDS]
+    spans += [(s, e, i) for (s, e), i in names.items() if kind_of(i) in ACTOR_KINDS]
+    index: dict[int, str] = {}
+    for start, end, entity in sorted(spans, key=lambda s: s[0] - s[1]):  # longest first
+        for token in doc.char_span(start, end, alignment_mode="expand") or ():
+            index.setdefault(token.idx, entity)
+    return index
+
+
+def _speaker(token, index: dict[int, str]) -> str | None:
+    """The entity a subject names: itself, a name beside it, or a resolved pronoun."""
+    entity = _entity_at(index, token)
+    if entity:
+        return entity
+    for child in token.children:  # "a government spokesman, Ali al-Mousawi," / "spokesman Maan"
+        if child.dep_ in ("appos", "compound") and (found := _entity_at(index, child)):
+            return found
+    return None
+
+
+def _subject(verb):
+    """The subject token of ``verb`` (shared by a verb joined to another), and whether it
+    stands after "by" in a passive."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return child
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if verb.dep_ == "conj" and verb.head.tag_.startswith("VB"):
+        return _subject(verb.head)
+    return None
+
+
+def _stance(verb) -> str | None:
+    word = verb.lower_
+    if word in _CALL:
+        return "calls-for" if any(c.dep_ == "prep" and c.lower_ in ("on", "for") for c in verb.children) \
+            else None
+    if word in _CLAIM:
+        return "asserts" if any(c.lower_ == "responsibility" for c in verb.children) else None
+    return STANCES.get(word)
+
+
+def _about(verb, subject, index: dict[int, str], claimant: str) -> list[str]:
+    """Actors the claim is about: named in the verb's phrase, outside its subject."""
+    skip = {t.i for t in subject.subtree} if subject is not None else set()
+    about = []
+    for token in verb.subtree:
+        entity = _entity_at(index, token)
+        if entity and token.i not in skip and entity != claimant and entity not in about:
+            about.append(entity)
+    return about[:2]
+
+
+def _claim(verb, subject, stance: str, index, sentence) -> ClaimHit | None:
+    claimant = _speaker(subject, index) if subject is not None else None
+    if claimant is None:
+        return None
+    start = min(verb.left_edge.idx, subject.left_edge.idx, verb.idx)
+    end = max(verb.right_edge.idx + len(verb.right_edge), verb.idx + len(verb))
+    span = (max(start, sentence[0]), min(end, sentence[1]))
+    return ClaimHit(claimant, stance, span, (verb.idx, verb.idx + len(verb)),
+                    about=_about(verb, subject, index, claimant), confidence=0.6)
+
+
+def find_speech(text: str, doc, sentences, hits: list[Hit],
+                names: dict[tuple[int, int], str] | None = None) -> list[ClaimHit]:
+    """Claims whose claimant is the subject of a speech or stance verb, or the X of
+    "according to X", in text order."""
+    index = _token_index(doc, hits, names or {})
+    found = []
+    for token in doc:
+        sentence = next((s for s in sentences if s[0] <= token.idx < s[1]), (0, len(text)))
+        if token.lower_ == "according" and (to := next((c for c in token.children if c.lower_ == "to"), None)):
+            source = next((c for c in to.children if c.dep_ == "pobj"), None)
+            head = token.head if token.head is not token else token
+            claim = _claim(head, source, "reports", index, sentence) if source is not None else None
+            if claim:
+                claim.verb = (token.idx, to.idx + len(to))
+                found.append(claim)
+            continue
+        if not token.tag_.startswith("VB"):
+            continue
+        stance = _stance(token)
+        if stance and (claim := _claim(token, _subject(token), stance, index, sentence)):
+            found.append(claim)
+    return found
+
+
+def merge_speech(rules: list[ClaimHit], parsed: list[ClaimHit]) -> list[ClaimHit]:
+    """The rules' claims, and the parse's claims for verbs the rules did not read."""
+    verbs = [c.verb for c in rules]
+    extra = [c for c in parsed if not any(c.verb[0] < e and s < c.verb[1] for s, e in verbs)]
+    return sorted(rules + extra, key=lambda c: c.span)

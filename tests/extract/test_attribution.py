@@ -1,0 +1,80 @@
+"""Who says what, from the dependency parse (extract.attribution)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ashraf_kg.extract.attribution import find_speech, merge_speech
+from ashraf_kg.extract.claims import ClaimHit
+from ashraf_kg.extract.mentions import find_mentions
+from ashraf_kg.extract.nlp import parse_text
+from ashraf_kg.extract.pipeline import split_sentences
+from ashraf_kg.model import Entity
+
+REGISTRY = (
+    Entity("organization/interior-ministry", "Organization", "Interior Ministry"),
+    Entity("organization/rights-watch", "Organization", "Rights Watch"),
+    Entity("organization/hill-militia", "Organization", "Hill Militia"),
+    Entity("person/saad-maan", "Person", "Saad Maan"),
+    Entity("person/ali-mousawi", "Person", "Ali al-Mousawi"),
+    Entity("organization/state-department", "Organization", "State Department"),
+)
+
+
+def claims(text: str, names=None) -> list[tuple[str, str, list[str]]]:
+    found = find_speech(text, parse_text(text), split_sentences(text), find_mentions(text, REGISTRY), names)
+    return [(c.claimant, c.stance, c.about) for c in found]
+
+
+@pytest.mark.parametrize("text,claimant,stance", [
+    ("The Interior Ministry rejected the report on Thursday.", "organization/interior-ministry", "denies"),
+    ("The Interior Ministry denied that anyone was arrested.", "organization/interior-ministry", "denies"),
+    ("Rights Watch said the seven were taken away.", "organization/rights-watch", "asserts"),
+    ("Saad Maan told reporters that no one was held.", "person/saad-maan", "asserts"),
+    ("The Hill Militia claimed responsibility for the attack.", "organization/hill-militia", "asserts"),
+    ("Rights Watch condemned the raid.", "organization/rights-watch", "condemns"),
+    ("Rights Watch urged the government to release them.", "organization/rights-watch", "calls-for"),
+    ("According to the State Department, the camp was shelled.", "organization/state-department", "reports"),
+])
+def test_the_subject_of_a_speech_verb_is_the_claimant(text, claimant, stance):
+    assert (claimant, stance) in [(c, s) for c, s, _ in claims(text)]
+
+
+def test_blame_is_an_accusation_about_who_is_blamed():
+    found = claims("Rights Watch blamed the attack on the Hill Militia.")
+    assert found == [("organization/rights-watch", "accuses", ["organization/hill-militia"])]
+
+
+def test_a_name_beside_the_subject_speaks():
+    text = "A government spokesman, Ali al-Mousawi, said security forces had opened an investigation."
+    assert ("person/ali-mousawi", "asserts") in [(c, s) for c, s, _ in claims(text)]
+
+
+def test_a_quotation_before_the_verb_is_in_the_claim():
+    text = '"These allegations are baseless," ministry spokesman Saad Maan said.'
+    (found,) = find_speech(text, parse_text(text), split_sentences(text), find_mentions(text, REGISTRY))
+    assert (found.claimant, found.span[0]) == ("person/saad-maan", 0)
+
+
+def test_joined_verbs_share_their_subject():
+    text = "Rights Watch condemned the raid and urged the ministry to investigate."
+    assert [(c, s) for c, s, _ in claims(text)] == [
+        ("organization/rights-watch", "condemns"), ("organization/rights-watch", "calls-for")]
+
+
+def test_a_proposed_name_can_be_the_claimant():
+    text = "Spokesman Shahriar Kia told the agency that twelve rockets fell."
+    start = text.index("Shahriar Kia")
+    names = {(start, start + len("Shahriar Kia")): "person/shahriar-kia"}
+    assert ("person/shahriar-kia", "asserts") in [(c, s) for c, s, _ in claims(text, names)]
+
+
+def test_a_subject_that_names_no_one_makes_no_claim():
+    assert claims("Witnesses said the shelling lasted two hours.") == []
+
+
+def test_the_rules_claim_is_kept_for_a_verb_both_read():
+    rule = ClaimHit("organization/a", "asserts", (0, 20), (5, 9))
+    parsed = [ClaimHit("organization/b", "asserts", (0, 20), (5, 9)),
+              ClaimHit("organization/b", "denies", (21, 40), (25, 31))]
+    assert [c.claimant for c in merge_speech([rule], parsed)] == ["organization/a", "organization/b"]
