@@ -39,6 +39,7 @@ from ..model import (
 )
 from ..namespaces import make_slug, slug_of
 from ..timex import normalise_time
+from .agents import check_agents
 from .attribution import find_speech, merge_speech
 from .claims import ClaimHit, find_claims
 from .entities import drop_nested_hits, drop_unnamed_groups, find_named_entities, plausible_proposals
@@ -237,6 +238,7 @@ def extract_document(document: Document, registry: tuple[Entity, ...], *,
     proposals = plausible_proposals(text, _merge_proposals(named, propose_entities(text, hits, registry)))
     names = {e.id: e.label for e in registry}
     event_hits = find_events(text, sentences, hits)
+    check_agents(doc, event_hits, hits)
     speech = merge_speech(find_claims(text, sentences, hits, author=document.meta.author),
                           find_speech(text, doc, sentences, hits))
     claim_hits = collapse_relays(text, sentences, speech)

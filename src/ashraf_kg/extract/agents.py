@@ -1,0 +1,93 @@
+"""Extraction, step 2b: agents the parse contradicts are taken off their events.
+
+The trigger rules take the actor before an active verb as its agent. The dependency
+parse vetoes two readings the words alone invite:
+
+- a party that reports, condemns, deplores, denies or blames is the speaker, not the
+  agent, of an event told inside its words ("the minister deplored the killing of five
+  residents", "the group said its fighters attacked"): the event's trigger sits under
+  the speech verb and the actor is that verb's subject;
+- an actor inside a modifier of the subject is not the subject ("an attack on a camp
+  housing dissidents killed five": the attack killed, not the dissidents), and a verb
+  whose subject is an event or a weapon ("the rockets killed five") has no actor before
+  it as agent.
+
+Events that are themselves speech (statements, condemnations, denials, appeals) keep
+their speaker as agent.
+"""
+
+from __future__ import annotations
+
+from .attribution import STANCES
+from .events import EventHit
+from .mentions import Hit
+from .voice import SPEECH_EVENTS
+
+_REPORTING = frozenset(w for w, s in STANCES.items() if s in ("asserts", "denies", "accuses", "condemns"))
+_MODIFIERS = frozenset(("prep", "acl", "relcl", "advcl", "pcomp"))
+# A verb whose subject is one of these ("the attack killed five") has no actor for subject.
+_EVENT_NOUNS = frozenset("""attack attacks assault raid raids bombing bombings blast blasts explosion
+    explosions shelling rocket rockets mortar mortars strike strikes fire violence clashes
+    barrage""".split())
+
+
+def _root(doc, start: int, end: int):
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _subject_of(verb):
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _spoken_by(trigger, actor) -> bool:
+    """The trigger lies under a reporting verb whose subject holds the actor."""
+    head = trigger
+    while head.head.i != head.i:
+        head = head.head
+        if head.lower_ in _REPORTING and head.tag_.startswith("VB"):
+            subject = _subject_of(head)
+            if subject is not None and actor in subject.subtree:
+                return True
+    return False
+
+
+def _inside_subject_modifier(trigger, actor) -> bool:
+    """The actor sits in a prepositional or clausal modifier of the trigger's subject, or
+    before a verb whose subject is an event or a weapon."""
+    subject = _subject_of(trigger) if trigger.tag_.startswith("VB") else None
+    if subject is None:
+        return False
+    if any(c.dep_ == "nsubj" and c.lower_ in _EVENT_NOUNS for c in trigger.children):
+        return actor.i < trigger.i
+    if actor not in subject.subtree:
+        return False
+    token = actor
+    while token.i != subject.i:
+        if token.dep_ in _MODIFIERS and not (token.dep_ == "prep" and token.lower_ == "of"):
+            return True  # "battalions of the Army" holds the Army; "an attack on a camp" does not
+        token = token.head
+    return False
+
+
+def check_agents(doc, events: list[EventHit], actors: list[Hit]) -> None:
+    """Take off each event the agents the parse shows to be its reporter or a modifier."""
+    for event in events:
+        agents = event.roles.get("agent")
+        trigger = _root(doc, *event.trigger) if agents and event.type not in SPEECH_EVENTS else None
+        if trigger is None:
+            continue
+        sentence = trigger.sent
+        kept = []
+        for entity in agents:
+            tokens = [_root(doc, h.start, h.end) for h in actors if h.entity == entity
+                      and sentence.start_char <= h.start < sentence.end_char]
+            tokens = [t for t in tokens if t is not None]
+            if tokens and all(_spoken_by(trigger, t) or _inside_subject_modifier(trigger, t)
+                              for t in tokens):
+                continue
+            kept.append(entity)
+        if kept:
+            event.roles["agent"] = kept
+        else:
+            event.roles.pop("agent")

@@ -1,0 +1,53 @@
+"""Agents the parse contradicts are taken off their events (extract.agents)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ashraf_kg.extract.pipeline import extract_document
+from ashraf_kg.model import Document, DocumentMeta, Entity
+
+REGISTRY = (
+    Entity("person/tomas-reyes", "Person", "Tomas Reyes"),
+    Entity("organization/hill-militia", "Organization", "Hill Militia"),
+    Entity("organization/northern-brigade", "Organization", "Northern Brigade"),
+    Entity("group/valdorian-dissidents", "Group", "Valdorian dissidents"),
+    Entity("place/camp-cedar", "Camp", "Camp Cedar"),
+)
+
+
+def _agents(text: str, event_type: str) -> list[tuple[str, ...]]:
+    meta = DocumentMeta("900_test", "Test", date(2013, 9, 1), author="person/tomas-reyes")
+    events = extract_document(Document(meta, text, text), REGISTRY).annotations.events
+    return [e.role("agent") for e in events if e.type == event_type]
+
+
+@pytest.mark.parametrize("text", [
+    "Minister Tomas Reyes deplored the killing of five residents at Camp Cedar.",
+    "The Hill Militia said the Northern Brigade killed five residents at Camp Cedar.",
+])
+def test_the_party_that_reports_an_event_is_not_its_agent(text):
+    agents = _agents(text, "Killing")
+    assert agents and "person/tomas-reyes" not in agents[0] and "organization/hill-militia" not in agents[0]
+
+
+def test_the_actor_named_in_the_report_stays_the_agent():
+    text = "The Hill Militia said the Northern Brigade killed five residents at Camp Cedar."
+    assert _agents(text, "Killing") == [("organization/northern-brigade",)]
+
+
+def test_victims_in_a_modifier_of_the_subject_are_not_the_killers():
+    text = "An attack on Camp Cedar housing Valdorian dissidents killed five people."
+    assert all("group/valdorian-dissidents" not in a for a in _agents(text, "Killing"))
+
+
+def test_members_of_an_organisation_that_act_make_it_the_agent():
+    text = "Several battalions of the Northern Brigade attacked Camp Cedar."
+    assert _agents(text, "Attack") == [("organization/northern-brigade",)]
+
+
+def test_a_condemnation_keeps_its_speaker_as_agent():
+    text = "The Hill Militia condemned the raid on Camp Cedar."
+    assert _agents(text, "Condemnation") == [("organization/hill-militia",)]
