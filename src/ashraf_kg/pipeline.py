@@ -20,7 +20,7 @@ from .corpus.reader import read_corpus
 from .export.describe import write_void
 from .export.dumps import check_graph_dir, check_no_blank_nodes, write_dumps
 from .fileio import staged_folder
-from .validate import check_graph, screen_drafts
+from .validate import check_graph, leave_out_unregistered, screen_drafts
 
 
 @dataclass(frozen=True)
@@ -62,11 +62,14 @@ def build_graph(corpus_dir: Path, graph_dir: Path, *, include_drafts: bool = Fal
     corpus = read_corpus(corpus_dir, include_drafts=include_drafts)
     anchored = anchor_corpus(corpus, include_drafts=include_drafts)
     dropped: list = []
+    if include_drafts:  # drafted statements naming a proposal not yet accepted wait for it
+        anchored, dropped = leave_out_unregistered(anchored, {e.id for e in corpus.registry})
     if include_drafts and validate:
         # A drafted statement that fails a shape is left out and listed; curated data
         # that fails one still stops the build below.
-        dataset, report, dropped = screen_drafts(
+        dataset, report, failed = screen_drafts(
             lambda kept: build_dataset(corpus, include_drafts=True, anchored=kept), anchored)
+        dropped += failed
         check_graph(dataset, report=report)
     else:
         dataset = build_dataset(corpus, include_drafts=include_drafts, anchored=anchored)

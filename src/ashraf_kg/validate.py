@@ -170,6 +170,42 @@ def _without(anchored, doomed: set[tuple[str, str]]):
     return kept
 
 
+def _unregistered(anchored, known: set[str]) -> list[DroppedDraft]:
+    """Drafted statements that name an entity not in the registry (a proposal not yet
+    accepted), and drafted mentions of one."""
+    from .corpus.checks import entity_refs
+
+    dropped = []
+    for one in anchored:
+        notes = one.annotations
+        if notes.status != "draft":
+            continue
+        items = {id(i): i for i in (*notes.events, *notes.memberships, *notes.relations, *notes.claims)}
+        for item in items.values():
+            missing = sorted({e for e in entity_refs(_only(notes, item)) if e not in known})
+            if missing:
+                dropped.append(DroppedDraft(notes.document, item.id, "registry",
+                                            f"names {', '.join(missing)}, not in the registry yet "
+                                            f"(ashraf-kg review {notes.document})"))
+    return dropped
+
+
+def _only(notes, item):
+    """Annotations holding ``item`` alone, to list the entities it names."""
+    from dataclasses import replace
+
+    kinds = {"Event": "events", "Membership": "memberships", "Relation": "relations", "Claim": "claims"}
+    empty = replace(notes, mentions=(), events=(), memberships=(), relations=(), claims=())
+    return replace(empty, **{kinds[type(item).__name__]: (item,)})
+
+
+def leave_out_unregistered(anchored, known: set[str]) -> tuple[list, list[DroppedDraft]]:
+    """The anchored documents without the drafted statements that name an entity ``known``
+    (the registry's ids) does not hold, and those statements."""
+    dropped = _unregistered(anchored, known)
+    return _without(anchored, {(d.document, d.statement) for d in dropped}), dropped
+
+
 def screen_drafts(build, anchored, *, rounds: int = 5):
     """Build with drafts, leaving out every drafted statement that fails a shape.
 

@@ -51,3 +51,22 @@ def test_build_with_drafts_succeeds(corpus, tmp_path, capsys):
                  "--graph-dir", str(tmp_path / "graph")])
     assert code == 0, capsys.readouterr()
     assert (tmp_path / "graph" / "ashraf-kg.trig").is_file()
+
+
+def test_statements_naming_a_proposal_wait_for_review_then_enter(corpus, tmp_path, capsys):
+    """A claim whose claimant is a proposed name is listed as left out, and is in the
+    drafts graph once the proposal is accepted."""
+    from ashraf_kg.extract.review import accept_proposal, review_items
+
+    corpus = Path(shutil.copytree(corpus, tmp_path / "corpus"))  # accepting changes the registry
+    doc = next(p.name for p in corpus.iterdir() if "rejects_report" in p.name)
+    graph = tmp_path / "graph"
+    assert main(["build", "--include-drafts", "-q", "--corpus-dir", str(corpus), "--graph-dir", str(graph)]) == 0
+    assert "names person/saad-maan, not in the registry yet" in capsys.readouterr().out
+    items = review_items(corpus, doc, read_registry(corpus / "registry.yaml"))
+    number = next(i.number for i in items if i.proposal["id"] == "person/saad-maan")
+    accept_proposal(corpus, doc, number)
+    assert main(["build", "--include-drafts", "-q", "--corpus-dir", str(corpus), "--graph-dir", str(graph)]) == 0
+    assert "person/saad-maan" not in capsys.readouterr().out
+    trig = (graph / "ashraf-kg.trig").read_text(encoding="utf-8")
+    assert "saad-maan" in trig and "claim/draft-" in trig

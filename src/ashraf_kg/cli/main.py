@@ -40,7 +40,8 @@ def _run_build(args) -> int:
     print(f"Built {summary.graph_dir}: {summary.documents} documents, {summary.graphs} graphs, "
           f"{summary.quads} quads, {len(summary.files)} files.")
     if summary.dropped_drafts:
-        print(f"Left out of the drafts ({len(summary.dropped_drafts)} statements fail a shape):")
+        print(f"Left out of the drafts graph ({len(summary.dropped_drafts)} statements; "
+              "document: statement: shape or registry: reason):")
         for item in summary.dropped_drafts:
             print(f"  {item}")
     if not args.quiet:

@@ -271,15 +271,38 @@ def write_annotations(annotations: Annotations, path: str | Path, *, proposals=N
     return path
 
 
-def resolve_proposal(path: Path, doc_id: str, number: int, mentions: tuple[Mention, ...]) -> None:
+_ENTITY_LISTS = ("agent", "target", "victim", "participant", "commander", "recipient", "instrument",
+                 "destination", "place", "about")
+_ENTITY_KEYS = ("claimant", "member", "organization", "subject", "object", "reported_by")
+
+
+def _rename_entity(tree, old: str, new: str) -> None:
+    """Drafted statements that name ``old`` (a merged proposal) name ``new`` instead."""
+    for item in (*(tree.get("events") or []), *(tree.get("relations") or []),
+                 *(tree.get("claims") or [])):
+        for key in _ENTITY_LISTS:
+            values = item.get(key)
+            if isinstance(values, list) and old in values:
+                kept = list(dict.fromkeys(new if v == old else v for v in values))
+                values[:] = kept
+        for key in _ENTITY_KEYS:
+            if item.get(key) == old:
+                item[key] = new
+
+
+def resolve_proposal(path: Path, doc_id: str, number: int, mentions: tuple[Mention, ...], *,
+                     merged_into: str | None = None) -> None:
     """Remove proposal ``number`` from a draft and add ``mentions`` in its place, keeping
-    the rest of the file (comments included) as it is."""
+    the rest of the file (comments included) as it is; when the proposal is
+    ``merged_into`` a registry entity, the drafted statements that named it name that one."""
     from ruamel.yaml.comments import CommentedSeq
 
     yaml_file = load_yaml(Path(path))
     check_schema(yaml_file, "annotations")
     proposals = yaml_file.tree["proposed_entities"]
     index = next(i for i, p in enumerate(yaml_file.data["proposed_entities"]) if p["number"] == number)
+    if merged_into:
+        _rename_entity(yaml_file.tree, yaml_file.data["proposed_entities"][index]["id"], merged_into)
     del proposals[index]
     if not isinstance(yaml_file.tree.get("mentions"), CommentedSeq):
         yaml_file.tree["mentions"] = CommentedSeq()

@@ -66,17 +66,19 @@ def _speaker(token, index: dict[int, str]) -> str | None:
     return None
 
 
-def _subject(verb):
-    """The subject token of ``verb`` (shared by a verb joined to another), and whether it
-    stands after "by" in a passive."""
+def _subject(verb) -> tuple:
+    """The subject token of ``verb`` (or of the verb it is joined to: then ``shared``), or
+    the agent after "by" in a passive; ``(None, False)`` when there is none."""
+    subjects = sorted((c for c in verb.children if c.dep_ in ("nsubj", "csubj")),
+                      key=lambda c: (c.i > verb.i, abs(verb.i - c.i)))
+    if subjects:  # the nearest before the verb: a headline run into the text gives two
+        return subjects[0], False
     for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            return child
         if child.dep_ == "agent":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
+            return next((c for c in child.children if c.dep_ == "pobj"), None), False
     if verb.dep_ == "conj" and verb.head.tag_.startswith("VB"):
-        return _subject(verb.head)
-    return None
+        return _subject(verb.head)[0], True
+    return None, False
 
 
 def _stance(verb) -> str | None:
@@ -89,12 +91,12 @@ def _stance(verb) -> str | None:
     return STANCES.get(word)
 
 
-def _about(verb, subject, index: dict[int, str], claimant: str) -> list[str]:
+def _about(verb, subject, index: dict[int, str], claimant: str, span) -> list[str]:
     """Actors the claim is about: named in the verb's phrase, outside its subject."""
     skip = {t.i for t in subject.subtree} if subject is not None else set()
     about = []
     for token in verb.subtree:
-        entity = _entity_at(index, token)
+        entity = _entity_at(index, token) if span[0] <= token.idx < span[1] else None
         if entity and token.i not in skip and entity != claimant and entity not in about:
             about.append(entity)
     return about[:2]
@@ -108,7 +110,7 @@ def _claim(verb, subject, stance: str, index, sentence) -> ClaimHit | None:
     end = max(verb.right_edge.idx + len(verb.right_edge), verb.idx + len(verb))
     span = (max(start, sentence[0]), min(end, sentence[1]))
     return ClaimHit(claimant, stance, span, (verb.idx, verb.idx + len(verb)),
-                    about=_about(verb, subject, index, claimant), confidence=0.6)
+                    about=_about(verb, subject, index, claimant, span), confidence=0.6)
 
 
 def find_speech(text: str, doc, sentences, hits: list[Hit],
@@ -130,13 +132,26 @@ def find_speech(text: str, doc, sentences, hits: list[Hit],
         if not token.tag_.startswith("VB"):
             continue
         stance = _stance(token)
-        if stance and (claim := _claim(token, _subject(token), stance, index, sentence)):
+        subject, shared = _subject(token) if stance else (None, False)
+        if stance and (claim := _claim(token, subject, stance, index, sentence)):
+            claim.shared = shared
             found.append(claim)
     return found
 
 
 def merge_speech(rules: list[ClaimHit], parsed: list[ClaimHit]) -> list[ClaimHit]:
-    """The rules' claims, and the parse's claims for verbs the rules did not read."""
-    verbs = [c.verb for c in rules]
-    extra = [c for c in parsed if not any(c.verb[0] < e and s < c.verb[1] for s, e in verbs)]
+    """The rules' claims, widened to the parse's words when both name the same claimant
+    for a verb (a quotation before it); and the parse's claims for verbs the rules did not
+    read, or read with another claimant where the verb shares its subject with an earlier
+    one ("X blamed … on Y and said …": X said it, not Y)."""
+    extra = []
+    for claim in parsed:
+        same = [r for r in rules if claim.verb[0] < r.verb[1] and r.verb[0] < claim.verb[1]]
+        if not same:
+            extra.append(claim)
+        for rule in same:
+            if rule.claimant == claim.claimant:
+                rule.span = (min(rule.span[0], claim.span[0]), max(rule.span[1], claim.span[1]))
+            elif claim.shared:
+                rule.claimant, rule.about = claim.claimant, claim.about
     return sorted(rules + extra, key=lambda c: c.span)

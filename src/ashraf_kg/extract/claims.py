@@ -50,6 +50,7 @@ class ClaimHit:
     about: list[str] = field(default_factory=list)
     quoted: str | None = None
     confidence: float = 0.6
+    shared: bool = False  # the claimant is the subject of an earlier verb joined to this one
 
 
 def _subject_claimants(text: str, clause, verb, mentions: list[Hit]) -> list[Hit]:

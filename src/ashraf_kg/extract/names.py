@@ -45,6 +45,11 @@ def entity_names(entity: Entity) -> tuple[tuple[str, str], ...]:
         bare = re.sub(r"^(?:Unnamed|the|The)\s+", "", bare).strip()
         if bare and bare != name:
             names.append((bare, how))
+    country = re.fullmatch(r"Government of (?:the )?([A-Z][\w ]+)", entity.label)
+    if country:  # "Iraq's government", "the Iraqi government"
+        names += [(f"{country[1]}'s government", "label")] + [
+            (f"{d} government", "label") for d in sorted(demonyms(country[1]))
+            if d in (country[1] + "i", country[1] + "ian", country[1] + "n")]
     for name, how in list(names):  # "Former national security minister" is written lowercase
         words = name.split()
         if len(words) > 1 and any(w[:1].islower() and w not in _PARTICLES for w in words[1:]):

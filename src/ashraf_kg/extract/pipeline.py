@@ -221,6 +221,23 @@ def _merge_proposals(named: list[NameProposal], ruled: list[NameProposal]) -> li
     return named + extra
 
 
+def _find_names(text: str, doc, sentences, registry: tuple[Entity, ...]):
+    """(registry mentions, actors, proposals). Actors are the mentions and the names
+    proposed for review: events and claims may name either; a draft statement that names a
+    proposal enters the drafts graph once the proposal is accepted or merged."""
+    hits = drop_unnamed_groups(text, drop_nested_hits(text, find_mentions(text, registry), doc),
+                               registry)
+    linked, named = find_named_entities(text, doc, hits, registry)
+    hits = sorted(hits + linked, key=lambda h: h.start)
+    proposals = plausible_proposals(text, _merge_proposals(named, propose_entities(text, hits, registry)))
+    actors = sorted(hits + [Hit(p.id, s, e, p.confidence, "proposed") for p in proposals
+                            for s, e in p.spans], key=lambda h: h.start)
+    references = find_references(text, sentences, actors)
+    known = {e.id for e in registry}
+    hits = sorted(hits + [r for r in references if r.entity in known], key=lambda h: h.start)
+    return hits, sorted(actors + references, key=lambda h: h.start), proposals
+
+
 def extract_document(document: Document, registry: tuple[Entity, ...], *,
                      doc=None) -> Extraction:
     """Run every extraction step on ``document``; see the module docstring.
@@ -230,20 +247,15 @@ def extract_document(document: Document, registry: tuple[Entity, ...], *,
     text = document.text
     doc = parse_text(text) if doc is None else doc
     sentences = split_sentences(text)
-    hits = drop_unnamed_groups(text, drop_nested_hits(text, find_mentions(text, registry), doc),
-                               registry)
-    linked, named = find_named_entities(text, doc, hits, registry)
-    hits = sorted(hits + linked, key=lambda h: h.start)
-    hits = sorted(hits + find_references(text, sentences, hits), key=lambda h: h.start)
-    proposals = plausible_proposals(text, _merge_proposals(named, propose_entities(text, hits, registry)))
-    names = {e.id: e.label for e in registry}
-    event_hits = find_events(text, sentences, hits)
-    check_agents(doc, event_hits, hits)
-    speech = merge_speech(find_claims(text, sentences, hits, author=document.meta.author),
-                          find_speech(text, doc, sentences, hits))
+    hits, actors, proposals = _find_names(text, doc, sentences, registry)
+    names = {e.id: e.label for e in registry} | {p.id: p.label for p in proposals}
+    event_hits = find_events(text, sentences, actors)
+    check_agents(doc, event_hits, actors)
+    speech = merge_speech(find_claims(text, sentences, actors, author=document.meta.author),
+                          find_speech(text, doc, sentences, actors))
     claim_hits = collapse_relays(text, sentences, speech)
     claim_hits += reported_event_claims(text, sentences, event_hits, claim_hits, speech)
-    claim_hits += label_claims(text, sentences, hits, claim_hits, document.meta.author)
+    claim_hits += label_claims(text, sentences, actors, claim_hits, document.meta.author)
     events = _event_items(document, event_hits, names)
     # An event with neither a participant nor a place says nothing reviewable and fails
     # the EventShape, so it is not proposed (nor are claims whose proposition it is).

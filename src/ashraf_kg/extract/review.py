@@ -5,7 +5,8 @@ rest (``proposed_entities:`` of ``draft.yaml``, each with a number that never ch
 Here each proposal is compared with the registry (rapidfuzz over spelling-insensitive
 names): a close match is listed as an uncertain match for review, never merged silently.
 ``accept_proposal`` adds a proposal to ``registry.yaml`` as a new entity; ``merge_proposal``
-adds its spellings to an existing entity's aliases (every alias is kept). Both turn the
+adds its spellings to an existing entity's aliases (every alias is kept), and the drafted
+statements that named the proposal name that entity instead. Both turn the
 proposal's quotes into mentions of the draft. The files are read and written by their
 owners (:mod:`ashraf_kg.corpus.registry`, :mod:`ashraf_kg.corpus.annotations`), which keep
 the curator's comments and refuse a write that would not read back.
@@ -110,6 +111,6 @@ def merge_proposal(corpus_dir: Path, doc_id: str, new_id: int | str, into_id: st
         raise ExtractionError(f"unknown entity {into_id!r}", where=str(registry),
                               hint="name an id of registry.yaml")
     aliases = add_aliases(registry, into_id, (proposal.label, *proposal.aliases))
-    resolve_proposal(path, doc_id, proposal.number, _mentions(proposal, into_id))
+    resolve_proposal(path, doc_id, proposal.number, _mentions(proposal, into_id), merged_into=into_id)
     return list(aliases)
 
