@@ -164,3 +164,20 @@ def test_draft_carries_the_offsets_of_proposal_quotes(workspace):
     draft = read_annotations(corpus / doc_id / "draft.yaml", doc_id)
     quotes = [q for p in draft.proposals for q in p.quotes] + [m.quote for m in draft.mentions if not m.all]
     assert quotes and all(text[q.start:q.end] == q.exact for q in quotes)
+
+
+def test_merge_renames_the_proposal_in_drafted_statements(workspace):
+    from ashraf_kg.corpus.annotations import read_annotations
+
+    corpus, doc_id = workspace
+    path = corpus / doc_id / "draft.yaml"
+    text = path.read_text(encoding="utf-8")
+    claimant = next(line for line in text.splitlines() if line.strip().startswith("claimant:"))
+    path.write_text(text.replace(claimant, claimant.split(":")[0]
+                                 + ": organization/peoples-mojahedin-organization-of-iran", 1),
+                    encoding="utf-8")
+    merge_proposal(corpus, doc_id, "organization/peoples-mojahedin-organization-of-iran",
+                   "organization/mek")
+    claims = read_annotations(path, doc_id).claims
+    assert "organization/mek" in {c.claimant for c in claims}
+    assert "organization/peoples-mojahedin-organization-of-iran" not in {c.claimant for c in claims}

@@ -64,7 +64,7 @@ def test_statements_naming_a_proposal_wait_for_review_then_enter(corpus, tmp_pat
     assert main(["build", "--include-drafts", "-q", "--corpus-dir", str(corpus), "--graph-dir", str(graph)]) == 0
     assert "names person/saad-maan, not in the registry yet" in capsys.readouterr().out
     items = review_items(corpus, doc, read_registry(corpus / "registry.yaml"))
-    number = next(i.number for i in items if i.proposal["id"] == "person/saad-maan")
+    number = next(i.number for i in items if i.proposal.id == "person/saad-maan")
     accept_proposal(corpus, doc, number)
     assert main(["build", "--include-drafts", "-q", "--corpus-dir", str(corpus), "--graph-dir", str(graph)]) == 0
     assert "person/saad-maan" not in capsys.readouterr().out
