@@ -1,4 +1,10 @@
-"""Query any SPARQL 1.1 endpoint (SPARQL 1.1 Protocol over urllib); pushing is in :mod:`.push`.
+"""Query any SPARQL 1.1 endpoint; pushing is in :mod:`.push`.
+
+SPARQLWrapper writes each SPARQL 1.1 Protocol request (the query URL-encoded in a POST,
+content negotiation by ``Accept``); the project's own urllib client sends it, so that
+credentials go to the endpoint's origin only, never after a redirect elsewhere, and every
+answer is bounded in time and size. (SPARQLWrapper's own sending installs a process-wide
+urllib opener for digest authentication and lets a redirect carry the credentials on.)
 
     result = query_endpoint("http://127.0.0.1:7878/query", "SELECT * WHERE { ?s ?p ?o } LIMIT 3")
 
@@ -53,9 +59,8 @@ def query_endpoint(url: str, query: str, *, timeout: float | None = DEFAULT_TIME
     """
     kind = check_query_form(query, where=url)
     client = HttpClient(check_url(url), user, password, auth, timeout, max_bytes)
-    request = client.request(url, method="POST", body=urllib.parse.urlencode({"query": query}).encode(),
-                             headers={"Content-Type": "application/x-www-form-urlencoded",
-                                      "Accept": _ACCEPT[kind]})
+    written = protocol_request(url, query, kind)
+    request = client.request(url, method="POST", body=written.data, headers=dict(written.header_items()))
     body, headers = _send(client, request)
     if kind in ("SELECT", "ASK"):
         result = _parse_results(body, url)
@@ -104,6 +109,23 @@ def _probe_row_cap(url: str, result: QueryResult, **options) -> None:
             "may have been cut", where=url, cap=error.cap, partial=result,
             hint=error.hint) from None
     _uncapped[url] = max(_uncapped.get(url, 1), size + 1)
+
+def protocol_request(url: str, query: str, kind: str):
+    """The SPARQL 1.1 Protocol request for ``query`` as SPARQLWrapper writes it: POST,
+    URL-encoded, ``Accept`` for ``kind``'s answer; it carries no credentials (the client
+    adds them, for the endpoint's origin only)."""
+    from SPARQLWrapper import POST, URLENCODED, SPARQLWrapper
+
+    wrapper = SPARQLWrapper(url)
+    wrapper.setMethod(POST)
+    wrapper.setRequestMethod(URLENCODED)
+    wrapper.setOnlyConneg(True)  # no format=/output= parameters: content negotiation alone is portable
+    wrapper.setQuery(query)
+    # SPARQLWrapper guesses the form with a looser reading than ours (a word such as
+    # "delete" in a string can make it send the text as an update), so it is told.
+    wrapper.queryType = kind
+    wrapper.addCustomHttpHeader("Accept", _ACCEPT[kind])
+    return wrapper._createRequest()  # written, not sent: see the module's docstring
 
 
 def _send(client: HttpClient, request):
