@@ -57,7 +57,7 @@ CASES = {
                   "unparseable date '2013-09-31'", "13:38"),
     "bad-language": ("doc1/meta.yaml", "language: en", "language: en us!", "bad language", "5:11"),
     "lone-surrogate": ("doc1/meta.yaml", "title: Clash at the camp", 'title: "Clash \\ud800"',
-                       "lone surrogate", "2:8"),
+                       "invalid Unicode character escape", "2:17"),
     "typo-field": ("doc1/annotations.yaml", "alleged: true", "aleged: true", "unknown field 'aleged'",
                    "34:5"),
     "bad-event-type": ("doc1/annotations.yaml", "type: Attack", "type: Massacre",
@@ -110,7 +110,12 @@ def test_many_aliases_are_refused(minimal):
 def test_deep_nesting_is_refused(minimal):
     (minimal / "registry.yaml").write_text("entities: " + "[" * 10_000 + "]" * 10_000 + "\n",
                                            encoding="utf-8")
-    with pytest.raises(CorpusError, match=r"registry\.yaml:1:\d+: malformed YAML: nested deeper"):
+    with pytest.raises(CorpusError, match=r"registry\.yaml:1:\d+: malformed YAML: (nested deeper|"
+                                          r"exceeded maximum nesting depth)"):
+        read_registry(minimal / "registry.yaml")
+    block = "".join(f"{'  ' * i}k{i}:\n" for i in range(60)) + "  " * 60 + "end\n"
+    (minimal / "registry.yaml").write_text(block, encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"registry\.yaml:41:\d+: malformed YAML: nested deeper than 40"):
         read_registry(minimal / "registry.yaml")
 
 
@@ -122,7 +127,7 @@ def test_duplicate_key_names_its_line(minimal):
 
 def test_yaml_tags_are_refused(minimal):
     edit(minimal / "doc1" / "meta.yaml", "genre: news", "genre: !!binary aGVsbG8=")
-    with pytest.raises(CorpusError, match=r"meta\.yaml:6:\d+: a bytes value"):
+    with pytest.raises(CorpusError, match=r"meta\.yaml:6:\d+: the tag tag:yaml.org,2002:binary is not allowed"):
         read_meta(minimal / "doc1" / "meta.yaml", "doc1")
 
 
@@ -190,3 +195,28 @@ def test_meta_fields_are_the_model_fields():
     meta = json.loads(schema_path("meta").read_text(encoding="utf-8"))
     model = {f.name for f in fields(DocumentMeta)} - {"location"}
     assert set(FIELD_ORDER) == model == set(meta["properties"])
+
+
+def test_add_refuses_an_alias_bomb_in_a_source_yaml(tmp_path, data_dir):
+    from ashraf_kg.corpus.ingest import add_document
+    from ashraf_kg.errors import IngestError
+
+    shutil.copy(data_dir / "ingest" / "statement.txt", tmp_path)
+    lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
+    (tmp_path / "statement.source.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(IngestError, match=r"statement\.source\.yaml:\d+:\d+: refused: more than"):
+        add_document(tmp_path / "statement.txt", tmp_path / "corpus")
+    assert not (tmp_path / "corpus").exists() or not any((tmp_path / "corpus").iterdir())
+
+
+@pytest.mark.parametrize("text", ["[" * 10_000 + "]" * 10_000,
+                                  "\n" + "".join(f"{'  ' * i}  k{i}:\n" for i in range(60)) + "  " * 61 + "x"])
+def test_add_refuses_deep_nesting_in_a_source_yaml(tmp_path, data_dir, text):
+    from ashraf_kg.corpus.ingest import add_document
+    from ashraf_kg.errors import IngestError
+
+    shutil.copy(data_dir / "ingest" / "statement.txt", tmp_path)
+    (tmp_path / "statement.source.yaml").write_text("title: " + text + "\n", encoding="utf-8")
+    with pytest.raises(IngestError, match=r"statement\.source\.yaml:\d+:\d+: malformed YAML"):
+        add_document(tmp_path / "statement.txt", tmp_path / "corpus")

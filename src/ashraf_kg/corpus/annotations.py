@@ -267,7 +267,7 @@ def write_annotations(annotations: Annotations, path: str | Path, *, proposals=N
     node = _annotations_node(annotations)
     node.yaml_set_start_comment(modeline("annotations", path).removeprefix("# ") + "\n"
                                 + DRAFT_HEADER)
-    _write_checked(YamlFile(path, node, None), annotations.document)
+    _write_checked(YamlFile(path, tree=node), annotations.document)
     return path
 
 

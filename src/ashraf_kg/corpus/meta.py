@@ -106,5 +106,5 @@ def write_meta(path: Path, meta: DocumentMeta) -> None:
         if name not in _OPTIONAL or value:
             node[name] = _node(name, value)
     node.yaml_set_start_comment(modeline("meta", path).removeprefix("# "))
-    write_yaml_file(YamlFile(path, node, None),
+    write_yaml_file(YamlFile(path, tree=node),
                     check=lambda text: check_schema(parse_yaml(text, path), "meta"))

@@ -1,36 +1,35 @@
-"""YAML of the curation files: read with limits and positions, checked by schema, written back
-keeping every comment.
+"""YAML of the curation files: read fast, within limits, with the place of every value.
 
-One round-trip loader (ruamel.yaml, YAML 1.2: only ``true``/``false`` are booleans) reads
-``registry.yaml``, ``meta.yaml``, ``annotations.yaml`` and ``draft.yaml``. A file is refused
-before it can cost much: nesting deeper than :data:`MAX_DEPTH`, more than :data:`MAX_ALIASES`
-aliases or more than :data:`MAX_NODES` values once aliases are expanded (a "billion laughs").
-What it reads comes back twice: the round-trip ``tree`` (comments, order, positions), which
-the owners of the files edit and write back, and a plain ``data`` copy (dicts, lists, str,
-int, float, bool, None) that the schema checks and the readers turn into model types.
-Dates stay the text the curator wrote, so ``2013-02-30`` is a schema error, not a crash.
+``registry.yaml``, ``meta.yaml``, ``annotations.yaml`` and ``draft.yaml`` are read as YAML 1.2
+(only ``true`` and ``false`` are booleans; dates stay the text written, for the schema to
+check) by libyaml's composer, then turned into plain ``data`` (dicts, lists, str, int, float,
+bool, None) by this module, which refuses what no curation file holds: a key that is not text,
+a duplicate key, a tag, a lone surrogate, a number that is not finite. A file is refused before
+it can cost much: nesting deeper than :data:`MAX_DEPTH`, more than :data:`MAX_ALIASES` aliases,
+more than :data:`MAX_NODES` values once aliases are expanded (a "billion laughs"), or an alias
+inside its own anchor.
+
+The owners of the files edit the round-trip ``tree`` (:mod:`.yamlrt`, loaded when first
+asked for), which keeps the curator's comments, and write it back with :func:`write_yaml_file`.
 """
 
 from __future__ import annotations
 
-import io
 import math
-from dataclasses import dataclass
+import re
 from datetime import date
 from pathlib import Path
 
-from ruamel.yaml import YAML
-from ruamel.yaml.composer import Composer
-from ruamel.yaml.constructor import RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent
-from ruamel.yaml.representer import RoundTripRepresenter
+import yaml
 
 from ..errors import CorpusError
+from .limits import MAX_ALIASES, MAX_DEPTH, MAX_NODES
+from .yamlrt import DateText
 
-MAX_DEPTH = 40  # a curation file nests six levels deep at most
-MAX_ALIASES = 100
-MAX_NODES = 1_000_000  # values after expanding aliases
+__all__ = ["YamlFile", "LineDict", "DateText", "load_yaml", "parse_yaml", "write_yaml_file", "check_yaml_limits",
+           "as_strings", "parse_date", "MAX_DEPTH", "MAX_ALIASES", "MAX_NODES"]
+
+_CORE = "tag:yaml.org,2002:"
 
 
 class LineDict(dict):
@@ -39,111 +38,85 @@ class LineDict(dict):
     line: int = 0
 
 
-class DateText(str):
-    """A YAML date or timestamp, kept as the text written (checked by the schema, not parsed)."""
+class _Resolver(yaml.resolver.BaseResolver):
+    """YAML 1.2's core schema, and timestamps (kept as text)."""
 
 
-class _TooBig(YAMLError):
-    def __init__(self, message: str, mark=None):
-        super().__init__(message)
-        self.message, self.mark = message, mark
+for _tag, _regex, _first in (
+        ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+        ("null", r"^(?:~|null|Null|NULL|)$", "~nN"),
+        ("int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+        ("float", r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+                  r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$", "-+.0123456789"),
+        ("timestamp", r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}"
+                      r"(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?$", "0123456789")):
+    _Resolver.add_implicit_resolver(_CORE + _tag, re.compile(_regex),
+                                    list(_first) + ([""] if _tag == "null" else []))
 
 
-class _Composer(Composer):
-    """Counts aliases and refuses a document whose aliases expand it past MAX_NODES."""
-
-    def compose_document(self):
-        self.aliases = 0
-        node = super().compose_document()
-        _check_expanded_size(node)
-        return node
-
-    def compose_node(self, parent, index):
-        if self.parser.check_event(AliasEvent):
-            self.aliases = getattr(self, "aliases", 0) + 1
-            if self.aliases > MAX_ALIASES:
-                raise _TooBig(f"more than {MAX_ALIASES} aliases (*name)",
-                              self.parser.peek_event().start_mark)
-        return super().compose_node(parent, index)
+try:  # libyaml's parser and composer, as PyYAML ships them
+    from yaml._yaml import CParser as _Parser
+except ImportError:  # the same, in Python
+    class _Parser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer):
+        def __init__(self, text: str):
+            yaml.reader.Reader.__init__(self, text)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+            yaml.composer.Composer.__init__(self)
 
 
-def _check_expanded_size(root) -> None:
-    sizes: dict[int, int] = {}
-
-    def size(node) -> int:
-        if id(node) not in sizes:
-            sizes[id(node)] = 1  # a cycle (a mapping holding its own alias) counts once
-            children = node.value if isinstance(node.value, list) else []
-            total = 1
-            for child in children:
-                total += size(child[0]) + size(child[1]) if isinstance(child, tuple) else size(child)
-                if total > MAX_NODES:
-                    break
-            sizes[id(node)] = total
-        return sizes[id(node)]
-
-    if root is not None and size(root) > MAX_NODES:
-        raise _TooBig(f"more than {MAX_NODES:,} values once its aliases are expanded",
-                      root.start_mark)
+class _Composer(_Parser, _Resolver):
+    def __init__(self, text: str):
+        _Parser.__init__(self, text)
+        _Resolver.__init__(self)
 
 
-class _Constructor(RoundTripConstructor):
-    def construct_yaml_timestamp(self, node, values=None):
-        return DateText(node.value)
-
-
-_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
-
-
-class _Representer(RoundTripRepresenter):
-    pass
-
-
-_Representer.add_representer(type(None), lambda r, _: r.represent_scalar("tag:yaml.org,2002:null", "null"))
-_Representer.add_representer(DateText, lambda r, v: r.represent_scalar("tag:yaml.org,2002:timestamp", str(v)))
-
-
-def round_trip_yaml() -> YAML:
-    """The project's YAML reader and writer: round-trip, limited, in the corpus's layout."""
-    yaml = YAML(typ="rt")
-    yaml.Composer, yaml.Constructor, yaml.Representer = _Composer, _Constructor, _Representer
-    yaml.max_depth = MAX_DEPTH
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = 4096  # never fold a long quote the curator wrote on one line
-    yaml.preserve_quotes = True
-    return yaml
-
-
-@dataclass
 class YamlFile:
-    """A YAML file as read: its round-trip ``tree`` and a plain ``data`` copy."""
+    """A YAML file as read: its plain ``data``, the place of each value, and (for edits)
+    its round-trip ``tree``."""
 
-    path: Path
-    tree: object
-    data: object
+    def __init__(self, path: Path, data=None, *, root=None, text: str | None = None, tree=None):
+        self.path, self.data, self._root, self._text, self._tree = Path(path), data, root, text, tree
+
+    @property
+    def tree(self):
+        """The round-trip tree (comments kept) the owners of the file edit."""
+        if self._tree is None:
+            from .yamlrt import round_trip_yaml
+
+            try:
+                self._tree = round_trip_yaml().load(self._text)
+            except Exception as error:  # read fast first: only the limits' backstops remain
+                raise CorpusError(f"malformed YAML: {error}", where=str(self.path)) from None
+        return self._tree
+
+    def _node(self, keys):
+        node = self._root
+        for key in keys:
+            if isinstance(node, yaml.MappingNode) and isinstance(key, str):
+                node = next((v for k, v in node.value if k.value == key), None)
+            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+                node = node.value[key]
+            else:
+                return None
+        return node
 
     def position(self, keys) -> tuple[int, int]:
         """1-based (line, column) of the value at ``keys`` (mapping keys and list indexes)."""
-        node = self.tree
-        line, column = (node.lc.line, node.lc.col) if hasattr(node, "lc") else (0, 0)
-        for key in keys:
-            try:
-                line, column = node.lc.item(key) if isinstance(key, int) else node.lc.value(key)
-                node = node[key]
-            except (AttributeError, KeyError, IndexError, TypeError):
-                break
-        return line + 1, column + 1
+        for end in range(len(keys), -1, -1):  # the closest place that exists
+            node = self._node(tuple(keys)[:end])
+            if node is not None:
+                return node.start_mark.line + 1, node.start_mark.column + 1
+        return 1, 1
 
     def key_position(self, keys, key) -> tuple[int, int]:
         """1-based (line, column) of mapping key ``key`` inside the mapping at ``keys``."""
-        node = self.tree
-        try:
-            for step in keys:
-                node = node[step]
-            line, column = node.lc.key(key)
-            return line + 1, column + 1
-        except (AttributeError, KeyError, IndexError, TypeError):
-            return self.position(keys)
+        node = self._node(keys)
+        if isinstance(node, yaml.MappingNode):
+            for k, _ in node.value:
+                if k.value == key:
+                    return k.start_mark.line + 1, k.start_mark.column + 1
+        return self.position(keys)
 
     def where(self, keys=(), *, key=None) -> str:
         line, column = self.key_position(keys, key) if key is not None else self.position(keys)
@@ -151,6 +124,10 @@ class YamlFile:
 
     def dump(self) -> str:
         """The YAML text of ``tree``, comments and order kept."""
+        import io
+
+        from .yamlrt import round_trip_yaml
+
         out = io.StringIO()
         round_trip_yaml().dump(self.tree, out)
         return out.getvalue()
@@ -168,24 +145,82 @@ def _read_text(path: Path) -> str:
                           hint="save the file as UTF-8") from None
 
 
-def _yaml_error(path: Path, text: str, error: Exception) -> CorpusError:
-    if isinstance(error, _TooBig):
-        mark = error.mark
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        return CorpusError(f"refused: {error.message}", where=where,
-                           hint="curation files need no anchors or aliases; write the values out")
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    problem = getattr(error, "problem", None) or getattr(error, "context", None) or str(error)
-    if "maximum depth" in str(problem):
-        problem, hint = f"nested deeper than {MAX_DEPTH} levels", "a curation file nests a few levels only"
-    else:
-        hint = "fix the YAML syntax at that place"
-    if mark is None and getattr(error, "position", None) is not None:  # a character YAML refuses
-        offset = error.position
-        line = text.count("\n", 0, offset)
-        mark = type("Mark", (), {"line": line, "column": offset - (text.rfind("\n", 0, offset) + 1)})
-    where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-    return CorpusError(f"malformed YAML: {' '.join(str(problem).split())}", where=where, hint=hint)
+def _at(path: Path, mark) -> str:
+    return f"{path}:{mark.line + 1}:{mark.column + 1}" if mark is not None else str(path)
+
+
+def _refused(path: Path, mark, message: str) -> CorpusError:
+    return CorpusError(f"refused: {message}", where=_at(path, mark),
+                       hint="curation files need no anchors or aliases; write the values out")
+
+
+def _check_events(text: str, path: Path) -> None:
+    """Nesting depth and aliases, counted on the parser's events before anything is built."""
+    depth = aliases = 0
+    for event in yaml.parse(text, Loader=_Composer):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise CorpusError(f"malformed YAML: nested deeper than {MAX_DEPTH} levels",
+                                  where=_at(path, event.start_mark),
+                                  hint="a curation file nests a few levels only")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        elif isinstance(event, yaml.AliasEvent):
+            aliases += 1
+            if aliases > MAX_ALIASES:
+                raise _refused(path, event.start_mark, f"more than {MAX_ALIASES} aliases (*name)")
+
+
+def _children(node):
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    return node.value if isinstance(node, yaml.SequenceNode) else ()
+
+
+def _check_expansion(root, path: Path) -> None:
+    """Values and depth once aliases are expanded (post-order, each node once)."""
+    sizes: dict[int, tuple[int, int]] = {}
+    open_nodes: set[int] = set()
+    stack = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        if done:
+            children = [sizes[id(c)] for c in _children(node)]
+            size = 1 + sum(s for s, _ in children)
+            depth = 1 + max((d for _, d in children), default=0)
+            if size > MAX_NODES or depth > 2 * MAX_DEPTH:
+                raise _refused(path, root.start_mark,
+                               f"more than {MAX_NODES:,} values, or {2 * MAX_DEPTH} levels, "
+                               "once its aliases are expanded")
+            sizes[id(node)] = (size, depth)
+            open_nodes.discard(id(node))
+            continue
+        if id(node) in sizes:
+            continue
+        if id(node) in open_nodes:
+            raise _refused(path, node.start_mark, "an alias inside its own anchor")
+        open_nodes.add(id(node))
+        stack.append((node, True))
+        stack.extend((child, False) for child in _children(node) if id(child) not in sizes)
+
+
+def check_yaml_limits(text: str, path: Path) -> None:
+    """Refuse YAML ``text`` past the limits (depth, aliases, expansion); leave syntax errors to
+    the caller's own reader. For YAML files other than the curation files (``.source.yaml``)."""
+    try:
+        _check_events(text, Path(path))
+        root = yaml.compose(text, Loader=_Composer)
+    except yaml.MarkedYAMLError as error:
+        if "nesting depth" in str(error.problem):  # libyaml's own limit, past ours
+            raise CorpusError(f"malformed YAML: nested deeper than {MAX_DEPTH} levels",
+                              where=_at(Path(path), error.problem_mark),
+                              hint="a curation file nests a few levels only") from None
+        return
+    except yaml.YAMLError:
+        return
+    if root is not None:
+        _check_expansion(root, Path(path))
 
 
 def load_yaml(path: Path) -> YamlFile:
@@ -195,55 +230,75 @@ def load_yaml(path: Path) -> YamlFile:
 
 def parse_yaml(text: str, path: Path) -> YamlFile:
     """Parse YAML ``text`` as the content of ``path`` (named in errors); see :func:`load_yaml`."""
+    path = Path(path)
     try:
-        tree = round_trip_yaml().load(text)
-    except (YAMLError, MarkedYAMLError) as error:
-        raise _yaml_error(path, text, error) from None
-    except (ValueError, TypeError, OverflowError, RecursionError) as error:
-        raise CorpusError(f"malformed YAML: {error}", where=str(path),
-                          hint="fix the YAML syntax") from None
-    yaml_file = YamlFile(path, tree, None)
-    yaml_file.data = _plain(tree, (), yaml_file)
+        _check_events(text, path)
+        root = yaml.compose(text, Loader=_Composer)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = " ".join(str(error.problem or error.context).split())
+        raise CorpusError(f"malformed YAML: {problem}", where=_at(path, mark),
+                          hint="fix the YAML syntax at that place") from None
+    except yaml.YAMLError as error:  # a character YAML refuses, with its position
+        position = getattr(error, "position", 0) or 0
+        line = text.count("\n", 0, position) + 1
+        column = position - (text.rfind("\n", 0, position) + 1) + 1
+        raise CorpusError(f"malformed YAML: {' '.join(str(error).split())}",
+                          where=f"{path}:{line}:{column}", hint="remove that character") from None
+    yaml_file = YamlFile(path, root=root, text=text)
+    if root is not None:
+        _check_expansion(root, path)
+        yaml_file.data = _plain(root, path)
     return yaml_file
 
 
-def _plain(value, keys: tuple, yaml_file: YamlFile):
-    """A plain copy of a round-trip value; anything JSON cannot hold is an error here."""
-    if isinstance(value, bool) or value is None:
-        return value
-    if isinstance(value, dict):
-        copy = LineDict()
-        copy.line = yaml_file.position(keys)[0]
-        for key, item in value.items():
+def _plain(node, path: Path):
+    """The plain value of a node; anything JSON cannot hold is an error here."""
+    if isinstance(node, yaml.MappingNode):
+        data = LineDict()
+        data.line = node.start_mark.line + 1
+        for key_node, value_node in node.value:
+            key = _plain(key_node, path)
             if not isinstance(key, str):
-                raise CorpusError(f"key {key!r} is not text", where=yaml_file.where(keys, key=key),
+                raise CorpusError(f"key {key!r} is not text", where=_at(path, key_node.start_mark),
                                   hint="write field names as plain words")
-            copy[key] = _plain(item, (*keys, key), yaml_file)
-        return copy
-    if isinstance(value, list):
-        return [_plain(item, (*keys, i), yaml_file) for i, item in enumerate(value)]
-    if isinstance(value, str):
-        return _text(value, keys, yaml_file)
-    if isinstance(value, int) and type(value).__name__ == "ScalarBoolean":  # an anchored boolean
-        return bool(value)
-    if isinstance(value, int):
-        return int(value)
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            raise CorpusError(f"{value} is not a finite number", where=yaml_file.where(keys),
+            if key in data:
+                raise CorpusError(f"malformed YAML: duplicate key {key!r}",
+                                  where=_at(path, key_node.start_mark), hint="keep one of them")
+            data[key] = _plain(value_node, path)
+        return data
+    if isinstance(node, yaml.SequenceNode):
+        return [_plain(item, path) for item in node.value]
+    return _scalar(node, path)
+
+
+def _scalar(node, path: Path):
+    tag, value = node.tag, node.value
+    if tag in (_CORE + "str", _CORE + "timestamp", "!"):
+        return _text(value, node, path)
+    if tag == _CORE + "null":
+        return None
+    if tag == _CORE + "bool":
+        return value.lower() == "true"
+    if tag == _CORE + "int":
+        return int(value, 8 if value.startswith("0o") else 16 if value.startswith("0x") else 10)
+    if tag == _CORE + "float":
+        number = float(value.lower().replace(".inf", "inf").replace(".nan", "nan"))
+        if not math.isfinite(number):
+            raise CorpusError(f"{value} is not a finite number", where=_at(path, node.start_mark),
                               hint="write an ordinary number")
-        return float(value)
-    raise CorpusError(f"a {type(value).__name__} value YAML tags made, which no curation file holds",
-                      where=yaml_file.where(keys), hint="remove the !tag and write plain text")
+        return number
+    raise CorpusError(f"the tag {tag} is not allowed in a curation file",
+                      where=_at(path, node.start_mark), hint="remove the !tag and write plain text")
 
 
-def _text(value: str, keys: tuple, yaml_file: YamlFile) -> str:
+def _text(value: str, node, path: Path) -> str:
     for offset, char in enumerate(value):
         if "\ud800" <= char <= "\udfff":
             raise CorpusError(f"a lone surrogate (\\u{ord(char):04x}) at character {offset + 1} "
-                              "of the text", where=yaml_file.where(keys),
+                              "of the text", where=_at(path, node.start_mark),
                               hint="write the character itself, not its UTF-16 halves")
-    return str(value)
+    return value
 
 
 def write_yaml_file(yaml_file: YamlFile, *, check=None) -> None:
