@@ -116,11 +116,18 @@ def _load(path: Path) -> tuple[dict, dict]:
     """The top-level mapping (scalars as strings, untyped) and the line of each key."""
     import yaml
 
+    from ..errors import CorpusError
+    from .yamlio import check_yaml_limits
+
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        check_yaml_limits(text, path)  # the curation files' limits: depth, aliases, expansion
+        root = yaml.compose(text)
     except UnicodeDecodeError as error:
         raise IngestError(f"not UTF-8 (byte {error.start})", where=str(path),
                           hint="save the file as UTF-8") from None
+    except CorpusError as error:
+        raise IngestError(error.message, where=error.where, hint=error.hint) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         raise IngestError(f"malformed YAML: {error.problem or error.context}",
