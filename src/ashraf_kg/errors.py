@@ -23,6 +23,15 @@ class AshrafKGError(Exception):
         return f"{text} ({self.hint})" if self.hint else text
 
 
+def check_at_least(value: int, minimum: int, name: str, error=None) -> int:
+    """``value`` if it is at least ``minimum``, else an error (``error``, an AshrafKGError
+    subclass, else AshrafKGError) naming the parameter."""
+    if value < minimum:
+        raise (error or AshrafKGError)(f"{name} must be {minimum} or more, not {value}",
+                                       hint=f"give a whole number from {minimum} up")
+    return value
+
+
 class CorpusError(AshrafKGError):
     """A corpus file (document, meta, registry, annotations) is missing or malformed."""
 

@@ -47,3 +47,19 @@ def test_missing_corpus_is_one_clear_error(tmp_path):
     assert result.stderr.startswith("Error: ") and "Traceback" not in result.stderr
     assert "registry.yaml" in result.stderr or "nowhere" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("argv,words", [
+    (["stats", "--top", "-1"], "top must be 0 or more, not -1"),
+    (["path", "Suleimani", "Camp Ashraf", "--k", "0"], "k must be 1 or more, not 0"),
+    (["path", "Suleimani", "Camp Ashraf", "--k", "-2"], "k must be 1 or more, not -2"),
+    (["viz", "--threshold", "-5"], "threshold must be 0 or more, not -5"),
+])
+def test_a_negative_count_is_one_clear_error(capsys, graph_dir, tmp_path, argv, words):
+    from ashraf_kg.cli import main
+
+    extra = ["--output", str(tmp_path / "page.html")] if argv[0] == "viz" else []
+    code = main([*argv, "--graph-dir", str(graph_dir), *extra])
+    captured = capsys.readouterr()
+    assert code == 2 and captured.out == "" and list(tmp_path.iterdir()) == []
+    assert captured.err.startswith("Error: ") and words in captured.err and captured.err.count("\n") == 1

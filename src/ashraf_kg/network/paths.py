@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from ..errors import NetworkError
+from ..errors import NetworkError, check_at_least
 from .analysis import simple_graph
 
 
@@ -101,6 +101,7 @@ def find_paths(g, a: str, b: str, *, k: int = 3) -> tuple[ExplainedPath, ...]:
 
     >>> find_paths(g, "Suleimani", "Camp Ashraf", k=1)[0].hops[0].quote  # doctest: +SKIP
     """
+    check_at_least(k, 1, "k", NetworkError)
     source, target = resolve_node(g, a), resolve_node(g, b)
     if source == target:
         raise NetworkError(f"{a!r} and {b!r} are the same node ({source})",

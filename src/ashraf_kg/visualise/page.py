@@ -19,7 +19,7 @@ from pathlib import Path
 import networkx as nx
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from ..errors import NetworkError
+from ..errors import NetworkError, check_at_least
 from ..fileio import write_text_atomic
 from ..network.analysis import simple_graph
 from ..network.projection import project_network
@@ -57,6 +57,7 @@ def write_network_page(dataset, path, *, threshold: int = DEFAULT_THRESHOLD,
 
     Above ``threshold`` nodes, positions are precomputed and physics is off.
     """
+    check_at_least(threshold, 0, "threshold", NetworkError)
     html = render_network_page(project_network(dataset), threshold=threshold, title=title)
     write_text_atomic(Path(path), html)
     return Path(path)
