@@ -341,3 +341,10 @@ def test_a_document_through_a_pipe_is_added(ingest_dir, empty_corpus):
     raw = (ingest_dir / "article.txt").read_bytes()
     (added,) = add_document(pipe_with(raw), empty_corpus, title="Through a pipe").added
     assert (empty_corpus / added.doc_id / "source.txt").read_bytes() == raw
+
+
+@pytest.mark.parametrize("doc_id", ["../outside", "a/b", ".hidden", "_x", "two words", "", "é"])
+def test_doc_id_the_build_would_refuse_or_skip_is_refused(ingest_dir, empty_corpus, doc_id):
+    with pytest.raises(IngestError, match="is not a document id the build accepts"):
+        add_document(ingest_dir / "article.txt", empty_corpus, doc_id=doc_id)
+    assert list(empty_corpus.iterdir()) == [] and not (empty_corpus.parent / "outside").exists()

@@ -31,7 +31,7 @@ from ..clean import clean_text
 from ..errors import IngestError
 from ..fileio import public_mode
 from ..model import Entity
-from ..namespaces import make_slug
+from ..namespaces import is_doc_id, make_slug
 from .header import read_header, short_title
 from .meta import meta_from_fields, write_meta
 from .registry import append_entity, has_entity, read_registry
@@ -115,6 +115,10 @@ def add_document(path: str | os.PathLike, corpus_dir: str | os.PathLike = "corpu
             raise IngestError(f"{option.replace('published', 'date')} names one document, but "
                               f"the folder holds {len(files)}", where=str(path),
                               hint="add the files one by one")
+    if doc_id is not None and not is_doc_id(doc_id):
+        raise IngestError(f"--doc-id {doc_id!r} is not a document id the build accepts",
+                          hint="start with a letter or digit, then use letters, digits, "
+                               "'_', '-' and '.' only (e.g. 018_camp_raid)")
     prepared = [_prepare(file, overrides) for file in files]  # all checked before any is written
     corpus.mkdir(parents=True, exist_ok=True)
     known = _known_documents(corpus)
