@@ -183,8 +183,11 @@ def scheme_iri(name: str) -> URIRef:
     return _iri(_ID + f"scheme/{name}")
 
 
-def annotation_iri(doc_id: str, start: int, end: int) -> URIRef:
-    return _iri(_ID + f"annotation/{doc_id}/{start}-{end}")
+def annotation_iri(doc_id: str, start: int, end: int, motivation: str | None = None) -> URIRef:
+    """The Web Annotation of a span; ``motivation`` (``describing``) tells apart a second
+    annotation of the same span made for another reason than the first."""
+    suffix = f"/{motivation}" if motivation else ""
+    return _iri(_ID + f"annotation/{doc_id}/{start}-{end}{suffix}")
 
 
 def target_iri(doc_id: str, start: int, end: int) -> URIRef:

@@ -129,3 +129,18 @@ def test_document_licence_and_the_attribution_it_asks_for_are_published(dataset,
             assert credit is not None and document.meta.title in str(credit), document.id
             credited += 1
     assert credited >= 1
+
+
+def test_a_span_both_mentioned_and_described_gets_one_annotation_per_motivation():
+    """In the minimal case, the words 36-46 of doc1 name a place (a mention) and are the
+    evidence of a relation: two annotations, one motivation each, one shared target."""
+    dataset = build_corpus(MINIMAL / "corpus")
+    motivations = {}
+    for annotation in set(dataset.subjects(RDF.type, OA.Annotation)):
+        found = set(dataset.objects(annotation, OA.motivatedBy))
+        assert len(found) == 1, (annotation, found)
+        motivations[str(annotation)] = found.pop()
+    plain = ns.annotation_iri("doc1", 36, 46)
+    describing = ns.annotation_iri("doc1", 36, 46, "describing")
+    assert motivations[str(plain)] == OA.identifying and motivations[str(describing)] == OA.describing
+    assert set(dataset.objects(plain, OA.hasTarget)) == set(dataset.objects(describing, OA.hasTarget))

@@ -93,11 +93,19 @@ def add_document(graph: Graph, document: Document) -> URIRef:
 
 
 def make_annotator(graph: Graph, doc_node: URIRef):
-    """A function that adds (once) the Web Annotation of a span and links a body to it."""
+    """A function that adds (once) the Web Annotation of a span and links a body to it.
+
+    One annotation has one motivation: a span that a mention identifies and a statement
+    describes gets two annotations, on one target; the first made (the mention's, since
+    mentions come first) keeps the span's plain IRI.
+    """
+    first_motivation: dict[tuple[str, int, int], URIRef] = {}
 
     def annotate(span: Span, body: URIRef, motivation: URIRef) -> URIRef:
         d, s, e = span.doc_id, span.start, span.end
-        node, target = ns.annotation_iri(d, s, e), ns.target_iri(d, s, e)
+        first = first_motivation.setdefault((d, s, e), motivation)
+        role = None if first == motivation else str(motivation).rsplit("#", 1)[-1]
+        node, target = ns.annotation_iri(d, s, e, role), ns.target_iri(d, s, e)
         quote, position = ns.quote_selector_iri(d, s, e), ns.position_selector_iri(d, s, e)
         triples = [
             (node, RDF.type, OA.Annotation), (node, OA.hasTarget, target),
