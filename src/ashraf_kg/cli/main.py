@@ -130,8 +130,19 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = make_parser()
-    args = parser.parse_args(argv)
+    from .terminal import guard
+
+    # Labels and quotes may hold escape sequences or bidi overrides: on a terminal they
+    # are shown, not obeyed (cli/terminal.py). A file or a pipe gets the text unchanged.
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = guard(stdout), guard(stderr)
+    try:
+        return _run(make_parser().parse_args(argv))
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
+
+
+def _run(args) -> int:
     try:
         return args.func(args) or 0
     except AshrafKGError as error:

@@ -1,0 +1,57 @@
+"""Text for a terminal: what would drive it is shown, not obeyed.
+
+A label, a quote or an error message may hold escape sequences (which move the cursor,
+recolour or retitle the terminal) or bidirectional overrides (which make text read in
+another order than it is stored). On a terminal, every control character but the line
+end and the tab, and every bidirectional control, is written as a visible escape
+(``\\x1b``, ``\\u202e``). Output to a file or a pipe is left exactly as it is.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+# C0 controls but tab and line feed, DEL, C1 controls; the bidirectional controls (LRM,
+# RLM, ALM, the embeddings and overrides, the isolates).
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with what would drive a terminal written as a visible escape.
+
+    >>> terminal_safe("Maliki\\x1b[2J\\u202eevil")
+    'Maliki\\\\x1b[2J\\\\u202eevil'
+    """
+    return _UNSAFE.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100
+                       else f"\\u{ord(m[0]):04x}", text)
+
+
+class TerminalWriter(io.TextIOBase):
+    """A text stream that writes :func:`terminal_safe` text to ``stream``."""
+
+    def __init__(self, stream):
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        self.stream.write(terminal_safe(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return self.stream.isatty()
+
+    @property
+    def encoding(self):
+        return self.stream.encoding
+
+
+def guard(stream):
+    """``stream`` itself, or a :class:`TerminalWriter` over it when it is a terminal."""
+    try:
+        is_terminal = stream.isatty()
+    except (AttributeError, ValueError):
+        return stream
+    return TerminalWriter(stream) if is_terminal else stream
