@@ -233,6 +233,22 @@ def test_syntax_error_after_a_bound_parameter_points_into_the_text_as_written(ti
     assert "line 2, column 3" in str(unbound.value) and str(bound.value) == str(unbound.value)
 
 
+@pytest.mark.parametrize("storage,timeout", [("memory", None), ("disk", None), ("disk", 30)])
+def test_an_answer_over_max_rows_is_refused(tiny_dir, storage, timeout):
+    assert len(run_query(LABELS, graph_dir=tiny_dir, storage=storage, timeout=timeout,
+                         max_rows=2).rows) == 2
+    with pytest.raises(QueryError, match="the answer has more than 1 rows") as error:
+        run_query(LABELS, graph_dir=tiny_dir, storage=storage, timeout=timeout, max_rows=1)
+    assert "--max-rows" in error.value.hint
+
+
+def test_max_rows_on_the_command_line(capsys, tiny_dir):
+    code = main(["query", "-e", "CONSTRUCT WHERE { ?s ?p ?o }", "--graph-dir", str(tiny_dir),
+                 "--max-rows", "3"])
+    err = capsys.readouterr().err
+    assert code == 2 and err.startswith("Error: ") and "more than 3 triples" in err
+
+
 # --- the embedded store -------------------------------------------------------------------
 
 @pytest.mark.parametrize("storage", embedded.STORAGES)

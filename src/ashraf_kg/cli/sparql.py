@@ -17,7 +17,7 @@ def _run_query(args) -> int:
     result = run_query(resolve_query(spec), graph_dir=args.graph_dir, storage=args.storage,
                        endpoint=args.endpoint, params=params, timeout=args.timeout,
                        user=args.user, password=args.password, auth=args.auth,
-                       allow_service=args.allow_service)
+                       allow_service=args.allow_service, max_rows=args.max_rows or None)
     sys.stdout.write(format_result(result, args.format))
     return 0
 
@@ -57,6 +57,8 @@ def add_query_parser(sub) -> None:
     p.add_argument("--allow-service", action="store_true",
                    help="let an embedded query use SERVICE, which fetches from the servers "
                         "(or reads the files) it names; refused by default")
+    p.add_argument("--max-rows", type=int, default=1_000_000, metavar="N",
+                   help="refuse an embedded answer of more rows (default: 1000000; 0: no limit)")
     p.set_defaults(func=_run_query)
 
 

@@ -19,14 +19,16 @@ from .sparql_text import check_query_form, check_service
 
 _SYNTAX = re.compile(r"error at (\d+):(\d+)(?:-\d+:\d+)?:\s*(.*)", re.S)
 CHECK_SECONDS = 5.0  # a query still running on an empty store after this has parsed
+MAX_ROWS = 1_000_000  # rows (or triples) of an embedded answer held in memory at most
 
 
 def run_embedded(named, text: str, *, store=None, graph_dir=None, storage: str = "memory",
-                 timeout: float | None = None, allow_service: bool = False) -> QueryResult:
+                 timeout: float | None = None, allow_service: bool = False,
+                 max_rows: int | None = MAX_ROWS) -> QueryResult:
     """Run ``text`` (``named`` with its parameters bound) on the embedded store.
 
     ``store`` is a pyoxigraph Store, else the store of ``graph_dir`` in ``storage``; see
-    :func:`ashraf_kg.query.run.run_query` for ``timeout``.
+    :func:`ashraf_kg.query.run.run_query` for ``timeout`` and ``max_rows``.
     """
     from . import store as stores
 
@@ -35,11 +37,11 @@ def run_embedded(named, text: str, *, store=None, graph_dir=None, storage: str =
     try:
         if store is None:
             if stores.check_storage(storage) == "disk" and timeout is not None:
-                return _run_in_process(stores.store_path(graph_dir), text, timeout, named)
+                return _run_in_process(stores.store_path(graph_dir), text, timeout, named, max_rows)
             store = stores.open_store(graph_dir, storage=storage)
         if timeout is None:
-            return evaluate(store, text)
-        result = _run_in_thread(store, text, timeout)
+            return evaluate(store, text, max_rows=max_rows)
+        result = _run_in_thread(store, text, timeout, max_rows)
     except SyntaxError as error:
         raise syntax_error(named, str(error), text) from None
     if result is None:
@@ -101,10 +103,12 @@ def _position_in(written: str, ran: str, line: int, column: int) -> tuple[int, i
     return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
 
 
-def evaluate(store, text: str) -> QueryResult:
-    """Run query text on a pyoxigraph store (union default graph) and read the whole result."""
+def evaluate(store, text: str, *, max_rows: int | None = None) -> QueryResult:
+    """Run query text on a pyoxigraph store (union default graph) and read the whole result
+    (refused past ``max_rows`` rows)."""
     try:
-        return from_oxigraph(store.query(text, prefixes=ALL_PREFIXES, use_default_graph_as_union=True))
+        return from_oxigraph(store.query(text, prefixes=ALL_PREFIXES, use_default_graph_as_union=True),
+                             max_rows=max_rows)
     except (OSError, RuntimeError, ValueError) as error:
         raise QueryError(f"the query failed: {error}") from None
 
@@ -114,7 +118,7 @@ def _timed_out(named, timeout: float) -> QueryError:
                       hint="raise --timeout, or narrow the query with parameters or LIMIT")
 
 
-def _run_in_thread(store, text: str, timeout: float) -> QueryResult | None:
+def _run_in_thread(store, text: str, timeout: float, max_rows: int | None = None) -> QueryResult | None:
     """The result, or None when the query is still running after ``timeout`` seconds
     (the thread is then abandoned: a query cannot be stopped in the middle)."""
     import threading
@@ -123,7 +127,7 @@ def _run_in_thread(store, text: str, timeout: float) -> QueryResult | None:
 
     def work():
         try:
-            box["result"] = evaluate(store, text)
+            box["result"] = evaluate(store, text, max_rows=max_rows)
         except BaseException as error:  # handed to the caller's thread
             box["error"] = error
 
@@ -137,7 +141,7 @@ def _run_in_thread(store, text: str, timeout: float) -> QueryResult | None:
     return box["result"]
 
 
-def _run_in_process(path: Path, text: str, timeout: float, named) -> QueryResult:
+def _run_in_process(path: Path, text: str, timeout: float, named, max_rows: int | None) -> QueryResult:
     import multiprocessing
 
     from .results import read_serialized
@@ -164,4 +168,4 @@ def _run_in_process(path: Path, text: str, timeout: float, named) -> QueryResult
         raise SyntaxError(payload)
     if kind == "error":
         raise QueryError(f"the query failed: {payload}", where=named.source)
-    return read_serialized(kind, payload)
+    return read_serialized(kind, payload, max_rows=max_rows)

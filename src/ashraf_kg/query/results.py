@@ -96,27 +96,43 @@ class _ToRdflib:
         return graph
 
 
-def from_oxigraph(answer) -> QueryResult:
-    """Read a whole pyoxigraph answer (solutions, boolean or triples) into a QueryResult."""
+def from_oxigraph(answer, *, max_rows: int | None = None) -> QueryResult:
+    """Read a whole pyoxigraph answer (solutions, boolean or triples) into a QueryResult.
+
+    An answer of more than ``max_rows`` rows (or triples) is refused once the next one
+    arrives, before it is all held in memory.
+    """
+    import itertools
+
     import pyoxigraph
 
     if isinstance(answer, pyoxigraph.QueryBoolean):
         return QueryResult("ask", boolean=bool(answer))
+    limited = answer if max_rows is None else itertools.islice(answer, max_rows + 1)
     if isinstance(answer, pyoxigraph.QuerySolutions):
         variables = tuple(v.value for v in answer.variables)
-        return QueryResult("select", variables=variables, terms=tuple(tuple(s) for s in answer),
-                           convert=_ToRdflib())
-    triples = tuple((t.subject, t.predicate, t.object) for t in answer)
+        terms = _at_most(tuple(tuple(s) for s in limited), max_rows, "rows")
+        return QueryResult("select", variables=variables, terms=terms, convert=_ToRdflib())
+    triples = _at_most(tuple((t.subject, t.predicate, t.object) for t in limited), max_rows, "triples")
     return QueryResult("graph", triples=triples, convert=_ToRdflib())
 
 
-def read_serialized(kind: str, payload: bytes) -> QueryResult:
+def _at_most(items: tuple, max_rows: int | None, what: str) -> tuple:
+    if max_rows is not None and len(items) > max_rows:
+        raise QueryError(f"the answer has more than {max_rows} {what}",
+                         hint="narrow it with LIMIT or parameters, or raise --max-rows")
+    return items
+
+
+def read_serialized(kind: str, payload: bytes, *, max_rows: int | None = None) -> QueryResult:
     """A QueryResult from SPARQL results JSON (``kind="results"``) or N-Triples (``"graph"``)."""
     import pyoxigraph
 
     if kind == "graph":
-        return from_oxigraph(pyoxigraph.parse(payload, format=pyoxigraph.RdfFormat.N_TRIPLES))
-    return from_oxigraph(pyoxigraph.parse_query_results(payload, format=pyoxigraph.QueryResultsFormat.JSON))
+        return from_oxigraph(pyoxigraph.parse(payload, format=pyoxigraph.RdfFormat.N_TRIPLES),
+                             max_rows=max_rows)
+    return from_oxigraph(pyoxigraph.parse_query_results(payload, format=pyoxigraph.QueryResultsFormat.JSON),
+                         max_rows=max_rows)
 
 
 def to_ntriples(term) -> str:

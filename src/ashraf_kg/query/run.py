@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Mapping
 
 from .. import resources
-from ..errors import QueryError
+from ..errors import QueryError, check_at_least
 from ..model import QueryResult
 from ..namespaces import ALL_PREFIXES, ID_NAMESPACE
-from .execute import check_syntax, evaluate, run_embedded  # noqa: F401  (re-exported)
+from .execute import MAX_ROWS, check_syntax, evaluate, run_embedded  # noqa: F401  (re-exported)
 from .results import FORMATS, format_result, from_oxigraph, to_ntriples  # noqa: F401  (re-exported)
 from .sparql_text import TOKEN as _TOKEN
 
@@ -302,7 +302,8 @@ def run_query(query: str | NamedQuery, *, store=None, graph_dir: str | os.PathLi
               storage: str = "memory", endpoint: str | None = None,
               params: Mapping[str, object] | None = None, timeout: float | None = None,
               user: str | None = None, password: str | None = None,
-              auth: str = "digest", allow_service: bool = False) -> QueryResult:
+              auth: str = "digest", allow_service: bool = False,
+              max_rows: int | None = MAX_ROWS) -> QueryResult:
     """Run a query (name, file, inline text or NamedQuery) embedded, or on ``endpoint``.
 
     Embedded, it uses ``store`` (a pyoxigraph Store) or the store of the dump in
@@ -315,7 +316,10 @@ def run_query(query: str | NamedQuery, *, store=None, graph_dir: str | os.PathLi
     dump or building the disk cache before the query is not counted. ``user``,
     ``password`` and ``auth`` ("digest" or "basic") are the endpoint's credentials.
     Embedded, a query using ``SERVICE`` (which fetches from other servers or files) is
-    refused unless ``allow_service``; an endpoint applies its own policy.
+    refused unless ``allow_service``; an endpoint applies its own policy. An embedded
+    answer of more than ``max_rows`` rows (default a million; None for no limit) is
+    refused rather than held in memory; a remote one is limited in bytes (see
+    :func:`ashraf_kg.query.endpoint.query_endpoint`).
 
     >>> run_query("list_people_by_post", params={"organization": "organization/qods-force"})  # doctest: +SKIP
     """
@@ -338,8 +342,11 @@ def run_query(query: str | NamedQuery, *, store=None, graph_dir: str | os.PathLi
             raise QueryError(error.message, where=error.where,
                              hint=f"the server's line numbers count the {added} PREFIX "
                                   f"line{'s' if added > 1 else ''} sent before the query text") from None
+    if max_rows is not None:
+        check_at_least(max_rows, 0, "max_rows", QueryError)
     return run_embedded(named, bind_parameters(named, params), store=store, graph_dir=graph_dir,
-                        storage=storage, timeout=timeout, allow_service=allow_service)
+                        storage=storage, timeout=timeout, allow_service=allow_service,
+                        max_rows=max_rows)
 
 
 def _declare_prefixes(text: str) -> str:
