@@ -567,3 +567,37 @@ def test_query_counts_match_between_select_and_construct(engine):
     rows = query_endpoint(server.query_url, f"SELECT DISTINCT ?s ?p ?o WHERE {{ {pattern} }}").rows
     graph = query_endpoint(server.query_url, f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {pattern} }}").graph
     assert rows and {tuple(normalise(t) for t in row) for row in rows} == comparable_graph(graph)
+
+
+def test_push_says_which_graph_it_was_writing_when_the_store_stopped_answering(recorder, tmp_path):
+    """The store takes the first graph, then dies while the second is sent: the first was
+    replaced and cannot be put back; the second may or may not have been written."""
+    first, second = "https://w3id.org/ashraf-kg/id/graph/aaa-one", "https://w3id.org/ashraf-kg/id/graph/bbb-two"
+    state = {"puts": 0, "dead": False}
+
+    def answer(handler):
+        if handler.command == "PUT":
+            state["puts"] += 1
+            state["dead"] = state["dead"] or state["puts"] == 2
+        if state["dead"]:
+            handler.close_connection = True  # no answer: the connection just ends
+            return
+        status, body = {"POST": (200, b'{"head": {"vars": ["g", "n"]}, "results": {"bindings": []}}'),
+                        "GET": (404, b""), "PUT": (204, b"")}[handler.command]
+        handler.send_response(status)
+        handler.send_header("Content-Type", "application/sparql-results+json")
+        handler.send_header("Content-Length", str(len(body)))
+        handler.end_headers()
+        handler.wfile.write(body)
+
+    store = recorder(answer)
+    dump = write_dump(tmp_path / "two", [f'<urn:x:s> <urn:x:p> "1" <{first}> .',
+                                         f'<urn:x:s> <urn:x:p> "2" <{second}> .'])
+    with pytest.raises(EndpointError) as failure:
+        push_dataset(dump, store.url + "/sparql", gsp_url=store.url + "/store", timeout=10)
+    message = str(failure.value)
+    assert f"failed while replacing <{second}>" in message
+    assert f"REPLACED and not restored: <{first}>" in message
+    assert ("perhaps replaced (the store stopped answering while it was written) and not "
+            f"restored: <{second}>") in message
+    assert "left as it was" not in message
