@@ -51,3 +51,8 @@ def test_members_of_an_organisation_that_act_make_it_the_agent():
 def test_a_condemnation_keeps_its_speaker_as_agent():
     text = "The Hill Militia condemned the raid on Camp Cedar."
     assert _agents(text, "Condemnation") == [("organization/hill-militia",)]
+
+
+def test_the_actor_after_by_is_looked_for_in_its_own_sentence_only():
+    text = "He blamed the attack on militias backed by Kesh.\n\nThe Hill Militia denied any role."
+    assert all("organization/hill-militia" not in a for a in _agents(text, "Attack"))

@@ -108,3 +108,9 @@ def test_name_only_in_a_headline_is_not_proposed():
     text = "Holder Holds Security Press Conference\n\nThe minister spoke."
     proposals = [Proposal("organization/holder-holds", "Organization", "Holder Holds", ((0, 12),), 0.7, "")]
     assert plausible_proposals(text, proposals) == []
+
+
+def test_a_datelines_capitals_are_not_proposed():
+    text = "KHANAQIN, Iraq, June 3 (AFP) -- Mortars fell on the town."
+    proposals = [Proposal("place/khanaqin", "Place", "KHANAQIN", ((0, 8),), 0.7, "")]
+    assert plausible_proposals(text, proposals) == []

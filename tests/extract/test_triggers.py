@@ -20,6 +20,7 @@ def triggers_in(sentence: str) -> list[tuple[str, str, str | None]]:
 
 @pytest.mark.parametrize("sentence, trigger", [
     ("Gunmen stormed the building.", ("stormed", "Attack", "target")),
+    ("Several rockets struck the camp.", ("rockets struck", "Attack", "target")),
     ("Two guards were wounded.", ("wounded", "Wounding", "victim")),
     ("Rebels set fire to the depot.", ("set fire to", "Arson", "target")),
     ("Hundreds fled the city.", ("fled", "Flight", "participant")),
@@ -59,6 +60,10 @@ def test_planning_is_a_plot_only_when_something_is_planned():
 def test_taking_part_is_an_attack_only_in_an_attack():
     assert ("took part", "Attack", "target") in triggers_in("Soldiers took part in the raid.")
     assert triggers_in("Soldiers took part in the vote.") == []
+
+
+def test_hitting_is_an_attack_only_when_a_weapon_hits():
+    assert triggers_in("The minister hit back at his critics.") == []
 
 
 def test_a_trigger_matches_whole_words_only():

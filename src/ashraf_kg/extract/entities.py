@@ -258,10 +258,14 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
     return lines
 
 
+# "KHANAQIN, Iraq, June 3 (AFP) --": a place written in capitals to open a dateline
+_DATELINE_PLACE = re.compile(r"(?<![^\n])[A-Z][A-Z'’ -]{3,}(?=,| \()")
+
+
 def plausible_proposals(text: str, proposals: list[Proposal]) -> list[Proposal]:
     """Proposals that read as names: never a lone common word ("Government", "Answer": a word
-    the text also writes in lower case, or a head word), never a possessive fragment, and
-    from a headline only when the body names it too."""
+    the text also writes in lower case, or a head word), never a possessive fragment, nor
+    a dateline's capitals, and from a headline only when the body names it too."""
     folded, headers = fold(text), _title_case_lines(text)
     kept = []
     for proposal in proposals:
@@ -273,7 +277,8 @@ def plausible_proposals(text: str, proposals: list[Proposal]) -> list[Proposal]:
                                 or label in ORG_HEADS or label in PLACE_HEADS or label in _NOT_NAMES
                                 or label in _OPENERS or label in _TITLE_WORDS):
             continue
-        spans = tuple(s for s in proposal.spans if not any(a <= s[0] < b for a, b in headers))
+        spans = tuple(s for s in proposal.spans if not any(a <= s[0] < b for a, b in headers)
+                      and not _DATELINE_PLACE.match(text, s[0]))
         if not spans:
             continue
         kept.append(Proposal(proposal.id, proposal.type, proposal.label, spans,

@@ -100,7 +100,7 @@ def _by_phrase(text: str, trigger, clause, mentions: list[Hit]) -> tuple[str, Hi
     start = trigger[1] + m.end()
     head = None
     for hit in mentions:  # the last actor of the noun phrase: "UN official Tahar Boumedra"
-        if start <= hit.start < start + 60 and _kind(hit) in ACTOR_KINDS:
+        if start <= hit.start < min(clause[1], start + 60) and _kind(hit) in ACTOR_KINDS:
             if head and not re.fullmatch(r"\s+(?:[a-z]+\s+)?", text[head.end:hit.start]):
                 break
             head = hit
@@ -267,8 +267,12 @@ def _adds_information(event: EventHit, antecedent: EventHit) -> bool:
                 or (agents and agents != set(antecedent.roles.get("agent", []))))
 
 
-def find_events(text: str, sentences: list[tuple[int, int]], mentions: list[Hit]) -> list[EventHit]:
-    """Events of a document, in text order, with definite references merged."""
+def find_events(text: str, sentences: list[tuple[int, int]], mentions: list[Hit], *,
+                check=None) -> list[EventHit]:
+    """Events of a document, in text order, with definite references merged.
+
+    ``check(event)`` may take roles off each event as found, before a reference merges it
+    into an earlier one (extract.agents reads the parse there)."""
     events: list[EventHit] = []
     pending: list = []  # figures told before any event ("Fatalities: 52" of an infobox)
     triggers = [(m, t, r) for pattern, t, r in _TRIGGERS for m in pattern.finditer(text)]
@@ -286,6 +290,8 @@ def find_events(text: str, sentences: list[tuple[int, int]], mentions: list[Hit]
                 limit = min([f[0].start() for f in found if f[0].start() > m.end()]
                             + [clause[1]])
                 _arguments(event, text, clause, mentions, object_role, limit)
+                if check is not None:
+                    check(event)
                 event.time = _time_near(times, event.trigger)
                 event.counts = [c for c in counts
                                 if c[0] == "attacks" and c[2][1] >= m.end() - 1 >= c[2][0]]

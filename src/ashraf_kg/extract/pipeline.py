@@ -249,8 +249,8 @@ def extract_document(document: Document, registry: tuple[Entity, ...], *,
     sentences = split_sentences(text)
     hits, actors, proposals = _find_names(text, doc, sentences, registry)
     names = {e.id: e.label for e in registry} | {p.id: p.label for p in proposals}
-    event_hits = find_events(text, sentences, actors)
-    check_agents(doc, event_hits, actors)
+    event_hits = find_events(text, sentences, actors,
+                             check=lambda event: check_agents(doc, [event], actors))
     speech = merge_speech(find_claims(text, sentences, actors, author=document.meta.author),
                           find_speech(text, doc, sentences, actors))
     claim_hits = collapse_relays(text, sentences, speech)

@@ -14,6 +14,8 @@ _INFORMATION = (r"(?:names|reports?|statements?|videos?|footage|images|photos|pi
 TRIGGERS = (
     (rf"\b(?:assault{_V}|attack{_V}|massacred|raid{_V}|storm(?:ed|ing)|shell(?:ed|ing)|fired|fire[sd]? on"
      rf"|bomb{_V}|(?:perpetrated|carried out) (?:the |an |a )?(?:actual )?attack|shootings?)\b", "Attack", "target"),
+    (r"\b(?:rockets?|mortars?|missiles?|shells|bombs?|rounds)"
+     r" (?:\w+ )?(?:struck|hit|slammed into|landed on|rained (?:down )?on|fell on)\b", "Attack", "target"),
     (r"\b(?:took|take|taking|takes) part\b(?=[\"”]?\s+in\s+(?:the|an|a)\s+(?:\w+\s+)?(?:attack|assault|raid))"
      r"|\bresponsible for (?:the |an |a )?(?:\w+ )?(?:assault|attack|raid|bombing)s?\b", "Attack", "target"),
     (rf"\b(?:kill{_V}|killings?|murder{_V}|machine-gunned|shot dead|summary killings)\b",
