@@ -1,13 +1,20 @@
 """Automatic extraction: draft annotations of a document, in the curated format.
 
-The default extractor is a pipeline of rule-based steps that needs no model download:
+The extractor is a pipeline of small named steps over spaCy's statistical parse (loaded
+once per process from the installed package, never downloaded at run time):
 
+0. ``parse_text`` (extract.nlp) — named entities and dependency parse;
 1. ``split_sentences`` — sentence spans of the cleaned text;
-2. ``find_mentions`` (extract_mentions) — registry entities by label, alias, spelling
-   variant, short form, defined acronym and role ("the Prime Minister");
-3. ``propose_entities`` — capitalised names the registry lacks, with a cue to their kind;
-4. ``find_events`` (extract_events) — trigger words, roles, time and counts;
-5. ``find_claims`` (extract_claims) — reported speech with claimant and stance.
+2. ``find_mentions`` (extract.mentions) — registry entities by label, alias, spelling
+   variant, short form, defined acronym and role ("the Prime Minister"); whole names only
+   (extract.entities: never cut from inside a longer name, never a group whose name the
+   text lacks);
+3. ``find_named_entities`` and ``propose_entities`` — the recogniser's names linked to the
+   registry or proposed, and capitalised names with a cue to their kind;
+4. ``find_events`` (extract.events) — trigger words, roles, time and counts; agents the
+   parse contradicts are taken off (extract.agents);
+5. ``find_claims`` and ``find_speech`` (extract.claims, extract.attribution) — reported
+   speech with claimant and stance, from the words and from the parse.
 
 The result is an :class:`~ashraf_kg.model.Annotations` with ``status: draft`` and a
 confidence on every item, and the offsets of every quote; ``write_annotations`` (of
@@ -52,7 +59,7 @@ from .relations import RelationHit, find_relations
 from .speech import find_references
 from .voice import SPEECH_EVENTS, collapse_relays, label_claims, own_voice_claims, reported_event_claims
 
-EXTRACTOR = "rules-1"
+EXTRACTOR = "spacy-sm-3.8+rules-2"
 _ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|St|No|vs|etc|Jr|Sr)|\b[A-Z])\.$")
 
 
@@ -285,6 +292,6 @@ def extract_annotations(document: Document, registry: tuple[Entity, ...]) -> Ann
 
     >>> draft = extract_annotations(corpus.documents[0], corpus.registry)  # doctest: +SKIP
     >>> draft.status, draft.extractor                                        # doctest: +SKIP
-    ('draft', 'rules-1')
+    ('draft', 'spacy-sm-3.8+rules-2')
     """
     return extract_document(document, registry).annotations
