@@ -132,6 +132,15 @@ def test_failed_push_restores_the_graphs_it_replaced(virtuoso, tmp_path):
     assert count_graph_triples(virtuoso.query_url, [first]) == {first: 0}
 
 
+def test_fetching_many_missing_graphs_with_digest_auth(virtuoso):
+    """Each answer is "no such graph", however many graphs a push backs up first."""
+    from ashraf_kg.query.gsp import GraphStore
+
+    store = GraphStore(virtuoso.gsp_url, virtuoso.user, virtuoso.password, "digest", 30)
+    graphs = [f"https://w3id.org/ashraf-kg/id/graph/missing-{n}" for n in range(8)]
+    assert [store.fetch(graph) for graph in graphs] == [None] * 8
+
+
 def write_dump(folder: Path, lines: list[str]) -> Path:
     folder.mkdir()
     (folder / "ashraf-kg.nq").write_text("\n".join(lines) + "\n", encoding="utf-8")

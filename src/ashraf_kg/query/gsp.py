@@ -177,6 +177,11 @@ class GraphStore(HttpClient):
         request = self.request(target, method=method, body=body, headers=headers)
         if body is not None and self.digest is not None:
             self._sign(request)
+        if self.digest is not None:
+            # urllib counts digest retries across requests and forgets them only when a
+            # retried request succeeds: after five 404s (graphs the store does not have
+            # yet) it would refuse the sixth request as if the password were wrong.
+            self.digest.reset_retry_count()
         try:
             return self.send(request)[0]
         except urllib.error.HTTPError as error:
