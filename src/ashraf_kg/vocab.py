@@ -242,6 +242,13 @@ EVENT_TYPES: Vocabulary[EventType] = Vocabulary((
     EventType("Condemnation", "Condemnation", parent="Statement"),
     EventType("Abduction", "Abduction"),
     EventType("Publication", "Publication", ("schema:PublicationEvent",), parent="Statement"),
+    EventType("Relocation", "Relocation"),
+    EventType("Agreement", "Agreement"),
+    EventType("Investigation", "Investigation"),
+    EventType("Appointment", "Appointment"),
+    EventType("Resignation", "Resignation"),
+    EventType("TransferOfControl", "Transfer of control"),
+    EventType("Capture", "Capture"),
 ))
 """Event classes of the annotation format (``type:`` of an event)."""
 
@@ -289,7 +296,8 @@ STANCES: Vocabulary[Stance] = Vocabulary((
 """Stances of a claim: the SKOS concepts of the ``id:scheme/stance`` scheme."""
 
 COUNT_KINDS: Vocabulary[CountKind] = Vocabulary(tuple(CountKind(name, name) for name in (
-    "killed", "wounded", "dead", "missing", "executed", "participants", "named", "attacks")))
+    "killed", "wounded", "dead", "missing", "executed", "participants", "named", "attacks",
+    "residents", "relocated", "captured", "projectiles")))
 """What a figure counts: the SKOS concepts of the ``id:scheme/count-kind`` scheme."""
 
 DOCUMENT_TYPES: Vocabulary[DocumentType] = Vocabulary((
