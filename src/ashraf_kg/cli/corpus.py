@@ -1,4 +1,4 @@
-"""Commands that grow the corpus: ``add``, ``extract``, ``review``, ``evaluate``."""
+"""Commands that grow the corpus: ``add``, ``extract``, ``review``, ``evaluate``, ``effort``."""
 
 from __future__ import annotations
 
@@ -107,3 +107,26 @@ def add_evaluate_parser(sub) -> None:
                    help="extract each document with a registry stripped of the spellings "
                         "only that document uses (measures the rules, not the registry)")
     p.set_defaults(func=_run_evaluate)
+
+
+def _run_effort(args) -> int:
+    from ..extract.effort import format_effort, measure_corpus_effort, update_effort_page
+
+    efforts = measure_corpus_effort(args.corpus_dir, args.doc_ids)
+    if args.update:
+        update_effort_page(args.update, efforts)
+        print(f"{args.update}: tables of {len(efforts)} documents")
+        return 0
+    sys.stdout.write(format_effort(efforts, fmt=args.format))
+    return 0
+
+
+def add_effort_parser(sub) -> None:
+    p = sub.add_parser("effort", help="curation effort: draft.yaml against annotations.yaml")
+    p.add_argument("doc_ids", nargs="*", metavar="DOC-ID",
+                   help="default: every document with both files")
+    p.add_argument("--corpus-dir", default="corpus")
+    p.add_argument("--format", choices=("markdown", "table", "json"), default="table")
+    p.add_argument("--update", metavar="PAGE", default=None,
+                   help="rewrite the generated tables of a Markdown page (docs/curation-effort.md)")
+    p.set_defaults(func=_run_effort)

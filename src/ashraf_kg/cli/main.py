@@ -12,7 +12,13 @@ import sys
 from pathlib import Path
 
 from ..errors import AshrafKGError
-from .corpus import add_add_parser, add_evaluate_parser, add_extract_parser, add_review_parser
+from .corpus import (
+    add_add_parser,
+    add_effort_parser,
+    add_evaluate_parser,
+    add_extract_parser,
+    add_review_parser,
+)
 from .network import add_analyze_parser, add_export_network_parser, add_path_parser, add_viz_parser
 from .sparql import add_push_parser, add_queries_parser, add_query_parser, add_serve_parser
 
@@ -101,6 +107,7 @@ COMMANDS = [
     add_extract_parser,
     add_review_parser,
     add_evaluate_parser,
+    add_effort_parser,
     add_clean_parser,
     add_build_parser,
     add_validate_parser,
