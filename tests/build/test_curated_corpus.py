@@ -92,19 +92,23 @@ def test_assault_has_iraqi_army_as_agent_and_camp_ashraf_as_place(union):
         akg:agent <{ID}organization/iraqi-army> ; sem:hasPlace <{ID}place/camp-ashraf> .""")
 
 
-def test_assault_begins_at_local_midnight_and_lasts_six_hours(union):
-    rows = select(union, f"""SELECT ?begin ?duration WHERE {{
+def test_assault_begins_at_local_midnight_and_lasts_six_hours(dataset):
+    """As the seed tells it (other documents give the day only, in their own graphs)."""
+    rows = select(dataset, f"""SELECT ?begin ?duration WHERE {{ GRAPH <{ID}graph/{SEED}> {{
         <{ID}event/camp-ashraf-assault-2013> sem:hasBeginTimeStamp ?begin ;
-            sem:hasTime ?time . ?time time:hasXSDDuration ?duration }}""")
+            sem:hasTime ?time . ?time time:hasXSDDuration ?duration }} }}""")
     assert rows == [(Literal("2013-09-01T00:00:00+03:00", datatype=XSD.dateTime),
                      Literal("PT6H", datatype=XSD.duration))]
 
 
-def test_assault_is_told_by_both_documents(union):
+def test_assault_is_one_event_told_by_every_document_that_tells_it(union, corpus):
     rows = select(union, f"""SELECT DISTINCT ?doc WHERE {{
         <{ID}event/camp-ashraf-assault-2013> prov:wasDerivedFrom ?a .
         ?a oa:hasTarget ?t . ?t oa:hasSource ?doc }} ORDER BY ?doc""")
-    assert [str(r[0]) for r in rows] == [f"{ID}document/{SEED}", f"{ID}document/{WIKI}"]
+    telling = sorted(a.document for a in corpus.annotations
+                     if any(e.id == "camp-ashraf-assault-2013" for e in a.events))
+    assert [str(r[0]) for r in rows] == [f"{ID}document/{d}" for d in telling]
+    assert {SEED, WIKI} <= set(telling)
 
 
 def _claims(graph: Graph, claimant: str, stance: str, about: str, doc: str = SEED) -> list:
@@ -201,7 +205,7 @@ def test_seed_gives_nearly_half_dead_without_a_number(union):
 def test_wikipedia_gives_fifty_two_dead_beside_the_seed_figures(union):
     figures = _figures(union)
     assert (52, "52 PMOI members dead", "group/wikipedia-contributors", WIKI) in figures
-    assert {doc for *_, doc in figures} == {SEED, WIKI}
+    assert {SEED, WIKI} <= {doc for *_, doc in figures}
 
 
 def test_us_official_denies_iraqi_soldiers_did_the_shooting_via_foreign_policy(union):

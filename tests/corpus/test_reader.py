@@ -45,9 +45,11 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_real_corpus_reads(corpus):
+def test_real_corpus_reads(corpus, corpus_dir):
     ids = [d.id for d in corpus.documents]
-    assert ids == ["000_998ad53316df0c2c", "001_wikipedia_2013_camp_ashraf_massacre"]
+    assert ids[:2] == ["000_998ad53316df0c2c", "001_wikipedia_2013_camp_ashraf_massacre"]
+    assert ids == sorted(p.parent.name for p in corpus_dir.glob("*/meta.yaml"))
+    assert sorted(a.document for a in corpus.annotations) == ids  # every document curated
     assert all(a.status == "reviewed" for a in corpus.annotations)
 
 
