@@ -271,8 +271,7 @@ def write_annotations(annotations: Annotations, path: str | Path, *, proposals=N
     return path
 
 
-_ENTITY_LISTS = ("agent", "target", "victim", "participant", "commander", "recipient", "instrument",
-                 "destination", "place", "about")
+_ENTITY_LISTS = (*EVENT_ROLES.names, "place", "about")
 _ENTITY_KEYS = ("claimant", "member", "organization", "subject", "object", "reported_by")
 
 
