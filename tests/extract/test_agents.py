@@ -56,3 +56,9 @@ def test_a_condemnation_keeps_its_speaker_as_agent():
 def test_the_actor_after_by_is_looked_for_in_its_own_sentence_only():
     text = "He blamed the attack on militias backed by Kesh.\n\nThe Hill Militia denied any role."
     assert all("organization/hill-militia" not in a for a in _agents(text, "Attack"))
+
+
+def test_a_verb_joined_to_one_whose_subject_is_an_attack_has_no_agent_before_it():
+    text = ("The Hill Militia visited Camp Cedar two days after a rocket attack on the camp killed "
+            "three residents and wounded dozens more.")
+    assert all("organization/hill-militia" not in a for a in _agents(text, "Wounding"))

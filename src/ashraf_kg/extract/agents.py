@@ -37,7 +37,12 @@ def _root(doc, start: int, end: int):
 
 
 def _subject_of(verb):
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    """The verb's subject, or the subject of the verb it is joined to ("… killed three and
+    wounded dozens")."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ == "conj" and verb.head.tag_.startswith("VB"):
+        return _subject_of(verb.head)
+    return subject
 
 
 def _spoken_by(trigger, actor) -> bool:
@@ -58,7 +63,8 @@ def _inside_subject_modifier(trigger, actor) -> bool:
     subject = _subject_of(trigger) if trigger.tag_.startswith("VB") else None
     if subject is None:
         return False
-    if any(c.dep_ == "nsubj" and c.lower_ in _EVENT_NOUNS for c in trigger.children):
+    if subject.lower_ in _EVENT_NOUNS or any(c.dep_ == "nsubj" and c.lower_ in _EVENT_NOUNS
+                                             for c in trigger.children):
         return actor.i < trigger.i
     if actor not in subject.subtree:
         return False
