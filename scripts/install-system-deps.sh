@@ -1,7 +1,8 @@
 #!/bin/sh
 # Install the Debian packages the test suite drives for real: chromium (browser tests)
 # and virtuoso-opensource (the Virtuoso SPARQL server). Does nothing when both binaries
-# are present; runs `apt-get update` only when a package must be installed.
+# are present; runs `apt-get update` only when a package must be installed. Without
+# recommended packages, which would pull in systemd, avahi and printer helpers.
 set -eu
 
 missing=""
@@ -26,9 +27,9 @@ export DEBIAN_FRONTEND=noninteractive
 echo "Installing:$missing"
 # Try with the current package lists first; refresh them only if that fails.
 # shellcheck disable=SC2086
-if ! $SUDO apt-get install -y $missing; then
+if ! $SUDO apt-get install -y --no-install-recommends $missing; then
     $SUDO apt-get update
-    $SUDO apt-get install -y $missing
+    $SUDO apt-get install -y --no-install-recommends $missing
 fi
 
 for binary in /usr/bin/chromium /usr/bin/virtuoso-t; do

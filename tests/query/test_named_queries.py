@@ -105,7 +105,7 @@ CASES = [
         ('id:event/camp-cedar-shelling', 'id:count-kind/dead', '14', '14', 'id:organization/cedar-monitor', 'id:document/monitor'),
         ('id:event/camp-cedar-shelling', 'id:count-kind/killed', '9', 'nine', 'id:organization/kesh-herald', 'id:document/herald'),
     ]),
-    ('list_claims_about', {'about': 'organization/northern-brigade'}, [
+    ('list_claims_about', {'entity': 'organization/northern-brigade'}, [
         ('id:claim/residents-say-brigade-takes-orders-from-ministry', 'id:group/camp-cedar-residents', 'id:stance/asserts', 'id:relation/brigade-takes-orders-from-interior-ministry', 'id:document/monitor'),
         ('id:claim/interior-ministry-denies-brigade-fired', 'id:organization/interior-ministry', 'id:stance/denies', 'id:event/camp-cedar-shelling', 'id:document/herald'),
         ('id:claim/novak-accuses-brigade-of-massacre', 'id:person/lena-novak', 'id:stance/accuses', 'id:event/camp-cedar-shelling', 'id:document/herald'),

@@ -386,6 +386,17 @@ def test_construct_as_turtle_and_ntriples(tiny_dir):
     assert isomorphic(Graph().parse(data="\n".join(lines), format="nt"), expected)
 
 
+def test_graph_result_is_one_row_per_triple_in_every_tabular_format(tiny_dir):
+    result = run_query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", graph_dir=tiny_dir)
+    bindings = json.loads(format_result(result, "json"))["results"]["bindings"]
+    assert sorted(b["predicate"]["value"] for b in bindings) == sorted(
+        ["http://www.w3.org/2000/01/rdf-schema#label"] * 2 + ["http://xmlns.com/foaf/0.1/knows",
+                                                              "https://schema.org/age"])
+    for fmt in ("table", "csv", "tsv", "markdown"):
+        text = format_result(result, fmt)
+        assert "subject" in text.splitlines()[0] and len(text.strip().splitlines()) >= 4, fmt
+
+
 def test_graph_formats_refused_for_tables(labels):
     with pytest.raises(QueryError, match="for CONSTRUCT and DESCRIBE"):
         format_result(labels, "turtle")
@@ -410,6 +421,30 @@ def test_at_least_twenty_named_queries_with_headers():
 def test_named_query_is_valid_sparql_with_valid_defaults(query):
     check_syntax(query)
     bind_parameters(query)  # defaults are well-typed and there is a WHERE pattern to bind them in
+
+
+# One name per meaning: a parameter named ``entity`` in one query is never ``about`` in the next.
+PARAMETER_NAMES = {"entity": "iri", "event": "iri", "place": "iri", "organization": "iri",
+                   "claimant": "iri", "stance": "iri", "document": "iri", "type": "iri"}
+
+
+def test_every_parameter_name_has_one_meaning_and_one_type():
+    for query in list_queries():
+        for parameter in query.parameters:
+            assert PARAMETER_NAMES.get(parameter.name) == parameter.type, (query.name, parameter)
+
+
+def test_cli_queries_name_shows_the_question_and_parameters_with_defaults(capsys):
+    assert main(["queries", "claims_about"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "list_claims_about: Claims about an entity or event"
+    assert out[1].startswith("Who says what about this entity or event")
+    assert "  entity (iri, default person/nouri-al-maliki): the entity or event" in out
+
+
+def test_cli_queries_name_without_parameters_says_so(capsys):
+    assert main(["queries", "count_events_by_type"]) == 0
+    assert "No parameters." in capsys.readouterr().out
 
 
 def test_committed_catalogue_matches_the_headers():

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from .project import add_corpus_option
+
 
 def _run_add(args) -> int:
     from ..corpus.ingest import add_document
@@ -24,7 +26,7 @@ def add_add_parser(sub) -> None:
                                    "(beside it) says of it goes into meta.yaml; the options "
                                    "below override it and the text.")
     p.add_argument("path", metavar="FILE|DIR")
-    p.add_argument("--corpus-dir", default="corpus")
+    add_corpus_option(p)
     p.add_argument("--doc-id", default=None, help="the document id (default: NNN_<title-slug>)")
     p.add_argument("--title", default=None, help="the document's headline")
     p.add_argument("--date", default=None, metavar="YYYY-MM-DD", help="its publication date")
@@ -50,7 +52,7 @@ def _run_extract(args) -> int:
 def add_extract_parser(sub) -> None:
     p = sub.add_parser("extract", help="draft annotations of a document (statistical parse and rules)")
     p.add_argument("doc_id", metavar="DOC-ID")
-    p.add_argument("--corpus-dir", default="corpus")
+    add_corpus_option(p)
     p.add_argument("--output", default=None, help="default: corpus/<doc>/draft.yaml")
     p.set_defaults(func=_run_extract)
 
@@ -78,7 +80,7 @@ def _run_review(args) -> int:
 def add_review_parser(sub) -> None:
     p = sub.add_parser("review", help="list proposed entities of a draft; accept or merge them")
     p.add_argument("doc_id", metavar="DOC-ID")
-    p.add_argument("--corpus-dir", default="corpus")
+    add_corpus_option(p)
     p.add_argument("--accept", type=int, metavar="N",
                    help="add proposal N to the registry (numbers stay as listed after each step)")
     p.add_argument("--merge", nargs=2, metavar=("NEW_ID", "INTO_ID"),
@@ -98,7 +100,7 @@ def _run_evaluate(args) -> int:
 def add_evaluate_parser(sub) -> None:
     p = sub.add_parser("evaluate", help="precision, recall and F1 of extraction vs curated")
     p.add_argument("doc_ids", nargs="*", metavar="DOC-ID")
-    p.add_argument("--corpus-dir", default="corpus")
+    add_corpus_option(p)
     p.add_argument("--format", choices=("table", "markdown", "json"), default="table",
                    help="table: per document and micro, with misses; markdown: F1 per document "
                         "and micro; json: everything")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .project import add_graph_option
+
 
 def _read_network(graph_dir):
     from ..export.dumps import read_dataset
@@ -16,7 +18,8 @@ def _run_viz(args) -> int:
     from ..export.dumps import read_dataset
     from ..visualise.page import write_network_page
 
-    path = write_network_page(read_dataset(Path(args.graph_dir)), args.output, threshold=args.threshold)
+    output = args.output or Path(args.graph_dir) / "ashraf.html"
+    path = write_network_page(read_dataset(Path(args.graph_dir)), output, threshold=args.threshold)
     print(f"Wrote {path}")
     return 0
 
@@ -25,8 +28,9 @@ def add_viz_parser(sub) -> None:
     from ..visualise import DEFAULT_THRESHOLD
 
     p = sub.add_parser("viz", help="write the interactive network page (one self-contained HTML file)")
-    p.add_argument("--graph-dir", default="graph", help="the built graph (default: graph)")
-    p.add_argument("--output", default="graph/ashraf.html", help="the page to write (default: graph/ashraf.html)")
+    add_graph_option(p, "the built graph")
+    p.add_argument("--output", default=None, metavar="FILE",
+                   help="the page to write (default: ashraf.html in the graph folder)")
     p.add_argument("--threshold", type=int, default=DEFAULT_THRESHOLD, metavar="N",
                    help=f"above N nodes, precompute positions and turn physics off (default: {DEFAULT_THRESHOLD})")
     p.set_defaults(func=_run_viz)
@@ -35,8 +39,10 @@ def add_viz_parser(sub) -> None:
 def _run_analyze(args) -> int:
     import json
 
+    from ..errors import NetworkError, check_at_least
     from ..network.analysis import analyze_network
 
+    check_at_least(args.top, 0, "top", NetworkError)
     analysis = analyze_network(_read_network(args.graph_dir))
     if args.format == "json":
         print(json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2))
@@ -57,7 +63,7 @@ def _run_analyze(args) -> int:
 
 def add_analyze_parser(sub) -> None:
     p = sub.add_parser("analyze", help="centrality, communities and brokers of the network")
-    p.add_argument("--graph-dir", default="graph", help="the built graph (default: graph)")
+    add_graph_option(p, "the built graph")
     p.add_argument("--format", choices=("table", "json"), default="table", help="output format (default: table)")
     p.add_argument("--top", type=int, default=20, metavar="N", help="rows per table (default: 20)")
     p.set_defaults(func=_run_analyze)
@@ -91,16 +97,20 @@ def add_path_parser(sub) -> None:
     p.add_argument("a", help="a name, alias or id, e.g. Suleimani")
     p.add_argument("b", help="another name, alias or id, e.g. 'Camp Ashraf'")
     p.add_argument("--k", type=int, default=3, help="how many paths (default: 3)")
-    p.add_argument("--graph-dir", default="graph", help="the built graph (default: graph)")
+    add_graph_option(p, "the built graph")
     p.set_defaults(func=_run_path)
 
 
 def _run_export_network(args) -> int:
+    from ..errors import NetworkError
     from ..network.export import write_csv, write_gexf, write_graphml
 
+    if args.nodes and args.format != "csv":
+        raise NetworkError(f"--nodes is for --format csv, not {args.format}",
+                           hint=f"a {args.format} file holds the nodes and the links")
     g = _read_network(args.graph_dir)
     if args.format == "csv":
-        written = write_csv(g, Path(args.output) / "nodes.csv", Path(args.output) / "edges.csv")
+        written = write_csv(g, args.nodes, args.output)
     else:
         written = ((write_graphml if args.format == "graphml" else write_gexf)(g, args.output),)
     print(f"Wrote {', '.join(map(str, written))} ({g.number_of_nodes()} nodes, {g.number_of_edges()} links)")
@@ -110,7 +120,8 @@ def _run_export_network(args) -> int:
 def add_export_network_parser(sub) -> None:
     p = sub.add_parser("export-network", help="write the network as GraphML, GEXF or CSV node and edge lists")
     p.add_argument("--format", choices=("graphml", "gexf", "csv"), required=True, help="file format")
-    p.add_argument("--output", required=True, metavar="PATH",
-                   help="the file to write (for csv: a folder that receives nodes.csv and edges.csv)")
-    p.add_argument("--graph-dir", default="graph", help="the built graph (default: graph)")
+    p.add_argument("--output", required=True, metavar="FILE",
+                   help="the file to write (for csv: the link list, one row per link)")
+    p.add_argument("--nodes", metavar="FILE", help="for csv: also write the node list to this file")
+    add_graph_option(p, "the built graph")
     p.set_defaults(func=_run_export_network)

@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 import sys
 
+from .project import add_graph_option
+from .values import seconds
+
 
 def _run_query(args) -> int:
     from ..errors import QueryError
@@ -14,12 +17,28 @@ def _run_query(args) -> int:
     if spec is None or (args.expression is not None and args.query is not None):
         raise QueryError("give one query: a NAME, a FILE, or -e TEXT", hint="`ashraf-kg queries` lists the names")
     params = dict(_split_param(item) for item in args.param)
-    result = run_query(resolve_query(spec), graph_dir=args.graph_dir, storage=args.storage,
-                       endpoint=args.endpoint, params=params, timeout=args.timeout,
-                       user=args.user, password=args.password, auth=args.auth,
-                       allow_service=args.allow_service, max_rows=args.max_rows or None)
-    sys.stdout.write(format_result(result, args.format))
+    target = dict(graph_dir=args.graph_dir, storage=args.storage, endpoint=args.endpoint,
+                  user=args.user, password=args.password, auth=args.auth)
+    result = run_query(resolve_query(spec), params=params, timeout=args.timeout,
+                       allow_service=args.allow_service, max_rows=args.max_rows or None, **target)
+    labels = None
+    if args.format in ("table", "markdown") and not args.ids and result.kind != "ask":
+        from ..query.labels import find_labels, make_lookup
+
+        terms = (t for row in (result.terms if result.kind == "select" else result.triples) for t in row)
+        labels = find_labels(terms, make_lookup(**target))
+    width = None if args.wide or args.format != "table" else _terminal_width()
+    sys.stdout.write(format_result(result, args.format, labels=labels, width=width))
     return 0
+
+
+def _terminal_width() -> int | None:
+    """The terminal's width, or $COLUMNS; None when writing to a file or a pipe."""
+    import shutil
+
+    if "COLUMNS" in os.environ or sys.stdout.isatty():
+        return shutil.get_terminal_size().columns
+    return None
 
 
 def _split_param(item: str) -> tuple[str, str]:
@@ -39,12 +58,17 @@ def add_query_parser(sub) -> None:
     p.add_argument("query", nargs="?", help="a query name (see `ashraf-kg queries`) or a .rq file")
     p.add_argument("-e", "--expression", metavar="TEXT", help="the query text itself")
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
-                   help="bind a parameter (repeatable); <…> or http(s)://… values are IRIs")
+                   help="bind a parameter (repeatable): a name or alias (Suleimani), an id "
+                        "(person/qassem-suleimani) or an IRI; `ashraf-kg queries NAME` lists them")
     p.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
-    p.add_argument("--timeout", type=float, metavar="SECONDS",
+    p.add_argument("--ids", action="store_true",
+                   help="table and markdown: show ids (id:person/…) instead of labels and quotes")
+    p.add_argument("--wide", action="store_true",
+                   help="table: every column in full, however wide (default: fit the terminal)")
+    p.add_argument("--timeout", type=seconds, metavar="SECONDS",
                    help="give up on the query after this many seconds (default: none embedded, "
                         "300 on an endpoint; loading the store is not counted)")
-    p.add_argument("--graph-dir", default="graph", help="the built graph, for embedded queries (default: graph)")
+    add_graph_option(p, "the built graph, for embedded queries")
     p.add_argument("--storage", choices=STORAGES, default="disk",
                    help="embedded store: the on-disk cache, kept between runs (default), or the "
                         "dump parsed into memory for this run only")
@@ -64,11 +88,14 @@ def add_query_parser(sub) -> None:
 
 def _run_queries(args) -> int:
     from ..query.named import write_catalogue
-    from ..query.run import list_queries
+    from ..query.run import list_queries, resolve_query
 
     if args.catalogue or args.check:
         target = write_catalogue(check=args.check)
         print(f"{target} is up to date." if args.check else f"Wrote {target}.")
+        return 0
+    if args.name:
+        print(describe_query(resolve_query(args.name)), end="")
         return 0
     queries = list_queries()
     width = max((len(q.name) for q in queries), default=0)
@@ -77,8 +104,27 @@ def _run_queries(args) -> int:
     return 0
 
 
+def describe_query(query) -> str:
+    """A named query as ``queries NAME`` shows it: title, question, parameters, how to run it."""
+    import textwrap
+
+    lines = [f"{query.name}: {query.title}", *textwrap.wrap(query.question, 88), ""]
+    if query.parameters:
+        lines.append("Parameters (a name, an alias or an id; `--param NAME=VALUE`):")
+        for p in query.parameters:
+            default = f"default {p.default}" if p.default is not None else "optional"
+            lines.append(f"  {p.name} ({p.type}, {default}): {p.meaning}")
+    else:
+        lines.append("No parameters.")
+    example = " ".join(f"--param {p.name}=VALUE" for p in query.parameters[:1])
+    lines += ["", f"Run: ashraf-kg query {query.name} {example}".rstrip(), f"File: {query.source}"]
+    return "\n".join(lines) + "\n"
+
+
 def add_queries_parser(sub) -> None:
-    p = sub.add_parser("queries", help="list the named queries, or write their catalogue")
+    p = sub.add_parser("queries", help="list the named queries, show one, or write their catalogue")
+    p.add_argument("name", nargs="?", metavar="NAME",
+                   help="show this query's question and parameters with their defaults")
     p.add_argument("--catalogue", action="store_true", help="write queries/README.md from the query headers")
     p.add_argument("--check", action="store_true",
                    help="only check that queries/README.md matches the headers (exit 2 if not)")
@@ -107,7 +153,7 @@ def _run_serve(args) -> int:
 
 def add_serve_parser(sub) -> None:
     p = sub.add_parser("serve", help="serve the graph read-only with Oxigraph server (SPARQL over HTTP)")
-    p.add_argument("--graph-dir", default="graph", help="the built graph (default: graph)")
+    add_graph_option(p, "the built graph")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     p.add_argument("--port", type=int, default=7878, help="port to listen on; 0 picks a free one (default: 7878)")
     p.add_argument("--data-dir", metavar="DIR",
@@ -144,7 +190,7 @@ def add_push_parser(sub) -> None:
                    help="password for the store (default: $ASHRAF_KG_PASSWORD)")
     p.add_argument("--auth", choices=("digest", "basic"), default="digest",
                    help="HTTP authentication method (default: digest)")
-    p.add_argument("--graph-dir", default="graph", help="the built graph (default: graph)")
-    p.add_argument("--timeout", type=float, default=300.0, metavar="SECONDS",
+    add_graph_option(p, "the built graph")
+    p.add_argument("--timeout", type=seconds, default=300.0, metavar="SECONDS",
                    help="give up on a request after this many seconds (default: 300)")
     p.set_defaults(func=_run_push)

@@ -56,15 +56,19 @@ def _write_with(path, write) -> Path:
     return Path(path)
 
 
-def write_csv(g, nodes_path, edges_path) -> tuple[Path, Path]:
-    """Write a node list and an edge list (UTF-8 CSV with a header row), atomically."""
+def write_csv(g, nodes_path, edges_path) -> tuple[Path, ...]:
+    """Write a node list and an edge list (UTF-8 CSV with a header row), atomically.
+
+    ``nodes_path`` may be None: then only the edge list is written. Returns the files written.
+    """
     nodes = [{"id": n, **d} for n, d in sorted(g.nodes(data=True))]
     edges = sorted(({"source": u, "target": v, "key": k, **d}
                     for u, v, k, d in g.edges(keys=True, data=True)),
                    key=lambda e: (e["source"], e["target"], e["key"]))
-    write_text_atomic(Path(nodes_path), _csv_text(NODE_FIELDS, nodes))
+    if nodes_path is not None:
+        write_text_atomic(Path(nodes_path), _csv_text(NODE_FIELDS, nodes))
     write_text_atomic(Path(edges_path), _csv_text(EDGE_FIELDS, edges))
-    return Path(nodes_path), Path(edges_path)
+    return tuple(Path(p) for p in (nodes_path, edges_path) if p is not None)
 
 
 def _csv_text(fields, items) -> str:

@@ -18,7 +18,9 @@ _CATALOGUE_INTRO = """\
 Run one with `ashraf-kg query NAME [--param name=value]... [--format FORMAT]`, embedded
 (the dump in pyoxigraph) or on a SPARQL 1.1 server with `--endpoint URL`. A parameter
 value that looks like an IRI (`<…>`, `http(s)://…`) is an IRI; a parameter declared `iri`
-also takes `prefix:local` or an id such as `person/nouri-al-maliki`.
+also takes `prefix:local`, an id such as `person/nouri-al-maliki`, or a name or alias such
+as `Maliki`, looked up among the graph's labels (a miss is an error with the closest names).
+`ashraf-kg queries NAME` shows one query's question and parameters with their defaults.
 
 Conventions every query keeps, so that it gives the same rows embedded, on Oxigraph
 server and on Virtuoso:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from typing import Mapping
 
 from ..errors import QueryError
 from ..model import QueryResult
@@ -151,11 +152,17 @@ def to_ntriples(term) -> str:
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"}
 
 
-def format_result(result: QueryResult, fmt: str = "table") -> str:
+def format_result(result: QueryResult, fmt: str = "table", *, labels: Mapping | None = None,
+                  width: int | None = None) -> str:
     """Write a result as ``table`` (aligned), ``csv``, ``tsv``, ``json`` (SPARQL 1.1 results
     JSON), ``markdown``, or, for CONSTRUCT/DESCRIBE, ``turtle`` or ``ntriples``.
 
-    A graph result in a tabular format has one row per triple (subject, predicate, object).
+    A graph result in any tabular format (``table``, ``csv``, ``tsv``, ``json``,
+    ``markdown``) has one row per triple, with the variables subject, predicate, object.
+    The two formats for people (``table``, ``markdown``) show an IRI as ``labels[str(iri)]`` when
+    given (see :func:`ashraf_kg.query.labels.find_labels`), else in short form
+    (``id:person/…``), and a ``table`` fits ``width`` columns by cutting the longest cells;
+    csv, tsv and json always give the terms themselves.
     """
     if fmt not in FORMATS:
         raise QueryError(f"unknown format {fmt!r}", hint=f"use one of {', '.join(FORMATS)}")
@@ -164,14 +171,15 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
             return result.graph.serialize(format="turtle")
         if fmt == "ntriples":
             return "".join(sorted({" ".join(map(to_ntriples, t)) + " .\n" for t in result.triples}))
-        if fmt == "json":
-            raise QueryError("a CONSTRUCT or DESCRIBE result is a graph, not a table",
-                             hint="use --format turtle or ntriples")
         triples = sorted(set(result.triples), key=lambda t: tuple(_sort_key(x) for x in t))
         result = QueryResult("select", variables=("subject", "predicate", "object"), terms=tuple(triples))
     elif fmt in GRAPH_ONLY:
         raise QueryError(f"--format {fmt} is for CONSTRUCT and DESCRIBE results",
                          hint="use table, csv, tsv, json or markdown")
+    if fmt == "table":
+        return _table(result, labels or {}, width)
+    if fmt == "markdown":
+        return _markdown(result, labels or {})
     return _WRITERS[fmt](result)
 
 
@@ -242,23 +250,74 @@ def compact(term) -> str:
     return " ".join(value.split()) if "\n" in value else value
 
 
-def _cells(result: QueryResult) -> tuple[list[str], list[list[str]]]:
+def _cell(term, labels: Mapping[str, str]) -> str:
+    text = None
+    if term is not None and labels:
+        kind, value, _, _ = term_parts(term)
+        text = labels.get(value) if kind == "uri" else None
+    return compact(term) if text is None else " ".join(text.split())
+
+
+def _cells(result: QueryResult, labels: Mapping) -> tuple[list[str], list[list[str]]]:
     if result.kind == "ask":
         return ["boolean"], [["true" if result.boolean else "false"]]
-    return list(result.variables), [[compact(v) for v in row] for row in result.terms]
+    return list(result.variables), [[_cell(v, labels) for v in row] for row in result.terms]
 
 
-def _table(result: QueryResult) -> str:
-    header, rows = _cells(result)
+def fit_widths(widths: list[int], floors: list[int], limit: int) -> list[int]:
+    """Column widths summing (with two spaces between columns) to at most ``limit``: the
+    widest columns are cut first, none below its floor.
+
+    >>> fit_widths([40, 5, 100], [8, 5, 8], 60)
+    [26, 5, 25]
+    """
+    room = limit - 2 * (len(widths) - 1)
+
+    def total(cap):
+        return sum(min(w, max(cap, f)) for w, f in zip(widths, floors, strict=True))
+
+    if total(max(widths, default=0)) <= room:
+        return list(widths)
+    low, high = 0, max(widths)
+    while low < high:  # the largest cap that fits
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if total(middle) <= room else (low, middle - 1)
+    fitted = [min(w, max(low, f)) for w, f in zip(widths, floors, strict=True)]
+    spare = room - sum(fitted)
+    for i, w in enumerate(widths):  # hand what is left to the cut columns, left first
+        if fitted[i] < w and spare > 0:
+            fitted[i], spare = fitted[i] + 1, spare - 1
+    return fitted
+
+
+def _floors(widths: list[int], header: list[str], limit: int) -> list[int]:
+    """How narrow each column may become: its header or 12 characters, or, when the
+    terminal cannot give every column that much, an equal share (at least 4)."""
+    floors = [min(w, max(len(h), 12)) for w, h in zip(widths, header, strict=True)]
+    room = limit - 2 * (len(widths) - 1)
+    if sum(floors) <= room:
+        return floors
+    return [min(w, max(4, room // max(len(widths), 1))) for w in widths]
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[:max(width - 1, 0)] + "…"
+
+
+def _table(result: QueryResult, labels: Mapping, width: int | None = None) -> str:
+    header, rows = _cells(result, labels)
     widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(header)]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=False)).rstrip(),
+    if width is not None:
+        widths = fit_widths(widths, _floors(widths, header, width), width)
+    lines = ["  ".join(_cut(h, w).ljust(w) for h, w in zip(header, widths, strict=False)).rstrip(),
              "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)).rstrip() for row in rows]
+    lines += ["  ".join(_cut(c, w).ljust(w) for c, w in zip(row, widths, strict=False)).rstrip()
+              for row in rows]
     return "\n".join(lines) + "\n"
 
 
-def _markdown(result: QueryResult) -> str:
-    header, rows = _cells(result)
+def _markdown(result: QueryResult, labels: Mapping) -> str:
+    header, rows = _cells(result, labels)
 
     def line(cells):
         return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
@@ -267,4 +326,4 @@ def _markdown(result: QueryResult) -> str:
                       *(line(r) for r in rows)]) + "\n"
 
 
-_WRITERS = {"table": _table, "csv": _csv, "tsv": _tsv, "json": _json, "markdown": _markdown}
+_WRITERS = {"csv": _csv, "tsv": _tsv, "json": _json}

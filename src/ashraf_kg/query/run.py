@@ -324,8 +324,14 @@ def run_query(query: str | NamedQuery, *, store=None, graph_dir: str | os.PathLi
     >>> run_query("list_people_by_post", params={"organization": "organization/qods-force"})  # doctest: +SKIP
     """
     named = query if isinstance(query, NamedQuery) else resolve_query(query)
-    if timeout is not None and timeout <= 0:
-        raise QueryError(f"timeout must be positive, not {timeout}", hint="give seconds, e.g. --timeout 30")
+    if timeout is not None and not (timeout > 0 and timeout != float("inf")):  # nan fails both
+        raise QueryError(f"timeout must be a number of seconds above 0, not {timeout}",
+                         hint="give seconds, e.g. --timeout 30")
+    from .labels import make_lookup, resolve_parameters
+
+    params = resolve_parameters(named, params, make_lookup(
+        store=store, graph_dir=graph_dir, storage=storage, endpoint=endpoint, user=user,
+        password=password, auth=auth))
     if endpoint is not None:
         from .endpoint import DEFAULT_TIMEOUT, query_endpoint
 
