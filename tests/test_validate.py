@@ -142,6 +142,16 @@ def test_check_graph_names_focus_node_path_and_message():
     assert len(caught.value.results) >= 6
 
 
+def test_check_graph_names_the_line_each_failing_statement_was_written_at():
+    data = Graph().parse(FIXTURES / "MembershipShape" / "invalid.ttl")
+    written = {"https://w3id.org/ashraf-kg/id/membership/broken": "corpus/doc/annotations.yaml:12"}
+    with pytest.raises(ValidationError) as caught:
+        check_graph(data, locate=written.get)
+    assert caught.value.where == "corpus/doc/annotations.yaml:12"
+    assert "corpus/doc/annotations.yaml:12: Violation: <https://w3id.org/ashraf-kg/id/membership/broken>" \
+        in str(caught.value)
+
+
 def test_check_graph_returns_the_report_when_the_graph_conforms():
     data = Graph().parse(FIXTURES / "RoleShape" / "valid.ttl")
     assert check_graph(data).conforms

@@ -8,6 +8,8 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
+from .errors import AshrafKGError
+
 
 def current_umask() -> int:
     """The process's umask, read without changing it where Linux allows."""
@@ -36,17 +38,50 @@ def write_text_atomic(path: Path, text: str) -> None:
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temp file and rename.
+
+    Raises :class:`AshrafKGError` naming the file when it cannot be written (a folder in
+    its place, no permission, a full disk); the file is then as it was.
+    """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    if path.is_dir():
+        raise AshrafKGError("is a folder, not a file", where=str(path), hint="give the name of a file to write")
+    tmp = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             os.fchmod(handle.fileno(), public_mode())
         os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    except OSError as error:
+        raise AshrafKGError(f"cannot write: {error.strerror or error}", where=str(path),
+                            hint="check the folder exists, is writable and has free space") from None
+    finally:
+        if tmp is not None and Path(tmp).exists():
+            Path(tmp).unlink()
+
+
+def read_text_file(path: Path) -> str:
+    """A UTF-8 text file's content; raises :class:`AshrafKGError` naming the file (and the line
+    of the first byte that is not UTF-8) when it is missing, a folder, binary or not UTF-8."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise AshrafKGError("no such file", where=str(path), hint="check the path") from None
+    except IsADirectoryError:
+        raise AshrafKGError("is a folder, not a file", where=str(path), hint="give a text file") from None
+    except OSError as error:
+        raise AshrafKGError(f"cannot read: {error.strerror or error}", where=str(path)) from None
+    if b"\x00" in data:
+        raise AshrafKGError("a binary file, not text", where=str(path), hint="give a plain-text (UTF-8) file")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[:error.start].count(b"\n") + 1
+        raise AshrafKGError(f"not UTF-8 (byte {error.start})", where=f"{path}:{line}",
+                            hint="convert the file to UTF-8, e.g. iconv -f latin1 -t utf-8") from None
 
 
 def replace_folder(staging: Path, target: Path) -> None:
@@ -79,12 +114,47 @@ def staged_folder(target: Path):
     ...     (folder / "a.nq").write_text("")
     """
     target = Path(target).resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    except OSError as error:
+        raise _write_error(target, error) from None
     try:
         staging.chmod(public_mode(folder=True))
         yield staging
         replace_folder(staging, target)
+    except OSError as error:  # a full disk, a permission: the target stays as it was
+        shutil.rmtree(staging, ignore_errors=True)
+        raise _write_error(target, error) from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def _write_error(target: Path, error: OSError) -> AshrafKGError:
+    return AshrafKGError(f"cannot write: {error.strerror or error}", where=str(target),
+                         hint=f"check that {target.parent} is writable and has free space; "
+                              "nothing was changed")
+
+
+def rdf_syntax_error(path: Path, rdf_format: str) -> AshrafKGError:
+    """The error for an RDF file that does not parse, naming its first bad line.
+
+    ``rdf_format`` is ``nquads``, ``trig`` or ``turtle``; pyoxigraph finds the line, as
+    rdflib's parsers do not say where they stopped.
+    """
+    import pyoxigraph
+
+    formats = {"nquads": pyoxigraph.RdfFormat.N_QUADS, "trig": pyoxigraph.RdfFormat.TRIG,
+               "turtle": pyoxigraph.RdfFormat.TURTLE}
+    where, detail = str(path), "it does not parse"
+    try:
+        for _ in pyoxigraph.parse(path=str(path), format=formats[rdf_format]):
+            pass
+    except SyntaxError as error:
+        where = f"{path}:{error.lineno}" if error.lineno else where
+        detail = (error.msg or str(error)).split(" (")[0]
+    except (OSError, ValueError) as error:
+        detail = str(error)
+    return AshrafKGError(f"not valid {rdf_format}: {detail}", where=where,
+                         hint="rebuild the graph with `ashraf-kg build`")

@@ -51,6 +51,21 @@ def visualise_graph(dataset: Dataset, folder: Path) -> None:
     write_network_page(dataset, folder / "ashraf.html")
 
 
+def locate_statements(corpus) -> dict[str, str]:
+    """Where each entity, document and curated statement was written: its IRI -> ``file:line``,
+    so that a shape violation names the line to fix."""
+    from . import namespaces as ns
+
+    places = {str(ns.entity_iri(e.id)): str(e.location) for e in corpus.registry}
+    places.update({str(ns.document_iri(d.id)): str(d.meta.location) for d in corpus.documents})
+    for notes in corpus.annotations:
+        if notes.status == "reviewed":
+            for make_iri, items in ((ns.event_iri, notes.events), (ns.claim_iri, notes.claims),
+                                    (ns.membership_iri, notes.memberships), (ns.relation_iri, notes.relations)):
+                places.update({str(make_iri(item.id)): str(item.location) for item in items})
+    return places
+
+
 def build_graph(corpus_dir: Path, graph_dir: Path, *, include_drafts: bool = False,
                 validate: bool = True, pages: bool = True) -> BuildSummary:
     """Build the corpus, validate it with SHACL and (only then) replace ``graph_dir``.
@@ -70,11 +85,11 @@ def build_graph(corpus_dir: Path, graph_dir: Path, *, include_drafts: bool = Fal
         dataset, report, failed = screen_drafts(
             lambda kept: build_dataset(corpus, include_drafts=True, anchored=kept), anchored)
         dropped += failed
-        check_graph(dataset, report=report)
+        check_graph(dataset, report=report, locate=locate_statements(corpus).get)
     else:
         dataset = build_dataset(corpus, include_drafts=include_drafts, anchored=anchored)
         if validate:
-            check_graph(dataset)
+            check_graph(dataset, locate=locate_statements(corpus).get)
     with staged_folder(graph_dir) as folder:
         export_graph(dataset, folder, pages=pages)
         if pages:

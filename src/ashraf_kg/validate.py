@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from rdflib import BNode, Dataset, Graph, Literal
 from rdflib.graph import ConjunctiveGraph
@@ -24,6 +24,7 @@ from rdflib.term import Node
 
 from . import resources
 from .errors import AshrafKGError, ValidationError
+from .fileio import rdf_syntax_error
 
 ONTOLOGY_FILE = "ashraf-kg.ttl"
 SHAPES_FILE = "shapes.ttl"
@@ -94,22 +95,26 @@ def validate_graph(data: Graph, *, shapes: Graph | None = None,
 
 
 def check_graph(data: Graph, *, report: ValidationReport | None = None,
-                **kwargs) -> ValidationReport:
+                locate: Callable[[str], str | None] | None = None, **kwargs) -> ValidationReport:
     """Validate like :func:`validate_graph`; raise ``ValidationError`` unless it conforms.
 
     The error message lists each focus node, path and message (the first
     ``MAX_LISTED``), and ``error.results`` holds them all. ``report`` is a validation
-    already made of ``data``.
+    already made of ``data``. ``locate`` gives, for a focus node's IRI, the ``file:line``
+    its statement was written at: each listed result then starts with it, and the error's
+    place is the first result's.
     """
     report = report or validate_graph(data, **kwargs)
     if report.conforms:
         return report
-    lines = [str(result) for result in report.results[:MAX_LISTED]]
+    places = [(locate(str(r.focus_node)) if locate else None) for r in report.results[:MAX_LISTED]]
+    lines = [f"{place}: {result}" if place else str(result)
+             for place, result in zip(places, report.results, strict=False)]
     if len(report.results) > MAX_LISTED:
         lines.append(f"… and {len(report.results) - MAX_LISTED} more")
     raise ValidationError(
         f"the graph {report.summary()}:\n  " + "\n  ".join(lines),
-        results=report.results,
+        results=report.results, where=next((p for p in places if p), None),
         hint="fix the annotations (or the build) so that each node above meets its shape")
 
 
@@ -238,9 +243,8 @@ def validate_dumps(graph_dir: Path) -> ValidationReport:
             data = Dataset() if fmt == "trig" else Graph()
             try:
                 data.parse(path, format=fmt)
-            except Exception as error:  # rdflib raises many unrelated types on bad syntax
-                raise AshrafKGError(f"cannot parse {path}: {error}", where=str(path),
-                                    hint="rebuild the graph with `ashraf-kg build`") from error
+            except Exception:  # rdflib raises many unrelated types on bad syntax
+                raise rdf_syntax_error(path, fmt) from None
             return validate_graph(data)
     raise AshrafKGError(f"no ashraf-kg.trig or ashraf-kg.ttl in {graph_dir}", where=str(graph_dir),
                         hint="run `ashraf-kg build` first, or pass --graph-dir")

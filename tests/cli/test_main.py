@@ -63,3 +63,17 @@ def test_a_negative_count_is_one_clear_error(capsys, graph_dir, tmp_path, argv, 
     captured = capsys.readouterr()
     assert code == 2 and captured.out == "" and list(tmp_path.iterdir()) == []
     assert captured.err.startswith("Error: ") and words in captured.err and captured.err.count("\n") == 1
+
+
+def test_a_bad_option_is_one_error_line_pointing_at_help(capsys):
+    from ashraf_kg.cli import main
+
+    assert main(["stats", "--top", "ten"]) == 2
+    err = capsys.readouterr().err
+    assert err == "Error: argument --top: invalid int value: 'ten' (see `ashraf-kg stats --help`)\n"
+
+
+def test_an_error_message_is_printed_on_one_line_whatever_it_holds():
+    from ashraf_kg.cli.main import one_line
+
+    assert one_line("first\nsecond \ud800") == "first second \\ud800"

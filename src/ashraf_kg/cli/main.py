@@ -20,14 +20,16 @@ from .corpus import (
     add_review_parser,
 )
 from .network import add_analyze_parser, add_export_network_parser, add_path_parser, add_viz_parser
+from .project import add_corpus_option, add_graph_option, add_root_option, resolve_project_paths
 from .sparql import add_push_parser, add_queries_parser, add_query_parser, add_serve_parser
+from .values import CommandParser, check_utf8
 
 
 def _run_clean(args) -> int:
-    from ..corpus.reader import clean_text
+    from ..clean import clean_text
+    from ..fileio import read_text_file
 
-    text = Path(args.file).read_text(encoding="utf-8")
-    sys.stdout.write(clean_text(text))
+    sys.stdout.write(clean_text(read_text_file(Path(args.file))))
     return 0
 
 
@@ -57,8 +59,8 @@ def _run_build(args) -> int:
 
 def add_build_parser(sub) -> None:
     p = sub.add_parser("build", help="read, anchor, build, validate and write graph/")
-    p.add_argument("--corpus-dir", default="corpus", help="the corpus folder (default: corpus)")
-    p.add_argument("--graph-dir", default="graph", help="where the dumps go (default: graph)")
+    add_corpus_option(p)
+    add_graph_option(p, "where the dumps go")
     p.add_argument("--include-drafts", action="store_true",
                    help="also publish machine-drafted annotations, in their own named graphs")
     p.add_argument("--no-validate", action="store_true", help="skip SHACL validation")
@@ -81,8 +83,7 @@ def _run_validate(args) -> int:
 
 def add_validate_parser(sub) -> None:
     p = sub.add_parser("validate", help="check the committed dumps against the SHACL shapes")
-    p.add_argument("--graph-dir", default="graph",
-                   help="the built graph: reads ashraf-kg.trig, else ashraf-kg.ttl (default: graph)")
+    add_graph_option(p, "the built graph: reads ashraf-kg.trig, else ashraf-kg.ttl")
     p.set_defaults(func=_run_validate)
 
 
@@ -96,7 +97,7 @@ def _run_stats(args) -> int:
 
 def add_stats_parser(sub) -> None:
     p = sub.add_parser("stats", help="counts by graph and type, and the most connected entities")
-    p.add_argument("--graph-dir", default="graph", help="the built graph (default: graph)")
+    add_graph_option(p, "the built graph")
     p.add_argument("--top", type=int, default=10, help="how many entities to list (default: 10)")
     p.set_defaults(func=_run_stats)
 
@@ -126,17 +127,21 @@ COMMANDS = [
 def make_parser() -> argparse.ArgumentParser:
     from .. import __version__
 
-    parser = argparse.ArgumentParser(
+    parser = CommandParser(
         prog="ashraf-kg",
         description="Build, check, query and explore the ashraf-kg knowledge graph.")
     parser.add_argument("--version", action="version", version=f"ashraf-kg {__version__}")
+    add_root_option(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for add_parser in COMMANDS:
         add_parser(sub)
+    for command in sub.choices.values():
+        add_root_option(command)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; every error of the project is one ``Error: …`` line and its exit status."""
     from .terminal import guard
 
     # Labels and quotes may hold escape sequences or bidi overrides: on a terminal they
@@ -144,22 +149,33 @@ def main(argv: list[str] | None = None) -> int:
     stdout, stderr = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = guard(stdout), guard(stderr)
     try:
-        return _run(make_parser().parse_args(argv))
+        return _run(argv)
     finally:
         sys.stdout, sys.stderr = stdout, stderr
 
 
-def _run(args) -> int:
+def _run(argv: list[str] | None) -> int:
+    parser = make_parser()
     try:
+        check_utf8(sys.argv[1:] if argv is None else list(argv))
+        args = parser.parse_args(argv)
+        resolve_project_paths(args)
         return args.func(args) or 0
     except AshrafKGError as error:
-        print(f"Error: {error}", file=sys.stderr)
+        print(f"Error: {one_line(str(error))}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+
+
+def one_line(message: str) -> str:
+    """``message`` fit for one line of any terminal: line breaks as spaces, and characters
+    no encoding can write (lone surrogates) as escapes."""
+    text = " ".join(line.strip() for line in message.splitlines())
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 if __name__ == "__main__":

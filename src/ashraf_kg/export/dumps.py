@@ -14,7 +14,7 @@ from rdflib.plugins.serializers.nt import _nt_row  # the canonical N-Triples lin
 
 from .. import namespaces as ns
 from ..errors import BuildError
-from ..fileio import staged_folder
+from ..fileio import rdf_syntax_error, staged_folder
 from ..resources import ontology_dir
 
 DUMP = "ashraf-kg"
@@ -175,9 +175,13 @@ def read_dataset(graph_dir: Path) -> Dataset:
     path = Path(graph_dir) / f"{DUMP}.nq"
     if not path.exists():
         raise BuildError("no graph dump found", where=str(path),
-                         hint="run 'ashraf-kg build' first, or pass --graph-dir")
+                         hint="run 'ashraf-kg build' first, or work inside the project "
+                              "(or pass --root DIR or --graph-dir DIR)")
     # default_union: pattern lookups (value, triples, `in`) see every named graph.
     dataset = Dataset(default_union=True)
     ns.bind_prefixes(dataset)
-    dataset.parse(path, format="nquads")
+    try:
+        dataset.parse(path, format="nquads")
+    except Exception:  # rdflib's parsers raise many unrelated types on bad input
+        raise rdf_syntax_error(path, "nquads") from None
     return dataset

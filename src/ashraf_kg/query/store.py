@@ -74,7 +74,8 @@ def find_dump(graph_dir: str | os.PathLike | None = None) -> Path:
     dump = folder / DUMP_NAME
     if not dump.is_file():
         raise QueryError(f"no graph dump at {dump}",
-                         hint="run `ashraf-kg build` first, or pass --graph-dir DIR")
+                         hint="run `ashraf-kg build` first, or work inside the project "
+                              "(or pass --root DIR or --graph-dir DIR)")
     return dump
 
 
@@ -158,8 +159,12 @@ def store_path(graph_dir: str | os.PathLike | None = None, *,
 
 
 def _load_into_cache(dump: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    building = Path(tempfile.mkdtemp(prefix=f".{target.name[:12]}-", dir=target.parent))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        building = Path(tempfile.mkdtemp(prefix=f".{target.name[:12]}-", dir=target.parent))
+    except OSError as error:
+        raise QueryError(f"cannot write the store cache: {error.strerror or error}", where=str(target.parent),
+                         hint="set ASHRAF_KG_CACHE_DIR to a writable folder") from None
     try:
         store = pyoxigraph.Store(str(building))
         try:
