@@ -97,7 +97,9 @@ def _dba_password(data_dir: Path, program: Path, ini: Path, password: str | None
             raise ServerError(f"{data_dir} holds a Virtuoso database whose dba password "
                               "is unknown", hint="pass the password or use an empty folder")
         return password
-    password = password or secrets.token_urlsafe(12)
+    # Hex, 16 characters: a password that starts with '-' reads as an option to virtuoso-t
+    # and to ashraf-kg; Virtuoso refused a 32-character one at login.
+    password = password or secrets.token_hex(8)
     _set_dba_password(program, ini, password, timeout)
     saved.write_text(password + "\n")
     saved.chmod(0o600)
