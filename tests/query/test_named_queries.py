@@ -238,7 +238,7 @@ def test_every_query_answers_on_the_live_graph(live_store, name):
 
 def test_relation_evidence_sentences_are_those_of_the_network_page(live_store):
     """The query cuts each sentence in SPARQL; the network page cuts it in Python: the same."""
-    from ashraf_kg.network.reader import find_sentence
+    from ashraf_kg.sentences import find_sentence
 
     texts = {str(d): str(t) for d, t in
              run_query("SELECT ?d ?t WHERE { ?d schema:text ?t }", store=live_store).rows}

@@ -4,7 +4,7 @@ The extractor is a pipeline of small named steps over spaCy's statistical parse 
 once per process from the installed package, never downloaded at run time):
 
 0. ``parse_text`` (extract.nlp) — named entities and dependency parse;
-1. ``split_sentences`` — sentence spans of the cleaned text;
+1. ``split_sentences`` (ashraf_kg.sentences) — sentence spans of the cleaned text;
 2. ``find_mentions`` (extract.mentions) — registry entities by label, alias, spelling
    variant, short form, defined acronym and role ("the Prime Minister"); whole names only
    (extract.entities: never cut from inside a longer name, never a group whose name the
@@ -45,6 +45,7 @@ from ..model import (
     TimeSpec,
 )
 from ..namespaces import make_slug, slug_of
+from ..sentences import split_sentences
 from ..timex import normalise_time
 from .agents import check_agents
 from .attribution import find_speech, merge_speech
@@ -60,7 +61,6 @@ from .speech import find_references
 from .voice import SPEECH_EVENTS, collapse_relays, label_claims, own_voice_claims, reported_event_claims
 
 EXTRACTOR = "spacy-sm-3.8+rules-2"
-_ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|St|No|vs|etc|Jr|Sr)|\b[A-Z])\.$")
 
 
 @dataclass(frozen=True)
@@ -69,21 +69,6 @@ class Extraction:
 
     annotations: Annotations
     proposals: tuple[Proposal, ...] = ()
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans: a line break, or . ! ? followed by a space and a capital or quote."""
-    spans = []
-    for line in re.finditer(r"[^\n]+", text):
-        start = line.start()
-        for m in re.finditer(r"[.!?][’”\"')]*\s+(?=[A-Z‘“\"(])", line[0]):
-            end = line.start() + m.start() + 1
-            if _ABBREVIATIONS.search(text[start:end]):
-                continue
-            spans.append((start, line.start() + m.end() - len(m[0]) + len(m[0].rstrip())))
-            start = line.start() + m.end()
-        spans.append((start, line.end()))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
 def unique_quote(text: str, start: int, end: int) -> Quote:

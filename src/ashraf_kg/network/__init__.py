@@ -21,10 +21,10 @@ from .analysis import Analysis, Broker, NodeMeasure, analyze_network, simple_gra
 from .export import write_csv, write_gexf, write_graphml
 from .paths import ExplainedPath, Hop, find_paths, resolve_node
 from .projection import EDGE_FIELDS, EVENT_ROLES, NODE_FIELDS, RELATION_WORDS, project_network
-from .reader import NODE_KINDS, Evidence, find_sentence, node_kind
+from .reader import NODE_KINDS, Evidence, node_kind
 
 __all__ = ["EDGE_FIELDS", "EVENT_ROLES", "NODE_FIELDS", "NODE_KINDS", "RELATION_WORDS",
            "Analysis", "Broker", "Evidence", "ExplainedPath", "Hop", "NodeMeasure",
-           "analyze_network", "find_paths", "find_sentence", "node_kind", "project_network",
+           "analyze_network", "find_paths", "node_kind", "project_network",
            "resolve_node", "short_id", "simple_graph", "write_csv", "write_gexf",
            "write_graphml"]

@@ -6,24 +6,16 @@ evidence of each annotation it has read, so a statement told in many places is r
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from rdflib import Graph, Literal
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
 from ..namespaces import OA, SCHEMA, doc_id_of, id_of, kind_of, last_segment
+from ..sentences import find_sentence
 from ..vocab import NODE_KINDS as _NODE_KINDS
 
 NODE_KINDS = _NODE_KINDS.names
-# A sentence ends at a line break, or at . ! ? (with any closing quotes) after a lowercase
-# letter, digit or closing bracket or quote, and before a space: so "U.S. officials" and
-# "camp... and" run on. queries/list_relation_evidence.rq cuts the same sentences in SPARQL
-# with these two expressions (no look-behind there: the character before the mark is
-# matched, which is why the tail starts two characters before the quote's end).
-_END = "[a-z0-9)\\]\"'’”][.!?][\"'’”)]*"
-_BEFORE = re.compile(f"^[\\s\\S]*({_END}[ \\t\\r\\n]+|\\n)")
-_AFTER = re.compile(f"^([^\\n]*?{_END})[ \\t\\r\\n]|^([^\\n]*)\\n")
 
 
 @dataclass(frozen=True)
@@ -43,22 +35,6 @@ def node_kind(iri) -> str | None:
     """The kind of node an IRI stands for (``person``, ``event``, …), or None."""
     kind = kind_of(iri)
     return kind if kind in NODE_KINDS and id_of(iri) is not None else None
-
-
-def find_sentence(text: str, start: int, end: int) -> tuple[str, int]:
-    """The sentence of ``text`` holding ``text[start:end]``, and where it begins.
-
-    >>> find_sentence("U.S. officials said so. The camp fell.", 5, 14)
-    ('U.S. officials said so.', 0)
-    """
-    if not 0 <= start <= end <= len(text):
-        return "", -1
-    before = _BEFORE.match(text[:start])
-    begin = before.end() if before else 0
-    tail_from = max(end - 2, 0)
-    after = _AFTER.match(text[tail_from:])
-    stop = tail_from + len(after.group(1) or after.group(2) or "") if after else len(text)
-    return text[begin:max(stop, end)], begin
 
 
 def union_graphs(dataset) -> tuple[Graph, list[Graph]]:
