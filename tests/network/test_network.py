@@ -7,12 +7,15 @@ import json
 
 import networkx as nx
 import pytest
+from rdflib.namespace import RDF
 
 from ashraf_kg import cli
 from ashraf_kg.errors import NetworkError
 from ashraf_kg.network import (
+    NODE_KINDS,
     analyze_network,
     find_paths,
+    link_status,
     project_network,
     resolve_node,
     simple_graph,
@@ -20,6 +23,7 @@ from ashraf_kg.network import (
     write_gexf,
     write_graphml,
 )
+from ashraf_kg.network.export import flatten
 
 ORDER = "event/suleimani-ordered-attack"
 MALIKI = "person/nouri-al-maliki"
@@ -47,7 +51,7 @@ def edge(g, u, v, relation):
 def test_nodes_are_entities_events_and_claims_with_their_names(tiny):
     assert {d["kind"] for _, d in tiny.nodes(data=True)} == {"person", "organization", "place", "event", "claim"}
     assert tiny.nodes[MALIKI]["label"] == "Nouri al-Maliki"
-    assert tiny.nodes[MALIKI]["aliases"] == "Maliki; al-Maliki"
+    assert tiny.nodes[MALIKI]["aliases"] == ("Maliki", "al-Maliki")
     assert tiny.nodes["place/camp-ashraf"]["type"] == "Camp"
     assert not any(n.startswith("document/") or n.startswith("count/") for n in tiny)
 
@@ -63,16 +67,34 @@ def test_event_role_edge_keeps_its_evidence(tiny, tiny_text):
 
 def test_alleged_event_links_carry_claimant_and_stance(tiny):
     data = edge(tiny, ORDER, SULEIMANI, "carried out by")
-    assert (data["alleged"], data["claimed"]) == (True, True)
-    assert (data["claimant"], data["stance"], data["claim"]) == (
-        "Iranian resistance", "accuses", "claim/ncri-charges-suleimani")
+    assert (data["alleged"], data["claimed"], data["status"]) == (True, True, "asserted")
+    assert (data["claim"], data["claimant"], data["claimant_id"], data["stance"]) == (
+        ("claim/ncri-charges-suleimani",), ("Iranian resistance",), ("organization/iranian-resistance",),
+        ("accuses",))
 
 
 def test_links_reported_as_fact_stay_facts_even_when_denied(tiny):
     data = edge(tiny, "event/camp-ashraf-assault-2013", "organization/iraqi-army", "carried out by")
-    assert (data["alleged"], data["claimed"], data["claimant"]) == (False, False, "")
+    assert (data["alleged"], data["claimed"], data["claimant"], data["status"]) == (False, False, (), "fact")
     denial = edge(tiny, "claim/government-denies-attack", "event/camp-ashraf-assault-2013", "denies")
-    assert denial["stance"] == "denies" and denial["claimed"]
+    assert denial["stance"] == ("denies",) and denial["claimed"] and denial["status"] == "denied"
+
+
+@pytest.mark.parametrize("alleged, claimed, stances, status", [
+    (False, False, (), "fact"), (True, False, (), "alleged"), (True, True, ("accuses",), "asserted"),
+    (True, True, ("denies", "denies"), "denied"), (True, True, ("accuses", "denies"), "contested"),
+    (True, True, ("",), "asserted"),
+])
+def test_link_status_follows_the_stances_of_the_claims(alleged, claimed, stances, status):
+    assert link_status(alleged=alleged, claimed=claimed, stances=stances) == status
+
+
+def test_every_link_has_one_entry_per_claim_and_its_status(network):
+    for _, _, data in network.edges(data=True):
+        assert len(data["claim"]) == len(data["claimant"]) == len(data["claimant_id"]) == len(data["stance"])
+        assert data["status"] == link_status(alleged=data["alleged"], claimed=data["claimed"],
+                                             stances=data["stance"])
+        assert all(isinstance(data[f], tuple) for f in ("claim", "claimant", "stance", "marks"))
 
 
 def test_memberships_relations_and_claims_become_labelled_links(tiny):
@@ -128,7 +150,8 @@ def test_paths_are_shortest_and_every_hop_is_a_real_link(tiny):
                    for d in tiny.get_edge_data(u, v).values())
     first = paths[0].hops[0]
     assert (first.target, first.relation, first.alleged, first.claimant) == (
-        ORDER, "carried out by", True, "Iranian resistance")
+        ORDER, "carried out by", True, ("Iranian resistance",))
+    assert first.attribution() == "CLAIMED — Iranian resistance (accuses)"
 
 
 def test_exports_read_back_with_networkx(tiny, tmp_path):
@@ -139,7 +162,14 @@ def test_exports_read_back_with_networkx(tiny, tmp_path):
         assert back.number_of_edges() == tiny.number_of_edges()
     key = next(k for k, d in tiny.get_edge_data(ORDER, MALIKI).items())
     assert graphml.get_edge_data(ORDER, MALIKI)[key]["quote"] == "ordering Maliki to attack"
+    assert graphml.get_edge_data(ORDER, MALIKI)[key]["claimant"] == "Iranian resistance"
     assert graphml.nodes[MALIKI]["label"] == "Nouri al-Maliki"
+    assert graphml.nodes[MALIKI]["aliases"] == gexf.nodes[MALIKI]["aliases"] == "Maliki; al-Maliki"
+
+
+def test_flattening_joins_lists_and_spans():
+    assert flatten(("a", "b")) == "a; b" and flatten(((3, 9), (12, 20))) == "3-9; 12-20"
+    assert flatten(()) == "" and flatten(7) == 7 and flatten("x; y") == "x; y"
 
 
 def test_csv_lists_hold_every_node_and_link(tiny, tmp_path):
@@ -176,8 +206,9 @@ def test_cli_path_prints_hops_backed_by_the_built_graph(graph_dir, network, text
         assert hop.describe() in printed
         assert f"“{hop.quote}” ({hop.document}, characters {hop.start}–{hop.end})" in printed
         assert texts[hop.document][hop.start:hop.end] == hop.quote
-        assert (hop.alleged or hop.claimed) == ("CLAIM" in printed.split(hop.describe())[1].split("\n")[0]
-                                                or "ALLEGED" in printed.split(hop.describe())[1].split("\n")[0])
+        line = printed.split(hop.describe())[1].split("\n")[0]
+        assert f"[{hop.attribution()}]" in line
+        assert ("reported as fact" in line) == (hop.status == "fact")
     assert paths[0].hops[0].source == SULEIMANI and paths[0].hops[-1].target == "place/camp-ashraf"
 
 
@@ -227,3 +258,48 @@ def test_cli_export_network_csv_writes_the_file_it_names(graph_dir, network, tmp
                      "--nodes", str(tmp_path / "nodes.csv"), "--graph-dir", str(graph_dir)]) == 0
     assert len(list(csv.DictReader((tmp_path / "nodes.csv").open(encoding="utf-8")))) == \
         network.number_of_nodes()
+
+
+def test_an_event_time_is_not_a_node(graph_dir, network):
+    from rdflib.namespace import TIME
+
+    from ashraf_kg.export.dumps import read_dataset
+    from ashraf_kg.namespaces import short_id
+
+    times = {short_id(s) for s in read_dataset(graph_dir).subjects(RDF.type, TIME.Interval)}
+    assert times and all("/time/" in t for t in times)
+    assert not times & set(network)
+    assert all(n.count("/") == 1 for n in network)
+
+
+def test_analyze_counts_no_time_interval_as_a_community(graph_dir, network, capsys):
+    assert cli.main(["analyze", "--format", "json", "--graph-dir", str(graph_dir)]) == 0
+    communities = json.loads(capsys.readouterr().out)["communities"]
+    assert not [m for c in communities for m in c["members"] if "/time/" in m]
+    assert all(network.nodes[m]["kind"] in NODE_KINDS for c in communities for m in c["members"])
+    assert cli.main(["analyze", "--graph-dir", str(graph_dir)]) == 0
+    assert f"Communities ({len(communities)})" in capsys.readouterr().out
+
+
+def _names(network, node) -> set[str]:
+    return {n.casefold() for n in (network.nodes[node]["label"], *network.nodes[node]["aliases"])}
+
+
+def test_a_place_link_quotes_a_sentence_that_names_the_place(network, texts):
+    places = [(u, v, d) for u, v, d in network.edges(data=True) if d["relation"] == "took place at"]
+    assert len(places) > 10
+    for event, place, data in places:
+        names = _names(network, place)
+        assert texts[data["document"]][data["sentence_start"]:].startswith(data["sentence"])
+        marked = [data["quote"]] + [texts[data["document"]][a:b] for a, b in data["marks"]]
+        assert any(name in words.casefold() for name in names for words in marked), (event, place, marked)
+
+
+def test_role_marks_lie_in_the_sentence_outside_the_quote(network):
+    marked = [d for _, _, d in network.edges(data=True) if d["marks"]]
+    assert marked
+    for data in marked:
+        stop = data["sentence_start"] + len(data["sentence"])
+        for a, b in data["marks"]:
+            assert data["sentence_start"] <= a < b <= stop
+            assert b <= data["quote_start"] or a >= data["quote_end"]

@@ -80,14 +80,7 @@ def _run_path(args) -> int:
         hops = path.hops
         print(f"Path {i} of {len(paths)}: {hops[0].source_label} to {hops[-1].target_label}, {len(hops)} hops")
         for n, hop in enumerate(hops, 1):
-            status = "reported as fact"
-            if hop.claimed:
-                who = "; ".join(f"{c} {s}" for c, s in zip(hop.claimant.split("; "),
-                                                           hop.stance.split("; "), strict=False))
-                status = f"CLAIM: {who}" + (", alleged" if hop.alleged else "")
-            elif hop.alleged:
-                status = "ALLEGED"
-            print(f"  {n}. {hop.describe()}  [{status}]")
+            print(f"  {n}. {hop.describe()}  [{hop.attribution()}]")
             print(f"     “{hop.quote}” ({hop.document}, characters {hop.start}–{hop.end})")
     return 0
 

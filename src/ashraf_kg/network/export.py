@@ -1,6 +1,9 @@
 """The network stage, step 5: export — GraphML, GEXF and CSV node and edge lists.
 
-Every file is written to a temp file and renamed, so a reader never sees half of one.
+The network keeps lists as tuples; these formats hold only text and numbers, so each
+tuple is written as its items joined by ``"; "`` (a span as ``start-end``), here and
+nowhere else. Every file is written to a temp file and renamed, so a reader never sees
+half of one.
 """
 
 from __future__ import annotations
@@ -39,14 +42,34 @@ def xml_safe_graph(g):
     return safe
 
 
+def flatten(value):
+    """A value as the file formats hold it: tuples joined by ``"; "``, spans as ``start-end``.
+
+    >>> flatten(("Iranian resistance", "Author")), flatten(((3, 9), (12, 20)))
+    ('Iranian resistance; Author', '3-9; 12-20')
+    """
+    if isinstance(value, tuple):
+        return "; ".join("-".join(map(str, v)) if isinstance(v, tuple) else str(v) for v in value)
+    return value
+
+
+def flat_graph(g):
+    """A copy of the network whose attributes are all text, numbers or booleans."""
+    flat = g.__class__(name=g.graph.get("name", ""))
+    flat.add_nodes_from((n, {k: flatten(v) for k, v in d.items()}) for n, d in g.nodes(data=True))
+    flat.add_edges_from((u, v, k, {a: flatten(x) for a, x in d.items()})
+                        for u, v, k, d in g.edges(keys=True, data=True))
+    return flat
+
+
 def write_graphml(g, path) -> Path:
     """Write the network as GraphML (yEd, Gephi, Cytoscape), atomically."""
-    return _write_with(path, lambda out: nx.write_graphml(xml_safe_graph(g), out, encoding="utf-8"))
+    return _write_with(path, lambda out: nx.write_graphml(xml_safe_graph(flat_graph(g)), out, encoding="utf-8"))
 
 
 def write_gexf(g, path) -> Path:
     """Write the network as GEXF 1.2 (Gephi), atomically."""
-    return _write_with(path, lambda out: nx.write_gexf(xml_safe_graph(g), out, encoding="utf-8"))
+    return _write_with(path, lambda out: nx.write_gexf(xml_safe_graph(flat_graph(g)), out, encoding="utf-8"))
 
 
 def _write_with(path, write) -> Path:
@@ -61,9 +84,10 @@ def write_csv(g, nodes_path, edges_path) -> tuple[Path, ...]:
 
     ``nodes_path`` may be None: then only the edge list is written. Returns the files written.
     """
-    nodes = [{"id": n, **d} for n, d in sorted(g.nodes(data=True))]
+    flat = flat_graph(g)
+    nodes = [{"id": n, **d} for n, d in sorted(flat.nodes(data=True))]
     edges = sorted(({"source": u, "target": v, "key": k, **d}
-                    for u, v, k, d in g.edges(keys=True, data=True)),
+                    for u, v, k, d in flat.edges(keys=True, data=True)),
                    key=lambda e: (e["source"], e["target"], e["key"]))
     if nodes_path is not None:
         write_text_atomic(Path(nodes_path), _csv_text(NODE_FIELDS, nodes))

@@ -17,6 +17,9 @@ import networkx as nx
 from ..errors import NetworkError, check_at_least
 from .analysis import simple_graph
 
+_STATUS_WORDS = {"fact": "reported as fact", "alleged": "ALLEGED, no claimant recorded",
+                 "asserted": "CLAIMED", "denied": "DENIED", "contested": "CONTESTED"}
+
 
 @dataclass(frozen=True)
 class Hop:
@@ -36,13 +39,21 @@ class Hop:
     sentence: str
     alleged: bool
     claimed: bool
-    claimant: str
-    stance: str
+    status: str  # fact, alleged, asserted, denied, contested
+    claimant: tuple[str, ...]  # one entry per claim the link rests on,
+    stance: tuple[str, ...]  # aligned with the claimants
 
     def describe(self) -> str:
         """``Qassem Suleimani <-carried out by- Suleimani ordered attack``."""
         arrow = f"-{self.relation}->" if self.forward else f"<-{self.relation}-"
         return f"{self.source_label} {arrow} {self.target_label}"
+
+    def attribution(self) -> str:
+        """``CLAIMED — Iranian resistance (accuses)``, ``ALLEGED, no claimant recorded`` or
+        ``reported as fact``: the status first, then each claimant with its stance."""
+        claims = sorted(set(zip(self.claimant, self.stance, strict=True)))
+        said = " — " + ", ".join(f"{who} ({stance})" for who, stance in claims) if claims else ""
+        return _STATUS_WORDS[self.status] + said
 
 
 @dataclass(frozen=True)
@@ -57,7 +68,7 @@ class ExplainedPath:
 def _names(g) -> dict[str, set[str]]:
     names: dict[str, set[str]] = {}
     for n, data in g.nodes(data=True):
-        for name in [data.get("label", ""), *data.get("aliases", "").split("; ")]:
+        for name in (data.get("label", ""), *data.get("aliases", ())):
             if name:
                 names.setdefault(name.casefold(), set()).add(n)
     return names
@@ -122,4 +133,4 @@ def _hop(g, u, v) -> Hop:
     forward, d = _best_edge(g, u, v)
     return Hop(u, g.nodes[u]["label"], v, g.nodes[v]["label"], d["relation"], forward,
                d["statement"], d["document"], d["quote"], d["quote_start"], d["quote_end"], d["sentence"],
-               d["alleged"], d["claimed"], d["claimant"], d["stance"])
+               d["alleged"], d["claimed"], d["status"], d["claimant"], d["stance"])

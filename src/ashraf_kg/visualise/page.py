@@ -144,16 +144,6 @@ def layout_positions(g, *, seed: int = LAYOUT_SEED) -> dict[str, tuple[int, int]
     return positions
 
 
-def link_status(data: dict) -> str:
-    """``fact``, ``alleged``, or for links resting on claims ``asserted``/``denied``/``contested``."""
-    if data.get("claimed"):
-        stances = {s.strip() for s in data.get("stance", "").split(";") if s.strip()}
-        if stances and stances <= {"denies"}:
-            return "denied"
-        return "contested" if "denies" in stances else "asserted"
-    return "alleged" if data.get("alleged") else "fact"
-
-
 def _evidence(data: dict) -> dict | None:
     """The sentence cut into text before the span, the span, and text after it."""
     sentence, start, end = data.get("sentence", ""), data.get("quote_start", -1), data.get("quote_end", -1)
@@ -183,22 +173,22 @@ def _pyvis_network(g, *, positions=None):
         evidence = _evidence({**data, "sentence_start": _sentence_start(data)})
         net.add_node(n, label=data.get("label", n), shape=shape, color=colour, size=16, **extra,
                      kind=data.get("kind", ""), type=data.get("type", ""),
-                     aliases=[a for a in data.get("aliases", "").split("; ") if a],
+                     aliases=list(data.get("aliases", ())),
                      description=data.get("description", ""), role=data.get("role", ""),
                      begin=data.get("time_begin", ""), end=data.get("time_end", ""),
                      alleged=bool(data.get("alleged", False)), counts=data.get("counts", ""),
                      claimant=data.get("claimant", ""), stance=data.get("stance", ""),
-                     quoted=data.get("quoted", ""), docs=data.get("documents", "").split(),
+                     quoted=data.get("quoted", ""), docs=list(data.get("documents", ())),
                      evidence=evidence)
     edges = sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2]))
     for index, (u, v, _key, data) in enumerate(edges):
-        status = link_status(data)
+        status = data["status"]
         colour, dashed, _ = STATUS_STYLE[status]
         label = data["relation"] + (" (alleged)" if status != "fact" and data["link"] != "claim" else "")
         net.add_edge(u, v, id=f"e{index}", label=label, relation=data["relation"], color=colour,
                      dashes=dashed, width=1.2 if status == "fact" else 2, status=status,
-                     link=data["link"], statement=data["statement"], claim=data["claim"],
-                     claimant=data["claimant"], stance=data["stance"], alleged=data["alleged"],
+                     link=data["link"], statement=data["statement"], claim="; ".join(data["claim"]),
+                     claimant="; ".join(data["claimant"]), stance="; ".join(data["stance"]), alleged=data["alleged"],
                      doc=data["document"], evidence=_evidence(data))
     return net
 
@@ -216,7 +206,7 @@ def _documents(g) -> list[dict]:
         if data.get("document"):
             titles.setdefault(data["document"], data.get("document_title", ""))
     for _, data in g.nodes(data=True):
-        for doc in data.get("documents", "").split():
+        for doc in data.get("documents", ()):
             titles.setdefault(doc, "")
     return [{"id": d, "title": titles[d] or d} for d in sorted(titles)]
 
