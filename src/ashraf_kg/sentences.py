@@ -17,6 +17,7 @@ inside the store, with the same three expressions, step for step as :func:`find_
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Brig",
                  "Adm", "Gov", "Sen", "Rep", "Rev", "Hon", "St", "No", "Jr", "Sr", "vs",
@@ -94,3 +95,29 @@ def find_sentence(text: str, start: int, end: int) -> tuple[str, int]:
     after = _AFTER.match(window)
     stop = tail_from + len(after.group(1) or after.group(2) or "") if after else len(text)
     return text[begin:max(stop, end)], begin
+
+
+class SentenceIndex:
+    """:func:`find_sentence` for many quotes of one text: the text is split once, and a quote
+    that starts and ends inside sentences is looked up in the spans (same answer, found in
+    logarithmic time); any other quote is cut by :func:`find_sentence` itself.
+
+    >>> SentenceIndex("One. Col. Two here.").find(10, 13)
+    ('Col. Two here.', 5)
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self.spans = split_sentences(text)
+        self._starts = [s for s, _ in self.spans]
+
+    def _span(self, at: int) -> tuple[int, int] | None:
+        i = bisect_right(self._starts, at) - 1
+        return self.spans[i] if i >= 0 and self.spans[i][0] <= at < self.spans[i][1] else None
+
+    def find(self, start: int, end: int) -> tuple[str, int]:
+        cut = start + len(_CLOSERS.sub("", self.text[start:end], count=1))
+        first, last = self._span(start), self._span(cut - 2)
+        if first is None or last is None or cut - 2 < start or self._span(cut - 1) != last:
+            return find_sentence(self.text, start, end)
+        return self.text[first[0]:max(last[1], end)], first[0]

@@ -32,7 +32,7 @@ def add_viz_parser(sub) -> None:
     p.add_argument("--output", default=None, metavar="FILE",
                    help="the page to write (default: ashraf.html in the graph folder)")
     p.add_argument("--threshold", type=int, default=DEFAULT_THRESHOLD, metavar="N",
-                   help=f"above N nodes, precompute positions and turn physics off (default: {DEFAULT_THRESHOLD})")
+                   help=f"above N nodes, hide links while the reader drags or zooms (default: {DEFAULT_THRESHOLD})")
     p.set_defaults(func=_run_viz)
 
 

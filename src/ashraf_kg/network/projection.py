@@ -17,12 +17,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 import networkx as nx
-from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
-from .. import vocab
-from ..namespaces import AKG, ORG, SCHEMA, SEM, akg_name, last_segment, short_id
-from .reader import DatasetReader, Evidence, node_kind
+from .. import namespaces, vocab
+from ..namespaces import akg_name, last_segment, short_id
+from .reader import PROV, RDF, RDFS, SCHEMA, SKOS, DatasetReader, Evidence, Terms, node_kind
 
+AKG, ORG, SEM = Terms(namespaces.AKG), Terms(namespaces.ORG), Terms(namespaces.SEM)
 # The words of each link on the network, by property.
 EVENT_ROLES = {link.iri: link.words for link in (*vocab.EVENT_ROLES, *vocab.EVENT_LINKS)}
 RELATION_WORDS = {predicate.iri: predicate.words for predicate in vocab.RELATION_PREDICATES}

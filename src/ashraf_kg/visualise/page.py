@@ -1,12 +1,13 @@
 """The network as one self-contained HTML page for readers (pyvis + vis-network, inlined).
 
 The page needs no network: vis-network's script and style come from the installed pyvis
-package and are written into the page. Every text from a document or the registry travels
-as JSON inside ``<script type="application/json">`` (``<``, ``>``, ``&`` and ``'`` escaped)
-and is put on screen with ``textContent`` only, so a label such as
+package and are written into the page, and the network is held by pyvis's ``Network`` in
+pyvis's node and edge format; as on any pyvis page, the ``vis.Network`` is
+``window.network``. Every text from a document or the registry travels as JSON inside
+``<script type="application/json">`` (``<``, ``>``, ``&`` escaped) and is put on screen with
+``textContent`` or drawn on the canvas, never parsed as HTML, so a label such as
 ``<img src=x onerror=alert(1)>`` shows as text and runs nothing. The same dataset always
-gives the same bytes: everything is sorted, ids are derived from the data, and large
-graphs get positions from a seeded networkx layout.
+gives the same bytes: everything is sorted and the layout is seeded.
 
 >>> write_network_page(read_dataset("graph"), "graph/ashraf.html")  # doctest: +SKIP
 """
@@ -16,46 +17,38 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import networkx as nx
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..errors import NetworkError, check_at_least
 from ..fileio import write_text_atomic
-from ..network.analysis import simple_graph
-from ..network.projection import project_network
-from ..vocab import NODE_KINDS
+from ..network.projection import link_status, project_network
 from . import DEFAULT_THRESHOLD
+from .scene import (
+    KIND_STYLE,
+    OTHER_STANCE,
+    STANCE_STYLE,
+    STATUS_STYLE,
+    claim_links,
+    drawn_graph,
+    first_view,
+    kind_words,
+    label_font,
+    node_priority,
+    node_sizes,
+    positions_for,
+    short_label,
+)
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-LAYOUT_SEED = 7
-# (colour, vis-network shape) per node kind; shapes keep labels below them.
-_KIND_LOOK = {
-    "person": ("#4e79a7", "dot"),
-    "organization": ("#59a14f", "square"),
-    "group": ("#76b7b2", "hexagon"),
-    "place": ("#edc948", "triangle"),
-    "thing": ("#9c755f", "triangleDown"),
-    "event": ("#e15759", "diamond"),
-    "claim": ("#b07aa1", "star"),
-}
-# (colour, vis-network shape, legend name) per node kind, in the vocabulary's order.
-KIND_STYLE = {kind.name: (*_KIND_LOOK[kind.name], kind.label) for kind in NODE_KINDS}
-# (colour, dashed, legend text) per status of a link.
-STATUS_STYLE = {
-    "fact": ("#8c8c8c", False, "reported as fact by the document"),
-    "asserted": ("#d62728", True, "claimed: asserted or alleged by a party"),
-    "denied": ("#1f77b4", True, "claimed: denied by a party"),
-    "contested": ("#9467bd", True, "claimed: asserted by one party, denied by another"),
-    "alleged": ("#ff7f0e", True, "alleged, no claimant recorded"),
-}
-_CONTEXT = 280  # characters of sentence kept on each side of a highlighted span
+SCRIPTS = ("network.js", "panel.js")
+_CONTEXT = 280  # characters of sentence kept on each side of the highlighted words
 
 
 def write_network_page(dataset, path, *, threshold: int = DEFAULT_THRESHOLD,
                        title: str = "ashraf-kg: who is linked to whom, and on whose word") -> Path:
     """Write the interactive network of ``dataset`` as one HTML file (atomically).
 
-    Above ``threshold`` nodes, positions are precomputed and physics is off.
+    Above ``threshold`` nodes, links are hidden while the reader drags or zooms.
     """
     check_at_least(threshold, 0, "threshold", NetworkError)
     html = render_network_page(project_network(dataset), threshold=threshold, title=title)
@@ -63,27 +56,41 @@ def write_network_page(dataset, path, *, threshold: int = DEFAULT_THRESHOLD,
     return Path(path)
 
 
-def render_network_page(g, *, threshold: int = DEFAULT_THRESHOLD,
-                        title: str = "ashraf-kg network") -> str:
+def render_network_page(g, *, threshold: int = DEFAULT_THRESHOLD, title: str = "ashraf-kg network") -> str:
     """The page's HTML for a projected network (see :func:`ashraf_kg.network.project_network`)."""
-    large = g.number_of_nodes() > threshold
-    net = _pyvis_network(g, positions=layout_positions(g) if large else None)
-    nodes, edges, _, _, _, _ = net.get_network_data()
-    payload = {"nodes": nodes, "edges": edges, "documents": _documents(g),
-               "kinds": {k: {"color": c, "shape": s, "name": n} for k, (c, s, n) in KIND_STYLE.items()},
-               "statuses": {k: {"color": c, "dashed": d, "name": n} for k, (c, d, n) in STATUS_STYLE.items()},
-               "options": _options(large), "large": large}
+    payload = page_data(g, threshold=threshold)
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(["html"]),
                       keep_trailing_newline=True)
     try:
         template = env.get_template("network.html")
         return template.render(title=title, data=_json_for_script(payload), kinds=KIND_STYLE,
-                               statuses=STATUS_STYLE, script=_asset("network.js"),
-                               style=_asset("network.css"), vis_js=_vis_asset("vis-network.min.js"),
-                               vis_css=_vis_asset("vis-network.css"))
+                               statuses=STATUS_STYLE, stances=STANCE_STYLE,
+                               scripts=[_asset(name) for name in SCRIPTS], style=_asset("network.css"),
+                               vis_js=_vis_asset("vis-network.min.js"), vis_css=_vis_asset("vis-network.css"))
     except OSError as error:
         raise NetworkError(f"cannot read the page template: {error}",
                            hint="reinstall ashraf-kg and pyvis==0.3.2") from error
+
+
+def page_data(g, *, threshold: int = DEFAULT_THRESHOLD) -> dict:
+    """Everything the page needs, as JSON-ready data: pyvis's nodes and edges, the evidence
+    they point to, the starting points, the first view and vis-network's options."""
+    links = claim_links(g)
+    simple = drawn_graph(g, links)
+    order = node_priority(g, simple)
+    sizes = node_sizes(g, simple)
+    positions = positions_for(g, simple, order, sizes)
+    evidence = EvidenceTable()
+    net = _pyvis_network()
+    _add_nodes(net, g, order, positions, sizes, evidence, simple)
+    _add_edges(net, g, links, evidence)
+    large = g.number_of_nodes() > threshold
+    return {"nodes": net.nodes, "edges": net.edges, "evidence": evidence.rows, "documents": _documents(g),
+            "order": order, "start": starting_points(g, simple), "view": first_view(positions, sizes, drawn=simple),
+            "kinds": {k: {"color": c, "shape": s, "name": n} for k, (c, s, n) in KIND_STYLE.items()},
+            "statuses": {k: {"color": c, "dashes": d, "name": n} for k, (c, d, n) in STATUS_STYLE.items()},
+            "stances": {k: {"color": c, "dashes": d, "name": n} for k, (c, d, n) in STANCE_STYLE.items()},
+            "options": _options(large), "large": large}
 
 
 def _json_for_script(value) -> str:
@@ -111,93 +118,175 @@ def _vis_asset(name: str):
     return Markup(text)
 
 
-def layout_positions(g, *, seed: int = LAYOUT_SEED) -> dict[str, tuple[int, int]]:
-    """Deterministic positions for a large network, in pixels.
+class EvidenceTable:
+    """Evidence shared by many nodes and links, written once and pointed to by index."""
 
-    Communities (Louvain, fixed seed) are laid out as a small graph, then each community
-    around its centre; nodes without links go in rows below. This takes seconds where one
-    spring layout of 5,000 nodes takes minutes.
-    """
-    simple = simple_graph(g)
-    isolated = sorted(n for n in simple if simple.degree(n) == 0)
-    linked = simple.subgraph(n for n in simple if simple.degree(n))
-    communities = sorted((sorted(c) for c in nx.community.louvain_communities(linked, seed=seed)),
-                         key=lambda c: (-len(c), c))
-    member_of = {n: i for i, c in enumerate(communities) for n in c}
-    outline = nx.Graph()
-    outline.add_nodes_from(range(len(communities)))
-    for u, v in linked.edges():
-        if member_of[u] != member_of[v]:
-            a, b = sorted((member_of[u], member_of[v]))
-            outline.add_edge(a, b, weight=outline.get_edge_data(a, b, {"weight": 0})["weight"] + 1)
-    spread = 60.0 * max(len(linked), 1) ** 0.5
-    centres = nx.spring_layout(outline, seed=seed, scale=spread) if len(communities) > 1 else {0: (0.0, 0.0)}
-    positions = {}
-    for i, members in enumerate(communities):
-        local = (nx.spring_layout(linked.subgraph(members), seed=seed, scale=30.0 * len(members) ** 0.5)
-                 if len(members) > 1 else {members[0]: (0.0, 0.0)})
-        for n in members:
-            positions[n] = (round(centres[i][0] + local[n][0]), round(centres[i][1] + local[n][1]))
-    per_row = max(int(2 * spread / 50), 1)
-    for k, n in enumerate(isolated):
-        positions[n] = (round(-spread + 50 * (k % per_row)), round(spread + 150 + 50 * (k // per_row)))
-    return positions
+    def __init__(self):
+        self.rows: list[dict] = []
+        self._index: dict[tuple, int] = {}
+
+    def add(self, data: dict) -> int:
+        """The index of a statement's evidence (-1 when it has none): its document, the quote's
+        offsets, and its sentence cut into parts: plain text (0), the quote (1) and other
+        supporting words (2)."""
+        doc, start, end = data.get("document"), data.get("quote_start", -1), data.get("quote_end", -1)
+        if not doc or start is None or start < 0:
+            return -1
+        key = (doc, start, end, data.get("sentence_start", -1), tuple(data.get("marks", ())))
+        if key not in self._index:
+            self._index[key] = len(self.rows)
+            self.rows.append({"doc": doc, "start": start, "end": end, "parts": evidence_parts(data)})
+        return self._index[key]
 
 
-def _evidence(data: dict) -> dict | None:
-    """The sentence cut into text before the span, the span, and text after it."""
-    sentence, start, end = data.get("sentence", ""), data.get("quote_start", -1), data.get("quote_end", -1)
-    if not data.get("document") or start is None or start < 0:
-        return None
-    offset = data.get("sentence_start", -1)
-    if offset is None or offset < 0 or not (0 <= start - offset <= end - offset <= len(sentence)):
-        before, quote, after = "", data.get("quote", ""), ""
-    else:
-        before, quote, after = (sentence[:start - offset], sentence[start - offset:end - offset],
-                                sentence[end - offset:])
-    if len(before) > _CONTEXT:
-        before = "…" + before[-_CONTEXT:]
-    if len(after) > _CONTEXT:
-        after = after[:_CONTEXT] + "…"
-    return {"document": data["document"], "start": start, "end": end,
-            "before": before, "quote": quote, "after": after}
+def evidence_parts(data: dict) -> list[list]:
+    """``[[text, 0|1|2], …]``: the sentence, with the quote (1) and the marks (2) apart."""
+    sentence, offset = data.get("sentence", ""), data.get("sentence_start", -1)
+    spans = sorted([(data["quote_start"], data["quote_end"], 1)]
+                   + [(a, b, 2) for a, b in data.get("marks", ())])
+    if offset is None or offset < 0 or any(not offset <= a <= b <= offset + len(sentence) for a, b, _ in spans):
+        return [[data.get("quote", ""), 1]]
+    parts, at = [], offset
+    for a, b, kind in spans:
+        if a > at:
+            parts.append([sentence[at - offset:a - offset], 0])
+        parts.append([sentence[max(a, at) - offset:b - offset], kind])
+        at = max(at, b)
+    if at < offset + len(sentence):
+        parts.append([sentence[at - offset:], 0])
+    if parts[0][1] == 0 and len(parts[0][0]) > _CONTEXT:
+        parts[0][0] = "…" + parts[0][0][-_CONTEXT:]
+    if parts[-1][1] == 0 and len(parts[-1][0]) > _CONTEXT:
+        parts[-1][0] = parts[-1][0][:_CONTEXT] + "…"
+    return [p for p in parts if p[0]]
 
 
-def _pyvis_network(g, *, positions=None):
+def _pyvis_network():
     from pyvis.network import Network
 
-    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
+    return Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
+
+
+def _add_node(net, node_id: str, **options) -> None:
+    """pyvis's ``Network.add_node``, less its search of every node added before (ids are
+    unique here), which takes seconds at 5,000 nodes."""
+    from pyvis.node import Node
+
+    node = Node(node_id, options.pop("shape"), label=options.pop("label"), **options)
+    net.nodes.append(node.options)
+    net.node_ids.append(node_id)
+    net.node_map[node_id] = node.options
+
+
+def _add_edge(net, source: str, target: str, **options) -> None:
+    """pyvis's ``Network.add_edge``, less its search of every node for both ends."""
+    from pyvis.edge import Edge
+
+    net.edges.append(Edge(source, target, directed=True, **options).options)
+
+
+def _add_nodes(net, g, order, positions, sizes, evidence: EvidenceTable, simple) -> None:
+    rank = {n: i for i, n in enumerate(order)}
     for n, data in sorted(g.nodes(data=True)):
-        colour, shape, _ = KIND_STYLE.get(data.get("kind"), ("#bab0ac", "dot", ""))
-        extra = {"x": positions[n][0], "y": positions[n][1], "physics": False} if positions else {}
-        evidence = _evidence({**data, "sentence_start": _sentence_start(data)})
-        net.add_node(n, label=data.get("label", n), shape=shape, color=colour, size=16, **extra,
-                     kind=data.get("kind", ""), type=data.get("type", ""),
-                     aliases=list(data.get("aliases", ())),
-                     description=data.get("description", ""), role=data.get("role", ""),
-                     begin=data.get("time_begin", ""), end=data.get("time_end", ""),
-                     alleged=bool(data.get("alleged", False)), counts=data.get("counts", ""),
-                     claimant=data.get("claimant", ""), stance=data.get("stance", ""),
-                     quoted=data.get("quoted", ""), docs=list(data.get("documents", ())),
-                     evidence=evidence)
-    edges = sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2]))
-    for index, (u, v, _key, data) in enumerate(edges):
-        status = data["status"]
-        colour, dashed, _ = STATUS_STYLE[status]
-        label = data["relation"] + (" (alleged)" if status != "fact" and data["link"] != "claim" else "")
-        net.add_edge(u, v, id=f"e{index}", label=label, relation=data["relation"], color=colour,
-                     dashes=dashed, width=1.2 if status == "fact" else 2, status=status,
-                     link=data["link"], statement=data["statement"], claim="; ".join(data["claim"]),
-                     claimant="; ".join(data["claimant"]), stance="; ".join(data["stance"]), alleged=data["alleged"],
-                     doc=data["document"], evidence=_evidence(data))
-    return net
+        kind = data.get("kind", "")
+        colour, shape, _ = KIND_STYLE.get(kind, ("#5A5A5A", "dot", ""))
+        px, bold = label_font(rank[n], kind)
+        look = {"color": colour}
+        if data.get("alleged"):  # an event known only through a claim: hollow, dashed outline
+            look = {"color": {"background": "#ffffff", "border": colour,
+                              "highlight": {"background": "#ffffff", "border": colour},
+                              "hover": {"background": "#ffffff", "border": colour}},
+                    "borderWidth": 2, "shapeProperties": {"borderDashes": [4, 3]}}
+        about = {"aliases": list(data.get("aliases", ())), "description": data.get("description", ""),
+                 "role": data.get("role", ""), "mentions": data.get("mentions", 0),
+                 "begin": data.get("time_begin", ""), "end": data.get("time_end", ""),
+                 "when": list(data.get("time_expression", ())), "alleged": bool(data.get("alleged", False)),
+                 "counts": list(data.get("counts", ())), "claimant": data.get("claimant", ""),
+                 "claimant_id": data.get("claimant_id", ""), "stance": data.get("stance", ""),
+                 "quoted": data.get("quoted", ""), "bold": bold}
+        # Empty fields are left out (the page fills them in): at 5,000 nodes they are megabytes.
+        _add_node(net, n, label=data.get("label", n), shape=shape, size=sizes[n],
+                  x=positions[n][0], y=positions[n][1], **look,
+                  kind=kind, words=kind_words(kind, data.get("type", "")), short=short_label(data.get("label", n)),
+                  fs=px, rank=rank[n], weight=simple.degree(n) if n in simple else g.degree(n),
+                  docs=list(data.get("documents", ())), ev=evidence.add(data),
+                  **{k: v for k, v in about.items() if v})
 
 
-def _sentence_start(data: dict) -> int:
-    """Where a node's evidence sentence starts (nodes keep the sentence, not its offset)."""
-    sentence, quote, start = data.get("sentence", ""), data.get("quote", ""), data.get("quote_start", -1)
-    at = sentence.find(quote) if quote else -1
-    return start - at if at >= 0 and start is not None and start >= 0 else -1
+def _edge_look(style, *, width: float, denies: bool = False) -> dict:
+    """Colour, dashes and width of a link; a denial ends in a bar instead of an arrow."""
+    colour, dashes, _ = style
+    look = {"color": colour, "dashes": dashes, "width": width}
+    if denies:
+        look["arrows"] = {"to": {"enabled": True, "type": "bar", "scaleFactor": 0.6}}
+    return look
+
+
+def _claim_entry(g, claim: str, claimant: str, claimant_id: str, stance: str, evidence: EvidenceTable) -> list:
+    return [claim, g.nodes[claim]["label"] if claim in g else claim, claimant, claimant_id, stance,
+            evidence.add(g.nodes[claim]) if claim in g else -1]
+
+
+def _add_edges(net, g, links, evidence: EvidenceTable) -> None:
+    rows = []
+    for u, v, key, data in sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
+        claims = [_claim_entry(g, *entry, evidence=evidence)
+                  for entry in zip(data["claim"], data["claimant"], data["claimant_id"], data["stance"], strict=True)]
+        if data["link"] == "claim":
+            stance = g.nodes[data["statement"]].get("stance", "") if data["statement"] in g else ""
+            look = _edge_look(STANCE_STYLE.get(stance, OTHER_STANCE), width=1.3, denies=stance == "denies")
+            mode = "nodes"
+        else:
+            look = _edge_look(STATUS_STYLE[data["status"]], width=1.6 if data["status"] == "fact" else 1.5)
+            mode = "both"
+        rows.append((u, v, key, mode, look, {
+            "relation": data["relation"], "status": data["status"], "link": data["link"],
+            "statement": data["statement"], "statement_label": data["statement_label"], "claims": claims,
+            "docs": [data["document"]] if data["document"] else [], "evs": [evidence.add(data)]}))
+    for claimant, target, stance, claim_ids in links:
+        claims = [_claim_entry(g, c, g.nodes[c].get("claimant", ""), claimant, stance, evidence) for c in claim_ids]
+        look = _edge_look(STANCE_STYLE.get(stance, OTHER_STANCE), width=1.4, denies=stance == "denies")
+        rows.append((claimant, target, f"claims {stance}", "links", look, {
+            "relation": stance, "status": link_status(alleged=False, claimed=True, stances=(stance,)),
+            "link": "claim link", "statement": claim_ids[0], "statement_label": g.nodes[claim_ids[0]]["label"],
+            "claims": claims, "docs": sorted({d for c in claim_ids for d in g.nodes[c].get("documents", ())}),
+            "evs": [e[5] for e in claims]}))
+    curves = _parallel_curves([(u, v, mode) for u, v, _, mode, _, _ in rows])
+    for index, (u, v, _key, mode, look, fields) in enumerate(rows):
+        if curves[index]:
+            look = {**look, "smooth": curves[index]}
+        _add_edge(net, u, v, id=f"e{index}", mode=mode, **look, **fields)
+
+
+def _parallel_curves(rows) -> list:
+    """Links between the same two nodes, drawn in one view, bend apart instead of overlapping."""
+    seen: dict[tuple, int] = {}
+    curves = []
+    for u, v, mode in rows:
+        views = ("links", "nodes") if mode == "both" else (mode,)
+        pair = tuple(sorted((u, v)))
+        k = max(seen.get((pair, view), 0) for view in views)
+        for view in views:
+            seen[(pair, view)] = k + 1
+        flip = (k % 2 == 1) != (u > v)
+        curves.append({"enabled": True, "type": "curvedCCW" if flip else "curvedCW",
+                       "roundness": round(0.18 * ((k + 1) // 2), 2)} if k else False)
+    return curves
+
+
+def starting_points(g, simple, *, events: int = 1, people: int = 5) -> list[dict]:
+    """Ways in: the events told most (by documents, then links), and the people the corpus
+    names most (by mentions, then links)."""
+    def told(n):
+        return (-len(g.nodes[n].get("documents", ())), -simple.degree(n), n)
+
+    def named(n):
+        return (-g.nodes[n].get("mentions", 0), -simple.degree(n), n)
+
+    found = sorted((n for n in simple if g.nodes[n]["kind"] == "event"), key=told)[:events]
+    found += sorted((n for n in simple if g.nodes[n]["kind"] == "person"), key=named)[:people]
+    return [{"id": n, "mentions": g.nodes[n].get("mentions", 0), "docs": len(g.nodes[n].get("documents", ())),
+             "links": simple.degree(n)} for n in found]
 
 
 def _documents(g) -> list[dict]:
@@ -212,21 +301,17 @@ def _documents(g) -> list[dict]:
 
 
 def _options(large: bool) -> dict:
-    """vis-network options: physics for small graphs (seeded), fixed positions for large ones."""
-    options = {
+    """vis-network options: positions come with the page, so no physics; the page draws
+    the labels itself (never one over another), so vis-network draws none."""
+    return {
         "autoResize": True,
-        "layout": {"randomSeed": LAYOUT_SEED, "improvedLayout": not large},
-        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": large,
-                        "hideEdgesOnZoom": large, "keyboard": False},
-        "nodes": {"font": {"size": 13, "face": "system-ui, sans-serif", "strokeWidth": 3,
-                           "strokeColor": "#ffffff"}, "borderWidth": 1},
-        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
-                  "font": {"size": 10, "face": "system-ui, sans-serif", "color": "#444444",
-                           "strokeWidth": 3, "strokeColor": "#ffffff", "align": "middle"},
-                  "smooth": False if large else {"type": "continuous", "roundness": 0.2}},
-        "physics": {"enabled": not large, "solver": "forceAtlas2Based",
-                    "forceAtlas2Based": {"gravitationalConstant": -90, "springLength": 130,
-                                         "avoidOverlap": 0.4},
-                    "stabilization": {"enabled": not large, "iterations": 600, "fit": True}},
+        "layout": {"improvedLayout": False, "randomSeed": 7},
+        "physics": {"enabled": False},
+        "interaction": {"hover": True, "hoverConnectedEdges": True, "selectConnectedEdges": True,
+                        "tooltipDelay": 150, "keyboard": False, "hideEdgesOnDrag": large,
+                        "hideEdgesOnZoom": large, "zoomSpeed": 0.6},
+        "nodes": {"borderWidth": 1.5, "font": {"size": 12},
+                  "scaling": {"label": {"enabled": False, "drawThreshold": 1000}}},
+        "edges": {"smooth": False, "selectionWidth": 1.5, "hoverWidth": 1.0,
+                  "arrows": {"to": {"enabled": True, "scaleFactor": 0.45}}},
     }
-    return options

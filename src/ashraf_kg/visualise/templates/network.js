@@ -1,396 +1,355 @@
-/* The reader's page: network, filters, search, side panel and timeline.
-   Every text from the data reaches the page through textContent or a text node, never as
-   markup, so names and quotes cannot inject HTML or script. */
+/* The reader's page, part 1 of 2: the network — data, filters, first view, labels, focus,
+   and the URL fragment that names the node in focus. Part 2 (panel.js) fills the side
+   panel, the search box and the timeline.
+   Every text from the data reaches the page through textContent or is drawn on the canvas,
+   never parsed as markup, so names and quotes cannot inject HTML or script. */
 (function () {
   "use strict";
 
-  var timings = {};
-  var clock = performance.now();
-  function lap(name) { var now = performance.now(); timings[name] = Math.round(now - clock); clock = now; }
-  var DATA = JSON.parse(document.getElementById("akg-data").textContent);
+  const akg = window.akg = window.akg || {};
+  const timings = akg.timings = {};
+  let clock = performance.now();
+  function lap(name) { const now = performance.now(); timings[name] = Math.round(now - clock); clock = now; }
+
+  const DATA = akg.data = JSON.parse(document.getElementById("akg-data").textContent);
   lap("parse data");
-  var panel = document.getElementById("panel");
-  var statusBox = document.getElementById("status");
-  var docTitle = {};
-  DATA.documents.forEach(function (d) { docTitle[d.id] = d.title; });
-
-  function el(tag, className, children) {
-    var node = document.createElement(tag);
-    if (className) { node.className = className; }
-    (children || []).forEach(function (child) {
-      if (child === null || child === undefined || child === "") { return; }
-      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
-    });
-    return node;
-  }
-
-  function statusColour(status) { return (DATA.statuses[status] || DATA.statuses.fact).color; }
-
-  function statusText(edge) {
-    var who = edge.claimant || "a party";
-    switch (edge.status) {
-      case "fact": return "Reported as fact by the document";
-      case "alleged": return "Alleged: not established, no claimant recorded";
-      case "denied": return "Claim: denied by " + who;
-      case "contested": return "Claim: contested (" + who + ": " + edge.stance + ")";
-      default: return "Claim: " + who + " " + (edge.stance || "claims") +
-        (edge.link === "claim" ? "" : " (alleged, not established)");
-    }
-  }
-
-  function docName(id) { return docTitle[id] ? docTitle[id] + " (" + id + ")" : id; }
-
-  // ---- data sets, with tooltips built as DOM elements -------------------------------
-  var byId = {};
+  const byId = akg.byId = {};
+  const EMPTY = { aliases: [], when: [], counts: [], description: "", role: "", begin: "", end: "", claimant: "",
+    claimant_id: "", stance: "", quoted: "", mentions: 0, alleged: false, bold: false };
   DATA.nodes.forEach(function (n) {
+    Object.keys(EMPTY).forEach(function (k) { if (!(k in n)) { n[k] = EMPTY[k]; } });
     byId[n.id] = n;
-    var kind = DATA.kinds[n.kind];
-    if (n.alleged) {
-      // An event known only through a claim: hollow, with a dashed outline.
-      n.color = { background: "#ffffff", border: n.color, highlight: { background: "#ffffff", border: n.color } };
-      n.borderWidth = 2;
-      n.shapeProperties = { borderDashes: [4, 3] };
-    }
-    n.title = el("div", "tip", [
-      el("div", "tip-title", [n.label]),
-      el("div", "tip-meta", [(kind ? kind.name : n.kind) + (n.type ? " · " + n.type : "") +
-        (n.alleged ? " · alleged" : "")]),
-      n.description ? el("div", "", [n.description]) : null,
-      n.evidence ? el("div", "tip-quote", ["“" + n.evidence.quote + "”"]) : null,
-      n.claimant ? el("div", "tip-meta", ["Claimed by " + n.claimant + " (" + n.stance + ")"]) : null,
-      n.docs.length ? el("div", "tip-meta", ["In: " + n.docs.map(docName).join("; ")]) : null
-    ]);
   });
-  var edgesOf = {};
+  const edgesOf = akg.edgesOf = {};
   DATA.edges.forEach(function (e) {
-    var colour = statusColour(e.status);
-    e.color = { color: colour, highlight: colour, hover: colour, inherit: false };
-    e.font = { color: e.status === "fact" ? "#444444" : colour };
-    e.title = el("div", "tip", [
-      el("div", "tip-title", [byId[e.from].label + " — " + e.relation + " — " + byId[e.to].label]),
-      el("div", "tip-meta", [statusText(e)]),
-      e.evidence ? el("div", "tip-quote", ["“" + e.evidence.quote + "”"]) : null,
-      e.doc ? el("div", "tip-meta", ["Source: " + docName(e.doc)]) : null
-    ]);
+    // Links are faint until their node is in focus, so that shapes and names stand out.
+    e.color = { color: e.color, highlight: e.color, hover: e.color, inherit: false, opacity: 0.55 };
     (edgesOf[e.from] = edgesOf[e.from] || []).push(e);
     if (e.to !== e.from) { (edgesOf[e.to] = edgesOf[e.to] || []).push(e); }
   });
-  var nodes = new vis.DataSet(DATA.nodes);
-  var edges = new vis.DataSet(DATA.edges);
-  lap("tooltips and data sets");
 
-  // ---- filters -----------------------------------------------------------------------
-  var filter = { kinds: {}, doc: "", from: "", to: "", claims: true };
-  Object.keys(DATA.kinds).forEach(function (k) { filter.kinds[k] = true; });
+  // ---- what is shown -------------------------------------------------------------------
+  const state = akg.state = { kinds: {}, doc: "", from: "", to: "", claimed: true, claimNodes: false,
+    focus: null, near: new Set(), nearEdges: [] };
+  Object.keys(DATA.kinds).forEach(function (k) { state.kinds[k] = true; });
+  let shown = {};
 
   function dateOf(n) { return n.begin ? n.begin.slice(0, 10) : ""; }
+  akg.dateOf = dateOf;
 
   function nodeShown(n) {
-    if (!filter.kinds[n.kind]) { return false; }
-    if (filter.doc && n.docs.indexOf(filter.doc) < 0) { return false; }
-    if (n.kind === "event" && (filter.from || filter.to)) {
-      var d = dateOf(n);
-      if (!d || (filter.from && d < filter.from) || (filter.to && d > filter.to)) { return false; }
+    if (n.kind === "claim" ? !(state.claimNodes && state.claimed) : !state.kinds[n.kind]) { return false; }
+    if (state.doc && n.docs.indexOf(state.doc) < 0) { return false; }
+    if (n.kind === "event" && (state.from || state.to)) {
+      const d = dateOf(n);
+      if (!d || (state.from && d < state.from) || (state.to && d > state.to)) { return false; }
     }
     return true;
   }
-  var shownNodes = {};
   function edgeShown(e) {
-    return shownNodes[e.from] && shownNodes[e.to] && (filter.claims || e.status === "fact") &&
-      (!filter.doc || e.doc === filter.doc);
+    if (e.mode === (state.claimNodes ? "links" : "nodes")) { return false; }
+    if (!state.claimed && e.status !== "fact") { return false; }
+    if (state.doc && e.docs.indexOf(state.doc) < 0) { return false; }
+    return shown[e.from] === true && shown[e.to] === true;
   }
   function computeShown() {
-    shownNodes = {};
-    DATA.nodes.forEach(function (n) { if (nodeShown(n)) { shownNodes[n.id] = true; } });
+    shown = {};
+    DATA.nodes.forEach(function (n) { if (nodeShown(n)) { shown[n.id] = true; } });
   }
+  akg.isShown = function (id) { return shown[id] === true; };
+  akg.edgeShown = edgeShown;
   computeShown();
-  var nodeView = new vis.DataView(nodes, { filter: function (n) { return shownNodes[n.id] === true; } });
-  var edgeView = new vis.DataView(edges, { filter: edgeShown });
+
+  const nodes = new vis.DataSet(DATA.nodes);
+  const edges = new vis.DataSet(DATA.edges);
+  const nodeView = new vis.DataView(nodes, { filter: function (n) { return shown[n.id] === true; } });
+  const edgeView = new vis.DataView(edges, { filter: edgeShown });
+  lap("data sets");
+
+  // ---- the network, opened on its first view ----------------------------------------------
+  const container = document.getElementById("network");
+  const network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, DATA.options);
+  window.network = network;  // as on every pyvis page: embedding pages and tests drive it
+  lap("network");
+
+  function firstView(animate) {
+    const b = DATA.view.bounds, margin = 60;
+    const scale = Math.min((container.clientWidth - 2 * margin) / Math.max(b[2] - b[0], 1),
+      (container.clientHeight - 2 * margin) / Math.max(b[3] - b[1], 1));
+    network.moveTo({ position: { x: (b[0] + b[2]) / 2, y: (b[1] + b[3]) / 2 }, scale: scale,
+      animation: animate ? { duration: 350, easingFunction: "easeInOutQuad" } : false });
+  }
+  akg.firstView = firstView;
+  firstView(false);
 
   function refresh() {
-    keepPositions();
     computeShown();
     nodeView.refresh();
     edgeView.refresh();
-    showCounts();
-    markTimeline();
+    if (state.focus) { setNear(state.focus); }
+    order = null;
+    if (akg.afterFilter) { akg.afterFilter(); }
+    network.redraw();
+  }
+  akg.refresh = refresh;
+
+  // ---- labels: drawn by the page, in order of priority, never one over another -----------
+  const FONT = "system-ui, -apple-system, \"Segoe UI\", sans-serif";
+  const measure = document.createElement("canvas").getContext("2d");
+  const widths = {};
+  let order = null;
+  akg.labels = [];
+
+  function fontOf(px, bold) { return (bold ? "600 " : "") + px + "px " + FONT; }
+  function widthOf(key, text, font) {
+    if (!(key in widths)) { measure.font = font; widths[key] = measure.measureText(text).width; }
+    return widths[key];
+  }
+  function labelOrder() {
+    // The node in focus and its neighbours first, then every node by its rank.
+    if (order) { return order; }
+    const first = state.focus ? [state.focus].concat(Array.from(state.near).filter(function (id) {
+      return id !== state.focus;
+    }).sort(function (a, b) { return byId[a].rank - byId[b].rank; })) : [];
+    const seen = new Set(first);
+    order = first.concat(DATA.order.filter(function (id) { return !seen.has(id); }));
+    return order;
   }
 
-  function showCounts() {
-    statusBox.textContent = nodeView.length + " of " + nodes.length + " nodes · " +
-      edgeView.length + " of " + edges.length + " links";
+  function Grid() { this.cells = new Map(); }
+  Grid.prototype.keys = function (b) {
+    const keys = [];
+    for (let x = Math.floor(b.x / 96); x <= Math.floor((b.x + b.w) / 96); x++) {
+      for (let y = Math.floor(b.y / 32); y <= Math.floor((b.y + b.h) / 32); y++) { keys.push(x + ":" + y); }
+    }
+    return keys;
+  };
+  Grid.prototype.free = function (b) {
+    const cells = this.cells;
+    return this.keys(b).every(function (k) {
+      return !(cells.get(k) || []).some(function (o) {
+        return b.x < o.x + o.w && o.x < b.x + b.w && b.y < o.y + o.h && o.y < b.y + b.h;
+      });
+    });
+  };
+  Grid.prototype.add = function (b) {
+    const cells = this.cells;
+    this.keys(b).forEach(function (k) { if (!cells.has(k)) { cells.set(k, []); } cells.get(k).push(b); });
+  };
+
+  function paint(ctx, text, box, px, bold, colour) {
+    ctx.font = fontOf(px, bold);
+    ctx.textAlign = "center";
+    ctx.textBaseline = "top";
+    ctx.lineJoin = "round";
+    ctx.lineWidth = 4;
+    ctx.strokeStyle = "rgba(255,255,255,0.95)";
+    ctx.strokeText(text, box.x + box.w / 2, box.y + 3);
+    ctx.fillStyle = colour;
+    ctx.fillText(text, box.x + box.w / 2, box.y + 3);
   }
 
-  var docSelect = document.getElementById("doc-filter");
+  function drawLabels(ctx) {
+    const scale = network.getScale(), t = network.body.view.translation;
+    const W = container.clientWidth, H = container.clientHeight, grid = new Grid(), drawn = [];
+    const ratio = network.canvas.pixelRatio || 1;
+    ctx.save();
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    const ids = labelOrder();
+    const focusEdgesAt = state.focus ? state.near.size : -1;
+    for (let i = 0; i < ids.length && drawn.length < 400; i++) {
+      if (i === focusEdgesAt) { drawEdgeLabels(ctx, scale, t, W, H, grid, drawn); }
+      const id = ids[i], n = byId[id], body = network.body.nodes[id];
+      if (!shown[id] || !body) { continue; }
+      const font = fontOf(n.fs, n.bold), w = widthOf(id, n.short, font) + 4;
+      const box = { x: body.x * scale + t.x - w / 2, y: (body.y + body.options.size) * scale + t.y + 2, w: w, h: n.fs + 6 };
+      if (box.x < 0 || box.y < 0 || box.x + box.w > W || box.y + box.h > H || !grid.free(box)) { continue; }
+      grid.add(box);
+      const dim = state.focus && !state.near.has(id);
+      paint(ctx, n.short, box, n.fs, n.bold, dim ? "#8a8a8a" : "#1d1d1d");
+      drawn.push({ id: id, kind: "node", text: n.short, x: box.x, y: box.y, w: box.w, h: box.h, px: n.fs });
+    }
+    if (state.focus && focusEdgesAt >= ids.length) { drawEdgeLabels(ctx, scale, t, W, H, grid, drawn); }
+    ctx.restore();
+    akg.labels = drawn;
+  }
+
+  function drawEdgeLabels(ctx, scale, t, W, H, grid, drawn) {
+    // The links of the node in focus say what they are, where there is room.
+    state.nearEdges.forEach(function (id) {
+      const edge = network.body.edges[id], e = edges.get(id);
+      if (!edge || !edge.connected) { return; }
+      const p = edge.edgeType.getPoint(0.5), font = fontOf(11, false);
+      const w = widthOf("e:" + id, e.relation, font) + 4;
+      const box = { x: p.x * scale + t.x - w / 2, y: p.y * scale + t.y - 8, w: w, h: 17 };
+      if (box.x < 0 || box.y < 0 || box.x + box.w > W || box.y + box.h > H || !grid.free(box)) { return; }
+      grid.add(box);
+      paint(ctx, e.relation, box, 11, false, "#333333");
+      drawn.push({ id: id, kind: "edge", text: e.relation, x: box.x, y: box.y, w: box.w, h: box.h, px: 11 });
+    });
+  }
+
+  // ---- focus: a node and its neighbours stand out, the rest fades ------------------------
+  function setNear(id) {
+    const near = new Set([id]), nearEdges = [];
+    (edgesOf[id] || []).forEach(function (e) {
+      if (edgeShown(e)) { nearEdges.push(e.id); near.add(e.from); near.add(e.to); }
+    });
+    state.near = near;
+    state.nearEdges = nearEdges;
+    order = null;
+  }
+
+  function drawFocus(ctx) {
+    if (!state.focus) { return; }
+    const ratio = network.canvas.pixelRatio || 1;
+    ctx.save();
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.fillStyle = "rgba(255,255,255,0.78)";
+    ctx.fillRect(0, 0, container.clientWidth, container.clientHeight);
+    ctx.restore();
+    // vis-network 9.1 (pinned through pyvis) draws each edge and node with these methods.
+    // Links are drawn faint in the whole view; those of the node in focus in full.
+    state.nearEdges.forEach(function (id) {
+      const edge = network.body.edges[id];
+      if (!edge || !edge.connected) { return; }
+      const faint = edge.options.color.opacity;
+      edge.options.color.opacity = 1;
+      edge.draw(ctx);
+      edge.drawArrows(ctx);
+      edge.options.color.opacity = faint;
+    });
+    state.near.forEach(function (id) { const node = network.body.nodes[id]; if (node && shown[id]) { node.draw(ctx); } });
+  }
+
+  function viewAround(ids, animate) {
+    const positions = network.getPositions(ids), xs = [], ys = [];
+    Object.keys(positions).forEach(function (id) { xs.push(positions[id].x); ys.push(positions[id].y); });
+    if (!xs.length) { return; }
+    const x0 = Math.min.apply(null, xs), x1 = Math.max.apply(null, xs);
+    const y0 = Math.min.apply(null, ys), y1 = Math.max.apply(null, ys);
+    const first = firstScale();
+    let scale = Math.min((container.clientWidth - 200) / Math.max(x1 - x0, 1),
+      (container.clientHeight - 140) / Math.max(y1 - y0, 1));
+    scale = Math.max(Math.min(scale, first * 2.2), first);
+    network.moveTo({ position: { x: (x0 + x1) / 2, y: (y0 + y1) / 2 }, scale: scale,
+      animation: animate ? { duration: 350, easingFunction: "easeInOutQuad" } : false });
+  }
+  function firstScale() {
+    const b = DATA.view.bounds;
+    return Math.min((container.clientWidth - 120) / Math.max(b[2] - b[0], 1),
+      (container.clientHeight - 120) / Math.max(b[3] - b[1], 1));
+  }
+
+  function focus(id, animate) {
+    if (!byId[id]) { return; }
+    if (!shown[id]) {
+      akg.say("“" + byId[id].label + "” is hidden by the filters (Reset filters shows it).");
+      state.focus = null;
+      network.unselectAll();
+    } else {
+      state.focus = id;
+      setNear(id);
+      network.selectNodes([id]);
+      viewAround(Array.from(state.near), animate !== false);
+    }
+    akg.showNode(id);
+    network.redraw();
+  }
+  function clearFocus() {
+    state.focus = null;
+    state.near = new Set();
+    state.nearEdges = [];
+    order = null;
+    network.unselectAll();
+    firstView(true);
+    akg.showIntro();
+    network.redraw();
+  }
+  akg.focus = focus;
+  akg.clearFocus = clearFocus;
+
+  // ---- the fragment names the node in focus: links can be shared, Back goes back ----------
+  let depth = (history.state && history.state.akgDepth) || 0;
+  const back = document.getElementById("back");
+  function hashId() {
+    try { return decodeURIComponent(location.hash.slice(1)); } catch (error) { return ""; }
+  }
+  function applyHash(first) {
+    const id = hashId();
+    back.disabled = depth <= 0;
+    if (id && byId[id]) {
+      if (id !== state.focus) { focus(id, first !== true); }
+    } else if (!id) {
+      if (state.focus) { clearFocus(); }
+    } else {
+      akg.say("Nothing here is called “" + id + "”.");
+    }
+  }
+  akg.pick = function (id) {
+    // Focus on a node and remember it in the history, so Back returns to the previous one.
+    if (hashId() === id) { focus(id); return; }
+    depth += 1;
+    history.pushState({ akgDepth: depth }, "", "#" + id);
+    applyHash();
+  };
+  akg.overview = function () {
+    if (!hashId()) { clearFocus(); return; }
+    depth += 1;
+    history.pushState({ akgDepth: depth }, "", location.pathname + location.search);
+    applyHash();
+  };
+  window.addEventListener("popstate", function (event) {
+    depth = (event.state && event.state.akgDepth) || 0;
+    applyHash();
+  });
+  window.addEventListener("hashchange", function () { applyHash(); });
+  back.addEventListener("click", function () { history.back(); });
+  akg.applyHash = applyHash;
+
+  // ---- drawing hooks and clicks -----------------------------------------------------------
+  akg.showLabels = true;
+  network.on("afterDrawing", function (ctx) {
+    drawFocus(ctx);
+    if (akg.showLabels) { drawLabels(ctx); }
+  });
+  network.once("afterDrawing", function () {
+    lap("first drawing");
+    timings.ready = Math.round(performance.now());
+    document.body.setAttribute("data-ready", "1");
+  });
+  network.on("click", function (params) {
+    if (params.nodes.length) { akg.pick(params.nodes[0]); } else if (params.edges.length) { akg.showEdge(params.edges[0]); }
+  });
+
+  // ---- filters ----------------------------------------------------------------------------
+  function bind(id, event, apply) {
+    const input = document.getElementById(id);
+    input.addEventListener(event, function () { apply(input); refresh(); });
+    return input;
+  }
+  const kindBoxes = Array.prototype.slice.call(document.querySelectorAll("#kind-filter input"));
+  kindBoxes.forEach(function (box) {
+    box.addEventListener("change", function () { state.kinds[box.dataset.kind] = box.checked; refresh(); });
+  });
+  const docSelect = bind("doc-filter", "change", function (input) { state.doc = input.value; });
+  const dateFrom = bind("date-from", "change", function (input) { state.from = input.value; });
+  const dateTo = bind("date-to", "change", function (input) { state.to = input.value; });
+  const showClaims = bind("show-claims", "change", function (input) { state.claimed = input.checked; });
+  const asNodes = bind("claims-as-nodes", "change", function (input) { state.claimNodes = input.checked; });
   DATA.documents.forEach(function (d) {
-    var option = el("option", "", [d.title === d.id ? d.id : d.title + " (" + d.id + ")"]);
+    const option = document.createElement("option");
     option.value = d.id;
+    option.textContent = d.title === d.id ? d.id : d.title + " (" + d.id + ")";
     docSelect.appendChild(option);
   });
-  Array.prototype.forEach.call(document.querySelectorAll("#kind-filter input"), function (box) {
-    box.addEventListener("change", function () { filter.kinds[box.dataset.kind] = box.checked; refresh(); });
-  });
-  docSelect.addEventListener("change", function () { filter.doc = docSelect.value; refresh(); });
-  var dateFrom = document.getElementById("date-from");
-  var dateTo = document.getElementById("date-to");
-  var showClaims = document.getElementById("show-claims");
-  dateFrom.addEventListener("change", function () { filter.from = dateFrom.value; refresh(); });
-  dateTo.addEventListener("change", function () { filter.to = dateTo.value; refresh(); });
-  showClaims.addEventListener("change", function () { filter.claims = showClaims.checked; refresh(); });
   document.getElementById("reset").addEventListener("click", function () {
-    Array.prototype.forEach.call(document.querySelectorAll("#kind-filter input"), function (box) {
-      box.checked = true; filter.kinds[box.dataset.kind] = true;
-    });
+    kindBoxes.forEach(function (box) { box.checked = true; state.kinds[box.dataset.kind] = true; });
     docSelect.value = ""; dateFrom.value = ""; dateTo.value = ""; showClaims.checked = true;
-    filter.doc = ""; filter.from = ""; filter.to = ""; filter.claims = true;
+    state.doc = ""; state.from = ""; state.to = ""; state.claimed = true;
     refresh();
   });
+  asNodes.checked = false;
 
-  // ---- the network -------------------------------------------------------------------
-  var network = new vis.Network(document.getElementById("network"),
-    { nodes: nodeView, edges: edgeView }, DATA.options);
-  var settled = !DATA.options.physics.enabled;
-  lap("network");
-
-  function keepPositions() {
-    // Nodes hidden by a filter come back where they were, not at random.
-    if (!settled) { return; }
-    var positions = network.getPositions();
-    nodes.update(Object.keys(positions).map(function (id) {
-      return { id: id, x: positions[id].x, y: positions[id].y };
-    }));
-  }
-
-  network.once("stabilizationIterationsDone", function () {
-    network.setOptions({ physics: { enabled: false } });
-    settled = true;
-    network.fit();
-  });
-  network.once("afterDrawing", function () { lap("first drawing"); document.body.setAttribute("data-ready", "1"); });
-  network.on("click", function (params) {
-    if (params.nodes.length) { showNode(params.nodes[0]); }
-    else if (params.edges.length) { showEdge(params.edges[0]); }
-  });
-
-  // ---- side panel --------------------------------------------------------------------
-  function nodeLink(id) {
-    var a = el("a", "node-link", [byId[id] ? byId[id].label : id]);
-    a.tabIndex = 0;
-    a.addEventListener("click", function () { pick(id); });
-    return a;
-  }
-
-  function details(pairs) {
-    var dl = el("dl");
-    pairs.forEach(function (pair) {
-      if (!pair[1] || (pair[1].length === 0)) { return; }
-      dl.appendChild(el("dt", "", [pair[0]]));
-      dl.appendChild(el("dd", "", [pair[1]]));
-    });
-    return dl;
-  }
-
-  function evidenceBlock(ev) {
-    if (!ev) { return el("p", "hint", ["No evidence span recorded."]); }
-    return el("div", "evidence", [
-      el("blockquote", "", [ev.before, el("mark", "", [ev.quote]), ev.after]),
-      el("div", "source", ["Source: " + docName(ev.document) + ", characters " + ev.start + "–" + ev.end])
-    ]);
-  }
-
-  function statusBadge(text, colour) {
-    var badge = el("span", "status", [text]);
-    badge.style.background = colour;
-    return badge;
-  }
-
-  function statementList(list, around) {
-    var ul = el("ul", "statements");
-    list.slice().sort(function (a, b) {
-      return (a.status === "fact" ? 0 : 1) - (b.status === "fact" ? 0 : 1) ||
-        a.relation.localeCompare(b.relation) || a.id.localeCompare(b.id);
-    }).forEach(function (e) {
-      var line = el("span", "line" + (DATA.statuses[e.status].dashed ? " dashed" : ""));
-      line.style.setProperty("--c", statusColour(e.status));
-      line.style.display = "inline-block";
-      line.style.marginRight = "6px";
-      var other = e.from === around ? byId[e.to].label : byId[e.from].label;
-      var arrow = e.from === around ? "→ " : "← ";
-      var li = el("li", "", [line, el("span", "rel", [e.relation]), " " + arrow + other,
-        e.status === "fact" ? null : el("span", "badge", [e.status === "asserted" ? "claimed" : e.status]),
-        e.evidence ? el("span", "quote", ["“" + e.evidence.quote + "” — " + docName(e.doc)]) : null]);
-      li.dataset.edge = e.id;
-      li.addEventListener("click", function () { network.selectEdges([e.id]); showEdge(e.id); });
-      ul.appendChild(li);
-    });
-    return ul;
-  }
-
-  function showNode(id) {
-    var n = byId[id];
-    if (!n) { return; }
-    var kind = DATA.kinds[n.kind];
-    var parts = [el("h2", "", [n.label]),
-      el("span", "badge", [(kind ? kind.name : n.kind) +
-        (n.type && kind && n.type.toLowerCase() !== kind.name.toLowerCase() && n.type !== "Organization" ? " · " + n.type : "")])];
-    if (n.kind === "claim") {
-      parts.push(el("div", "", [statusBadge("Claim: " + n.claimant + " " + n.stance,
-        statusColour(n.stance === "denies" ? "denied" : "asserted"))]));
-    } else if (n.alleged) {
-      parts.push(el("div", "", [statusBadge("Alleged: known only through a claim", statusColour("asserted"))]));
-    }
-    parts.push(details([["Also called", n.aliases.join("; ")], ["Role", n.role],
-      ["About", n.description], ["When", n.begin ? n.begin + (n.end ? " – " + n.end : "") : ""],
-      ["Figures", n.counts], ["Claimant", n.claimant], ["Stance", n.stance],
-      ["Words quoted", n.quoted ? "“" + n.quoted + "”" : ""],
-      ["Documents", n.docs.map(docName).join("; ")], ["Id", n.id]]));
-    if (n.evidence) { parts.push(el("h3", "", ["Evidence"]), evidenceBlock(n.evidence)); }
-    var list = edgesOf[id] || [];
-    parts.push(el("h3", "", ["Statements about this node (" + list.length + ")"]));
-    parts.push(list.length ? statementList(list, id) : el("p", "hint", ["None."]));
-    panel.replaceChildren.apply(panel, parts);
-    panel.dataset.showing = "node";
-    panel.scrollTop = 0;
-  }
-
-  function showEdge(id) {
-    var e = edges.get(id);
-    if (!e) { return; }
-    var parts = [el("h2", "", ["Link"]),
-      el("p", "linkline", [nodeLink(e.from), " — ", el("span", "rel", [e.relation]), " → ", nodeLink(e.to)]),
-      el("div", "", [statusBadge(statusText(e), statusColour(e.status))])];
-    if (e.link === "claim") {
-      parts.push(el("p", "hint", ["This link records what " + (e.claimant || "a party") +
-        " says; it is a claim, not a fact established by the document."]));
-    }
-    parts.push(details([["Claimant", e.claimant], ["Stance", e.stance], ["Statement", e.statement],
-      ["Claim", e.claim], ["Document", e.doc ? docName(e.doc) : ""]]));
-    parts.push(el("h3", "", ["Evidence"]), evidenceBlock(e.evidence));
-    var same = DATA.edges.filter(function (o) { return o.statement === e.statement && o.id !== e.id; });
-    if (same.length) {
-      parts.push(el("h3", "", ["Same statement, other links (" + same.length + ")"]));
-      parts.push(statementList(same, e.statement));
-    }
-    panel.replaceChildren.apply(panel, parts);
-    panel.dataset.showing = "edge";
-    panel.scrollTop = 0;
-  }
-
-  // ---- search ------------------------------------------------------------------------
-  var search = document.getElementById("search");
-  var results = document.getElementById("search-results");
-  var matches = [];
-
-  function find(text) {
-    var q = text.trim().toLowerCase();
-    if (!q) { return []; }
-    var found = [];
-    DATA.nodes.forEach(function (n) {
-      var names = [n.label].concat(n.aliases);
-      var rank = -1;
-      names.forEach(function (name) {
-        var i = name.toLowerCase().indexOf(q);
-        if (i >= 0) { rank = rank < 0 ? (i === 0 ? 0 : 1) : Math.min(rank, i === 0 ? 0 : 1); }
-      });
-      if (rank >= 0) { found.push({ node: n, rank: rank }); }
-    });
-    found.sort(function (a, b) {
-      return a.rank - b.rank || (a.node.kind === "claim") - (b.node.kind === "claim") ||
-        a.node.label.localeCompare(b.node.label);
-    });
-    return found.slice(0, 20).map(function (f) { return f.node; });
-  }
-
-  function showResults() {
-    matches = find(search.value);
-    results.replaceChildren();
-    if (!search.value.trim()) { results.hidden = true; return; }
-    if (!matches.length) {
-      results.appendChild(el("li", "none", ["Nothing is called “" + search.value.trim() + "”"]));
-    }
-    matches.forEach(function (n, i) {
-      var li = el("li", i === 0 ? "active" : "", [el("span", "", [n.label]),
-        el("span", "kind", [DATA.kinds[n.kind] ? DATA.kinds[n.kind].name : n.kind])]);
-      li.setAttribute("role", "option");
-      li.dataset.node = n.id;
-      li.addEventListener("mousedown", function (event) { event.preventDefault(); choose(n.id); });
-      results.appendChild(li);
-    });
-    results.hidden = false;
-  }
-
-  function choose(id) { results.hidden = true; search.value = byId[id].label; pick(id); }
-
-  search.addEventListener("input", showResults);
-  search.addEventListener("focus", showResults);
-  search.addEventListener("blur", function () { results.hidden = true; });
-  search.addEventListener("keydown", function (event) {
-    if (event.key === "Enter" && matches.length) { choose(matches[0].id); }
-    if (event.key === "Escape") { results.hidden = true; }
-  });
-
-  function pick(id) {
-    if (!shownNodes[id]) {
-      statusBox.textContent = "“" + byId[id].label + "” is hidden by the filters (Reset shows it).";
-    } else {
-      network.selectNodes([id]);
-      network.focus(id, { scale: Math.max(network.getScale(), 1.1), animation: { duration: 300 } });
-    }
-    showNode(id);
-    markTimeline(id);
-  }
-
-  // ---- timeline ----------------------------------------------------------------------
-  var strip = document.getElementById("timeline-strip");
-  var marks = {};
-  function drawTimeline() {
-    var events = DATA.nodes.filter(function (n) { return n.kind === "event" && n.begin; });
-    events.sort(function (a, b) { return dateOf(a).localeCompare(dateOf(b)) || a.label.localeCompare(b.label); });
-    var undated = DATA.nodes.filter(function (n) { return n.kind === "event" && !n.begin; }).length;
-    var width = Math.max(strip.clientWidth || 800, 80 + events.length * 64);
-    strip.style.width = width + "px";
-    strip.appendChild(el("div", "axis"));
-    var parts = events.map(function (n) { return Date.parse(dateOf(n) + "T00:00:00Z"); });
-    var min = Math.min.apply(null, parts), max = Math.max.apply(null, parts);
-    var x = 0, lastDate = "";
-    events.forEach(function (n, i) {
-      var share = max > min ? (parts[i] - min) / (max - min) : 0.5;
-      x = Math.max(40 + share * (width - 260), i ? x + 64 : 40);
-      var mark = el("button", "ev" + (n.alleged ? " alleged" : ""));
-      mark.type = "button";
-      mark.style.left = x + "px";
-      mark.setAttribute("title", n.label + " (" + dateOf(n) + ")");
-      mark.setAttribute("aria-label", n.label);
-      mark.addEventListener("click", function () { pick(n.id); });
-      var label = el("span", "evlabel", [n.label]);
-      label.style.left = (x - 7) + "px";
-      label.style.top = (4 + (i % 3) * 15) + "px";
-      label.addEventListener("click", function () { pick(n.id); });
-      strip.appendChild(label);
-      strip.appendChild(mark);
-      marks[n.id] = mark;
-      if (dateOf(n) !== lastDate) {
-        var tick = el("span", "tick", [dateOf(n)]);
-        tick.style.left = x + "px";
-        strip.appendChild(tick);
-        lastDate = dateOf(n);
-      }
-    });
-    strip.appendChild(el("span", "note", [events.length + " dated events" +
-      (undated ? " · " + undated + " undated (not shown here)" : "")]));
-  }
-
-  function markTimeline(selected) {
-    Object.keys(marks).forEach(function (id) {
-      marks[id].classList.toggle("filtered", !shownNodes[id]);
-      marks[id].classList.toggle("selected", id === selected);
-    });
-  }
-
-  drawTimeline();
-  showCounts();
-  markTimeline();
-  lap("timeline");
-  window.akg = { timings: timings,  network: network, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView,
-    showNode: showNode, showEdge: showEdge, pick: pick, find: find };
+  Object.assign(akg, { network: network, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView });
 })();
