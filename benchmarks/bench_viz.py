@@ -1,17 +1,29 @@
-"""How fast the reader's page is at 5,000 nodes: write it, open it in chromium, click.
+"""How fast the reader's page is: the corpus page, and a page of 5,000 nodes.
 
-    .venv/bin/python benchmarks/bench_viz.py [--nodes 5000] [--keep PATH]
+    python benchmarks/bench_viz.py [--nodes 5000] [--runs 3] [--graph-dir graph] [--keep PATH]
 
-Makes a synthetic dataset laid out as docs/model.md (people, organisations, places, events
-with roles, claims with claimants), writes the page with write_network_page, opens it from
-disk in Debian's chromium (headless, no network) and measures the time to first render and
-to answer a click on a node. Prints a table with each figure against its goal.
+Four figures, each the median of ``--runs`` runs, against its goal:
+
+- the corpus page (``graph/ashraf.html``) opened from disk in Debian's chromium (headless, no
+  network): the time from the start of navigation to its first drawing, which is its
+  settled view (positions come with the page; nothing moves after);
+- a synthetic dataset of 5,000 nodes laid out as docs/model.md (people, organisations,
+  places, events with roles and dates, claims with claimants and stances): the time
+  ``write_network_page`` takes from the dataset to the written file;
+- that page opened the same way: the time to its first drawing;
+- a click on a node of it (zoomed in four times, where nodes can be told apart): the time
+  from the pointer going down to the first drawing after the side panel shows the node
+  (measured inside the page).
+
+Prints a table, with the load average of the machine, and exits 1 if a goal is missed.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
+import statistics
 import sys
 import tempfile
 import time
@@ -24,10 +36,35 @@ from ashraf_kg import namespaces as ns
 from ashraf_kg.namespaces import AKG, OA, SCHEMA, SEM
 from ashraf_kg.visualise.page import write_network_page
 
+ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-GOALS = {"write page (s)": 60.0, "first render (s)": 8.0, "answer a click (s)": 2.0}
+GOALS = {"corpus page: first settled view (s)": 1.0, "5,000 nodes: page written (s)": 3.0,
+         "5,000 nodes: first drawing (s)": 2.0, "5,000 nodes: click answered (s)": 0.2}
 SENTENCE = "Sentence {i} tells that someone did something somewhere. "
+_ZOOM = "() => { network.moveTo({scale: network.getScale() * 4}); }"
+_CLICK = """() => {
+    // A node no other node or link covers, zoomed in four times, and a watch on the next drawing.
+    const r = document.getElementById('network').getBoundingClientRect();
+    const ids = network.body.nodeIndices.filter(id => akg.byId[id].kind !== 'claim');
+    for (let k = 0; k < ids.length; k++) {
+        const id = ids[(k * 7919) % ids.length], c = network.canvasToDOM(network.getPositions([id])[id]);
+        const p = {x: Math.round(c.x), y: Math.round(c.y)};
+        if (p.x < 20 || p.y < 20 || p.x > r.width - 20 || p.y > r.height - 20) continue;
+        const around = [[0, 0], [1, 0], [-1, 0], [0, 1], [0, -1]].map(d => ({x: p.x + d[0], y: p.y + d[1]}));
+        if (!around.every(q => network.getNodeAt(q) === id)) continue;
+        window.bench = {};
+        document.addEventListener('pointerdown', () => { window.bench.down = performance.now(); }, true);
+        network.on('afterDrawing', () => {
+            const panel = document.getElementById('panel');
+            if (window.bench.down && !window.bench.drawn && panel.dataset.showing === 'node'
+                && panel.querySelector('h2').textContent === akg.byId[id].label) {
+                window.bench.drawn = performance.now();
+            }
+        });
+        return [id, r.left + p.x, r.top + p.y];
+    }
+    return null; }"""
 
 
 def make_dataset(n_nodes: int, *, seed: int = 1) -> Dataset:
@@ -90,58 +127,71 @@ def _annotate(doc, document, start: int, exact: str):
     return a
 
 
-def measure_in_browser(page_path: Path) -> dict[str, float]:
+def open_page(browser, path: Path):
+    """The page opened from disk (any other request refused); seconds to its first drawing."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800}, bypass_csp=True)
+    url = path.resolve().as_uri()
+    page.route("**/*", lambda r: r.continue_() if r.request.url == url else r.abort())
+    page.goto(url)
+    page.wait_for_selector("body[data-ready='1']", timeout=120_000)
+    return page, page.evaluate("akg.timings.ready") / 1000
+
+
+def click_a_node(page) -> float:
+    """Seconds from the pointer going down on a node to the first drawing that shows it."""
+    page.evaluate(_ZOOM)
+    page.wait_for_timeout(300)
+    target = page.evaluate(_CLICK)
+    page.mouse.click(target[1], target[2])
+    page.wait_for_function("window.bench.drawn !== undefined", timeout=60_000)
+    return page.evaluate("(window.bench.drawn - window.bench.down) / 1000")
+
+
+def measure(graph_dir: Path, n_nodes: int, runs: int, keep: Path | None) -> tuple[dict, dict]:
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS,
-                                             headless=True)
-        page = browser.new_page(viewport={"width": 1400, "height": 900})
-        url = page_path.resolve().as_uri()
-        page.route("**/*", lambda r: r.continue_() if r.request.url == url else r.abort())
-        start = time.perf_counter()
-        page.goto(url)
-        page.wait_for_selector("body[data-ready='1']", timeout=120_000)
-        rendered = time.perf_counter() - start
-        drawn = page.evaluate("akg.network.body.nodeIndices.length")
-        target = page.evaluate("""() => { const ids = akg.network.body.nodeIndices;
-            const id = ids[Math.floor(ids.length / 2)]; akg.network.focus(id, {scale: 1.5});
-            const p = akg.network.canvasToDOM(akg.network.getPositions([id])[id]);
-            const r = document.getElementById('network').getBoundingClientRect();
-            return [id, r.left + p.x, r.top + p.y]; }""")
-        page.wait_for_timeout(200)
-        start = time.perf_counter()
-        page.mouse.click(target[1], target[2])
-        page.wait_for_function("document.getElementById('panel').dataset.showing === 'node'", timeout=60_000)
-        clicked = time.perf_counter() - start
+    dataset = make_dataset(n_nodes)
+    results: dict[str, list[float]] = {name: [] for name in GOALS}
+    facts = {}
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
+        path = keep or Path(tmp) / "bench.html"
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS, headless=True)
+        for _ in range(runs):
+            page, seconds = open_page(browser, graph_dir / "ashraf.html")
+            results["corpus page: first settled view (s)"].append(seconds)
+            facts["corpus nodes drawn"] = page.evaluate("network.body.nodeIndices.length")
+            page.close()
+            start, cpu = time.perf_counter(), time.process_time()
+            write_network_page(dataset, path)
+            results["5,000 nodes: page written (s)"].append(time.perf_counter() - start)
+            facts["page written, processor time (s)"] = round(time.process_time() - cpu, 2)
+            page, seconds = open_page(browser, path)
+            results["5,000 nodes: first drawing (s)"].append(seconds)
+            facts["nodes drawn"] = page.evaluate("network.body.nodeIndices.length")
+            results["5,000 nodes: click answered (s)"].append(click_a_node(page))
+            page.close()
+        facts["page size (MB)"] = round(path.stat().st_size / 1e6, 1)
         browser.close()
-    return {"first render (s)": rendered, "answer a click (s)": clicked, "nodes drawn": drawn}
+    return {name: statistics.median(values) for name, values in results.items()}, facts
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--nodes", type=int, default=5000)
-    parser.add_argument("--keep", type=Path, help="also keep the page at this path")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--graph-dir", type=Path, default=ROOT / "graph")
+    parser.add_argument("--keep", type=Path, help="also keep the 5,000-node page at this path")
     args = parser.parse_args(argv)
-    dataset = make_dataset(args.nodes)
-    with tempfile.TemporaryDirectory() as tmp:
-        path = args.keep or Path(tmp) / "bench.html"
-        start = time.perf_counter()
-        write_network_page(dataset, path)
-        results = {"write page (s)": time.perf_counter() - start}
-        results.update(measure_in_browser(path))
-        size = path.stat().st_size
-    print(f"Network page at {args.nodes} nodes ({size / 1e6:.1f} MB)")
-    print(f"{'measure':<22} {'value':>9} {'goal':>7} {'ratio':>7}")
-    ok = True
-    for name, value in results.items():
-        goal = GOALS.get(name)
-        if goal is None:
-            print(f"{name:<22} {value:>9}")
-            continue
-        ok &= value <= goal
-        print(f"{name:<22} {value:>9.2f} {goal:>7.1f} {value / goal:>7.2f}")
-    return 0 if ok and results["nodes drawn"] == args.nodes else 1
+    load = os.getloadavg()[0]
+    medians, facts = measure(args.graph_dir, args.nodes, args.runs, args.keep)
+    print(f"Network page, median of {args.runs} runs (load average {load:.1f} on {os.cpu_count()} cores)")
+    print(f"{'measure':<40} {'value':>8} {'goal':>6} {'ratio':>6}")
+    for name, value in medians.items():
+        print(f"{name:<40} {value:>8.3f} {GOALS[name]:>6.1f} {value / GOALS[name]:>6.2f}")
+    for name, value in facts.items():
+        print(f"{name:<40} {value:>8}")
+    met = all(value <= GOALS[name] for name, value in medians.items()) and facts["nodes drawn"] > 0
+    return 0 if met else 1
 
 
 if __name__ == "__main__":

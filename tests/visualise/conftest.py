@@ -24,7 +24,8 @@ class Visit:
 
     def __init__(self, browser, path, *, fragment: str = "", size=(1280, 800)):
         self.errors, self.dialogs, self.requests = [], [], []
-        self.page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+        # Playwright waits by evaluating text, which the page's own policy forbids.
+        self.page = browser.new_page(viewport={"width": size[0], "height": size[1]}, bypass_csp=True)
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("dialog", self._dialog)

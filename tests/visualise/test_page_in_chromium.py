@@ -263,17 +263,19 @@ def test_a_click_on_any_link_shows_its_sentence_with_the_supporting_words_marked
 
 def test_the_panel_names_things_by_label_and_lists_one_claim_per_line(visit, page_file, data):
     page = visit(page_file)
+    nodes = {n["id"]: n for n in data["nodes"]}
     contested = [e for e in data["edges"] if e["mode"] == "both" and len(e["claims"]) > 2]
     assert contested
     for edge in contested[:5]:
         page.js("(id) => akg.showEdge(id)", edge["id"])
         text = page.page.inner_text("#panel")
-        assert edge["statement_label"] in text and f"Statement\n{edge['statement']}" not in text
+        statement = edge.get("statement_label") or nodes[edge["statement"]]["label"]
+        assert statement in text and edge["statement"] not in text
         assert edge["from"] not in text and edge["to"] not in text
         items = page.page.locator("#panel ol.claims > li").all_inner_texts()
         assert len(items) == len(edge["claims"])
-        for item, claim in zip(items, edge["claims"], strict=True):
-            assert item.startswith(f"{claim[2]} {claim[4]}: ")
+        for item, (claim, claimant) in zip(items, edge["claims"], strict=True):
+            assert item.startswith(f"{nodes[claimant]['label']} {nodes[claim]['stance']}: {nodes[claim]['label']}")
     page.js("(id) => akg.showNode(id)", "organization/iraqi-army")
     assert page.page.inner_text("#panel .badge") == "Organisation"
 
@@ -323,6 +325,7 @@ def test_the_panel_reads_well_at_1280_by_800(visit, page_file):
 
 
 def test_the_timeline_shows_every_dated_event_whole_and_lists_the_undated(first, data):
+    first.page.wait_for_selector("#timeline-strip[data-ready='1']")
     events = [n for n in data["nodes"] if n["kind"] == "event"]
     shown = first.js("""Array.from(document.querySelectorAll('#timeline-strip button.ev')).map(b =>
         [b.dataset.node, b.firstChild.textContent, b.closest('section').querySelector('h3').textContent,

@@ -74,9 +74,11 @@ def node_kind(iri) -> str | None:
 
 
 def _index(triples) -> dict:
+    # Lists, not sets: hashing every literal costs more than the rare duplicate, which the
+    # union of graphs telling the same triple has and look-ups drop.
     index: dict = {}
     for s, p, o in triples:
-        index.setdefault(s, {}).setdefault(p, set()).add(o)
+        index.setdefault(s, {}).setdefault(p, []).append(o)
     return index
 
 
@@ -102,8 +104,9 @@ class DatasetReader:
         return self._union if graph is None else self._graphs.get(graph, {})
 
     def objects(self, s, p, graph: str | None = None) -> list:
-        """The objects of ``s p ?o``, sorted."""
-        return sorted(self._spo(graph).get(s, {}).get(p, ()), key=str)
+        """The objects of ``s p ?o``, sorted, each once."""
+        found = self._spo(graph).get(s, {}).get(p, ())
+        return list(found) if len(found) < 2 else sorted(dict.fromkeys(found), key=str)
 
     def value(self, s, p, graph: str | None = None):
         found = self.objects(s, p, graph)
@@ -122,7 +125,8 @@ class DatasetReader:
     def pairs(self, p, graph: str | None = None) -> list[tuple]:
         """Every ``(s, o)`` with ``s p o``, sorted."""
         spo = self._spo(graph)
-        return sorted(((s, o) for s, po in spo.items() for o in po.get(p, ())), key=lambda so: (str(so[0]), str(so[1])))
+        found = dict.fromkeys((s, o) for s, po in spo.items() for o in po.get(p, ()))
+        return sorted(found, key=lambda so: (str(so[0]), str(so[1])))
 
     def text(self, s, p, graph: str | None = None) -> str:
         values = sorted(str(o) for o in self._spo(graph).get(s, {}).get(p, ()) if isinstance(o, Literal))

@@ -56,7 +56,7 @@ def _part_positions(part: nx.Graph, members: list[str], seed: int) -> np.ndarray
     rng = np.random.default_rng(seed)
     pos = (rng.random((n, 2)) - 0.5) * math.sqrt(n) * 2.0
     # Enough steps to settle, within about the same work for any size.
-    iterations = int(min(300, max(60, 3.0e7 / n ** 2), 30 + 10 * n)) if n <= _DENSE_UP_TO else 45
+    iterations = int(min(300, max(60, 3.0e7 / n ** 2), 30 + 10 * n)) if n <= _DENSE_UP_TO else 30
     step = math.sqrt(n) * 0.3
     for i in range(iterations):
         force = _repulsion(pos, charge) + _attraction(pos, edges, weights)

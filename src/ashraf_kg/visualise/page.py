@@ -95,7 +95,8 @@ def page_data(g, *, threshold: int = DEFAULT_THRESHOLD) -> dict:
 
 def _json_for_script(value) -> str:
     """JSON that cannot close its ``<script>`` element or open an HTML comment."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    # Keys keep the order they were made in, the same on every build.
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
@@ -222,16 +223,12 @@ def _edge_look(style, *, width: float, denies: bool = False) -> dict:
     return look
 
 
-def _claim_entry(g, claim: str, claimant: str, claimant_id: str, stance: str, evidence: EvidenceTable) -> list:
-    return [claim, g.nodes[claim]["label"] if claim in g else claim, claimant, claimant_id, stance,
-            evidence.add(g.nodes[claim]) if claim in g else -1]
-
-
 def _add_edges(net, g, links, evidence: EvidenceTable) -> None:
+    """Every link of the network (claims as nodes) and every claim as links; a link names the
+    claims it rests on by ``[claim, claimant]``, whose words and evidence the page reads
+    from the claim's node."""
     rows = []
-    for u, v, key, data in sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
-        claims = [_claim_entry(g, *entry, evidence=evidence)
-                  for entry in zip(data["claim"], data["claimant"], data["claimant_id"], data["stance"], strict=True)]
+    for u, v, _key, data in sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
         if data["link"] == "claim":
             stance = g.nodes[data["statement"]].get("stance", "") if data["statement"] in g else ""
             look = _edge_look(STANCE_STYLE.get(stance, OTHER_STANCE), width=1.3, denies=stance == "denies")
@@ -239,20 +236,22 @@ def _add_edges(net, g, links, evidence: EvidenceTable) -> None:
         else:
             look = _edge_look(STATUS_STYLE[data["status"]], width=1.6 if data["status"] == "fact" else 1.5)
             mode = "both"
-        rows.append((u, v, key, mode, look, {
-            "relation": data["relation"], "status": data["status"], "link": data["link"],
-            "statement": data["statement"], "statement_label": data["statement_label"], "claims": claims,
-            "docs": [data["document"]] if data["document"] else [], "evs": [evidence.add(data)]}))
+        fields = {"relation": data["relation"], "status": data["status"], "link": data["link"],
+                  "statement": data["statement"], "docs": [data["document"]] if data["document"] else [],
+                  "evs": [evidence.add(data)],
+                  "claims": [list(c) for c in zip(data["claim"], data["claimant_id"], strict=True)]}
+        if data["statement"] not in g:  # a membership or relation: no node holds its words
+            fields["statement_label"] = data["statement_label"]
+        rows.append((u, v, mode, look, fields))
     for claimant, target, stance, claim_ids in links:
-        claims = [_claim_entry(g, c, g.nodes[c].get("claimant", ""), claimant, stance, evidence) for c in claim_ids]
         look = _edge_look(STANCE_STYLE.get(stance, OTHER_STANCE), width=1.4, denies=stance == "denies")
-        rows.append((claimant, target, f"claims {stance}", "links", look, {
+        rows.append((claimant, target, "links", look, {
             "relation": stance, "status": link_status(alleged=False, claimed=True, stances=(stance,)),
-            "link": "claim link", "statement": claim_ids[0], "statement_label": g.nodes[claim_ids[0]]["label"],
-            "claims": claims, "docs": sorted({d for c in claim_ids for d in g.nodes[c].get("documents", ())}),
-            "evs": [e[5] for e in claims]}))
-    curves = _parallel_curves([(u, v, mode) for u, v, _, mode, _, _ in rows])
-    for index, (u, v, _key, mode, look, fields) in enumerate(rows):
+            "link": "claim link", "statement": claim_ids[0], "claims": [[c, claimant] for c in claim_ids],
+            "docs": sorted({d for c in claim_ids for d in g.nodes[c].get("documents", ())}),
+            "evs": [evidence.add(g.nodes[c]) for c in claim_ids]}))
+    curves = _parallel_curves([(u, v, mode) for u, v, mode, _, _ in rows])
+    for index, (u, v, mode, look, fields) in enumerate(rows):
         if curves[index]:
             look = {**look, "smooth": curves[index]}
         _add_edge(net, u, v, id=f"e{index}", mode=mode, **look, **fields)

@@ -60,10 +60,23 @@
   akg.edgeShown = edgeShown;
   computeShown();
 
-  const nodes = new vis.DataSet(DATA.nodes);
-  const edges = new vis.DataSet(DATA.edges);
+  // vis-network gets what it draws; the rest of each node and link stays here, which makes
+  // a network of 5,000 nodes a second quicker to start.
+  function only(keys) {
+    return function (item) {
+      const kept = {};
+      keys.forEach(function (k) { if (k in item) { kept[k] = item[k]; } });
+      return kept;
+    };
+  }
+  const edgeById = akg.edgeById = {};
+  DATA.edges.forEach(function (e) { edgeById[e.id] = e; });
+  const nodes = new vis.DataSet(DATA.nodes.map(only(["id", "label", "x", "y", "shape", "size", "color",
+    "borderWidth", "shapeProperties"])));
+  const edges = new vis.DataSet(DATA.edges.map(only(["id", "from", "to", "color", "dashes", "width", "arrows",
+    "smooth"])));
   const nodeView = new vis.DataView(nodes, { filter: function (n) { return shown[n.id] === true; } });
-  const edgeView = new vis.DataView(edges, { filter: edgeShown });
+  const edgeView = new vis.DataView(edges, { filter: function (e) { return edgeShown(edgeById[e.id]); } });
   lap("data sets");
 
   // ---- the network, opened on its first view ----------------------------------------------
@@ -161,8 +174,10 @@
       if (i === focusEdgesAt) { drawEdgeLabels(ctx, scale, t, W, H, grid, drawn); }
       const id = ids[i], n = byId[id], body = network.body.nodes[id];
       if (!shown[id] || !body) { continue; }
+      const cx = body.x * scale + t.x, cy = body.y * scale + t.y;
+      if (cx < 0 || cy < 0 || cx > W || cy > H) { continue; }  // measured only when in view
       const font = fontOf(n.fs, n.bold), w = widthOf(id, n.short, font) + 4;
-      const box = { x: body.x * scale + t.x - w / 2, y: (body.y + body.options.size) * scale + t.y + 2, w: w, h: n.fs + 6 };
+      const box = { x: cx - w / 2, y: cy + body.options.size * scale + 2, w: w, h: n.fs + 6 };
       if (box.x < 0 || box.y < 0 || box.x + box.w > W || box.y + box.h > H || !grid.free(box)) { continue; }
       grid.add(box);
       const dim = state.focus && !state.near.has(id);
@@ -177,7 +192,7 @@
   function drawEdgeLabels(ctx, scale, t, W, H, grid, drawn) {
     // The links of the node in focus say what they are, where there is room.
     state.nearEdges.forEach(function (id) {
-      const edge = network.body.edges[id], e = edges.get(id);
+      const edge = network.body.edges[id], e = edgeById[id];
       if (!edge || !edge.connected) { return; }
       const p = edge.edgeType.getPoint(0.5), font = fontOf(11, false);
       const w = widthOf("e:" + id, e.relation, font) + 4;
@@ -313,11 +328,20 @@
     drawFocus(ctx);
     if (akg.showLabels) { drawLabels(ctx); }
   });
-  network.once("afterDrawing", function () {
+  // The browser may draw before the panel's script has run: what waits for the first
+  // drawing asks akg.whenDrawn, which answers at once when it has happened.
+  let drawn = false;
+  const waiting = [];
+  network.on("afterDrawing", function () {
+    if (drawn) { return; }
+    drawn = true;
     lap("first drawing");
     timings.ready = Math.round(performance.now());
-    document.body.setAttribute("data-ready", "1");
+    waiting.splice(0).forEach(function (callback) { setTimeout(callback, 0); });
   });
+  akg.whenDrawn = function (callback) {
+    if (drawn) { setTimeout(callback, 0); } else { waiting.push(callback); }
+  };
   network.on("click", function (params) {
     if (params.nodes.length) { akg.pick(params.nodes[0]); } else if (params.edges.length) { akg.showEdge(params.edges[0]); }
   });

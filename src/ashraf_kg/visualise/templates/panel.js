@@ -58,7 +58,7 @@
     return e.link === "claim link" || e.link === "claim" ? DATA.stances[e.relation] || DATA.stances[stanceOf(e)] || DATA.statuses.asserted
       : DATA.statuses[e.status];
   }
-  function stanceOf(e) { return e.claims.length ? e.claims[0][4] : ""; }
+  function stanceOf(e) { return e.claims.length && byId[e.claims[0][0]] ? byId[e.claims[0][0]].stance : ""; }
   function lineGlyph(e) {
     const style = look(e), svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
     svg.setAttribute("class", "line");
@@ -157,21 +157,25 @@
   };
 
   // ---- a link -----------------------------------------------------------------------------
+  function quoteOf(index) {
+    const ev = DATA.evidence[index];
+    return ev ? "“" + ev.parts.filter(function (p) { return p[1] === 1; }).map(function (p) { return p[0]; })
+      .join(" … ") + "” — " + docName(ev.doc) : "";
+  }
   function claimList(e) {
-    return el("ol", "claims", e.claims.map(function (c) {
-      const who = c[3] ? nodeLink(c[3]) : el("span", "", [c[2] || "a party"]);
-      const item = el("li", "", [el("span", "who", [who]), " " + (c[4] || "claims") + ": ", byId[c[0]] ? nodeLink(c[0]) : c[1]]);
-      if (e.link === "claim link" && c[5] >= 0) { item.appendChild(evidenceBlock(c[5])); }
-      else if (c[5] >= 0) {
-        const ev = DATA.evidence[c[5]];
-        item.appendChild(el("span", "quote", ["“" + ev.parts.filter(function (p) { return p[1] === 1; })
-          .map(function (p) { return p[0]; }).join(" … ") + "” — " + docName(ev.doc)]));
-      }
+    // One line per claim: who, with what stance, says what; the claim's node holds the words.
+    return el("ol", "claims", e.claims.map(function (entry) {
+      const claim = byId[entry[0]] || { label: entry[0], stance: "", claimant: "", ev: -1 };
+      const who = entry[1] && byId[entry[1]] ? nodeLink(entry[1]) : el("span", "", [claim.claimant || "a party"]);
+      const item = el("li", "", [el("span", "who", [who]), " " + (claim.stance || "claims") + ": ",
+        byId[entry[0]] ? nodeLink(entry[0]) : claim.label]);
+      if (e.link === "claim link" && claim.ev >= 0) { item.appendChild(evidenceBlock(claim.ev)); }
+      else if (claim.ev >= 0) { item.appendChild(el("span", "quote", [quoteOf(claim.ev)])); }
       return item;
     }));
   }
   akg.showEdge = function (id) {
-    const e = akg.edges.get(id);
+    const e = akg.edgeById[id];
     if (!e) { return; }
     const style = look(e);
     const heading = el("h2", "", [e.link === "claim link" ? "Claim" : "Link"]);
@@ -180,7 +184,8 @@
       el("p", "linkline", [nodeLink(e.from), " — ", el("span", "rel", [e.relation]), " → ", nodeLink(e.to)]),
       el("div", "", [statusBadge(statusText(e), style.color, Boolean(style.dashes))])];
     if (e.link !== "claim link") {
-      parts.push(details([["Statement", e.statement_label], ["Document", e.docs.map(docName)]]));
+      parts.push(details([["Statement", e.statement_label || (byId[e.statement] ? byId[e.statement].label : "")],
+        ["Document", e.docs.map(docName)]]));
       parts.push(el("h3", "", ["Evidence"]), evidenceBlock(e.evs[0]));
     }
     if (e.claims.length) {
@@ -278,7 +283,7 @@
         (n.mentions ? ", named " + plural(n.mentions, "time") : "")]) : null], params.pointer.DOM);
   });
   network.on("hoverEdge", function (params) {
-    const e = akg.edges.get(params.edge), ev = DATA.evidence[e.evs[0]];
+    const e = akg.edgeById[params.edge], ev = DATA.evidence[e.evs[0]];
     showTip([el("div", "tip-title", [byId[e.from].label + " — " + e.relation + " → " + byId[e.to].label]),
       el("div", "tip-meta", [statusText(e)]),
       ev ? el("div", "tip-quote", ["“" + ev.parts.filter(function (p) { return p[1] === 1; })
@@ -328,11 +333,15 @@
         }))]));
     }
   }
+  let marked = null;
   function markTimeline(selected) {
-    Object.keys(marks).forEach(function (id) {
-      marks[id].classList.toggle("filtered", !akg.isShown(id));
-      marks[id].classList.toggle("selected", id === selected);
-    });
+    // Only the event that was selected and the one that is: a full pass restyles every event.
+    if (marked && marks[marked]) { marks[marked].classList.remove("selected"); }
+    if (selected && marks[selected]) { marks[selected].classList.add("selected"); }
+    marked = selected;
+  }
+  function fadeFiltered() {
+    Object.keys(marks).forEach(function (id) { marks[id].classList.toggle("filtered", !akg.isShown(id)); });
   }
 
   function showCounts() {
@@ -341,12 +350,19 @@
   }
   akg.afterFilter = function () {
     showCounts();
+    fadeFiltered();
     markTimeline(akg.state.focus);
     if (panel.dataset.showing === "node" && akg.state.focus) { akg.showNode(akg.state.focus); }
   };
 
   document.getElementById("overview").addEventListener("click", function () { akg.overview(); });
-  drawTimeline();
+  // The timeline waits for the network's first drawing: the network is what a reader sees first.
+  akg.whenDrawn(function () {
+    document.body.setAttribute("data-ready", "1");
+    drawTimeline();
+    markTimeline(akg.state.focus);
+    strip.dataset.ready = "1";
+  });
   showCounts();
   panel.dataset.showing = "intro";
   akg.applyHash(true);
