@@ -61,7 +61,7 @@ def test_separate_parts_do_not_overlap():
 
 def test_spread_labels_leaves_no_two_labels_overlapping():
     positions = {f"n{i}": (float(i % 3) * 5, float(i // 3) * 4) for i in range(12)}
-    positions["far"] = (400.0, 300.0)
+    positions |= {"far": (400.0, 300.0), "near": (-300.0, -200.0)}  # room around them
     labels = {f"n{i}": (120.0, 18.0) for i in range(12)}
     radius = dict.fromkeys(positions, 6.0)
     assert _overlapping(positions, labels, radius)
@@ -69,3 +69,9 @@ def test_spread_labels_leaves_no_two_labels_overlapping():
     assert _overlapping(spread, labels, radius) == []
     assert spread["far"] == positions["far"]
     assert spread == spread_labels(positions, labels, radius)
+
+
+def test_labels_too_many_for_the_room_are_not_spread():
+    positions = {f"n{i}": (float(i % 20), float(i // 20)) for i in range(400)}
+    labels = {n: (160.0, 18.0) for n in positions}
+    assert spread_labels(positions, labels, dict.fromkeys(positions, 3.0)) is None

@@ -95,16 +95,18 @@ def _attraction(pos: np.ndarray, edges: np.ndarray, weights: np.ndarray) -> np.n
 
 
 def _side_by_side(placed: list[tuple[list[str], np.ndarray]]) -> dict[str, tuple[float, float]]:
-    """The largest part in the middle; the others in rows below it, widest first."""
+    """The largest part on top; the others in rows below it, largest first, the rows as wide
+    as the largest part or as the view's shape asks for the rest, whichever is wider."""
     main_members, main = placed[0]
     positions = {m: (float(x), float(y)) for m, (x, y) in zip(main_members, main, strict=True)}
     if len(placed) == 1:
         return positions
-    left, right = main[:, 0].min() - 0.5, max(main[:, 0].max() + 0.5, main[:, 0].min() + 4)
+    boxes = [tuple(pos.max(axis=0) - pos.min(axis=0) + 1.5) for _, pos in placed[1:]]
+    rest = math.sqrt(sum(w * h for w, h in boxes) * REFERENCE_VIEW[0] / REFERENCE_VIEW[1])
+    left = main[:, 0].min() - 0.5
+    right = left + max(main[:, 0].max() - main[:, 0].min() + 1.0, 4.0, rest)
     x, y, row_height = left, main[:, 1].max() + 2.0, 0.0
-    for members, pos in placed[1:]:
-        width = pos[:, 0].max() - pos[:, 0].min() + 1.5
-        height = pos[:, 1].max() - pos[:, 1].min() + 1.5
+    for (members, pos), (width, height) in zip(placed[1:], boxes, strict=True):
         if x + width > right and x > left:
             x, y, row_height = left, y + row_height, 0.0
         for m, (px, py) in zip(members, pos, strict=True):
@@ -145,59 +147,56 @@ def label_box(x: float, y: float, radius: float, width: float, height: float, sc
 
 
 def spread_labels(positions: dict, labels: dict[str, tuple[float, float]], radius: dict[str, float],
-                  *, rounds: int = 150) -> dict:
-    """Move nodes apart until the given labels (id → width, height in pixels) overlap
-    nowhere at the first view. Other nodes keep their places.
+                  *, reach: float = 160.0) -> dict | None:
+    """Move nodes until the given labels (id → width, height in pixels, most important
+    first) overlap nowhere at the first view, each wholly inside the view; other nodes keep
+    their places. None when one cannot be placed (too many labels for the room: ask for fewer).
 
-    Labels are pushed apart at the zoom the first view has; pushing may widen the network
-    and so lower that zoom, in which case they are pushed again at the lower one.
+    In order, each label stays where it is if it is free; else its node moves to the
+    nearest place, at most ``reach`` pixels away, where the label touches none placed before.
+    Nodes move inside the box that holds the network, so the first view keeps its zoom.
     """
-    ids = sorted(labels)
+    ids = list(labels)
     if len(ids) < 2:
         return positions
-    pos = np.array([positions[n] for n in ids], dtype=float)
-    size = np.array([labels[n] for n in ids], dtype=float)
-    lift = np.array([radius[n] for n in ids], dtype=float)
-    rest = bounds_of({n: p for n, p in positions.items() if n not in labels}, radius)
-    for _ in range(10):
-        scale = first_view_scale(_joined(rest, pos, lift))
-        for _ in range(rounds):
-            if not _push_round(pos, size, lift, scale):
-                break
-        if first_view_scale(_joined(rest, pos, lift)) >= scale * 0.999:
-            break
-    return positions | {n: (round(float(x), 1), round(float(y), 1)) for n, (x, y) in zip(ids, pos, strict=True)}
+    bounds = bounds_of(positions, radius)
+    scale = first_view_scale(bounds)
+    centre = ((bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2)
+    half = (REFERENCE_VIEW[0] / 2 / scale, REFERENCE_VIEW[1] / 2 / scale)
+    offsets = _spiral(reach / scale, 6.0 / scale)
+    placed = np.empty((0, 4))
+    moved = {}
+    for n in ids:
+        (width, height), lift = labels[n], radius[n]
+        # Its shape inside the network's box, its label inside the view.
+        low = (max(bounds[0] + lift, centre[0] - half[0] + width / 2 / scale), bounds[1] + lift)
+        high = (min(bounds[2] - lift, centre[0] + half[0] - width / 2 / scale),
+                min(bounds[3] - lift, centre[1] + half[1] - lift - (height + 2) / scale))
+        spots = np.asarray(positions[n], dtype=float) + offsets
+        spots = spots[(spots[:, 0] >= low[0]) & (spots[:, 0] <= high[0])
+                      & (spots[:, 1] >= low[1]) & (spots[:, 1] <= high[1])]
+        left = spots[:, 0] * scale - width / 2
+        top = (spots[:, 1] + lift) * scale + 2
+        boxes = np.stack([left, top, left + width, top + height], axis=1)
+        near = placed[None, :, :]  # two pixels apart at least
+        free = ~((boxes[:, None, 0] < near[..., 2] + 2) & (near[..., 0] < boxes[:, None, 2] + 2)
+                 & (boxes[:, None, 1] < near[..., 3] + 2) & (near[..., 1] < boxes[:, None, 3] + 2)).any(axis=1)
+        if not free.any():
+            return None
+        k = int(np.argmax(free))
+        placed = np.vstack([placed, boxes[k]])
+        moved[n] = (round(float(spots[k, 0]), 1), round(float(spots[k, 1]), 1))
+    return positions | moved
 
 
-def _joined(bounds, pos: np.ndarray, lift: np.ndarray) -> tuple[float, float, float, float]:
-    return (min(bounds[0], float((pos[:, 0] - lift).min())), min(bounds[1], float((pos[:, 1] - lift).min())),
-            max(bounds[2], float((pos[:, 0] + lift).max())), max(bounds[3], float((pos[:, 1] + lift).max())))
-
-
-def _push_round(pos: np.ndarray, size: np.ndarray, lift: np.ndarray, scale: float) -> bool:
-    """One round: every two overlapping labels move apart by their overlap, along the
-    shorter way out; True if any had to. Boxes as :func:`label_box` draws them."""
-    left = pos[:, 0] * scale - size[:, 0] / 2
-    top = (pos[:, 1] + lift) * scale + 2
-    box = np.stack([left, top, left + size[:, 0], top + size[:, 1]], axis=1)
-    dx = np.minimum(box[:, None, 2], box[None, :, 2]) - np.maximum(box[:, None, 0], box[None, :, 0])
-    dy = np.minimum(box[:, None, 3], box[None, :, 3]) - np.maximum(box[:, None, 1], box[None, :, 1])
-    touching = (dx > -2) & (dy > -2)  # two pixels apart at least
-    np.fill_diagonal(touching, False)
-    if not touching.any():
-        return False
-    centre = (box[:, :2] + box[:, 2:]) / 2
-    sideways = dx < dy  # the smaller overlap is the cheaper way out
-    # Each moves away from the other; two at one place part by their order.
-    later = np.where(np.triu(np.ones(dx.shape, dtype=bool), 1), -1.0, 1.0)
-    away_x = np.sign(centre[:, None, 0] - centre[None, :, 0])
-    away_y = np.sign(centre[:, None, 1] - centre[None, :, 1])
-    away_x, away_y = np.where(away_x == 0, later, away_x), np.where(away_y == 0, later, away_y)
-    step_x = np.where(touching & sideways, away_x * (dx + 3) / 2, 0.0)
-    step_y = np.where(touching & ~sideways, away_y * (dy + 3) / 2, 0.0)
-    pos[:, 0] += step_x.sum(axis=1) / scale * 0.6
-    pos[:, 1] += step_y.sum(axis=1) / scale * 0.6
-    return True
+def _spiral(reach: float, step: float) -> np.ndarray:
+    """Offsets from (0, 0) out to ``reach``, nearest first: rings ``step`` apart."""
+    points = [(0.0, 0.0)]
+    for ring in range(1, int(reach / step) + 1):
+        count = 8 * ring
+        points += [(ring * step * math.cos(2 * math.pi * k / count), ring * step * math.sin(2 * math.pi * k / count))
+                   for k in range(count)]
+    return np.array(points)
 
 
 def bounds_of(positions: dict, radius: dict[str, float]) -> tuple[float, float, float, float]:

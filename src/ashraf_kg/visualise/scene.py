@@ -134,7 +134,7 @@ def label_font(rank: int, kind: str) -> tuple[int, bool]:
 
 def estimate_width(text: str, px: int, bold: bool) -> float:
     """A generous estimate of a label's width in pixels (the page measures the real one)."""
-    return len(text) * px * (0.64 if bold else 0.6) + 6
+    return len(text) * px * (0.64 if bold else 0.57) + 6
 
 
 def positions_for(g: nx.MultiDiGraph, simple: nx.Graph, order: list[str], sizes: dict[str, float]) -> dict:
@@ -151,8 +151,23 @@ def positions_for(g: nx.MultiDiGraph, simple: nx.Graph, order: list[str], sizes:
         if area > _LEGIBLE_SHARE * REFERENCE_VIEW[0] * REFERENCE_VIEW[1]:
             break
         legible[n] = box
-    positions = spread_labels(positions, legible, sizes)
+    positions = _spread_most(positions, legible, sizes)
     return positions | _claim_positions(g, positions)
+
+
+def _spread_most(positions: dict, legible: dict, sizes: dict) -> dict:
+    """Positions with as many of the first labels spread apart as the room takes (the
+    longest such run of ``legible``, found by halving)."""
+    first = list(legible)
+    best = spread_labels(positions, legible, sizes)
+    if best is not None:
+        return best
+    low, high, best = 0, len(first), positions
+    while high - low > 1:
+        middle = (low + high) // 2
+        spread = spread_labels(positions, {n: legible[n] for n in first[:middle]}, sizes)
+        low, high, best = (middle, high, spread) if spread is not None else (low, middle, best)
+    return best
 
 
 def _claim_positions(g: nx.MultiDiGraph, positions: dict) -> dict:

@@ -85,6 +85,30 @@
   window.network = network;  // as on every pyvis page: embedding pages and tests drive it
   lap("network");
 
+  // vis-network 9.1 (pinned through pyvis) strokes every link at every drawing, even those
+  // far off screen; zoomed in on 5,000 nodes that is most of a frame. Links whose ends both
+  // lie beyond one side of the view are left out.
+  function onScreen(edge, view) {
+    const a = edge.from, b = edge.to;
+    return !((a.x < view.x0 && b.x < view.x0) || (a.x > view.x1 && b.x > view.x1) ||
+      (a.y < view.y0 && b.y < view.y0) || (a.y > view.y1 && b.y > view.y1));
+  }
+  function viewBox() {
+    const pad = 40, low = network.canvas.DOMtoCanvas({ x: -pad, y: -pad });
+    const high = network.canvas.DOMtoCanvas({ x: container.clientWidth + pad, y: container.clientHeight + pad });
+    return { x0: low.x, y0: low.y, x1: high.x, y1: high.y };
+  }
+  ["_drawEdges", "_drawArrows"].forEach(function (name) {
+    const method = name === "_drawEdges" ? "draw" : "drawArrows";
+    network.renderer[name] = function (ctx) {
+      const view = viewBox(), all = this.body.edges, ids = this.body.edgeIndices;
+      for (let i = 0; i < ids.length; i++) {
+        const edge = all[ids[i]];
+        if (edge.connected === true && onScreen(edge, view)) { edge[method](ctx); }
+      }
+    };
+  });
+
   function firstView(animate) {
     const b = DATA.view.bounds, margin = 60;
     const scale = Math.min((container.clientWidth - 2 * margin) / Math.max(b[2] - b[0], 1),

@@ -99,7 +99,7 @@
   DATA.start.forEach(function (s) {
     const n = byId[s.id];
     const note = n.kind === "event" ? (n.begin ? dateOf(n) + " · " : "") + "told in " + plural(s.docs, "document")
-      : "named " + plural(s.mentions, "time") + " in " + plural(s.docs, "document");
+      : (s.mentions ? "named " + plural(s.mentions, "time") + " in " : "in ") + plural(s.docs, "document");
     start.appendChild(el("li", "", [nodeLink(s.id), " ", el("span", "note", ["(" + note + ")"])]));
   });
   function dateOf(n) { return akg.dateOf(n); }
