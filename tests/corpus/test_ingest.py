@@ -200,7 +200,22 @@ def test_licence_known_by_name_is_an_iri_with_its_attribution(ingest_dir, empty_
     assert meta["notes"]["published"].startswith("revision not dated")
 
 
+def test_one_capitalised_word_in_parentheses_stays_in_the_name(ingest_dir, empty_corpus):
+    doc = add_document(ingest_dir / "encyclopedia.txt", empty_corpus).added[0]
+    meta = yaml.safe_load((empty_corpus / doc.doc_id / "meta.yaml").read_text())
+    assert meta["publisher"] == "Wikipedia (English)" and "publisher" not in meta["notes"]
+
+
+def test_words_in_parentheses_are_a_remark_beside_the_name(ingest_dir, tmp_path, empty_corpus):
+    path = _sourced(ingest_dir, tmp_path / "incoming", publisher="Wikipedia (the English edition)")
+    meta = yaml.safe_load((empty_corpus / add_document(path, empty_corpus).added[0].doc_id
+                           / "meta.yaml").read_text())
+    assert (meta["publisher"], meta["notes"]["publisher"]) == ("Wikipedia", "the English edition")
+
+
 def test_source_voice_known_to_the_registry_is_reused(ingest_dir, corpus_copy):
+    # The fixture is the text of corpus document 015: out of the copy, so that it is added anew.
+    shutil.rmtree(corpus_copy / "015_wikipedia_camp_ashraf")
     before = (corpus_copy / "registry.yaml").read_text(encoding="utf-8")
     doc = add_document(ingest_dir / "encyclopedia.txt", corpus_copy).added[0]
     meta = yaml.safe_load((corpus_copy / doc.doc_id / "meta.yaml").read_text())

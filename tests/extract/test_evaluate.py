@@ -29,12 +29,14 @@ SEED_FLOORS = {"entities": 0.919, "events": 0.942, "roles": 0.70, "claims": 0.66
 # on them: over every curated document the micro figures are held at least at what they
 # were when those documents joined (held-out registry), and may only rise to the goals.
 TUNED_ON = ("000_998ad53316df0c2c", "001_wikipedia_2013_camp_ashraf_massacre")
-CORPUS_FLOORS = {"entities": 0.832, "events": 0.756, "roles": 0.461, "claims": 0.497,
-                 "relations": 0.645}
+CORPUS_FLOORS = {"entities": 0.832, "events": 0.666, "roles": 0.387, "claims": 0.420,
+                 "relations": 0.515}
 # Extracted entities that none of their names occurs in the document, as they stood when the
 # document joined: in 002, "Human Rights Office" cut from "UN Human Rights Office in Baghdad"
-# (another office) and linked to the UN's own human rights office. No other may appear.
-KNOWN_INVENTED = {"002_us_state_2012-02-16_camp_ashraf": ("organization/un-human-rights-office",)}
+# (another office) and linked to the UN's own human rights office; in 016 the same words cut
+# from "Human Rights Office of UNAMI". No other may appear.
+KNOWN_INVENTED = {"002_us_state_2012-02-16_camp_ashraf": ("organization/un-human-rights-office",),
+                  "016_wikipedia_martin_kobler": ("organization/un-human-rights-office",)}
 
 
 @pytest.mark.parametrize("aspect", sorted(GOALS))
@@ -143,7 +145,7 @@ def test_held_out_registry_drops_spellings_only_the_document_uses(corpus):
     wiki = next(d for d in corpus.documents if d.id == WIKIPEDIA)
     others = [d for d in corpus.documents if d.id != WIKIPEDIA]
     held = {e.id: e for e in hold_out_registry(corpus.registry, wiki, others)}
-    assert "PMOI" not in held["organization/mek"].aliases       # only the excerpt writes it
+    assert "Foreign Policy magazine" not in held["organization/foreign-policy"].aliases  # only it
     assert "MEK" in held["organization/mek"].aliases            # the seed writes it too
     assert held["organization/mek"].label == "Mujahedin-e-Khalq"
 

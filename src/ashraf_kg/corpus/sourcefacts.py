@@ -38,6 +38,7 @@ from ..vocab import GENRES, LICENCES
 
 SUFFIX = ".source.yaml"
 _REMARK = re.compile(r"^(?P<value>.*?)\s*(?:\((?P<paren>[^()]*)\)|;\s*(?P<semi>.*))\s*$", re.DOTALL)
+_QUALIFIER = re.compile(r"[A-Z][\w-]*")  # "(English)" in "Wikipedia (English)": part of the name
 _NONE = re.compile(r"^(?:not (?:stored|stated|dated|given|known)|undated|unknown|none)\b|\bnot dated\b",
                    re.IGNORECASE)
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?=$|[\s(;,])")
@@ -161,9 +162,12 @@ def _text(value) -> str | None:
 
 
 def _split_remark(value: str) -> tuple[str, str | None]:
-    """``'2012-02-16 (stated in the text)'`` -> ``('2012-02-16', 'stated in the text')``."""
+    """``'2012-02-16 (stated in the text)'`` -> ``('2012-02-16', 'stated in the text')``.
+
+    One capitalised word in parentheses qualifies the name rather than remarking on it:
+    ``'Wikipedia (English)'`` stays whole."""
     m = _REMARK.match(value)
-    if not m or not m["value"]:
+    if not m or not m["value"] or _QUALIFIER.fullmatch(m["paren"] or ""):
         return value, None
     return m["value"], (m["paren"] or m["semi"] or "").strip() or None
 
