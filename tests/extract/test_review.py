@@ -9,7 +9,7 @@ from ashraf_kg.corpus.ingest import add_document
 from ashraf_kg.corpus.reader import read_registry
 from ashraf_kg.errors import CorpusError, ExtractionError
 from ashraf_kg.extract.pipeline import extract_document, write_annotations
-from ashraf_kg.extract.review import accept_proposal, match_entity, merge_proposal, review_items
+from ashraf_kg.extract.review import accept_proposal, match_entity, merge_proposal, reject_proposal, review_items
 
 
 @pytest.fixture
@@ -181,3 +181,44 @@ def test_merge_renames_the_proposal_in_drafted_statements(workspace):
     claims = read_annotations(path, doc_id).claims
     assert "organization/mek" in {c.claimant for c in claims}
     assert "organization/peoples-mojahedin-organization-of-iran" not in {c.claimant for c in claims}
+
+
+def test_merge_without_alias_leaves_the_registry_aliases_as_they_are(workspace):
+    corpus, doc_id = workspace
+    before = {e.id: e for e in read_registry(corpus / "registry.yaml")}["organization/mek"]
+    merge_proposal(corpus, doc_id, "organization/peoples-mojahedin-organization-of-iran",
+                   "organization/mek", add_spellings=False)
+    after = {e.id: e for e in read_registry(corpus / "registry.yaml")}["organization/mek"]
+    assert after.aliases == before.aliases
+    assert "organization/peoples-mojahedin-organization-of-iran" not in _proposal_ids(corpus, doc_id)
+
+
+def test_reject_drops_the_proposal_and_every_statement_naming_it(workspace):
+    from ashraf_kg.corpus.annotations import read_annotations
+
+    corpus, doc_id = workspace
+    path = corpus / doc_id / "draft.yaml"
+    proposal = "organization/peoples-mojahedin-organization-of-iran"
+    text = path.read_text(encoding="utf-8")
+    claimant = next(line for line in text.splitlines() if line.strip().startswith("claimant:"))
+    path.write_text(text.replace(claimant, claimant.split(":")[0] + ": " + proposal, 1), encoding="utf-8")
+    claims_before = len(read_annotations(path, doc_id).claims)
+    registry_text = (corpus / "registry.yaml").read_text(encoding="utf-8")
+    assert reject_proposal(corpus, doc_id, proposal) == proposal
+    draft = read_annotations(path, doc_id)
+    assert proposal not in _proposal_ids(corpus, doc_id)
+    assert len(draft.claims) == claims_before - 1
+    assert proposal not in {m.entity for m in draft.mentions}
+    assert (corpus / "registry.yaml").read_text(encoding="utf-8") == registry_text
+
+
+def test_review_reject_through_the_command_line(workspace, capsys):
+    from ashraf_kg.cli.main import main
+
+    corpus, doc_id = workspace
+    number = next(i.number for i in review_items(corpus, doc_id, read_registry(corpus / "registry.yaml"))
+                  if i.proposal.id == "organization/iraqi-ministry-of-human-rights")
+    assert main(["review", doc_id, "--corpus-dir", str(corpus), "--reject", str(number)]) == 0
+    assert "rejected organization/iraqi-ministry-of-human-rights" in capsys.readouterr().out
+    assert main(["review", doc_id, "--corpus-dir", str(corpus), "--no-alias"]) == 2
+    assert "--no-alias goes with --merge" in capsys.readouterr().err

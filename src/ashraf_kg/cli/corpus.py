@@ -59,15 +59,23 @@ def add_extract_parser(sub) -> None:
 
 def _run_review(args) -> int:
     from ..corpus.reader import read_registry
-    from ..extract.review import accept_proposal, merge_proposal, review_items
+    from ..extract.review import accept_proposal, merge_proposal, reject_proposal, review_items
 
     corpus_dir = Path(args.corpus_dir)
+    if args.no_alias and not args.merge:
+        from .values import UsageError
+
+        raise UsageError("--no-alias goes with --merge",
+                         hint="ashraf-kg review DOC-ID --merge NEW_ID INTO_ID --no-alias")
     if args.accept is not None:
         print(f"added {accept_proposal(corpus_dir, args.doc_id, args.accept)} to the registry")
         return 0
+    if args.reject is not None:
+        print(f"rejected {reject_proposal(corpus_dir, args.doc_id, args.reject)}; the registry is unchanged")
+        return 0
     if args.merge:
-        aliases = merge_proposal(corpus_dir, args.doc_id, *args.merge)
-        print(f"merged {args.merge[0]} into {args.merge[1]}; aliases: {', '.join(aliases)}")
+        aliases = merge_proposal(corpus_dir, args.doc_id, *args.merge, add_spellings=not args.no_alias)
+        print(f"merged {args.merge[0]} into {args.merge[1]}; aliases: {', '.join(aliases) or '(none)'}")
         return 0
     for item in review_items(corpus_dir, args.doc_id, read_registry(corpus_dir / "registry.yaml")):
         p = item.proposal
@@ -81,10 +89,15 @@ def add_review_parser(sub) -> None:
     p = sub.add_parser("review", help="list proposed entities of a draft; accept or merge them")
     p.add_argument("doc_id", metavar="DOC-ID")
     add_corpus_option(p)
-    p.add_argument("--accept", type=int, metavar="N",
-                   help="add proposal N to the registry (numbers stay as listed after each step)")
-    p.add_argument("--merge", nargs=2, metavar=("NEW_ID", "INTO_ID"),
-                   help="add proposal NEW_ID's spellings to registry entity INTO_ID")
+    action = p.add_mutually_exclusive_group()
+    action.add_argument("--accept", type=int, metavar="N",
+                        help="add proposal N to the registry (numbers stay as listed after each step)")
+    action.add_argument("--merge", nargs=2, metavar=("NEW_ID", "INTO_ID"),
+                        help="add proposal NEW_ID's spellings to registry entity INTO_ID")
+    action.add_argument("--reject", type=int, metavar="N",
+                        help="drop proposal N: it names nothing (the registry is not touched)")
+    p.add_argument("--no-alias", action="store_true",
+                   help="with --merge: keep INTO_ID's aliases as they are")
     p.set_defaults(func=_run_review)
 
 

@@ -289,19 +289,39 @@ def _rename_entity(tree, old: str, new: str) -> None:
                 item[key] = new
 
 
+def _drop_entity(tree, old: str) -> None:
+    """Drafted statements lose ``old`` (a rejected proposal): a role or place naming it is
+    taken off; a claim, post or relation that needs it as claimant or end is dropped."""
+    for key in ("relations", "claims"):
+        items = tree.get(key) or []
+        for i in reversed(range(len(items))):
+            if any(items[i].get(k) == old for k in _ENTITY_KEYS):
+                del items[i]
+    for item in (*(tree.get("events") or []), *(tree.get("relations") or []),
+                 *(tree.get("claims") or [])):
+        for key in _ENTITY_LISTS:
+            values = item.get(key)
+            if isinstance(values, list) and old in values:
+                values[:] = [v for v in values if v != old]
+
+
 def resolve_proposal(path: Path, doc_id: str, number: int, mentions: tuple[Mention, ...], *,
-                     merged_into: str | None = None) -> None:
+                     merged_into: str | None = None, rejected: bool = False) -> None:
     """Remove proposal ``number`` from a draft and add ``mentions`` in its place, keeping
     the rest of the file (comments included) as it is; when the proposal is
-    ``merged_into`` a registry entity, the drafted statements that named it name that one."""
+    ``merged_into`` a registry entity, the drafted statements that named it name that one;
+    when it is ``rejected``, they no longer name it."""
     from ruamel.yaml.comments import CommentedSeq
 
     yaml_file = load_yaml(Path(path))
     check_schema(yaml_file, "annotations")
     proposals = yaml_file.tree["proposed_entities"]
     index = next(i for i, p in enumerate(yaml_file.data["proposed_entities"]) if p["number"] == number)
+    proposal_id = yaml_file.data["proposed_entities"][index]["id"]
     if merged_into:
-        _rename_entity(yaml_file.tree, yaml_file.data["proposed_entities"][index]["id"], merged_into)
+        _rename_entity(yaml_file.tree, proposal_id, merged_into)
+    elif rejected:
+        _drop_entity(yaml_file.tree, proposal_id)
     del proposals[index]
     if not isinstance(yaml_file.tree.get("mentions"), CommentedSeq):
         yaml_file.tree["mentions"] = CommentedSeq()

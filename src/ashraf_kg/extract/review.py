@@ -7,7 +7,8 @@ names): a close match is listed as an uncertain match for review, never merged s
 ``accept_proposal`` adds a proposal to ``registry.yaml`` as a new entity; ``merge_proposal``
 adds its spellings to an existing entity's aliases (every alias is kept), and the drafted
 statements that named the proposal name that entity instead. Both turn the
-proposal's quotes into mentions of the draft. The files are read and written by their
+proposal's quotes into mentions of the draft. ``reject_proposal`` drops a proposal that names
+nothing, with the drafted statements' references to it. The files are read and written by their
 owners (:mod:`ashraf_kg.corpus.registry`, :mod:`ashraf_kg.corpus.annotations`), which keep
 the curator's comments and refuse a write that would not read back.
 """
@@ -100,17 +101,35 @@ def accept_proposal(corpus_dir: Path, doc_id: str, key: int | str) -> str:
     return entity.id
 
 
-def merge_proposal(corpus_dir: Path, doc_id: str, new_id: int | str, into_id: str) -> list[str]:
+def merge_proposal(corpus_dir: Path, doc_id: str, new_id: int | str, into_id: str, *,
+                   add_spellings: bool = True) -> list[str]:
     """Merge proposal ``new_id`` (its number or id) into registry entity ``into_id``;
-    return the entity's aliases."""
+    return the entity's aliases.
+
+    ``add_spellings=False`` keeps the registry's aliases as they are: for a spelling that
+    names the entity here but would mislead elsewhere ("U.S." for a country, where other
+    documents mean its government), or a name cut short by the extractor.
+    """
     corpus_dir = Path(corpus_dir)
     path, draft = _draft(corpus_dir, doc_id)
     proposal = _find(draft, path, new_id)
     registry = corpus_dir / "registry.yaml"
-    if into_id not in {e.id for e in read_registry(registry)}:
+    entities = {e.id: e for e in read_registry(registry)}
+    if into_id not in entities:
         raise ExtractionError(f"unknown entity {into_id!r}", where=str(registry),
                               hint="name an id of registry.yaml")
-    aliases = add_aliases(registry, into_id, (proposal.label, *proposal.aliases))
+    aliases = (add_aliases(registry, into_id, (proposal.label, *proposal.aliases)) if add_spellings
+               else entities[into_id].aliases)
     resolve_proposal(path, doc_id, proposal.number, _mentions(proposal, into_id), merged_into=into_id)
     return list(aliases)
+
+
+def reject_proposal(corpus_dir: Path, doc_id: str, key: int | str) -> str:
+    """Drop proposal ``key`` (its number or id): it names nothing the registry should hold
+    (a word cut out of a longer name, a common noun taken for a name). The drafted statements
+    that named it no longer do; the registry is not touched. Return the proposal's id."""
+    path, draft = _draft(Path(corpus_dir), doc_id)
+    proposal = _find(draft, path, key)
+    resolve_proposal(path, doc_id, proposal.number, (), rejected=True)
+    return proposal.id
 
