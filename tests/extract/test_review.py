@@ -181,3 +181,14 @@ def test_merge_renames_the_proposal_in_drafted_statements(workspace):
     claims = read_annotations(path, doc_id).claims
     assert "organization/mek" in {c.claimant for c in claims}
     assert "organization/peoples-mojahedin-organization-of-iran" not in {c.claimant for c in claims}
+
+
+def test_review_says_when_no_proposal_is_left(workspace, capsys):
+    from ashraf_kg.cli import main
+
+    corpus, doc_id = workspace
+    for item in review_items(corpus, doc_id, read_registry(corpus / "registry.yaml")):
+        accept_proposal(corpus, doc_id, item.number)
+    capsys.readouterr()
+    assert main(["review", doc_id, "--corpus-dir", str(corpus)]) == 0
+    assert capsys.readouterr().out == f"{doc_id}: no proposed entities to review\n"
