@@ -222,3 +222,14 @@ def test_review_reject_through_the_command_line(workspace, capsys):
     assert "rejected organization/iraqi-ministry-of-human-rights" in capsys.readouterr().out
     assert main(["review", doc_id, "--corpus-dir", str(corpus), "--no-alias"]) == 2
     assert "--no-alias goes with --merge" in capsys.readouterr().err
+
+
+def test_review_says_when_no_proposal_is_left(workspace, capsys):
+    from ashraf_kg.cli import main
+
+    corpus, doc_id = workspace
+    for item in review_items(corpus, doc_id, read_registry(corpus / "registry.yaml")):
+        accept_proposal(corpus, doc_id, item.number)
+    capsys.readouterr()
+    assert main(["review", doc_id, "--corpus-dir", str(corpus)]) == 0
+    assert capsys.readouterr().out == f"{doc_id}: no proposed entities to review\n"

@@ -77,7 +77,10 @@ def _run_review(args) -> int:
         aliases = merge_proposal(corpus_dir, args.doc_id, *args.merge, add_spellings=not args.no_alias)
         print(f"merged {args.merge[0]} into {args.merge[1]}; aliases: {', '.join(aliases) or '(none)'}")
         return 0
-    for item in review_items(corpus_dir, args.doc_id, read_registry(corpus_dir / "registry.yaml")):
+    items = review_items(corpus_dir, args.doc_id, read_registry(corpus_dir / "registry.yaml"))
+    if not items:  # silence would read as a failure to look
+        print(f"{args.doc_id}: no proposed entities to review")
+    for item in items:
         p = item.proposal
         match = (f"possible match {item.candidate} ({item.score:.0f})" if item.candidate
                  else "new entity")
