@@ -29,8 +29,8 @@ SEED_FLOORS = {"entities": 0.919, "events": 0.942, "roles": 0.70, "claims": 0.66
 # on them: over every curated document the micro figures are held at least at what they
 # were when those documents joined (held-out registry), and may only rise to the goals.
 TUNED_ON = ("000_998ad53316df0c2c", "001_wikipedia_2013_camp_ashraf_massacre")
-CORPUS_FLOORS = {"entities": 0.775, "events": 0.73, "roles": 0.395, "claims": 0.461,
-                 "relations": 0.53}
+CORPUS_FLOORS = {"entities": 0.794, "events": 0.722, "roles": 0.383, "claims": 0.428,
+                 "relations": 0.545}
 # Extracted entities that none of their names occurs in the document, as they stood when the
 # document joined: in 002, "Human Rights Office" cut from "UN Human Rights Office in Baghdad"
 # (another office) and linked to the UN's own human rights office. No other may appear.
