@@ -148,3 +148,13 @@ def test_shape_violation_refuses_to_publish_and_lists_each_node(minimal, previou
     assert "<https://w3id.org/ashraf-kg/id/event/ministry-denial>" in err
     assert "participant-like role" in err
     assert (previous_graph / "ashraf-kg.nq").read_text(encoding="utf-8") == "previous\n"
+
+
+def test_one_role_written_two_ways_names_both_places(minimal, previous_graph, capsys):
+    edit(minimal / "doc1" / "annotations.yaml", "  - id: camp-alpha-in-country\n",
+         "  - id: smith-head-again\n    type: membership\n    member: person/general-smith\n"
+         "    organization: organization/army\n    role: Head\n"
+         "    evidence: {quote: \"General Smith, head of the Army\"}\n  - id: camp-alpha-in-country\n")
+    err = build_fails(minimal, previous_graph, capsys)
+    assert "role 'Head' and role 'head'" in err and "id/role/head" in err
+    assert err.count("annotations.yaml:") == 2, err

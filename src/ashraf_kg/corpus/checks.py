@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..errors import CorpusError
 from ..model import Annotations, Corpus
+from ..namespaces import make_slug
 
 
 def entity_refs(annotations: Annotations):
@@ -65,6 +66,21 @@ def _check_links(annotations: Annotations, event_ids: set) -> None:
                                   where=str(claim.location))
 
 
+def _check_roles(corpus: Corpus) -> None:
+    """One role, one spelling: posts whose roles differ only in case or punctuation
+    ("Leader", "leader") make one role IRI, which may carry one label only."""
+    first: dict[str, tuple[str, object]] = {}
+    for doc_annotations in corpus.annotations:
+        if doc_annotations.status == "draft":
+            continue
+        for m in doc_annotations.memberships:
+            seen = first.setdefault(make_slug(m.role), (m.role, m.location))
+            if seen[0] != m.role:
+                raise CorpusError(f"role {m.role!r} and role {seen[0]!r} (at {seen[1]}) are one role "
+                                  f"(id/role/{make_slug(m.role)}) written two ways",
+                                  where=str(m.location), hint=f"write it {seen[0]!r} in both places")
+
+
 def check_annotations(corpus: Corpus) -> None:
     """Raise :class:`CorpusError` at the first reference that does not resolve."""
     known = {e.id for e in corpus.registry}
@@ -85,3 +101,4 @@ def check_annotations(corpus: Corpus) -> None:
                                   hint="add it to corpus/registry.yaml or fix the spelling")
         _check_unique(doc_annotations, claim_ids)
         _check_links(doc_annotations, event_ids)
+    _check_roles(corpus)
