@@ -62,3 +62,15 @@ def test_a_verb_joined_to_one_whose_subject_is_an_attack_has_no_agent_before_it(
     text = ("The Hill Militia visited Camp Cedar two days after a rocket attack on the camp killed "
             "three residents and wounded dozens more.")
     assert all("organization/hill-militia" not in a for a in _agents(text, "Wounding"))
+
+
+def test_the_subject_the_parse_gives_a_joined_verb_is_its_agent():
+    text = ("The Hill Militia stormed the gate at dawn; and, after a pause in which the Northern "
+            "Brigade watched, killed five residents at Camp Cedar.")
+    assert _agents(text, "Killing") == [("organization/hill-militia",)]
+
+
+def test_an_appeal_after_a_semicolon_is_made_by_the_first_verbs_subject():
+    text = ("The Hill Militia welcomes the talks; and urges the Northern Brigade to leave "
+            "Camp Cedar.")
+    assert _agents(text, "Appeal") == [("organization/hill-militia",)]

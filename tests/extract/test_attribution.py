@@ -78,3 +78,31 @@ def test_the_rules_claim_is_kept_for_a_verb_both_read():
     parsed = [ClaimHit("organization/b", "asserts", (0, 20), (5, 9)),
               ClaimHit("organization/b", "denies", (21, 40), (25, 31))]
     assert [c.claimant for c in merge_speech([rule], parsed)] == ["organization/a", "organization/b"]
+
+
+def test_verbs_in_a_series_after_semicolons_share_the_first_subject():
+    text = ("Rights Watch welcomes the release; urges the ministry to free the others; "
+            "and calls on the Hill Militia to disarm.")
+    assert [(c, s) for c, s, _ in claims(text) if s == "calls-for"] == [
+        ("organization/rights-watch", "calls-for"), ("organization/rights-watch", "calls-for")]
+
+
+def test_a_second_call_joined_after_an_infinitive_keeps_the_callers_subject():
+    text = ("Rights Watch calls on the Interior Ministry to move quickly to open the gates "
+            "and calls on the Hill Militia to disarm.")
+    assert {c for c, s, _ in claims(text) if s == "calls-for"} == {"organization/rights-watch"}
+
+
+@pytest.mark.parametrize("text,stance", [
+    ("Rights Watch reaffirmed its support for the inquiry.", "asserts"),
+    ("Rights Watch remains committed to the inquiry.", "asserts"),
+    ("Rights Watch understands the ministry has opened an inquiry.", "reports"),
+    ("Rights Watch insists that the killers be brought to justice.", "calls-for"),
+    ("Rights Watch insists that the killers were paid.", "asserts"),
+])
+def test_a_position_verb_gives_the_stance(text, stance):
+    assert ("organization/rights-watch", stance) in [(c, s) for c, s, _ in claims(text)]
+
+
+def test_remaining_somewhere_takes_no_position():
+    assert claims("Rights Watch remains in the capital.") == []

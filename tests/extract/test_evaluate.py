@@ -159,3 +159,20 @@ def test_relations_are_matched_on_type_subject_and_object(corpus):
         Membership("m", "person/tahar-boumedra", "organization/unami", "Official", quote),))
     assert evaluate(gold, gold, document)["relations"].f1 == 1.0
     assert evaluate(wrong, gold, document)["relations"].matched == 0
+
+
+def test_a_government_is_named_where_its_country_acts():
+    from datetime import date
+
+    from ashraf_kg.extract.evaluate import invented_entities
+    from ashraf_kg.model import Document, DocumentMeta, Entity
+
+    registry = (Entity("place/valdoria", "Country", "Valdoria"),
+                Entity("organization/gov-valdoria", "Organization", "Government of Valdoria"),
+                Entity("organization/gov-orlan", "Organization", "Government of Orlan"))
+    text = "Valdoria condemns the attack."
+    document = Document(DocumentMeta("900_test", "Test", date(2013, 9, 1)), text, text)
+    draft = Annotations(document.id, "draft", mentions=(
+        Mention("organization/gov-valdoria", Quote("Valdoria")),
+        Mention("organization/gov-orlan", Quote("Valdoria"))))
+    assert invented_entities(draft, document, registry) == ("organization/gov-orlan",)

@@ -115,6 +115,36 @@ def test_a_negated_or_infinitive_trigger_is_no_event(text, mark):
     assert events(text, ("Northern Brigade", BRIGADE), ("Kesh", KESH), mark=mark) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Tomas Reyes called on the Northern Brigade for an inquiry.",
+    "Tomas Reyes urged the Northern Brigade to allow an inquiry.",
+    "Tomas Reyes and the Northern Brigade weighed the options for relocation.",
+    "Tomas Reyes wants the Northern Brigade to be relocated to Kesh.",
+])
+def test_an_event_only_asked_for_or_spoken_of_in_general_is_no_event(text, mark):
+    found = events(text, ("Tomas Reyes", REYES), ("Northern Brigade", BRIGADE), mark=mark)
+    assert [e.type for e in found if e.type in ("Investigation", "Relocation")] == []
+
+
+def test_the_actors_of_an_event_noun_are_its_own_not_the_sentences(mark):
+    text = "Tomas Reyes described a relocation of the refugees to Kesh."
+    (relocation,) = [e for e in events(text, ("Tomas Reyes", REYES), ("refugees", REFUGEES),
+                                       ("Kesh", KESH), mark=mark) if e.type == "Relocation"]
+    assert "agent" not in relocation.roles and relocation.roles["destination"] == [KESH]
+
+
+def test_an_investigation_opened_by_an_actor_is_its_own(mark):
+    text = "The Northern Brigade has opened an investigation."
+    (found,) = events(text, ("Northern Brigade", BRIGADE), mark=mark)
+    assert (found.type, found.roles) == ("Investigation", {"agent": [BRIGADE]})
+
+
+def test_a_call_keeps_the_destination_of_what_it_asks_for(mark):
+    text = "Tomas Reyes called for the refugees to be transferred to Kesh."
+    (appeal,) = events(text, ("Tomas Reyes", REYES), ("refugees", REFUGEES), ("Kesh", KESH), mark=mark)
+    assert (appeal.type, appeal.roles.get("destination")) == ("Appeal", [KESH])
+
+
 def test_an_attempt_to_attack_is_an_event(mark):
     text = "The Northern Brigade tried to attack Kesh."
     assert [e.type for e in events(text, ("Northern Brigade", BRIGADE), ("Kesh", KESH), mark=mark)] == [

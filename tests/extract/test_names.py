@@ -58,3 +58,9 @@ def test_name_phrase_takes_titles_and_inner_connectors_but_not_lowercase_words()
     text = "Prime Minister Anna Berg met the Council of Elders of Kesh on Monday."
     assert [m[0] for m in NAME_PHRASE.finditer(text)] == [
         "Prime Minister Anna Berg", "Council of Elders of Kesh", "Monday"]
+
+
+def test_a_government_is_also_written_in_lower_case():
+    names = [n for n, _ in entity_names(Entity("organization/gov-valdoria", "Organization",
+                                               "Government of Valdoria"))]
+    assert "government of Valdoria" in names

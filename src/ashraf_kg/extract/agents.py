@@ -18,7 +18,9 @@ their speaker as agent.
 
 from __future__ import annotations
 
-from .attribution import STANCES
+from ..namespaces import kind_of
+from ..vocab import ACTOR_KINDS
+from .attribution import STANCES, grammatical_subject
 from .events import EventHit
 from .mentions import Hit
 from .voice import SPEECH_EVENTS
@@ -76,9 +78,35 @@ def _inside_subject_modifier(trigger, actor) -> bool:
     return False
 
 
+def _actor_at(actors: list[Hit], token) -> str | None:
+    return next((h.entity for h in actors if h.start <= token.idx < h.end
+                 and kind_of(h.entity) in ACTOR_KINDS), None)
+
+
+def _take_subject(doc, event: EventHit, actors: list[Hit]) -> None:
+    """The actors the parse gives as an active verb's subject (or the subject it shares with
+    the verb it is joined to) are its agents (a meeting's participants), in place of what the
+    words around the trigger suggested."""
+    trigger = _root(doc, *event.trigger)
+    if trigger is None or not trigger.tag_.startswith("VB") \
+            or any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
+        return
+    subject, _ = grammatical_subject(trigger)
+    if subject is None:
+        return
+    found = [e for t in (subject, *subject.conjuncts) if (e := _actor_at(actors, t))]
+    if found:
+        role = "participant" if event.type == "Meeting" else "agent"
+        kept = [e for e in event.roles.get(role, []) if e in found] if role == "agent" else \
+            event.roles.get(role, [])
+        event.roles[role] = list(dict.fromkeys(found + kept))
+
+
 def check_agents(doc, events: list[EventHit], actors: list[Hit]) -> None:
-    """Take off each event the agents the parse shows to be its reporter or a modifier."""
+    """Take the parse's subject as agent, then take off each event the agents the parse
+    shows to be its reporter or a modifier."""
     for event in events:
+        _take_subject(doc, event, actors)
         agents = event.roles.get("agent")
         trigger = _root(doc, *event.trigger) if agents and event.type not in SPEECH_EVENTS else None
         if trigger is None:

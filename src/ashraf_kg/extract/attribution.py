@@ -35,7 +35,16 @@ STANCES = {
     **dict.fromkeys("condemn condemns condemned deplore deplores deplored denounce denounces "
                     "denounced".split(), "condemns"),
     **dict.fromkeys("urge urges urged demand demands demanded appeal appeals appealed".split(), "calls-for"),
+    **dict.fromkeys("affirm affirms affirmed reaffirm reaffirms reaffirmed reiterate reiterates reiterated "
+                    "commend commends commended applaud applauds applauded recognise recognises "
+                    "recognised recognize recognizes recognized".split(), "asserts"),
+    **dict.fromkeys("understand understands understood".split(), "reports"),
 }
+# "X remains committed to …": a position taken with an adjective
+_POSITIONS = frozenset("committed determined convinced resolved opposed".split())
+_REMAIN = frozenset("remain remains remained".split())
+# "X insists that Y be brought to justice": a demand in the subjunctive
+_MANDATIVE = frozenset("insist insists insisted demand demands demanded ask asks asked".split())
 _CALL = frozenset("call calls called calling".split())  # "call on", "call for"
 _CLAIM = frozenset("claim claims claimed claiming".split())
 
@@ -66,7 +75,7 @@ def _speaker(token, index: dict[int, str]) -> str | None:
     return None
 
 
-def _subject(verb) -> tuple:
+def grammatical_subject(verb) -> tuple:
     """The subject token of ``verb`` (or of the verb it is joined to: then ``shared``), or
     the agent after "by" in a passive; ``(None, False)`` when there is none."""
     subjects = sorted((c for c in verb.children if c.dep_ in ("nsubj", "csubj")),
@@ -77,8 +86,28 @@ def _subject(verb) -> tuple:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None), False
     if verb.dep_ == "conj" and verb.head.tag_.startswith("VB"):
-        return _subject(verb.head)[0], True
+        return grammatical_subject(_finite_partner(verb))[0], True
+    if verb.tag_ in _FINITE:  # "X welcomes …; urges …; and calls on …": one subject
+        earlier = [t for t in verb.sent if t.i < verb.i and t.tag_ in _FINITE
+                   and any(c.dep_ == "nsubj" for c in t.children)]
+        if earlier:
+            return grammatical_subject(earlier[-1])[0], True
     return None, False
+
+
+_FINITE = ("VBZ", "VBD", "VBP")
+
+
+def _finite_partner(verb):
+    """The verb a conjoined verb shares its subject with. A finite verb the parse joins to
+    an infinitive ("calls on X to move … and calls on Y") is joined to the finite verb
+    that infinitive depends on: only finite verbs take a subject."""
+    head = verb.head
+    if verb.tag_ in _FINITE:
+        while head.tag_ in ("VB", "VBG") and head.dep_ in ("xcomp", "advcl", "ccomp", "conj") \
+                and head.head.i != head.i and not any(c.dep_ == "nsubj" for c in head.children):
+            head = head.head
+    return head
 
 
 def _stance(verb) -> str | None:
@@ -88,7 +117,20 @@ def _stance(verb) -> str | None:
             else None
     if word in _CLAIM:
         return "asserts" if any(c.lower_ == "responsibility" for c in verb.children) else None
+    if word in _REMAIN:
+        return "asserts" if any(c.dep_ == "acomp" and c.lower_ in _POSITIONS for c in verb.children) \
+            else None
+    if word in _MANDATIVE and any(c.dep_ == "ccomp" and _subjunctive(c) for c in verb.children):
+        return "calls-for"
     return STANCES.get(word)
+
+
+def _subjunctive(verb) -> bool:
+    """A base form with a subject and no modal: "that they leave", "that X be brought"."""
+    auxiliaries = [a for a in verb.children if a.dep_ in ("aux", "auxpass")]
+    base = verb.tag_ == "VB" if not auxiliaries else auxiliaries[0].tag_ == "VB"
+    return base and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
+        and not any(a.tag_ in ("MD", "TO") for a in auxiliaries)
 
 
 def _about(verb, subject, index: dict[int, str], claimant: str, span) -> list[str]:
@@ -132,7 +174,7 @@ def find_speech(text: str, doc, sentences, hits: list[Hit],
         if not token.tag_.startswith("VB"):
             continue
         stance = _stance(token)
-        subject, shared = _subject(token) if stance else (None, False)
+        subject, shared = grammatical_subject(token) if stance else (None, False)
         if stance and (claim := _claim(token, subject, stance, index, sentence)):
             claim.shared = shared
             found.append(claim)

@@ -24,6 +24,7 @@ _DEFINITE = re.compile(r"(?:\b(?:the|this|that|last night's|last night’s|today
                        r"|prior|past)\s+(?:\w+\s+)?$)",
                        re.IGNORECASE)
 _NOUN_FORMS = re.compile(r"^(?:assaults?|attacks?|raids?|killings|execution|denial|statement|removal"
+                         r"|relocation|investigations?|inquiry|inquiries|movement|transfer|fact"
                          r"|training|plotting)$", re.IGNORECASE)
 TIME_PATTERN = re.compile(
     r"\b(?:today|yesterday|tonight|last night|this (?:morning|week|year)|days (?:after|before)"
@@ -162,7 +163,9 @@ def _arguments(event: EventHit, text: str, clause, mentions: list[Hit], object_r
     subject = None if by and by[0] == "agent" and not source else _subject(
         text, event.trigger, clause, mentions)
     word = text[event.trigger[0]:event.trigger[1]].split()[0]
-    light = re.search(r"\b(?:launched|carried out|conducted|mounted|staged|began|engaged in)"
+    light = re.search(r"\b(?:launch(?:ed|es)?|carr(?:y|ies|ied) out|conduct(?:s|ed)?|mount(?:s|ed)?"
+                      r"|stag(?:es|ed)|beg(?:an|un|ins)|engaged in|initiat(?:es|ed)|open(?:s|ed)"
+                      r"|undert(?:akes|ook|aken))"
                       r"\s+(?:\w+\s+){0,3}$", text[clause[0]:event.trigger[0]])
     if subject and _NOUN_FORMS.match(word) and not light and not re.fullmatch(
             r"(?:['’]s)?\s*(?:\w+\s+){0,1}", text[subject.end:event.trigger[0]]):
@@ -193,7 +196,7 @@ def _objects(event: EventHit, text: str, clause, mentions, object_role, skip) ->
         if re.search(r"\bby\b", gap):
             break
         if kind == "place" and re.search(r"\bto\s+(?:the\s+)?$", gap) \
-                and event.type in ("Appeal", "Order", "Flight", "Abduction", "Detention"):
+                and event.type in ("Appeal", "Order", "Flight", "Abduction", "Detention", "Relocation"):
             event.add("destination", hit.entity)
         elif kind == "place" and (re.search(
                 r"\b(?:at|in|on|around|near|outside(?: of)?|upon|into|from)\s+(?:the\s+)?$", gap)
@@ -254,11 +257,19 @@ def _is_reference(text: str, trigger, clause) -> bool:
 def _skip_trigger(text: str, m, clause) -> bool:
     """Negated ("no such attack"), infinitive ("to attack") or complement ("signs of execution")."""
     before = text[clause[0]:m.start()]
-    infinitive = re.search(r"\bto\s+$", before) and not re.search(
+    passive = r"(?:be\s+)?" if re.search(r"(?:ed|en)$", m[0].split()[0]) else ""  # "to be transferred"
+    infinitive = re.search(rf"\bto\s+{passive}$", before) and not re.search(
         r"\b(?:attempt(?:ed|s|ing)?|an attempt|tried|trying|began|sought|seeks?)\s+to\s+$", before)
     if _NEGATED.search(before) or infinitive:
         return True
+    if _NOUN_FORMS.match(m[0]) and (_CALLED_FOR.search(before) or re.search(
+            r"\b(?:for|of)\s+$", before) and not m[0].endswith("s")):
+        return True  # "called for an investigation", "options for relocation": not done
     return bool(_NOUN_FORMS.match(m[0])) and bool(re.search(r"\b(?:of|about)\s+$", before))
+
+
+_CALLED_FOR = re.compile(r"\b(?:call(?:s|ed|ing)?|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|appeal(?:s|ed)?)"
+                         r"\b[^.;:]{0,80}$", re.IGNORECASE)
 
 
 def _adds_information(event: EventHit, antecedent: EventHit) -> bool:
@@ -287,8 +298,8 @@ def find_events(text: str, sentences: list[tuple[int, int]], mentions: list[Hit]
                         or _skip_trigger(text, m, clause):
                     continue
                 event = EventHit(event_type, (m.start(), m.end()), (m.start(), m.end()))
-                limit = min([f[0].start() for f in found if f[0].start() > m.end()]
-                            + [clause[1]])
+                limit = min([f[0].start() for f in found if f[0].start() > m.end()
+                             and not _skip_trigger(text, f[0], clause)] + [clause[1]])
                 _arguments(event, text, clause, mentions, object_role, limit)
                 if check is not None:
                     check(event)

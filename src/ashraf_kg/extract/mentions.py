@@ -171,6 +171,39 @@ def _exact_hits(folded: str, registry: tuple[Entity, ...]) -> list[Hit]:
     return _scan(folded, cased, ignore_case=False) + _scan(folded, uncased, ignore_case=True)
 
 
+@registry_cache
+def _initials(registry: tuple[Entity, ...]) -> dict[str, str]:
+    """Initials of a multi-word name -> the one organisation or place they stand for:
+    "United Nations" -> UN, "Council of Resistance of Iran" -> CRI (connectors skipped)."""
+    owners: dict[str, set[str]] = {}
+    for entity in registry:
+        if entity.kind not in ("organization", "place"):
+            continue
+        for name, _ in entity_names(entity):
+            words = [w for w in re.findall(r"[\w’'-]+", name) if w.lower() not in _STOP]
+            if len(words) >= 2 and all(w[:1].isupper() for w in words):
+                owners.setdefault("".join(w[0] for w in words), set()).add(entity.id)
+    return {letters: ids.pop() for letters, ids in owners.items() if len(ids) == 1}
+
+
+_INITIALISM = re.compile(r"(?<![\w.-])(?:[A-Z]\.){2,5}(?![\w])|(?<![\w.-])[A-Z]{2,6}(?![\w.-])")
+
+
+def _initialism_hits(folded: str, hits: list[Hit], registry: tuple[Entity, ...]) -> list[Hit]:
+    """Initials of a registry name: "U.S." for "United States", "UN" for "United Nations",
+    when no other registry name has the same initials and no name covers them."""
+    owners = _initials(registry)
+    found = []
+    for m in _INITIALISM.finditer(folded):
+        entity = owners.get(m[0].replace(".", ""))
+        line = folded[folded.rfind("\n", 0, m.start()) + 1:folded.find("\n", m.end()) % (len(folded) + 1)]
+        if "." not in m[0] and not re.search(r"[a-z]", line):
+            continue  # a line in capitals: "CAMP IS SHELLED" spells words, not initials
+        if entity and not any(h.start < m.end() and m.start() < h.end for h in hits):
+            found.append(Hit(entity, m.start(), m.end(), 0.8, "initials"))
+    return found
+
+
 def _acronym_hits(folded: str, hits: list[Hit], registry: tuple[Entity, ...]) -> list[Hit]:
     """Acronyms a document defines after a name: "… of Iran (the NCRI, …" / "(UNAMI)"."""
     taken = _all_names(registry)
@@ -273,6 +306,7 @@ def find_mentions(text: str, registry: tuple[Entity, ...]) -> list[Hit]:
     folded = fold(text)
     hits = _select(_exact_hits(folded, registry))
     hits = _select(_acronym_hits(folded, hits, registry), hits)
+    hits = _select(_initialism_hits(folded, hits, registry), hits)
     hits = _select(_fuzzy_hits(folded, hits, registry), hits)
     hits = _select(_role_hits(folded, hits, registry), hits)
     names = [h for h in hits if not h.entity.startswith("place/")]  # a description may hold a place

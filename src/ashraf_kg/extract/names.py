@@ -47,7 +47,7 @@ def entity_names(entity: Entity) -> tuple[tuple[str, str], ...]:
             names.append((bare, how))
     country = re.fullmatch(r"Government of (?:the )?([A-Z][\w ]+)", entity.label)
     if country:  # "Iraq's government", "the Iraqi government"
-        names += [(f"{country[1]}'s government", "label")] + [
+        names += [(f"{country[1]}'s government", "label"), (f"government of {country[1]}", "label")] + [
             (f"{d} government", "label") for d in sorted(demonyms(country[1]))
             if d in (country[1] + "i", country[1] + "ian", country[1] + "n")]
     for name, how in list(names):  # "Former national security minister" is written lowercase

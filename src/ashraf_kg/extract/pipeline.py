@@ -52,11 +52,14 @@ from .attribution import find_speech, merge_speech
 from .claims import ClaimHit, find_claims
 from .entities import drop_nested_hits, drop_unnamed_groups, find_named_entities, plausible_proposals
 from .events import EventHit, find_events
+from .institutions import resolve_governments, resolve_we
 from .mentions import Hit, find_mentions
 from .nlp import parse_text, parse_texts
+from .positions import find_positions
 from .proposals import Proposal as NameProposal
 from .proposals import propose_entities
 from .relations import RelationHit, find_relations
+from .scene import place_events
 from .speech import find_references
 from .voice import SPEECH_EVENTS, collapse_relays, label_claims, own_voice_claims, reported_event_claims
 
@@ -213,14 +216,15 @@ def _merge_proposals(named: list[NameProposal], ruled: list[NameProposal]) -> li
     return named + extra
 
 
-def _find_names(text: str, doc, sentences, registry: tuple[Entity, ...]):
+def _find_names(text: str, doc, sentences, registry: tuple[Entity, ...], author: str | None):
     """(registry mentions, actors, proposals). Actors are the mentions and the names
     proposed for review: events and claims may name either; a draft statement that names a
     proposal enters the drafts graph once the proposal is accepted or merged."""
     hits = drop_unnamed_groups(text, drop_nested_hits(text, find_mentions(text, registry), doc),
                                registry)
     linked, named = find_named_entities(text, doc, hits, registry)
-    hits = sorted(hits + linked, key=lambda h: h.start)
+    hits = resolve_governments(doc, sorted(hits + linked, key=lambda h: h.start), registry)
+    hits = sorted(hits + resolve_we(text, doc, hits, author), key=lambda h: h.start)
     proposals = plausible_proposals(text, _merge_proposals(named, propose_entities(text, hits, registry)))
     actors = sorted(hits + [Hit(p.id, s, e, p.confidence, "proposed") for p in proposals
                             for s, e in p.spans], key=lambda h: h.start)
@@ -239,15 +243,19 @@ def extract_document(document: Document, registry: tuple[Entity, ...], *,
     text = document.text
     doc = parse_text(text) if doc is None else doc
     sentences = split_sentences(text)
-    hits, actors, proposals = _find_names(text, doc, sentences, registry)
+    hits, actors, proposals = _find_names(text, doc, sentences, registry,
+                                            document.meta.author)
     names = {e.id: e.label for e in registry} | {p.id: p.label for p in proposals}
     event_hits = find_events(text, sentences, actors,
                              check=lambda event: check_agents(doc, [event], actors))
+    place_events(text, sentences, event_hits, registry)
     speech = merge_speech(find_claims(text, sentences, actors, author=document.meta.author),
                           find_speech(text, doc, sentences, actors))
     claim_hits = collapse_relays(text, sentences, speech)
     claim_hits += reported_event_claims(text, sentences, event_hits, claim_hits, speech)
     claim_hits += label_claims(text, sentences, actors, claim_hits, document.meta.author)
+    claim_hits += find_positions(text, doc, actors, claim_hits, document.meta.author,
+                                 document.meta.genre)
     events = _event_items(document, event_hits, names)
     # An event with neither a participant nor a place says nothing reviewable and fails
     # the EventShape, so it is not proposed (nor are claims whose proposition it is).
