@@ -133,3 +133,9 @@ def test_initials_two_registry_names_share_are_not_resolved():
 
 def test_a_word_in_capitals_on_a_line_in_capitals_is_not_taken_for_initials():
     assert [f for f in found("ENVOYS OF THE CFT MEET\nThe envoys met.", INITIALS) if f[0] == "CFT"] == []
+
+
+def test_a_place_and_a_day_alone_describe_no_group():
+    registry = REGISTRY + (Entity("group/cedar-wounded", "Group", "Those wounded at Camp Cedar on 3 May 2014"),)
+    assert [f for f in found("The attack on Camp Cedar on May 3 was planned.", registry)
+            if f[1] == "group/cedar-wounded"] == []

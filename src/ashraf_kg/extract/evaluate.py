@@ -196,8 +196,10 @@ def _entity_ids(annotations: Annotations) -> set[str]:
 def invented_entities(annotations: Annotations, document: Document,
                       registry: tuple[Entity, ...]) -> tuple[str, ...]:
     """Entities a draft names although none of their names (``registry``'s label and
-    aliases) occurs in the document; the document's own voice is not counted, and a
-    country's government is named where the country is."""
+    aliases) occurs in the document; the document's own voice is not counted, a country's
+    government is named where the country is, and a described group ("Those wounded at
+    Camp Nord") where its place is, by any of the place's names."""
+    from .described import named_through_its_place
     from .institutions import governments
 
     known = {e.id: e for e in registry}
@@ -206,9 +208,10 @@ def invented_entities(annotations: Annotations, document: Document,
     country_of = {government: country for country, government in governments(registry).items()}
 
     def named(entity_id: str) -> bool:
-        country = known.get(country_of.get(entity_id, ""))
-        return is_named_in(known[entity_id], document.text) or (
-            country is not None and is_named_in(country, document.text))
+        entity, country = known[entity_id], known.get(country_of.get(entity_id, ""))
+        return is_named_in(entity, document.text) or (
+            country is not None and is_named_in(country, document.text)) or (
+            entity.kind == "group" and named_through_its_place(entity, registry, document.text))
 
     return tuple(sorted(i for i in _entity_ids(annotations) - {document.meta.author}
                         if i in known and not named(i)))

@@ -42,19 +42,25 @@ def _stem(word: str) -> str:
 
 @registry_cache
 def _group_labels(registry: tuple[Entity, ...]) -> tuple[dict, frozenset]:
+    """Group id -> [(content words, common words)] of each of its names: the common words
+    say what the group is ("residents"), the others which one (a place, a day)."""
     labels = {}
     for entity in registry:
         if entity.kind == "group":
             for name, _ in entity_names(entity):
-                words = {_stem(w) for w in re.findall(r"[\w’'-]+", name) if w.lower() not in _STOP}
+                found = [w for w in re.findall(r"[\w’'-]+", name) if w.lower() not in _STOP]
+                words = {_stem(w) for w in found}
+                common = {_stem(w) for i, w in enumerate(found)
+                          if (i == 0 or w[:1].islower()) and not w[:1].isdigit()}
                 if len(words) >= 2:
-                    labels.setdefault(entity.id, []).append(words)
-    return labels, frozenset({w for sets in labels.values() for words in sets for w in words} | _STOP)
+                    labels.setdefault(entity.id, []).append((words, common))
+    return labels, frozenset({w for sets in labels.values() for words, _ in sets for w in words} | _STOP)
 
 
 def _group_hits(folded: str, registry: tuple[Entity, ...]) -> list[Hit]:
     """Descriptions of unnamed groups: "the residents at Camp Ashraf" for "Residents of Camp
-    Ashraf". Every content word of the text is in the label, covering two thirds of it."""
+    Ashraf". Every content word of the text is in the label, covering two thirds of it, and
+    one of them says what the group is ("Camp Ashraf on 1 September" alone describes no one)."""
     labels, vocabulary = _group_labels(registry)
     tokens = [(m.start(), m.end(), _stem(m[0])) for m in re.finditer(r"[\w’'-]+", folded)]
     found = []
@@ -70,7 +76,8 @@ def _group_hits(folded: str, registry: tuple[Entity, ...]) -> list[Hit]:
             if re.search(r"[.;:!?]", folded[window[0][0]:window[-1][1]]) or len(content) < 2:
                 continue
             best = [e for e, sets in labels.items()
-                    if any(content <= words and len(content) * 3 >= len(words) * 2 for words in sets)]
+                    if any(content <= words and len(content) * 3 >= len(words) * 2
+                           and content & common for words, common in sets)]
             if len(best) == 1:
                 found.append(Hit(best[0], window[0][0], window[-1][1], 0.6, "description"))
                 break

@@ -46,10 +46,16 @@ def entity_names(entity: Entity) -> tuple[tuple[str, str], ...]:
         if bare and bare != name:
             names.append((bare, how))
     country = re.fullmatch(r"Government of (?:the )?([A-Z][\w ]+)", entity.label)
-    if country:  # "Iraq's government", "the Iraqi government"
+    if country:  # "Iraq's government", "the Iraqi government", "the Iraqi authorities"
         names += [(f"{country[1]}'s government", "label"), (f"government of {country[1]}", "label")] + [
-            (f"{d} government", "label") for d in sorted(demonyms(country[1]))
-            if d in (country[1] + "i", country[1] + "ian", country[1] + "n")]
+            (f"{d} {word}", "label") for d in sorted(demonyms(country[1]))
+            if d in (country[1] + "i", country[1] + "ian", country[1] + "n")
+            for word in ("government", "authorities", "regime")]
+    army = re.fullmatch(r"([A-Z]\w+) (?:Army|Armed Forces)", entity.label)
+    if army:  # "Iraqi soldiers" are the Iraqi Army's
+        names += [(f"{army[1]} {word}", "label") for word in ("soldiers", "troops")]
+    if entity.kind == "thing" and re.search(r"[^s]s$", entity.label):
+        names.append((entity.label[:-1], "label"))  # "a rocket attack": one of the rockets
     for name, how in list(names):  # "Former national security minister" is written lowercase
         words = name.split()
         if len(words) > 1 and any(w[:1].islower() and w not in _PARTICLES for w in words[1:]):

@@ -50,6 +50,7 @@ from ..timex import normalise_time
 from .agents import check_agents
 from .attribution import find_speech, merge_speech
 from .claims import ClaimHit, find_claims
+from .described import find_described_groups
 from .entities import drop_nested_hits, drop_unnamed_groups, find_named_entities, plausible_proposals
 from .events import EventHit, find_events
 from .institutions import resolve_governments, resolve_we
@@ -216,15 +217,18 @@ def _merge_proposals(named: list[NameProposal], ruled: list[NameProposal]) -> li
     return named + extra
 
 
-def _find_names(text: str, doc, sentences, registry: tuple[Entity, ...], author: str | None):
+def _find_names(text: str, doc, sentences, registry: tuple[Entity, ...], meta):
     """(registry mentions, actors, proposals). Actors are the mentions and the names
     proposed for review: events and claims may name either; a draft statement that names a
     proposal enters the drafts graph once the proposal is accepted or merged."""
     hits = drop_unnamed_groups(text, drop_nested_hits(text, find_mentions(text, registry), doc),
                                registry)
+    author, published = meta.author, meta.published
     linked, named = find_named_entities(text, doc, hits, registry)
     hits = resolve_governments(doc, sorted(hits + linked, key=lambda h: h.start), registry)
     hits = sorted(hits + resolve_we(text, doc, hits, author), key=lambda h: h.start)
+    hits = sorted(hits + find_described_groups(text, hits, registry, published, sentences),
+                  key=lambda h: h.start)
     proposals = plausible_proposals(text, _merge_proposals(named, propose_entities(text, hits, registry)))
     actors = sorted(hits + [Hit(p.id, s, e, p.confidence, "proposed") for p in proposals
                             for s, e in p.spans], key=lambda h: h.start)
@@ -243,8 +247,7 @@ def extract_document(document: Document, registry: tuple[Entity, ...], *,
     text = document.text
     doc = parse_text(text) if doc is None else doc
     sentences = split_sentences(text)
-    hits, actors, proposals = _find_names(text, doc, sentences, registry,
-                                            document.meta.author)
+    hits, actors, proposals = _find_names(text, doc, sentences, registry, document.meta)
     names = {e.id: e.label for e in registry} | {p.id: p.label for p in proposals}
     event_hits = find_events(text, sentences, actors,
                              check=lambda event: check_agents(doc, [event], actors))

@@ -44,7 +44,7 @@ def _own_voice(sentence, index: dict[int, Hit]) -> str | None:
     root = sentence.root
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     first_person = subject is not None and subject.lower_ in ("we", "i")
-    if subject is None or not (first_person or root.lower_ in ATTITUDE or _modal(root)):
+    if subject is None or not (first_person or root.lower_ in ATTITUDE):
         return None
     return _actor(index, subject)
 
