@@ -106,3 +106,25 @@ def test_a_position_verb_gives_the_stance(text, stance):
 
 def test_remaining_somewhere_takes_no_position():
     assert claims("Rights Watch remains in the capital.") == []
+
+
+@pytest.mark.parametrize("text", [
+    '"These accusations are baseless," Saad Maan told reporters.',
+    '"Our forces did not enter the camp," Saad Maan said.',
+    "Rights Watch said the ministry had nothing to do with the raid.",
+])
+def test_words_that_reject_an_accusation_make_a_denial(text):
+    from ashraf_kg.extract.attribution import mark_denials
+
+    found = mark_denials(text, find_speech(text, parse_text(text), split_sentences(text),
+                                           find_mentions(text, REGISTRY)))
+    assert [c.stance for c in found] == ["denies"]
+
+
+def test_a_negation_that_denies_no_act_is_not_a_denial():
+    from ashraf_kg.extract.attribution import mark_denials
+
+    text = '"We did not expect the storm," Saad Maan said.'
+    found = mark_denials(text, find_speech(text, parse_text(text), split_sentences(text),
+                                           find_mentions(text, REGISTRY)))
+    assert [c.stance for c in found] == ["asserts"]

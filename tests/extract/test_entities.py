@@ -51,6 +51,11 @@ def test_country_inside_an_organisation_name_is_not_a_mention():
     assert ("Iraq", "place/iraq") not in _kept(text)
 
 
+def test_country_ending_an_organisation_name_is_not_a_mention_even_if_recognised_alone():
+    text = "The People's Mujahedin Organization of Iran runs the camp."
+    assert ("Iran", "place/iran") not in _kept(text)
+
+
 def test_place_inside_a_longer_name_is_not_a_mention():
     text = "The Camp Ashraf Committee issued a statement in London."
     assert ("Camp Ashraf", "place/camp-ashraf") not in _kept(text)

@@ -17,6 +17,8 @@ the text to a proposed id); a subject that names neither makes no claim.
 
 from __future__ import annotations
 
+import re
+
 from ..namespaces import kind_of
 from ..vocab import ACTOR_KINDS
 from .claims import ClaimHit
@@ -179,6 +181,24 @@ def find_speech(text: str, doc, sentences, hits: list[Hit],
             claim.shared = shared
             found.append(claim)
     return found
+
+
+# What makes reported words a denial though the verb is neutral ("told reporters, “Our
+# forces did not enter the camp. These accusations are baseless.”")
+_DENIAL = re.compile(
+    r"\b(?:baseless|unfounded|groundless|untrue|fabricat\w+|no truth|nothing to do with"
+    r"|no (?:role|part|involvement|hand) in)\b|\b(?:did|does|do|had|has|have|was|were)\s*(?:not|n['’]t)"
+    r"\s+(?:\w+\s+)?(?:enter\w*|attack\w*|kill\w*|shoot\w*|shot|fire[sd]?|open\w* fire|storm\w*"
+    r"|raid\w*|take part|took part|participat\w*|carr\w+ out|involv\w*|order\w*|target\w*"
+    r"|harm\w*|abduct\w*|detain\w*|arrest\w*)\b", re.IGNORECASE)
+
+
+def mark_denials(text: str, claims: list[ClaimHit]) -> list[ClaimHit]:
+    """A statement whose own words reject an accusation or deny an act is a denial."""
+    for claim in claims:
+        if claim.stance == "asserts" and _DENIAL.search(text, claim.span[0], claim.span[1]):
+            claim.stance = "denies"
+    return claims
 
 
 def merge_speech(rules: list[ClaimHit], parsed: list[ClaimHit]) -> list[ClaimHit]:

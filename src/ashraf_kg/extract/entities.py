@@ -102,7 +102,8 @@ def drop_nested_hits(text: str, hits: list[Hit], doc) -> list[Hit]:
         segments = hit.start in starts and hit.end in ends
         whole = name is None or segments or (hit.start, hit.end) in recognised \
             or _whole_hit(hits, name, hit) or _event_name(folded, name, hit)
-        if hit.via not in ("role", "pronoun", "reference", "description") and not whole:
+        if hit.via not in ("role", "pronoun", "reference", "description") and (
+                not whole or _piece_of_organisation(folded, name, hit)):
             continue
         if segments:
             kept.append(hit)
@@ -114,6 +115,15 @@ def drop_nested_hits(text: str, hits: list[Hit], doc) -> list[Hit]:
             continue
         kept.append(hit)
     return kept
+
+
+def _piece_of_organisation(folded: str, name: tuple[int, int] | None, hit: Hit) -> bool:
+    """A place ending an organisation's name: "Iran" of "Mujahedin Organization of Iran",
+    even where the recogniser reads it as a name of its own."""
+    if name is None or not hit.entity.startswith("place/") or hit.end != name[1]:
+        return False
+    before = folded[name[0]:hit.start]
+    return bool(re.search(r"\bof (?:the )?$", before)) and any(w in ORG_HEADS for w in before.split())
 
 
 def _whole_hit(hits: list[Hit], name: tuple[int, int], hit: Hit) -> bool:

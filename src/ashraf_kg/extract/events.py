@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..namespaces import kind_of
-from ..timex import number_value
 from ..vocab import ACTOR_KINDS
+from .counts import find_counts
 from .mentions import Hit
 from .triggers import TRIGGERS
 
@@ -34,18 +34,6 @@ TIME_PATTERN = re.compile(
     r"|October|November|December)(?: \d{4})?|(?:January|February|March|April|May|June|July|August"
     r"|September|October|November|December)(?: of this year| of last year| \d{4})?)\b",
     re.IGNORECASE)
-_COUNT = re.compile(
-    r"\b(?P<verb>killing|killed|wounding|wounded|leaving|released|executing|executed)\s+"
-    r"(?P<num>\d+|[a-z]+(?:-[a-z]+)?)\b(?P<rest>(?:\s+\w+){0,2}?\s+(?P<adj>dead|missing|names|killed|wounded))?"
-    r"|\b(?P<num2>\d+|[a-z]+(?:-[a-z]+)?)\s+(?:\w+\s+){0,2}?(?P<adj2>dead|missing|killed|wounded|injured)\b"
-    r"|\b(?P<label>Fatalities|Deaths|Killed|Wounded|Injured|Missing):\s*(?P<num3>\d+)",
-    re.IGNORECASE)
-_COUNT_KINDS = {"killing": "killed", "killed": "killed", "wounding": "wounded",
-                "wounded": "wounded", "injured": "wounded", "dead": "dead", "missing": "missing",
-                "names": "named", "released": "named", "executing": "executed",
-                "executed": "executed", "fatalities": "dead", "deaths": "dead", "leaving": "dead"}
-
-
 @dataclass
 class EventHit:
     """An event found in the text; ``roles`` maps a role to entity ids in order found."""
@@ -188,18 +176,23 @@ def _arguments(event: EventHit, text: str, clause, mentions: list[Hit], object_r
 
 def _objects(event: EventHit, text: str, clause, mentions, object_role, skip) -> None:
     window_end = min(clause[1], event.trigger[1] + 120)
+    for hit in mentions:  # the weapon in or just before the trigger: "rockets struck", "a rocket attack"
+        inside = event.trigger[0] <= hit.start and hit.end <= event.trigger[1]
+        if _kind(hit) == "thing" and (inside or text[hit.end:event.trigger[0]] == " "):
+            event.add("instrument", hit.entity)
     previous = previous_place = None
     for hit in mentions:
         if not (event.trigger[1] <= hit.start < window_end) or hit in skip:
             continue
         kind, gap = _kind(hit), text[event.trigger[1]:hit.start]
+        words = text[event.trigger[0]:hit.start]  # a preposition may end the trigger: "fired on"
         if re.search(r"\bby\b", gap):
             break
-        if kind == "place" and re.search(r"\bto\s+(?:the\s+)?$", gap) \
+        if kind == "place" and re.search(r"\bto\s+(?:the\s+)?$", words) \
                 and event.type in ("Appeal", "Order", "Flight", "Abduction", "Detention", "Relocation"):
             event.add("destination", hit.entity)
         elif kind == "place" and (re.search(
-                r"\b(?:at|in|on|around|near|outside(?: of)?|upon|into|from)\s+(?:the\s+)?$", gap)
+                r"\b(?:at|in|on|around|near|outside(?: of)?|upon|into|from)\s+(?:the\s+)?$", words)
                 or (previous_place and re.fullmatch(r"[\s,]*(?:and\s+)?(?:the\s+)?",
                                                     text[previous_place.end:hit.start]))):
             event.add("place", hit.entity)
@@ -221,31 +214,6 @@ def _time_near(found: list[re.Match], trigger) -> str | None:
         return None
     nearest = min(found, key=lambda m: min(abs(m.start() - trigger[1]), abs(m.end() - trigger[0])))
     return nearest[0]
-
-
-def find_counts(text: str, sentence) -> list[tuple[str, int | None, tuple[int, int]]]:
-    """(kind, value, span) of every casualty figure in a sentence: "killing forty-four"."""
-    counts = []
-    for m in _COUNT.finditer(text, sentence[0], sentence[1]):
-        word = m["num"] or m["num2"] or m["num3"]
-        value = number_value(word)
-        if value is None:
-            continue
-        key = (m["adj"] or m["verb"] or m["adj2"] or m["label"]).lower()
-        if m["verb"] and m["adj"] in ("dead", "missing", "names"):
-            key = m["adj"]
-        if m["verb"] == "leaving" and not m["adj"]:
-            continue
-        counts.append((_COUNT_KINDS.get(key, "killed"), value, (m.start(), m.end())))
-    for m in re.finditer(r"\b(?:the\s+)?(\w+)\s+attack\b", text[sentence[0]:sentence[1]]):
-        value = ORDINALS.get(m[1].lower())
-        if value:
-            counts.append(("attacks", value, (sentence[0] + m.start(), sentence[0] + m.end())))
-    return counts
-
-
-ORDINALS = {w: i for i, w in enumerate("zeroth first second third fourth fifth sixth seventh "
-                                       "eighth ninth tenth eleventh twelfth".split())}
 
 
 def _is_reference(text: str, trigger, clause) -> bool:

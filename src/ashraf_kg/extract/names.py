@@ -46,11 +46,11 @@ def entity_names(entity: Entity) -> tuple[tuple[str, str], ...]:
         if bare and bare != name:
             names.append((bare, how))
     country = re.fullmatch(r"Government of (?:the )?([A-Z][\w ]+)", entity.label)
-    if country:  # "Iraq's government", "the Iraqi government", "the Iraqi authorities"
+    if country:  # "Iraq's government", "the Iraqi government", "Iraqi officials"
         names += [(f"{country[1]}'s government", "label"), (f"government of {country[1]}", "label")] + [
             (f"{d} {word}", "label") for d in sorted(demonyms(country[1]))
             if d in (country[1] + "i", country[1] + "ian", country[1] + "n")
-            for word in ("government", "authorities", "regime")]
+            for word in ("government", "authorities", "regime", "officials")]
     army = re.fullmatch(r"([A-Z]\w+) (?:Army|Armed Forces)", entity.label)
     if army:  # "Iraqi soldiers" are the Iraqi Army's
         names += [(f"{army[1]} {word}", "label") for word in ("soldiers", "troops")]

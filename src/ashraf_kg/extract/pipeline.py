@@ -10,11 +10,17 @@ once per process from the installed package, never downloaded at run time):
    (extract.entities: never cut from inside a longer name, never a group whose name the
    text lacks);
 3. ``find_named_entities`` and ``propose_entities`` — the recogniser's names linked to the
-   registry or proposed, and capitalised names with a cue to their kind;
-4. ``find_events`` (extract.events) — trigger words, roles, time and counts; agents the
-   parse contradicts are taken off (extract.agents);
+   registry or proposed, and capitalised names with a cue to their kind; a country that
+   acts is its government, "we" of a statement the institution it speaks for
+   (extract.institutions); groups described by what happened to them (extract.described);
+4. ``find_events`` (extract.events) — trigger words, roles, time and counts
+   (extract.counts); the parse's subject is an active verb's agent, and agents the parse
+   contradicts are taken off (extract.agents); a violent event takes the scene named
+   beside it (extract.scene);
 5. ``find_claims`` and ``find_speech`` (extract.claims, extract.attribution) — reported
-   speech with claimant and stance, from the words and from the parse.
+   speech with claimant and stance, from the words and from the parse; then whose voice
+   tells each event (extract.voice) and the calls and characterisations a voice makes
+   without a verb of saying (extract.positions).
 
 The result is an :class:`~ashraf_kg.model.Annotations` with ``status: draft`` and a
 confidence on every item, and the offsets of every quote; ``write_annotations`` (of
@@ -48,7 +54,7 @@ from ..namespaces import make_slug, slug_of
 from ..sentences import split_sentences
 from ..timex import normalise_time
 from .agents import check_agents
-from .attribution import find_speech, merge_speech
+from .attribution import find_speech, mark_denials, merge_speech
 from .claims import ClaimHit, find_claims
 from .described import find_described_groups
 from .entities import drop_nested_hits, drop_unnamed_groups, find_named_entities, plausible_proposals
@@ -252,8 +258,9 @@ def extract_document(document: Document, registry: tuple[Entity, ...], *,
     event_hits = find_events(text, sentences, actors,
                              check=lambda event: check_agents(doc, [event], actors))
     place_events(text, sentences, event_hits, registry)
-    speech = merge_speech(find_claims(text, sentences, actors, author=document.meta.author),
-                          find_speech(text, doc, sentences, actors))
+    speech = mark_denials(text, merge_speech(
+        find_claims(text, sentences, actors, author=document.meta.author),
+        find_speech(text, doc, sentences, actors)))
     claim_hits = collapse_relays(text, sentences, speech)
     claim_hits += reported_event_claims(text, sentences, event_hits, claim_hits, speech)
     claim_hits += label_claims(text, sentences, actors, claim_hits, document.meta.author)
