@@ -128,3 +128,20 @@ def test_a_negation_that_denies_no_act_is_not_a_denial():
     found = mark_denials(text, find_speech(text, parse_text(text), split_sentences(text),
                                            find_mentions(text, REGISTRY)))
     assert [c.stance for c in found] == ["asserts"]
+
+
+@pytest.mark.parametrize("text", [
+    'Saad Maan called the raid "a crime against humanity."',
+    "Rights Watch described the raid as a massacre.",
+])
+def test_naming_something_as_something_characterises(text):
+    assert ("characterises" in [s for _, s, _ in claims(text)])
+
+
+def test_reported_words_of_obligation_are_a_call():
+    from ashraf_kg.extract.attribution import mark_denials
+
+    text = '"The killers must be brought to justice," Saad Maan said.'
+    found = mark_denials(text, find_speech(text, parse_text(text), split_sentences(text),
+                                           find_mentions(text, REGISTRY)))
+    assert [c.stance for c in found] == ["calls-for"]

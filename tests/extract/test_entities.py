@@ -91,6 +91,18 @@ def test_unknown_person_is_proposed_with_every_mention():
     assert (person.id, person.type, len(person.spans)) == ("person/ahmad-karimi", "Person", 2)
 
 
+def test_a_proposal_takes_every_place_the_body_writes_its_name():
+    from ashraf_kg.extract.entities import name_every_occurrence
+    from ashraf_kg.extract.proposals import Proposal
+
+    text = "Witnesses told Valley Watch the camp was shelled. Valley Watch said so today."
+    at = text.rindex("Valley Watch")
+    proposal = Proposal("organization/valley-watch", "Organization", "Valley Watch",
+                        ((at, at + 12),), 0.7, "named entity")
+    (found,) = name_every_occurrence(text, [proposal], [])
+    assert found.spans == ((15, 27), (at, at + 12))
+
+
 @pytest.mark.parametrize("name,kind,linked", [
     ("Qasem Soleimani", "person", "person/qassem-suleimani"),
     ("Camp Ashraf", "organization", "place/camp-ashraf"),   # the recogniser mislabels: exact name

@@ -158,6 +158,27 @@ def test_a_call_keeps_the_destination_of_what_it_asks_for(mark):
     assert (appeal.type, appeal.roles.get("destination")) == ("Appeal", [KESH])
 
 
+def test_the_subject_of_a_sentence_is_not_the_agent_of_a_killing_it_speaks_of(mark):
+    text = "The Northern Brigade investigated the killing of the refugees."
+    found = events(text, ("Northern Brigade", BRIGADE), ("refugees", REFUGEES), mark=mark)
+    assert [e.roles for e in found if e.type == "Killing"] == [{"victim": [REFUGEES]}]
+
+
+def test_who_did_the_shooting_is_its_agent(mark):
+    text = "Tomas Reyes said the Northern Brigade did the shooting in Kesh."
+    found = events(text, ("Tomas Reyes", REYES), ("Northern Brigade", BRIGADE), ("Kesh", KESH),
+                   mark=mark)
+    assert [e.roles.get("agent") for e in found if e.type == "Attack"] == [[BRIGADE]]
+
+
+@pytest.mark.parametrize("text", [
+    "The Northern Brigade should investigate Kesh.",
+    "The Northern Brigade must be attacked in Kesh.",
+])
+def test_what_should_or_must_be_done_is_no_event(text, mark):
+    assert events(text, ("Northern Brigade", BRIGADE), ("Kesh", KESH), mark=mark) == []
+
+
 def test_an_attempt_to_attack_is_an_event(mark):
     text = "The Northern Brigade tried to attack Kesh."
     assert [e.type for e in events(text, ("Northern Brigade", BRIGADE), ("Kesh", KESH), mark=mark)] == [

@@ -7,9 +7,11 @@ spokesman, Ali al-Mousawi, said"; "ministry spokesman Saad Maan said"), or the e
 pronoun was resolved to. "According to X" makes X the claimant, and a passive ("was
 denied by X") the agent after "by". A verb joined to another ("condemned the attack and
 urged …") shares its subject. The stance comes from the verb: deny and reject deny,
-blame and accuse accuse, condemn and deplore condemn, urge and call on call for, the
-rest assert. The claim's words run from the subject to the end of the verb's phrase, so
-a quotation before or after the verb is inside them.
+blame and accuse accuse, condemn and deplore condemn, urge and call on call for, "called
+X “Y”" and "described X as Y" characterise, the rest assert; words that reject an
+accusation make a denial, words of obligation a call. The claim's words run from the
+subject to the end of the verb's phrase, so a quotation before or after the verb is
+inside them.
 
 Claimants are registry entities or names proposed for review (``names`` maps a span of
 the text to a proposed id); a subject that names neither makes no claim.
@@ -49,6 +51,8 @@ _REMAIN = frozenset("remain remains remained".split())
 _MANDATIVE = frozenset("insist insists insisted demand demands demanded ask asks asked".split())
 _CALL = frozenset("call calls called calling".split())  # "call on", "call for"
 _CLAIM = frozenset("claim claims claimed claiming".split())
+_NAMING = frozenset("describe describes described label labels labelled labeled brand brands branded "
+                    "term terms termed".split())
 
 
 def _entity_at(index: dict[int, str], token) -> str | None:
@@ -114,6 +118,11 @@ def _finite_partner(verb):
 
 def _stance(verb) -> str | None:
     word = verb.lower_
+    if word in _CALL or word in _NAMING:  # "called the attack “a crime”", "described it as …"
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")
+               for c in [*verb.children, *(g for o in objects for g in o.children)]):
+            return "characterises"
     if word in _CALL:
         return "calls-for" if any(c.dep_ == "prep" and c.lower_ in ("on", "for") for c in verb.children) \
             else None
@@ -193,11 +202,17 @@ _DENIAL = re.compile(
     r"|harm\w*|abduct\w*|detain\w*|arrest\w*)\b", re.IGNORECASE)
 
 
+_OBLIGATION = re.compile(r"\b(?:must|should|ought to|needs? to|ha(?:s|ve) to)\b(?!\s+have\b)", re.IGNORECASE)
+
+
 def mark_denials(text: str, claims: list[ClaimHit]) -> list[ClaimHit]:
-    """A statement whose own words reject an accusation or deny an act is a denial."""
+    """A statement whose own words reject an accusation or deny an act is a denial; one
+    whose words say what must or should be done is a call."""
     for claim in claims:
         if claim.stance == "asserts" and _DENIAL.search(text, claim.span[0], claim.span[1]):
             claim.stance = "denies"
+        elif claim.stance == "asserts" and _OBLIGATION.search(text, claim.span[0], claim.span[1]):
+            claim.stance = "calls-for"
     return claims
 
 

@@ -296,6 +296,24 @@ def plausible_proposals(text: str, proposals: list[Proposal]) -> list[Proposal]:
     return kept
 
 
+def name_every_occurrence(text: str, proposals: list[Proposal], hits: list[Hit]) -> list[Proposal]:
+    """Each proposal with every place the body writes its name, where the recogniser saw
+    only some ("Witnesses told Human Rights Watch …")."""
+    folded, headers = fold(text), _title_case_lines(text)
+    taken = [(h.start, h.end) for h in hits] + [s for p in proposals for s in p.spans]
+    found = []
+    for proposal in proposals:
+        spans = list(proposal.spans)
+        for m in re.finditer(rf"(?<![\w-]){re.escape(fold(proposal.label))}(?![\w-])", folded):
+            span = (m.start(), m.end())
+            if not any(a < span[1] and span[0] < b for a, b in taken + spans) \
+                    and not any(a <= span[0] < b for a, b in headers):
+                spans.append(span)
+        found.append(Proposal(proposal.id, proposal.type, proposal.label, tuple(sorted(spans)),
+                              proposal.confidence, proposal.cue, proposal.roles))
+    return found
+
+
 def _merge_short_forms(folded: str, proposals: list[Proposal]) -> list[Proposal]:
     """A proposed person's surname alone ("Arbabsiar") is that person, when one person has it."""
     people = [p for p in proposals if p.type == "Person" and len(p.label.split()) > 1]

@@ -74,8 +74,9 @@ _INSERTS = re.compile(r",\s*(?:which|who)\b[^,]*,|\([^)]*\)|–[^–]*–")
 _OBJECT_GAP = re.compile(r"^\s*(?:(?:on|upon|against|at|with|to|directly with|that)\s+)?"
                          r"(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w-]+\s+){0,3}$")
 _COORDINATED = re.compile(r"^[\s,]*(?:and\s+)?(?:(?:the\s+)?[A-Z][\w-]*\s+){0,4}$")
-_NEGATED = re.compile(r"\b(?:no|not|never|yet to|nor|without)\s+(?:such\s+|\w+\s+)?$",
-                      re.IGNORECASE)
+# negated, or only asked for: "no such attack", "should investigate", "must be punished"
+_NEGATED = re.compile(r"\b(?:no|not|never|yet to|nor|without|should|must|ought to|need to|needs to)"
+                      r"\s+(?:such\s+|be\s+|\w+\s+)?$", re.IGNORECASE)
 _BY = re.compile(r"^(?:\s*[\w-]+){0,6}?\s+by\s+", re.IGNORECASE)
 
 
@@ -153,9 +154,11 @@ def _arguments(event: EventHit, text: str, clause, mentions: list[Hit], object_r
     word = text[event.trigger[0]:event.trigger[1]].split()[0]
     light = re.search(r"\b(?:launch(?:ed|es)?|carr(?:y|ies|ied) out|conduct(?:s|ed)?|mount(?:s|ed)?"
                       r"|stag(?:es|ed)|beg(?:an|un|ins)|engaged in|initiat(?:es|ed)|open(?:s|ed)"
-                      r"|undert(?:akes|ook|aken))"
+                      r"|undert(?:akes|ook|aken)|d(?:o|id|oes|one)(?:n['’]t|\s+not)?)"
                       r"\s+(?:\w+\s+){0,3}$", text[clause[0]:event.trigger[0]])
-    if subject and _NOUN_FORMS.match(word) and not light and not re.fullmatch(
+    noun = _NOUN_FORMS.match(word) or (word.endswith("ing") and re.search(  # "the killing of"
+        r"\b(?:the|a|an|this|that|its|their|his|her)\s+$", text[clause[0]:event.trigger[0]]))
+    if subject and noun and not light and not re.fullmatch(
             r"(?:['’]s)?\s*(?:\w+\s+){0,1}", text[subject.end:event.trigger[0]]):
         subject = None
     if subject:
@@ -223,7 +226,8 @@ def _is_reference(text: str, trigger, clause) -> bool:
 
 
 def _skip_trigger(text: str, m, clause) -> bool:
-    """Negated ("no such attack"), infinitive ("to attack") or complement ("signs of execution")."""
+    """Negated ("no such attack"), asked for ("should investigate"), infinitive ("to
+    attack") or complement ("signs of execution")."""
     before = text[clause[0]:m.start()]
     passive = r"(?:be\s+)?" if re.search(r"(?:ed|en)$", m[0].split()[0]) else ""  # "to be transferred"
     infinitive = re.search(rf"\bto\s+{passive}$", before) and not re.search(

@@ -57,7 +57,8 @@ from .agents import check_agents
 from .attribution import find_speech, mark_denials, merge_speech
 from .claims import ClaimHit, find_claims
 from .described import find_described_groups
-from .entities import drop_nested_hits, drop_unnamed_groups, find_named_entities, plausible_proposals
+from .entities import (drop_nested_hits, drop_unnamed_groups, find_named_entities, name_every_occurrence,
+                       plausible_proposals)
 from .events import EventHit, find_events
 from .institutions import resolve_governments, resolve_we
 from .mentions import Hit, find_mentions
@@ -67,7 +68,7 @@ from .proposals import Proposal as NameProposal
 from .proposals import propose_entities
 from .relations import RelationHit, find_relations
 from .scene import place_events
-from .speech import find_references
+from .speech import drop_crossed_plurals, find_references
 from .voice import SPEECH_EVENTS, collapse_relays, label_claims, own_voice_claims, reported_event_claims
 
 EXTRACTOR = "spacy-sm-3.8+rules-2"
@@ -236,9 +237,10 @@ def _find_names(text: str, doc, sentences, registry: tuple[Entity, ...], meta):
     hits = sorted(hits + find_described_groups(text, hits, registry, published, sentences),
                   key=lambda h: h.start)
     proposals = plausible_proposals(text, _merge_proposals(named, propose_entities(text, hits, registry)))
+    proposals = name_every_occurrence(text, proposals, hits)
     actors = sorted(hits + [Hit(p.id, s, e, p.confidence, "proposed") for p in proposals
                             for s, e in p.spans], key=lambda h: h.start)
-    references = find_references(text, sentences, actors)
+    references = drop_crossed_plurals(doc, find_references(text, sentences, actors), actors)
     known = {e.id for e in registry}
     hits = sorted(hits + [r for r in references if r.entity in known], key=lambda h: h.start)
     return hits, sorted(actors + references, key=lambda h: h.start), proposals
