@@ -57,8 +57,13 @@ from .agents import check_agents
 from .attribution import find_speech, mark_denials, merge_speech
 from .claims import ClaimHit, find_claims
 from .described import find_described_groups
-from .entities import (drop_nested_hits, drop_unnamed_groups, find_named_entities, name_every_occurrence,
-                       plausible_proposals)
+from .entities import (
+    drop_nested_hits,
+    drop_unnamed_groups,
+    find_named_entities,
+    name_every_occurrence,
+    plausible_proposals,
+)
 from .events import EventHit, find_events
 from .institutions import resolve_governments, resolve_we
 from .mentions import Hit, find_mentions
