@@ -74,3 +74,11 @@ def test_an_appeal_after_a_semicolon_is_made_by_the_first_verbs_subject():
     text = ("The Hill Militia welcomes the talks; and urges the Northern Brigade to leave "
             "Camp Cedar.")
     assert _agents(text, "Appeal") == [("organization/hill-militia",)]
+
+
+def test_the_party_that_condemns_is_not_the_agent_when_a_headline_runs_into_its_sentence():
+    text = ("Terrorist Attack on Camp Cedar\nPress Statement\nTomas Reyes\nJune 15, 2013\n\n"
+            "The Hill Militia condemns the attack that took place this morning at Camp Cedar "
+            "killing 6 people.")
+    assert all("organization/hill-militia" not in a for a in _agents(text, "Killing"))
+

@@ -41,7 +41,9 @@ def _root(doc, start: int, end: int):
 def _subject_of(verb):
     """The verb's subject, or the subject of the verb it is joined to ("… killed three and
     wounded dozens")."""
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subjects = sorted((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")),
+                      key=lambda c: (c.i > verb.i, abs(verb.i - c.i)))
+    subject = subjects[0] if subjects else None  # the nearest before: a headline run in gives two
     if subject is None and verb.dep_ == "conj" and verb.head.tag_.startswith("VB"):
         return _subject_of(verb.head)
     return subject

@@ -265,6 +265,9 @@ def extract_document(document: Document, registry: tuple[Entity, ...], *,
     event_hits = find_events(text, sentences, actors,
                              check=lambda event: check_agents(doc, [event], actors))
     place_events(text, sentences, event_hits, registry)
+    # An event with neither a participant nor a place says nothing reviewable and fails
+    # the EventShape, so it is not proposed, nor is a claim made of it.
+    event_hits = [e for e in event_hits if any(e.roles.values()) or e.place]
     speech = mark_denials(text, merge_speech(
         find_claims(text, sentences, actors, author=document.meta.author),
         find_speech(text, doc, sentences, actors)))
@@ -274,10 +277,6 @@ def extract_document(document: Document, registry: tuple[Entity, ...], *,
     claim_hits += find_positions(text, doc, actors, claim_hits, document.meta.author,
                                  document.meta.genre)
     events = _event_items(document, event_hits, names)
-    # An event with neither a participant nor a place says nothing reviewable and fails
-    # the EventShape, so it is not proposed (nor are claims whose proposition it is).
-    kept = [i for i, event in enumerate(events) if event.roles or event.place]
-    event_hits, events = [event_hits[i] for i in kept], [events[i] for i in kept]
     claim_hits = sorted(claim_hits + own_voice_claims(document, event_hits, claim_hits, sentences),
                         key=lambda c: c.span)
     claims = _claim_items(document, claim_hits, event_hits, events)
