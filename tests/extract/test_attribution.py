@@ -145,3 +145,12 @@ def test_reported_words_of_obligation_are_a_call():
     found = mark_denials(text, find_speech(text, parse_text(text), split_sentences(text),
                                            find_mentions(text, REGISTRY)))
     assert [c.stance for c in found] == ["calls-for"]
+
+
+def test_a_finding_that_something_is_so_asserts_it():
+    assert ("organization/rights-watch", "asserts") in [
+        (c, s) for c, s, _ in claims("Rights Watch determined that the camp met the standards.")]
+
+
+def test_a_finding_of_a_thing_is_no_claim():
+    assert claims("Rights Watch found the bodies.") == []

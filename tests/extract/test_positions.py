@@ -50,3 +50,14 @@ def test_words_the_voice_condemns_are_not_characterised_again():
 def test_a_news_report_describing_in_its_own_voice_characterises_nothing():
     text = "The brutal heat at Camp Cedar lasted two weeks."
     assert [c for c in _claims(text, genre="news") if c[1] == "characterises"] == []
+
+
+def test_an_institution_concerned_by_something_characterises_it():
+    text = "Orlan is deeply concerned by this tragic violence at Camp Cedar."
+    assert ("organization/orlan-government", "characterises", "this tragic violence") in _claims(text)
+
+
+def test_the_voice_is_the_subject_nearest_the_verb_when_a_header_runs_into_the_sentence():
+    text = ("Camp Cedar\n\nPress Statement\nCedar Radio Spokesperson\n"
+            "Orlan continues to follow the grave situation at Camp Cedar.")
+    assert ("organization/orlan-government", "characterises", "the grave situation") in _claims(text)

@@ -51,6 +51,8 @@ _REMAIN = frozenset("remain remains remained".split())
 _MANDATIVE = frozenset("insist insists insisted demand demands demanded ask asks asked".split())
 _CALL = frozenset("call calls called calling".split())  # "call on", "call for"
 _CLAIM = frozenset("claim claims claimed claiming".split())
+_FINDING = frozenset("determine determines determined conclude concludes concluded find finds found "
+                     "establish establishes established verify verifies verified".split())
 _NAMING = frozenset("describe describes described label labels labelled labeled brand brands branded "
                     "term terms termed".split())
 
@@ -133,6 +135,8 @@ def _stance(verb) -> str | None:
             else None
     if word in _MANDATIVE and any(c.dep_ == "ccomp" and _subjunctive(c) for c in verb.children):
         return "calls-for"
+    if word in _FINDING:  # "the inspectors determined that the camp met the standards"
+        return "asserts" if any(c.dep_ == "ccomp" for c in verb.children) else None
     return STANCES.get(word)
 
 

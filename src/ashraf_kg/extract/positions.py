@@ -29,7 +29,7 @@ _MODALS = frozenset("must should ought".split())
 EVALUATIVE = frozenset("""horrific horrible terrible tragic barbarous barbaric brutal vicious senseless
     cowardly heinous atrocious appalling outrageous shameful despicable abhorrent inhumane
     unprovoked unjustified unjustifiable unacceptable deplorable egregious murderous bloody
-    ruthless savage evil monstrous criminal terrorist""".split())
+    ruthless savage evil monstrous criminal terrorist untenable grave dire horrendous""".split())
 _EVALUATIVE_NOUNS = frozenset("""tragedy tragedies atrocity atrocities massacre massacres slaughter
     terrorists terrorism dictator tyrant thugs butchers butcher""".split())
 
@@ -42,15 +42,20 @@ def _actor(index: dict[int, Hit], token) -> str | None:
 def _own_voice(sentence, index: dict[int, Hit]) -> str | None:
     """The institution or person whose position the sentence states by its main verb."""
     root = sentence.root
-    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < root.i]
+    subject = subjects[-1] if subjects else None  # the nearest: a header run in gives two
     first_person = subject is not None and subject.lower_ in ("we", "i")
-    if subject is None or not (first_person or root.lower_ in ATTITUDE):
+    attitude = root.lower_ in ATTITUDE or any(  # "X is deeply concerned by …"
+        c.dep_ == "acomp" and c.lower_ in ATTITUDE for c in root.children)
+    if subject is None or not (first_person or attitude):
         return None
     return _actor(index, subject)
 
 
-def _modal(verb) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
+def _modal(root) -> bool:
+    """The main verb, or a verb joined to it, takes "must", "should" or "ought"."""
+    verbs = [root, *(c for c in root.children if c.dep_ == "conj")]
+    return any(c.dep_ == "aux" and c.lower_ in _MODALS for v in verbs for c in v.children)
 
 
 def _voices(text: str, doc, index: dict[int, Hit], author: str | None, statement: bool):
@@ -90,7 +95,7 @@ def find_positions(text: str, doc, hits: list[Hit], claims: list[ClaimHit], auth
     found = []
     for sentence, voice in _voices(text, doc, _index(doc, hits), author, genre == "statement"):
         span, root = (sentence.start_char, sentence.end_char), sentence.root
-        if _inside(span[0], quotes) or span[0] < title_end:
+        if _inside(span[0], quotes) or root.idx < title_end:
             continue
         if _modal(root) and (voice or author):
             found.append(ClaimHit(voice or author, "calls-for", span,
@@ -100,7 +105,7 @@ def find_positions(text: str, doc, hits: list[Hit], claims: list[ClaimHit], auth
         others = [c.span for c in claims if c.claimant != voice or c.stance == "condemns"]
         for chunk in _noun_phrases(sentence):
             at = chunk.start_char
-            if _evaluative(chunk) and not _inside(at, quotes + others + described):
+            if _evaluative(chunk) and at >= title_end and not _inside(at, quotes + others + described):
                 found.append(ClaimHit(voice, "characterises", (at, chunk.end_char),
                                       (chunk.root.idx, chunk.root.idx + len(chunk.root)),
                                       quoted=chunk.text, confidence=0.5))
