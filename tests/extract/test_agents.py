@@ -82,3 +82,8 @@ def test_the_party_that_condemns_is_not_the_agent_when_a_headline_runs_into_its_
             "killing 6 people.")
     assert all("organization/hill-militia" not in a for a in _agents(text, "Killing"))
 
+
+
+def test_the_party_that_claims_something_happened_is_not_its_agent():
+    text = "The Hill Militia claims that the residents killed each other at Camp Cedar."
+    assert all("organization/hill-militia" not in a for a in _agents(text, "Killing"))

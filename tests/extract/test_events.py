@@ -46,6 +46,12 @@ def test_a_preposition_ending_the_trigger_places_what_follows(mark):
     assert (attack.roles, attack.place) == ({"instrument": [MORTARS]}, [KESH])
 
 
+def test_a_place_stormed_is_the_place_of_the_attack(mark):
+    text = "The Northern Brigade stormed Kesh at dawn."
+    (attack,) = events(text, ("Northern Brigade", BRIGADE), ("Kesh", KESH), mark=mark)
+    assert (attack.roles, attack.place) == ({"agent": [BRIGADE]}, [KESH])
+
+
 def test_a_weapon_before_an_attack_noun_is_its_instrument(mark):
     text = "The Northern Brigade denied the mortar shells attack on Kesh."
     found = events(text, ("Northern Brigade", BRIGADE), ("mortar shells", MORTARS), ("Kesh", KESH),

@@ -74,3 +74,10 @@ def test_we_with_no_institution_before_it_is_an_organisation_author():
 def test_we_with_no_institution_before_it_is_unresolved_for_a_person_author():
     text = "We call on the Harbour Council to open the gates of Camp Cedar."
     assert [w for w, _ in _entities(text, "person/ana-lind") if w == "We"] == []
+
+
+def test_we_of_an_opinion_piece_is_not_an_institution_it_names():
+    text = "Orlan condemns the shelling of Camp Cedar. We must not look away."
+    doc = parse_text(text)
+    hits = resolve_governments(doc, find_mentions(text, REGISTRY), REGISTRY)
+    assert resolve_we(text, doc, hits, "person/ana-lind", "opinion/advocacy") == []

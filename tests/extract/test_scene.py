@@ -43,3 +43,9 @@ def test_two_camps_named_nearby_leave_the_scene_open():
 def test_a_place_in_the_next_paragraph_is_not_the_scene():
     text = "The Hill Militia attacked the residents before dawn.\n\nCamp Cedar was quiet."
     assert _places(text, "Attack") in ([], [()])
+
+
+def test_a_city_that_acts_is_not_the_scene():
+    text = ("The Hill Militia attacked the residents before dawn. "
+            "Kesh is believed to be holding the missing.")
+    assert _places(text, "Attack") in ([], [()])

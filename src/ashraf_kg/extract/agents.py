@@ -25,7 +25,8 @@ from .events import EventHit
 from .mentions import Hit
 from .voice import SPEECH_EVENTS
 
-_REPORTING = frozenset(w for w, s in STANCES.items() if s in ("asserts", "denies", "accuses", "condemns"))
+_REPORTING = frozenset(w for w, s in STANCES.items() if s in ("asserts", "denies", "accuses", "condemns")) \
+    | frozenset("claim claims claimed claiming".split())
 _MODIFIERS = frozenset(("prep", "acl", "relcl", "advcl", "pcomp"))
 # A verb whose subject is one of these ("the attack killed five") has no actor for subject.
 _EVENT_NOUNS = frozenset("""attack attacks assault raid raids bombing bombings blast blasts explosion

@@ -196,6 +196,7 @@ def _objects(event: EventHit, text: str, clause, mentions, object_role, skip) ->
             event.add("destination", hit.entity)
         elif kind == "place" and (re.search(
                 r"\b(?:at|in|on|around|near|outside(?: of)?|upon|into|from)\s+(?:the\s+)?$", words)
+                or (event.type in ("Attack", "Arson") and re.fullmatch(r"\s+(?:the\s+)?", gap))
                 or (previous_place and re.fullmatch(r"[\s,]*(?:and\s+)?(?:the\s+)?",
                                                     text[previous_place.end:hit.start]))):
             event.add("place", hit.entity)

@@ -7,9 +7,10 @@ Two readings of the parse turn words into the institution they stand for:
   where it lies or what it is ("Iraq borders Iran", "Iraq is a country"), is the
   registry's government of that country, when the registry has exactly one;
 - "we" in a document's own words (outside quotations) is the institution the document
-  speaks for: the one organisation that is the subject of a speech or attitude verb
-  before it in the document's own words, else the document's author when the author is
-  an organisation; otherwise it stays unresolved.
+  speaks for: in a statement, the one organisation that is the subject of a speech or
+  attitude verb before it in the document's own words; else the document's author when
+  the author is an organisation; otherwise it stays unresolved (in an opinion piece
+  "we" is the writer and the readers, not an institution the writer names).
 """
 
 from __future__ import annotations
@@ -103,10 +104,10 @@ def _speakers(doc, hits: list[Hit], quotes) -> list[tuple[int, str]]:
     return found
 
 
-def resolve_we(text: str, doc, hits: list[Hit], author: str | None) -> list[Hit]:
+def resolve_we(text: str, doc, hits: list[Hit], author: str | None, genre: str = "statement") -> list[Hit]:
     """Mentions for "we" subjects in the document's own words; see the module docstring."""
     quotes = find_quotations(text)
-    speakers = _speakers(doc, hits, quotes)
+    speakers = _speakers(doc, hits, quotes) if genre == "statement" else []
     taken = {h.start for h in hits}
     found = []
     for token in doc:

@@ -238,7 +238,7 @@ def _find_names(text: str, doc, sentences, registry: tuple[Entity, ...], meta):
     author, published = meta.author, meta.published
     linked, named = find_named_entities(text, doc, hits, registry)
     hits = resolve_governments(doc, sorted(hits + linked, key=lambda h: h.start), registry)
-    hits = sorted(hits + resolve_we(text, doc, hits, author), key=lambda h: h.start)
+    hits = sorted(hits + resolve_we(text, doc, hits, author, meta.genre), key=lambda h: h.start)
     hits = sorted(hits + find_described_groups(text, hits, registry, published, sentences),
                   key=lambda h: h.start)
     proposals = plausible_proposals(text, _merge_proposals(named, propose_entities(text, hits, registry)))
@@ -264,7 +264,7 @@ def extract_document(document: Document, registry: tuple[Entity, ...], *,
     names = {e.id: e.label for e in registry} | {p.id: p.label for p in proposals}
     event_hits = find_events(text, sentences, actors,
                              check=lambda event: check_agents(doc, [event], actors))
-    place_events(text, sentences, event_hits, registry)
+    place_events(text, sentences, event_hits, registry, doc)
     # An event with neither a participant nor a place says nothing reviewable and fails
     # the EventShape, so it is not proposed, nor is a claim made of it.
     event_hits = [e for e in event_hits if any(e.roles.values()) or e.place]

@@ -3,12 +3,12 @@
 A report names the scene once and then tells what happened there: "Gunmen stormed the
 camp before dawn, killing twelve. Most of the residents of Camp Nord were asleep." The
 killing took place at Camp Nord. An attack, killing, wounding, arson, detention or
-abduction whose clause names no place (but some participant) takes the most specific place (a camp or a
-building before a city, a city before a province, never a country or a region) named in
-its sentence or in the sentence next to it in the same paragraph (inside a longer name
-too: "the residents of Camp Nord"; not in the possessive: "Kesh's proxies" names no
-scene), when exactly one place of that rank is named there; otherwise it stays without a
-place.
+abduction whose clause names no place (but some participant) takes the most specific
+place (a camp or a building before a city; never a country or a region) named in its
+sentence or in the sentence next to it in the same paragraph, when exactly one place of
+that rank is named there; otherwise it stays without a place. A name inside a longer
+name counts ("the residents of Camp Nord"); one in the possessive ("Kesh's proxies") or
+one that acts, as the subject of a verb ("Kesh is believed to be holding them"), does not.
 """
 
 from __future__ import annotations
@@ -37,9 +37,21 @@ def _window(text: str, sentences, at: int) -> tuple[int, int]:
     return start, end
 
 
-def _scene(text: str, places: dict[str, tuple[int, tuple[str, ...]]], span) -> str | None:
-    named = [p for p, (_, names) in places.items() if any(re.search(
-        rf"(?<![\w-]){re.escape(n)}(?![\w-])(?!['’]s\b)", fold(text[span[0]:span[1]])) for n in names)]
+def _named_as_place(doc, text: str, span, names) -> bool:
+    """A name of the place is in ``span`` as a place: not in the possessive, and not the
+    subject of a verb ("Tehran is believed to be holding them" names an actor)."""
+    for name in names:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])(?!['’]s\b)", fold(text), ):
+            if not span[0] <= m.start() < span[1]:
+                continue
+            words = doc.char_span(m.start(), m.end(), alignment_mode="expand") if doc is not None else None
+            if words is None or words.root.dep_ not in ("nsubj", "nsubjpass"):
+                return True
+    return False
+
+
+def _scene(text: str, places: dict[str, tuple[int, tuple[str, ...]]], span, doc=None) -> str | None:
+    named = [p for p, (_, names) in places.items() if _named_as_place(doc, text, span, names)]
     if not named:
         return None
     best = min(places[p][0] for p in named)
@@ -47,7 +59,8 @@ def _scene(text: str, places: dict[str, tuple[int, tuple[str, ...]]], span) -> s
     return top[0] if len(top) == 1 else None
 
 
-def place_events(text: str, sentences, events: list[EventHit], registry: tuple[Entity, ...]) -> None:
+def place_events(text: str, sentences, events: list[EventHit], registry: tuple[Entity, ...],
+                 doc=None) -> None:
     """Give each violent event without a place the scene its neighbourhood names."""
     places = {e.id: (_RANK[e.type], tuple(n for n, _ in entity_names(e)))
               for e in registry if e.type in _RANK}
@@ -55,7 +68,7 @@ def place_events(text: str, sentences, events: list[EventHit], registry: tuple[E
         if event.type not in VIOLENT or event.place or not event.roles:
             continue
         sentence = next((s for s in sentences if s[0] <= event.trigger[0] < s[1] + 1), None)
-        scene = _scene(text, places, sentence) if sentence else None
-        scene = scene or _scene(text, places, _window(text, sentences, event.trigger[0]))
+        scene = _scene(text, places, sentence, doc) if sentence else None
+        scene = scene or _scene(text, places, _window(text, sentences, event.trigger[0]), doc)
         if scene:
             event.place.append(scene)
