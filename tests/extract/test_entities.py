@@ -131,3 +131,14 @@ def test_a_datelines_capitals_are_not_proposed():
     text = "KHANAQIN, Iraq, June 3 (AFP) -- Mortars fell on the town."
     proposals = [Proposal("place/khanaqin", "Place", "KHANAQIN", ((0, 8),), 0.7, "")]
     assert plausible_proposals(text, proposals) == []
+
+
+def test_a_proposal_found_in_a_dateline_takes_its_label_from_the_body():
+    from ashraf_kg.extract.entities import plausible_proposals
+    from ashraf_kg.extract.proposals import Proposal
+
+    text = "KESHTOWN, May 4 (AFP) - Crowds gathered in Keshtown on Sunday."
+    at = text.rindex("Keshtown")
+    proposal = Proposal("place/keshtown", "Place", "KESHTOWN", ((0, 8), (at, at + 8)), 0.7, "named entity")
+    (kept,) = plausible_proposals(text, [proposal])
+    assert (kept.label, kept.spans) == ("Keshtown", ((at, at + 8),))

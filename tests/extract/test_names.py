@@ -71,6 +71,7 @@ def test_a_government_is_also_written_in_lower_case():
     ("Government of Valdoria", "Valdorian regime"),
     ("Government of Valdoria", "Valdorian officials"),
     ("Valdorian Army", "Valdorian soldiers"),
+    ("Valdorian Army", "Valdorian army"),
 ])
 def test_institutions_are_also_named_by_their_members_and_common_words(label, name):
     kind = "organization/x"

@@ -291,7 +291,10 @@ def plausible_proposals(text: str, proposals: list[Proposal]) -> list[Proposal]:
                       and not _DATELINE_PLACE.match(text, s[0]))
         if not spans:
             continue
-        kept.append(Proposal(proposal.id, proposal.type, proposal.label, spans,
+        label = proposal.label
+        if label.isupper():  # a dateline's capitals: the label as the body writes it
+            label = next((text[s:e] for s, e in spans if not text[s:e].isupper()), label)
+        kept.append(Proposal(proposal.id, proposal.type, label, spans,
                              proposal.confidence, proposal.cue, proposal.roles))
     return kept
 

@@ -25,6 +25,9 @@ CONNECTORS = r"(?:of|the|for|al|el|e|de|ul|bin|ibn|ad|as)"
 _CAP = r"[A-Z](?:[\w']|\.(?=\w))*(?:-[\w']+)*"
 # A capitalised name, lowercase connectors allowed inside: "Council of Resistance of Iran".
 NAME_PHRASE = re.compile(rf"(?<![\w-]){_CAP}(?:[ ](?:{CONNECTORS}[ ])*{_CAP})*")
+# Head words news writes in lower case after a name: "the Iraqi army", "the Interior ministry"
+_GENERIC_HEADS = frozenset("""Army Navy Police Government Ministry Parliament Forces Guard Guards
+    Militia Embassy""".split())
 _PARTICLES = frozenset("al el e de of the for and bin ibn ul ad as".split())
 
 
@@ -54,6 +57,9 @@ def entity_names(entity: Entity) -> tuple[tuple[str, str], ...]:
     army = re.fullmatch(r"([A-Z]\w+) (?:Army|Armed Forces)", entity.label)
     if army:  # "Iraqi soldiers" are the Iraqi Army's
         names += [(f"{army[1]} {word}", "label") for word in ("soldiers", "troops")]
+    words = entity.label.split()
+    if entity.kind == "organization" and len(words) > 1 and words[-1] in _GENERIC_HEADS:
+        names.append((" ".join(words[:-1] + [words[-1].lower()]), "label"))  # "the Iraqi army"
     if entity.kind == "thing" and re.search(r"[^s]s$", entity.label):
         names.append((entity.label[:-1], "label"))  # "a rocket attack": one of the rockets
     for name, how in list(names):  # "Former national security minister" is written lowercase
