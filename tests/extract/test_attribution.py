@@ -112,6 +112,8 @@ def test_remaining_somewhere_takes_no_position():
     '"These accusations are baseless," Saad Maan told reporters.',
     '"Our forces did not enter the camp," Saad Maan said.',
     "Rights Watch said the ministry had nothing to do with the raid.",
+    '"No one was killed by our forces," Saad Maan said.',
+    "Saad Maan said troops were not present at the camp.",
 ])
 def test_words_that_reject_an_accusation_make_a_denial(text):
     from ashraf_kg.extract.attribution import mark_denials

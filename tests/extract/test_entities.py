@@ -142,3 +142,13 @@ def test_a_proposal_found_in_a_dateline_takes_its_label_from_the_body():
     proposal = Proposal("place/keshtown", "Place", "KESHTOWN", ((0, 8), (at, at + 8)), 0.7, "named entity")
     (kept,) = plausible_proposals(text, [proposal])
     assert (kept.label, kept.spans) == ("Keshtown", ((at, at + 8),))
+
+
+def test_a_proposed_persons_surname_alone_is_that_person():
+    from ashraf_kg.extract.entities import name_every_occurrence
+    from ashraf_kg.extract.proposals import Proposal
+
+    text = "Spokesman Ali Zand denied it. Zand said so again."
+    proposal = Proposal("person/ali-zand", "Person", "Ali Zand", ((10, 18),), 0.7, "named entity")
+    (found,) = name_every_occurrence(text, [proposal], [])
+    assert [text[s:e] for s, e in found.spans] == ["Ali Zand", "Zand"]

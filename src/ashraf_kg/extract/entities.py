@@ -301,13 +301,20 @@ def plausible_proposals(text: str, proposals: list[Proposal]) -> list[Proposal]:
 
 def name_every_occurrence(text: str, proposals: list[Proposal], hits: list[Hit]) -> list[Proposal]:
     """Each proposal with every place the body writes its name, where the recogniser saw
-    only some ("Witnesses told Human Rights Watch …")."""
+    only some ("Witnesses told Human Rights Watch …"), and a proposed person's surname
+    where no other proposed person has it."""
     folded, headers = fold(text), _title_case_lines(text)
     taken = [(h.start, h.end) for h in hits] + [s for p in proposals for s in p.spans]
+    surnames = [fold(p.label).split()[-1] for p in proposals if p.type == "Person" and " " in p.label]
     found = []
     for proposal in proposals:
         spans = list(proposal.spans)
-        for m in re.finditer(rf"(?<![\w-]){re.escape(fold(proposal.label))}(?![\w-])", folded):
+        names = [fold(proposal.label)]
+        surname = names[0].split()[-1]
+        if proposal.type == "Person" and " " in proposal.label and len(surname) > 3 \
+                and surnames.count(surname) == 1:
+            names.append(surname)  # "… al-Dabbagh said": the one person proposed with that surname
+        for m in re.finditer(rf"(?<![\w-])(?:{'|'.join(map(re.escape, names))})(?![\w-])", folded):
             span = (m.start(), m.end())
             if not any(a < span[1] and span[0] < b for a, b in taken + spans) \
                     and not any(a <= span[0] < b for a, b in headers):
