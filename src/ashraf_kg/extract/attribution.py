@@ -203,7 +203,7 @@ _DENIAL = re.compile(
     r"|no (?:role|part|involvement|hand) in)\b|\b(?:did|does|do|had|has|have|was|were)\s*(?:not|n['’]t)"
     r"\s+(?:\w+\s+)?(?:enter\w*|attack\w*|kill\w*|shoot\w*|shot|fire[sd]?|open\w* fire|storm\w*"
     r"|raid\w*|take part|took part|participat\w*|carr\w+ out|involv\w*|order\w*|target\w*"
-    r"|harm\w*|abduct\w*|detain\w*|arrest\w*|present|involved|there)\b"
+    r"|harm\w*|abduct\w*|detain\w*|arrest\w*|present|involved)\b"
     r"|\b(?:no one|nobody|none)\s+(?:was|were|has been|had been)\s+(?:\w+\s+)?(?:killed|hurt|injured"
     r"|wounded|harmed|arrested|detained|abducted|taken)\b", re.IGNORECASE)
 

@@ -57,15 +57,15 @@ def entity_names(entity: Entity) -> tuple[tuple[str, str], ...]:
     army = re.fullmatch(r"([A-Z]\w+) (?:Army|Armed Forces)", entity.label)
     if army:  # "Iraqi soldiers" are the Iraqi Army's
         names += [(f"{army[1]} {word}", "label") for word in ("soldiers", "troops")]
-    words = entity.label.split()
-    if entity.kind == "organization" and len(words) > 1 and words[-1] in _GENERIC_HEADS:
-        names.append((" ".join(words[:-1] + [words[-1].lower()]), "label"))  # "the Iraqi army"
     if entity.kind == "thing" and re.search(r"[^s]s$", entity.label):
         names.append((entity.label[:-1], "label"))  # "a rocket attack": one of the rockets
     for name, how in list(names):  # "Former national security minister" is written lowercase
         words = name.split()
         if len(words) > 1 and any(w[:1].islower() and w not in _PARTICLES for w in words[1:]):
             names.append((name[0].lower() + name[1:], how))
+    words = entity.label.split()
+    if entity.kind == "organization" and len(words) > 1 and words[-1] in _GENERIC_HEADS:
+        names.append((" ".join(words[:-1] + [words[-1].lower()]), "label"))  # "the Iraqi army"
     return tuple((fold(n), how) for n, how in names if len(n) > 1)
 
 
