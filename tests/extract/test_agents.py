@@ -87,3 +87,8 @@ def test_the_party_that_condemns_is_not_the_agent_when_a_headline_runs_into_its_
 def test_the_party_that_claims_something_happened_is_not_its_agent():
     text = "The Hill Militia claims that the residents killed each other at Camp Cedar."
     assert all("organization/hill-militia" not in a for a in _agents(text, "Killing"))
+
+
+def test_who_claims_responsibility_for_an_attack_is_its_agent():
+    text = "The Hill Militia claimed responsibility for the rocket attack on Camp Cedar."
+    assert _agents(text, "Attack") == [("organization/hill-militia",)]

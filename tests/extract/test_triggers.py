@@ -87,3 +87,8 @@ def test_in_order_to_is_not_an_order():
 
 def test_moving_is_a_relocation_only_from_or_to_somewhere():
     assert triggers_in("The speech moved the crowd.") == []
+
+
+def test_claiming_responsibility_for_an_attack_is_the_attack():
+    found = triggers_in("The militia claimed responsibility for the rocket attack.")
+    assert ("claimed responsibility for the rocket attack", "Attack", "target") in found

@@ -17,7 +17,8 @@ TRIGGERS = (
     (r"\b(?:rockets?|mortars?|missiles?|shells|bombs?|rounds)"
      r" (?:\w+ )?(?:struck|hit|slammed into|landed on|rained (?:down )?on|fell on)\b", "Attack", "target"),
     (r"\b(?:took|take|taking|takes) part\b(?=[\"”]?\s+in\s+(?:the|an|a)\s+(?:\w+\s+)?(?:attack|assault|raid))"
-     r"|\bresponsible for (?:the |an |a )?(?:\w+ )?(?:assault|attack|raid|bombing)s?\b", "Attack", "target"),
+     r"|\b(?:responsible|(?:claim(?:s|ed|ing)?|admit(?:s|ted)?) responsibility) for (?:the |an |a |this |that )?"
+     r"(?:\w+ )?(?:assault|attack|raid|bombing|shelling)s?\b", "Attack", "target"),
     (rf"\b(?:kill{_V}|killings?|murder{_V}|machine-gunned|shot dead|summary killings)\b",
      "Killing", "victim"),
     (r"\b(?:execution|executed)\b", "Killing", "victim"),
