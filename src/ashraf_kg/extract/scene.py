@@ -37,21 +37,20 @@ def _window(text: str, sentences, at: int) -> tuple[int, int]:
     return start, end
 
 
-def _named_as_place(doc, text: str, span, names) -> bool:
-    """A name of the place is in ``span`` as a place: not in the possessive, and not the
-    subject of a verb ("Tehran is believed to be holding them" names an actor)."""
+def _occurrences(doc, folded: str, names) -> list[int]:
+    """Where a name of the place is written as a place: not in the possessive, and not as
+    the subject of a verb ("Tehran is believed to be holding them" names an actor)."""
+    found = []
     for name in names:
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])(?!['’]s\b)", fold(text), ):
-            if not span[0] <= m.start() < span[1]:
-                continue
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])(?!['’]s\b)", folded):
             words = doc.char_span(m.start(), m.end(), alignment_mode="expand") if doc is not None else None
             if words is None or words.root.dep_ not in ("nsubj", "nsubjpass"):
-                return True
-    return False
+                found.append(m.start())
+    return found
 
 
-def _scene(text: str, places: dict[str, tuple[int, tuple[str, ...]]], span, doc=None) -> str | None:
-    named = [p for p, (_, names) in places.items() if _named_as_place(doc, text, span, names)]
+def _scene(places: dict[str, tuple[int, list[int]]], span) -> str | None:
+    named = [p for p, (_, at) in places.items() if any(span[0] <= a < span[1] for a in at)]
     if not named:
         return None
     best = min(places[p][0] for p in named)
@@ -62,13 +61,16 @@ def _scene(text: str, places: dict[str, tuple[int, tuple[str, ...]]], span, doc=
 def place_events(text: str, sentences, events: list[EventHit], registry: tuple[Entity, ...],
                  doc=None) -> None:
     """Give each violent event without a place the scene its neighbourhood names."""
-    places = {e.id: (_RANK[e.type], tuple(n for n, _ in entity_names(e)))
+    waiting = [e for e in events if e.type in VIOLENT and not e.place and e.roles]
+    if not waiting:
+        return
+    folded = fold(text)
+    places = {e.id: (_RANK[e.type], _occurrences(doc, folded, [n for n, _ in entity_names(e)]))
               for e in registry if e.type in _RANK}
-    for event in events:
-        if event.type not in VIOLENT or event.place or not event.roles:
-            continue
+    places = {p: v for p, v in places.items() if v[1]}
+    for event in waiting:
         sentence = next((s for s in sentences if s[0] <= event.trigger[0] < s[1] + 1), None)
-        scene = _scene(text, places, sentence, doc) if sentence else None
-        scene = scene or _scene(text, places, _window(text, sentences, event.trigger[0]), doc)
+        scene = _scene(places, sentence) if sentence else None
+        scene = scene or _scene(places, _window(text, sentences, event.trigger[0]))
         if scene:
             event.place.append(scene)
