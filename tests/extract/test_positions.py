@@ -61,3 +61,9 @@ def test_the_voice_is_the_subject_nearest_the_verb_when_a_header_runs_into_the_s
     text = ("Camp Cedar\n\nPress Statement\nCedar Radio Spokesperson\n"
             "Orlan continues to follow the grave situation at Camp Cedar.")
     assert ("organization/orlan-government", "characterises", "the grave situation") in _claims(text)
+
+
+def test_a_news_report_gives_no_actor_the_descriptions_of_its_sentences():
+    text = "The Harbour Council continued its brutal assault on Camp Cedar."
+    assert [c for c in _claims(text, genre="news") if c[1] == "characterises"
+            and c[0] == "organization/harbour-council"] == []

@@ -12,10 +12,11 @@ characterises them. Whose position it is, is the sentence's voice:
   only a call ("must", "should") is taken for the author's, not a description.
 
 A sentence with "must", "should" or "ought to" as the auxiliary of its main verb is a
-call (``calls-for``); a noun phrase holding an evaluative word ("this tragedy", "the
-horrific attack", "the late dictator") characterises, unless it lies in words the
-voice condemns (the condemnation already quotes them), inside a quotation or inside
-someone else's reported words, or in the title.
+call (``calls-for``). In a statement, a noun phrase holding an evaluative word ("this
+tragedy", "the horrific attack", "the late dictator") characterises, unless it lies in
+words the voice condemns (the condemnation already quotes them), inside a quotation or
+inside someone else's reported words, or in the title; elsewhere such words are the
+writer's description ("the army continued its brutal assault" is no position of the army).
 """
 
 from __future__ import annotations
@@ -100,8 +101,8 @@ def find_positions(text: str, doc, hits: list[Hit], claims: list[ClaimHit], auth
         if _modal(root) and (voice or author):
             found.append(ClaimHit(voice or author, "calls-for", span,
                                   (root.idx, root.idx + len(root)), confidence=0.5))
-        if voice is None:
-            continue
+        if voice is None or genre != "statement":
+            continue  # outside a statement, a description is the writer's, not a position taken
         others = [c.span for c in claims if c.claimant != voice or c.stance == "condemns"]
         for chunk in _noun_phrases(sentence):
             at = chunk.start_char
