@@ -62,3 +62,33 @@ def test_a_verb_joined_to_one_whose_subject_is_an_attack_has_no_agent_before_it(
     text = ("The Hill Militia visited Camp Cedar two days after a rocket attack on the camp killed "
             "three residents and wounded dozens more.")
     assert all("organization/hill-militia" not in a for a in _agents(text, "Wounding"))
+
+
+def test_the_subject_the_parse_gives_a_joined_verb_is_its_agent():
+    text = ("The Hill Militia stormed the gate at dawn; and, after a pause in which the Northern "
+            "Brigade watched, killed five residents at Camp Cedar.")
+    assert _agents(text, "Killing") == [("organization/hill-militia",)]
+
+
+def test_an_appeal_after_a_semicolon_is_made_by_the_first_verbs_subject():
+    text = ("The Hill Militia welcomes the talks; and urges the Northern Brigade to leave "
+            "Camp Cedar.")
+    assert _agents(text, "Appeal") == [("organization/hill-militia",)]
+
+
+def test_the_party_that_condemns_is_not_the_agent_when_a_headline_runs_into_its_sentence():
+    text = ("Terrorist Attack on Camp Cedar\nPress Statement\nTomas Reyes\nJune 15, 2013\n\n"
+            "The Hill Militia condemns the attack that took place this morning at Camp Cedar "
+            "killing 6 people.")
+    assert all("organization/hill-militia" not in a for a in _agents(text, "Killing"))
+
+
+
+def test_the_party_that_claims_something_happened_is_not_its_agent():
+    text = "The Hill Militia claims that the residents killed each other at Camp Cedar."
+    assert all("organization/hill-militia" not in a for a in _agents(text, "Killing"))
+
+
+def test_who_claims_responsibility_for_an_attack_is_its_agent():
+    text = "The Hill Militia claimed responsibility for the rocket attack on Camp Cedar."
+    assert _agents(text, "Attack") == [("organization/hill-militia",)]

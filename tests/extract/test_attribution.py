@@ -78,3 +78,81 @@ def test_the_rules_claim_is_kept_for_a_verb_both_read():
     parsed = [ClaimHit("organization/b", "asserts", (0, 20), (5, 9)),
               ClaimHit("organization/b", "denies", (21, 40), (25, 31))]
     assert [c.claimant for c in merge_speech([rule], parsed)] == ["organization/a", "organization/b"]
+
+
+def test_verbs_in_a_series_after_semicolons_share_the_first_subject():
+    text = ("Rights Watch welcomes the release; urges the ministry to free the others; "
+            "and calls on the Hill Militia to disarm.")
+    assert [(c, s) for c, s, _ in claims(text) if s == "calls-for"] == [
+        ("organization/rights-watch", "calls-for"), ("organization/rights-watch", "calls-for")]
+
+
+def test_a_second_call_joined_after_an_infinitive_keeps_the_callers_subject():
+    text = ("Rights Watch calls on the Interior Ministry to move quickly to open the gates "
+            "and calls on the Hill Militia to disarm.")
+    assert {c for c, s, _ in claims(text) if s == "calls-for"} == {"organization/rights-watch"}
+
+
+@pytest.mark.parametrize("text,stance", [
+    ("Rights Watch reaffirmed its support for the inquiry.", "asserts"),
+    ("Rights Watch remains committed to the inquiry.", "asserts"),
+    ("Rights Watch understands the ministry has opened an inquiry.", "reports"),
+    ("Rights Watch insists that the killers be brought to justice.", "calls-for"),
+    ("Rights Watch insists that the killers were paid.", "asserts"),
+])
+def test_a_position_verb_gives_the_stance(text, stance):
+    assert ("organization/rights-watch", stance) in [(c, s) for c, s, _ in claims(text)]
+
+
+def test_remaining_somewhere_takes_no_position():
+    assert claims("Rights Watch remains in the capital.") == []
+
+
+@pytest.mark.parametrize("text", [
+    '"These accusations are baseless," Saad Maan told reporters.',
+    '"Our forces did not enter the camp," Saad Maan said.',
+    "Rights Watch said the ministry had nothing to do with the raid.",
+    '"No one was killed by our forces," Saad Maan said.',
+    "Saad Maan said troops were not present at the camp.",
+])
+def test_words_that_reject_an_accusation_make_a_denial(text):
+    from ashraf_kg.extract.attribution import mark_denials
+
+    found = mark_denials(text, find_speech(text, parse_text(text), split_sentences(text),
+                                           find_mentions(text, REGISTRY)))
+    assert [c.stance for c in found] == ["denies"]
+
+
+def test_a_negation_that_denies_no_act_is_not_a_denial():
+    from ashraf_kg.extract.attribution import mark_denials
+
+    text = '"We did not expect the storm," Saad Maan said.'
+    found = mark_denials(text, find_speech(text, parse_text(text), split_sentences(text),
+                                           find_mentions(text, REGISTRY)))
+    assert [c.stance for c in found] == ["asserts"]
+
+
+@pytest.mark.parametrize("text", [
+    'Saad Maan called the raid "a crime against humanity."',
+    "Rights Watch described the raid as a massacre.",
+])
+def test_naming_something_as_something_characterises(text):
+    assert ("characterises" in [s for _, s, _ in claims(text)])
+
+
+def test_reported_words_of_obligation_are_a_call():
+    from ashraf_kg.extract.attribution import mark_denials
+
+    text = '"The killers must be brought to justice," Saad Maan said.'
+    found = mark_denials(text, find_speech(text, parse_text(text), split_sentences(text),
+                                           find_mentions(text, REGISTRY)))
+    assert [c.stance for c in found] == ["calls-for"]
+
+
+def test_a_finding_that_something_is_so_asserts_it():
+    assert ("organization/rights-watch", "asserts") in [
+        (c, s) for c, s, _ in claims("Rights Watch determined that the camp met the standards.")]
+
+
+def test_a_finding_of_a_thing_is_no_claim():
+    assert claims("Rights Watch found the bodies.") == []

@@ -87,3 +87,8 @@ def test_without_an_author_a_loaded_description_is_no_claim(mark):
 def test_claims_come_in_text_order(mark):
     text = "The Northern Brigade denied it. Anna Berg called for calm."
     assert [c.claimant for c in claims(text, mark)] == [BRIGADE, BERG]
+
+
+def test_according_to_someone_unnamed_is_never_the_subjects_claim(mark):
+    text = "Among the dead was Tomas Reyes, according to the group."
+    assert claims(text, mark) == []

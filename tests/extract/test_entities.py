@@ -51,6 +51,11 @@ def test_country_inside_an_organisation_name_is_not_a_mention():
     assert ("Iraq", "place/iraq") not in _kept(text)
 
 
+def test_country_ending_an_organisation_name_is_not_a_mention_even_if_recognised_alone():
+    text = "The People's Mujahedin Organization of Iran runs the camp."
+    assert ("Iran", "place/iran") not in _kept(text)
+
+
 def test_place_inside_a_longer_name_is_not_a_mention():
     text = "The Camp Ashraf Committee issued a statement in London."
     assert ("Camp Ashraf", "place/camp-ashraf") not in _kept(text)
@@ -86,6 +91,18 @@ def test_unknown_person_is_proposed_with_every_mention():
     assert (person.id, person.type, len(person.spans)) == ("person/ahmad-karimi", "Person", 2)
 
 
+def test_a_proposal_takes_every_place_the_body_writes_its_name():
+    from ashraf_kg.extract.entities import name_every_occurrence
+    from ashraf_kg.extract.proposals import Proposal
+
+    text = "Witnesses told Valley Watch the camp was shelled. Valley Watch said so today."
+    at = text.rindex("Valley Watch")
+    proposal = Proposal("organization/valley-watch", "Organization", "Valley Watch",
+                        ((at, at + 12),), 0.7, "named entity")
+    (found,) = name_every_occurrence(text, [proposal], [])
+    assert found.spans == ((15, 27), (at, at + 12))
+
+
 @pytest.mark.parametrize("name,kind,linked", [
     ("Qasem Soleimani", "person", "person/qassem-suleimani"),
     ("Camp Ashraf", "organization", "place/camp-ashraf"),   # the recogniser mislabels: exact name
@@ -114,3 +131,24 @@ def test_a_datelines_capitals_are_not_proposed():
     text = "KHANAQIN, Iraq, June 3 (AFP) -- Mortars fell on the town."
     proposals = [Proposal("place/khanaqin", "Place", "KHANAQIN", ((0, 8),), 0.7, "")]
     assert plausible_proposals(text, proposals) == []
+
+
+def test_a_proposal_found_in_a_dateline_takes_its_label_from_the_body():
+    from ashraf_kg.extract.entities import plausible_proposals
+    from ashraf_kg.extract.proposals import Proposal
+
+    text = "KESHTOWN, May 4 (AFP) - Crowds gathered in Keshtown on Sunday."
+    at = text.rindex("Keshtown")
+    proposal = Proposal("place/keshtown", "Place", "KESHTOWN", ((0, 8), (at, at + 8)), 0.7, "named entity")
+    (kept,) = plausible_proposals(text, [proposal])
+    assert (kept.label, kept.spans) == ("Keshtown", ((at, at + 8),))
+
+
+def test_a_proposed_persons_surname_alone_is_that_person():
+    from ashraf_kg.extract.entities import name_every_occurrence
+    from ashraf_kg.extract.proposals import Proposal
+
+    text = "Spokesman Ali Zand denied it. Zand said so again."
+    proposal = Proposal("person/ali-zand", "Person", "Ali Zand", ((10, 18),), 0.7, "named entity")
+    (found,) = name_every_occurrence(text, [proposal], [])
+    assert [text[s:e] for s, e in found.spans] == ["Ali Zand", "Zand"]

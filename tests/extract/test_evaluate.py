@@ -20,15 +20,14 @@ def scores(corpus):
     return result
 
 
-# The seed's own figures with the held-out registry, before the statistical parse came in:
-# extraction may only do better on it.
-SEED_FLOORS = {"entities": 0.919, "events": 0.942, "roles": 0.70, "claims": 0.666, "relations": 0.624}
+# The seed's own figures with the held-out registry: extraction may only do better on it.
+SEED_FLOORS = {"entities": 0.943, "events": 0.943, "roles": 0.770, "claims": 0.701, "relations": 0.705}
 
 
 # The goals hold, micro, over the documents extraction was tuned on. Documents curated after
 # them (002 on) came in through add → extract → review → curate before extraction was tuned
-# on them: over every curated document the micro figures are held at least at what they
-# were when those documents joined (held-out registry), and may only rise to the goals.
+# on them: over every curated document the micro figures (held-out registry) are held at
+# least at what the general rules reach on 000-006, each of which is above its goal.
 TUNED_ON = ("000_998ad53316df0c2c", "001_wikipedia_2013_camp_ashraf_massacre")
 CORPUS_FLOORS = {"entities": 0.774, "events": 0.683, "roles": 0.365, "claims": 0.398,
                  "relations": 0.515}
@@ -116,8 +115,8 @@ def test_json_format_lists_misses(scores):
 WIKIPEDIA = "001_wikipedia_2013_camp_ashraf_massacre"
 # Floors reached by the rules on the encyclopedia excerpt, a document of another style
 # than the seed; a change that lowers them generalises worse.
-WIKIPEDIA_FLOORS = {"events": 0.95, "roles": 0.70, "claims": 0.90, "relations": 0.75}
-HELD_OUT_FLOORS = {"events": 0.95, "roles": 0.55, "claims": 0.85, "relations": 0.70}
+WIKIPEDIA_FLOORS = {"events": 0.967, "roles": 0.793, "claims": 0.952, "relations": 0.80}
+HELD_OUT_FLOORS = {"events": 0.967, "roles": 0.793, "claims": 0.952, "relations": 0.80}
 
 
 @pytest.mark.parametrize("aspect", sorted(WIKIPEDIA_FLOORS))
@@ -162,3 +161,20 @@ def test_relations_are_matched_on_type_subject_and_object(corpus):
         Membership("m", "person/tahar-boumedra", "organization/unami", "Official", quote),))
     assert evaluate(gold, gold, document)["relations"].f1 == 1.0
     assert evaluate(wrong, gold, document)["relations"].matched == 0
+
+
+def test_a_government_is_named_where_its_country_acts():
+    from datetime import date
+
+    from ashraf_kg.extract.evaluate import invented_entities
+    from ashraf_kg.model import Document, DocumentMeta, Entity
+
+    registry = (Entity("place/valdoria", "Country", "Valdoria"),
+                Entity("organization/gov-valdoria", "Organization", "Government of Valdoria"),
+                Entity("organization/gov-orlan", "Organization", "Government of Orlan"))
+    text = "Valdoria condemns the attack."
+    document = Document(DocumentMeta("900_test", "Test", date(2013, 9, 1)), text, text)
+    draft = Annotations(document.id, "draft", mentions=(
+        Mention("organization/gov-valdoria", Quote("Valdoria")),
+        Mention("organization/gov-orlan", Quote("Valdoria"))))
+    assert invented_entities(draft, document, registry) == ("organization/gov-orlan",)

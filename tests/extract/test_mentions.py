@@ -108,3 +108,34 @@ def test_a_place_in_the_possessive_inside_a_longer_name_is_also_a_mention():
         ("Valdoria's Guard", "organization/valdoria-s-guard", "label"),
         ("Valdoria", "place/valdoria", "nested")]
 
+
+
+
+INITIALS = REGISTRY + (
+    Entity("place/united-provinces", "Country", "United Provinces"),
+    Entity("organization/council-of-free-towns", "Organization", "Council of Free Towns"),
+)
+
+
+@pytest.mark.parametrize("text,words,entity", [
+    ("The U.P. sent envoys to Kesh.", "U.P.", "place/united-provinces"),
+    ("Envoys of the CFT met in Kesh.", "CFT", "organization/council-of-free-towns"),
+])
+def test_initials_of_a_registry_name_are_a_mention_of_it(text, words, entity):
+    assert (words, entity, "initials") in found(text, INITIALS)
+
+
+def test_initials_two_registry_names_share_are_not_resolved():
+    registry = INITIALS + (Entity("organization/coastal-fishing-trust", "Organization",
+                                  "Coastal Fishing Trust"),)
+    assert [f for f in found("The CFT met in Kesh.", registry) if f[0] == "CFT"] == []
+
+
+def test_a_word_in_capitals_on_a_line_in_capitals_is_not_taken_for_initials():
+    assert [f for f in found("ENVOYS OF THE CFT MEET\nThe envoys met.", INITIALS) if f[0] == "CFT"] == []
+
+
+def test_a_place_and_a_day_alone_describe_no_group():
+    registry = REGISTRY + (Entity("group/cedar-wounded", "Group", "Those wounded at Camp Cedar on 3 May 2014"),)
+    assert [f for f in found("The attack on Camp Cedar on May 3 was planned.", registry)
+            if f[1] == "group/cedar-wounded"] == []

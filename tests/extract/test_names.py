@@ -58,3 +58,26 @@ def test_name_phrase_takes_titles_and_inner_connectors_but_not_lowercase_words()
     text = "Prime Minister Anna Berg met the Council of Elders of Kesh on Monday."
     assert [m[0] for m in NAME_PHRASE.finditer(text)] == [
         "Prime Minister Anna Berg", "Council of Elders of Kesh", "Monday"]
+
+
+def test_a_government_is_also_written_in_lower_case():
+    names = [n for n, _ in entity_names(Entity("organization/gov-valdoria", "Organization",
+                                               "Government of Valdoria"))]
+    assert "government of Valdoria" in names
+
+
+@pytest.mark.parametrize("label,name", [
+    ("Government of Valdoria", "Valdorian authorities"),
+    ("Government of Valdoria", "Valdorian regime"),
+    ("Government of Valdoria", "Valdorian officials"),
+    ("Valdorian Army", "Valdorian soldiers"),
+    ("Valdorian Army", "Valdorian army"),
+])
+def test_institutions_are_also_named_by_their_members_and_common_words(label, name):
+    kind = "organization/x"
+    assert name in [n for n, _ in entity_names(Entity(kind, "Organization", label))]
+
+
+def test_a_weapon_named_in_the_plural_is_also_named_in_the_singular():
+    names = [n for n, _ in entity_names(Entity("thing/shells", "Weapon", "shells"))]
+    assert "shell" in names

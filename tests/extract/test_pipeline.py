@@ -247,3 +247,16 @@ def test_support_from_names_its_giver_and_receiver():
     support = next(e for e in _extract(text).events if e.type == "MilitarySupport")
     assert (support.role("agent"), support.role("recipient")) == (
         ("organization/government-of-iran",), ("organization/iraqi-security-forces",))
+
+
+def test_an_event_with_no_participant_makes_no_claim():
+    from datetime import date
+
+    from ashraf_kg.extract.pipeline import extract_document
+    from ashraf_kg.model import Document, DocumentMeta, Entity
+
+    registry = (Entity("organization/hill-militia", "Organization", "Hill Militia"),)
+    meta = DocumentMeta("900_test", "Test", date(2013, 9, 1), author="person/tomas-reyes")
+    text = "The Hill Militia said that people were killed and others were wounded."
+    claims = extract_document(Document(meta, text, text), registry).annotations.claims
+    assert [c.stance for c in claims] == ["asserts"]

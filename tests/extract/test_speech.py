@@ -88,3 +88,24 @@ def test_reported_words_run_to_the_end_of_a_quotation_opened_in_the_sentence():
     first, last = (0, text.index(" We rebuild")), (text.index("Reporters"), len(text))
     assert content_end(first, find_quotations(text)) == text.index(" Reporters")
     assert content_end(last, find_quotations(text)) == len(text)
+
+
+def test_they_stays_unresolved_when_a_plural_noun_could_be_meant(mark):
+    from ashraf_kg.extract.nlp import parse_text
+    from ashraf_kg.extract.speech import drop_crossed_plurals
+
+    text = "Seven residents are missing, and the Northern Brigade must say where they are held."
+    hits = mark(text, ("Northern Brigade", "organization/northern-brigade"))
+    refs = find_references(text, split_sentences(text), hits)
+    assert [r for r in drop_crossed_plurals(parse_text(text), refs, hits)
+            if text[r.start:r.end] == "they"] == []
+
+
+def test_they_after_its_only_plural_antecedent_is_resolved(mark):
+    from ashraf_kg.extract.nlp import parse_text
+    from ashraf_kg.extract.speech import drop_crossed_plurals
+
+    text = "Northern Brigade soldiers were at the gate, but they did not shoot."
+    hits = mark(text, ("Northern Brigade soldiers", "organization/northern-brigade"))
+    refs = find_references(text, split_sentences(text), hits)
+    assert [text[r.start:r.end] for r in drop_crossed_plurals(parse_text(text), refs, hits)] == ["they"]

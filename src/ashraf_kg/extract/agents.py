@@ -18,12 +18,15 @@ their speaker as agent.
 
 from __future__ import annotations
 
-from .attribution import STANCES
+from ..namespaces import kind_of
+from ..vocab import ACTOR_KINDS
+from .attribution import STANCES, grammatical_subject
 from .events import EventHit
 from .mentions import Hit
 from .voice import SPEECH_EVENTS
 
-_REPORTING = frozenset(w for w, s in STANCES.items() if s in ("asserts", "denies", "accuses", "condemns"))
+_REPORTING = frozenset(w for w, s in STANCES.items() if s in ("asserts", "denies", "accuses", "condemns")) \
+    | frozenset("claim claims claimed claiming".split())
 _MODIFIERS = frozenset(("prep", "acl", "relcl", "advcl", "pcomp"))
 # A verb whose subject is one of these ("the attack killed five") has no actor for subject.
 _EVENT_NOUNS = frozenset("""attack attacks assault raid raids bombing bombings blast blasts explosion
@@ -39,7 +42,9 @@ def _root(doc, start: int, end: int):
 def _subject_of(verb):
     """The verb's subject, or the subject of the verb it is joined to ("… killed three and
     wounded dozens")."""
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subjects = sorted((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")),
+                      key=lambda c: (c.i > verb.i, abs(verb.i - c.i)))
+    subject = subjects[0] if subjects else None  # the nearest before: a headline run in gives two
     if subject is None and verb.dep_ == "conj" and verb.head.tag_.startswith("VB"):
         return _subject_of(verb.head)
     return subject
@@ -76,9 +81,35 @@ def _inside_subject_modifier(trigger, actor) -> bool:
     return False
 
 
+def _actor_at(actors: list[Hit], token) -> str | None:
+    return next((h.entity for h in actors if h.start <= token.idx < h.end
+                 and kind_of(h.entity) in ACTOR_KINDS), None)
+
+
+def _take_subject(doc, event: EventHit, actors: list[Hit]) -> None:
+    """The actors the parse gives as an active verb's subject (or the subject it shares with
+    the verb it is joined to) are its agents (a meeting's participants), in place of what the
+    words around the trigger suggested."""
+    trigger = _root(doc, *event.trigger)
+    if trigger is None or not trigger.tag_.startswith("VB") \
+            or any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
+        return
+    subject, _ = grammatical_subject(trigger)
+    if subject is None:
+        return
+    found = [e for t in (subject, *subject.conjuncts) if (e := _actor_at(actors, t))]
+    if found:
+        role = "participant" if event.type == "Meeting" else "agent"
+        kept = [e for e in event.roles.get(role, []) if e in found] if role == "agent" else \
+            event.roles.get(role, [])
+        event.roles[role] = list(dict.fromkeys(found + kept))
+
+
 def check_agents(doc, events: list[EventHit], actors: list[Hit]) -> None:
-    """Take off each event the agents the parse shows to be its reporter or a modifier."""
+    """Take the parse's subject as agent, then take off each event the agents the parse
+    shows to be its reporter or a modifier."""
     for event in events:
+        _take_subject(doc, event, actors)
         agents = event.roles.get("agent")
         trigger = _root(doc, *event.trigger) if agents and event.type not in SPEECH_EVENTS else None
         if trigger is None:

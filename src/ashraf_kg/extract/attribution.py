@@ -7,15 +7,19 @@ spokesman, Ali al-Mousawi, said"; "ministry spokesman Saad Maan said"), or the e
 pronoun was resolved to. "According to X" makes X the claimant, and a passive ("was
 denied by X") the agent after "by". A verb joined to another ("condemned the attack and
 urged …") shares its subject. The stance comes from the verb: deny and reject deny,
-blame and accuse accuse, condemn and deplore condemn, urge and call on call for, the
-rest assert. The claim's words run from the subject to the end of the verb's phrase, so
-a quotation before or after the verb is inside them.
+blame and accuse accuse, condemn and deplore condemn, urge and call on call for, "called
+X “Y”" and "described X as Y" characterise, the rest assert; words that reject an
+accusation make a denial, words of obligation a call. The claim's words run from the
+subject to the end of the verb's phrase, so a quotation before or after the verb is
+inside them.
 
 Claimants are registry entities or names proposed for review (``names`` maps a span of
 the text to a proposed id); a subject that names neither makes no claim.
 """
 
 from __future__ import annotations
+
+import re
 
 from ..namespaces import kind_of
 from ..vocab import ACTOR_KINDS
@@ -35,9 +39,22 @@ STANCES = {
     **dict.fromkeys("condemn condemns condemned deplore deplores deplored denounce denounces "
                     "denounced".split(), "condemns"),
     **dict.fromkeys("urge urges urged demand demands demanded appeal appeals appealed".split(), "calls-for"),
+    **dict.fromkeys("affirm affirms affirmed reaffirm reaffirms reaffirmed reiterate reiterates reiterated "
+                    "commend commends commended applaud applauds applauded recognise recognises "
+                    "recognised recognize recognizes recognized".split(), "asserts"),
+    **dict.fromkeys("understand understands understood".split(), "reports"),
 }
+# "X remains committed to …": a position taken with an adjective
+_POSITIONS = frozenset("committed determined convinced resolved opposed".split())
+_REMAIN = frozenset("remain remains remained".split())
+# "X insists that Y be brought to justice": a demand in the subjunctive
+_MANDATIVE = frozenset("insist insists insisted demand demands demanded ask asks asked".split())
 _CALL = frozenset("call calls called calling".split())  # "call on", "call for"
 _CLAIM = frozenset("claim claims claimed claiming".split())
+_FINDING = frozenset("determine determines determined conclude concludes concluded find finds found "
+                     "establish establishes established verify verifies verified".split())
+_NAMING = frozenset("describe describes described label labels labelled labeled brand brands branded "
+                    "term terms termed".split())
 
 
 def _entity_at(index: dict[int, str], token) -> str | None:
@@ -66,7 +83,7 @@ def _speaker(token, index: dict[int, str]) -> str | None:
     return None
 
 
-def _subject(verb) -> tuple:
+def grammatical_subject(verb) -> tuple:
     """The subject token of ``verb`` (or of the verb it is joined to: then ``shared``), or
     the agent after "by" in a passive; ``(None, False)`` when there is none."""
     subjects = sorted((c for c in verb.children if c.dep_ in ("nsubj", "csubj")),
@@ -77,18 +94,58 @@ def _subject(verb) -> tuple:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None), False
     if verb.dep_ == "conj" and verb.head.tag_.startswith("VB"):
-        return _subject(verb.head)[0], True
+        return grammatical_subject(_finite_partner(verb))[0], True
+    if verb.tag_ in _FINITE:  # "X welcomes …; urges …; and calls on …": one subject
+        earlier = [t for t in verb.sent if t.i < verb.i and t.tag_ in _FINITE
+                   and any(c.dep_ == "nsubj" for c in t.children)]
+        if earlier:
+            return grammatical_subject(earlier[-1])[0], True
     return None, False
+
+
+_FINITE = ("VBZ", "VBD", "VBP")
+
+
+def _finite_partner(verb):
+    """The verb a conjoined verb shares its subject with. A finite verb the parse joins to
+    an infinitive ("calls on X to move … and calls on Y") is joined to the finite verb
+    that infinitive depends on: only finite verbs take a subject."""
+    head = verb.head
+    if verb.tag_ in _FINITE:
+        while head.tag_ in ("VB", "VBG") and head.dep_ in ("xcomp", "advcl", "ccomp", "conj") \
+                and head.head.i != head.i and not any(c.dep_ == "nsubj" for c in head.children):
+            head = head.head
+    return head
 
 
 def _stance(verb) -> str | None:
     word = verb.lower_
+    if word in _CALL or word in _NAMING:  # "called the attack “a crime”", "described it as …"
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")
+               for c in [*verb.children, *(g for o in objects for g in o.children)]):
+            return "characterises"
     if word in _CALL:
         return "calls-for" if any(c.dep_ == "prep" and c.lower_ in ("on", "for") for c in verb.children) \
             else None
     if word in _CLAIM:
         return "asserts" if any(c.lower_ == "responsibility" for c in verb.children) else None
+    if word in _REMAIN:
+        return "asserts" if any(c.dep_ == "acomp" and c.lower_ in _POSITIONS for c in verb.children) \
+            else None
+    if word in _MANDATIVE and any(c.dep_ == "ccomp" and _subjunctive(c) for c in verb.children):
+        return "calls-for"
+    if word in _FINDING:  # "the inspectors determined that the camp met the standards"
+        return "asserts" if any(c.dep_ == "ccomp" for c in verb.children) else None
     return STANCES.get(word)
+
+
+def _subjunctive(verb) -> bool:
+    """A base form with a subject and no modal: "that they leave", "that X be brought"."""
+    auxiliaries = [a for a in verb.children if a.dep_ in ("aux", "auxpass")]
+    base = verb.tag_ == "VB" if not auxiliaries else auxiliaries[0].tag_ == "VB"
+    return base and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
+        and not any(a.tag_ in ("MD", "TO") for a in auxiliaries)
 
 
 def _about(verb, subject, index: dict[int, str], claimant: str, span) -> list[str]:
@@ -132,11 +189,37 @@ def find_speech(text: str, doc, sentences, hits: list[Hit],
         if not token.tag_.startswith("VB"):
             continue
         stance = _stance(token)
-        subject, shared = _subject(token) if stance else (None, False)
+        subject, shared = grammatical_subject(token) if stance else (None, False)
         if stance and (claim := _claim(token, subject, stance, index, sentence)):
             claim.shared = shared
             found.append(claim)
     return found
+
+
+# What makes reported words a denial though the verb is neutral ("told reporters, “Our
+# forces did not enter the camp. These accusations are baseless.”")
+_DENIAL = re.compile(
+    r"\b(?:baseless|unfounded|groundless|untrue|fabricat\w+|no truth|nothing to do with"
+    r"|no (?:role|part|involvement|hand) in)\b|\b(?:did|does|do|had|has|have|was|were)\s*(?:not|n['’]t)"
+    r"\s+(?:\w+\s+)?(?:enter\w*|attack\w*|kill\w*|shoot\w*|shot|fire[sd]?|open\w* fire|storm\w*"
+    r"|raid\w*|take part|took part|participat\w*|carr\w+ out|involv\w*|order\w*|target\w*"
+    r"|harm\w*|abduct\w*|detain\w*|arrest\w*|present|involved)\b"
+    r"|\b(?:no one|nobody|none)\s+(?:was|were|has been|had been)\s+(?:\w+\s+)?(?:killed|hurt|injured"
+    r"|wounded|harmed|arrested|detained|abducted|taken)\b", re.IGNORECASE)
+
+
+_OBLIGATION = re.compile(r"\b(?:must|should|ought to|needs? to|ha(?:s|ve) to)\b(?!\s+have\b)", re.IGNORECASE)
+
+
+def mark_denials(text: str, claims: list[ClaimHit]) -> list[ClaimHit]:
+    """A statement whose own words reject an accusation or deny an act is a denial; one
+    whose words say what must or should be done is a call."""
+    for claim in claims:
+        if claim.stance == "asserts" and _DENIAL.search(text, claim.span[0], claim.span[1]):
+            claim.stance = "denies"
+        elif claim.stance == "asserts" and _OBLIGATION.search(text, claim.span[0], claim.span[1]):
+            claim.stance = "calls-for"
+    return claims
 
 
 def merge_speech(rules: list[ClaimHit], parsed: list[ClaimHit]) -> list[ClaimHit]:

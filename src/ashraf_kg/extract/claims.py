@@ -123,7 +123,9 @@ def _clause_claims(text: str, clause, sentence, mentions: list[Hit]) -> list[Cla
             taken.append(verb)
             claimants = (_by_claimant if where == "by" else _subject_claimants)(
                 text, clause, verb, mentions)
-            if not claimants and where == "by":
+            if not claimants and where == "by" and stance != "reports":
+                # "described by the Times" names its source; "according to the group" names
+                # one the mentions lack, never the subject before it
                 claimants = _subject_claimants(text, clause, verb, mentions)
             for claimant in claimants:
                 start = min(claimant.start, verb[0])

@@ -102,7 +102,8 @@ def drop_nested_hits(text: str, hits: list[Hit], doc) -> list[Hit]:
         segments = hit.start in starts and hit.end in ends
         whole = name is None or segments or (hit.start, hit.end) in recognised \
             or _whole_hit(hits, name, hit) or _event_name(folded, name, hit)
-        if hit.via not in ("role", "pronoun", "reference", "description") and not whole:
+        if hit.via not in ("role", "pronoun", "reference", "description") and (
+                not whole or _piece_of_organisation(folded, name, hit)):
             continue
         if segments:
             kept.append(hit)
@@ -114,6 +115,15 @@ def drop_nested_hits(text: str, hits: list[Hit], doc) -> list[Hit]:
             continue
         kept.append(hit)
     return kept
+
+
+def _piece_of_organisation(folded: str, name: tuple[int, int] | None, hit: Hit) -> bool:
+    """A place ending an organisation's name: "Iran" of "Mujahedin Organization of Iran",
+    even where the recogniser reads it as a name of its own."""
+    if name is None or not hit.entity.startswith("place/") or hit.end != name[1]:
+        return False
+    before = folded[name[0]:hit.start]
+    return bool(re.search(r"\bof (?:the )?$", before)) and any(w in ORG_HEADS for w in before.split())
 
 
 def _whole_hit(hits: list[Hit], name: tuple[int, int], hit: Hit) -> bool:
@@ -281,9 +291,37 @@ def plausible_proposals(text: str, proposals: list[Proposal]) -> list[Proposal]:
                       and not _DATELINE_PLACE.match(text, s[0]))
         if not spans:
             continue
-        kept.append(Proposal(proposal.id, proposal.type, proposal.label, spans,
+        label = proposal.label
+        if label.isupper():  # a dateline's capitals: the label as the body writes it
+            label = next((text[s:e] for s, e in spans if not text[s:e].isupper()), label)
+        kept.append(Proposal(proposal.id, proposal.type, label, spans,
                              proposal.confidence, proposal.cue, proposal.roles))
     return kept
+
+
+def name_every_occurrence(text: str, proposals: list[Proposal], hits: list[Hit]) -> list[Proposal]:
+    """Each proposal with every place the body writes its name, where the recogniser saw
+    only some ("Witnesses told Human Rights Watch …"), and a proposed person's surname
+    where no other proposed person has it."""
+    folded, headers = fold(text), _title_case_lines(text)
+    taken = [(h.start, h.end) for h in hits] + [s for p in proposals for s in p.spans]
+    surnames = [fold(p.label).split()[-1] for p in proposals if p.type == "Person" and " " in p.label]
+    found = []
+    for proposal in proposals:
+        spans = list(proposal.spans)
+        names = [fold(proposal.label)]
+        surname = names[0].split()[-1]
+        if proposal.type == "Person" and " " in proposal.label and len(surname) > 3 \
+                and surnames.count(surname) == 1:
+            names.append(surname)  # "… al-Dabbagh said": the one person proposed with that surname
+        for m in re.finditer(rf"(?<![\w-])(?:{'|'.join(map(re.escape, names))})(?![\w-])", folded):
+            span = (m.start(), m.end())
+            if not any(a < span[1] and span[0] < b for a, b in taken + spans) \
+                    and not any(a <= span[0] < b for a, b in headers):
+                spans.append(span)
+        found.append(Proposal(proposal.id, proposal.type, proposal.label, tuple(sorted(spans)),
+                              proposal.confidence, proposal.cue, proposal.roles))
+    return found
 
 
 def _merge_short_forms(folded: str, proposals: list[Proposal]) -> list[Proposal]:

@@ -196,10 +196,25 @@ def _entity_ids(annotations: Annotations) -> set[str]:
 def invented_entities(annotations: Annotations, document: Document,
                       registry: tuple[Entity, ...]) -> tuple[str, ...]:
     """Entities a draft names although none of their names (``registry``'s label and
-    aliases) occurs in the document; the document's own voice is not counted."""
+    aliases) occurs in the document; the document's own voice is not counted, a country's
+    government is named where the country is, and a described group ("Those wounded at
+    Camp Nord") where its place is, by any of the place's names."""
+    from .described import named_through_its_place
+    from .institutions import governments
+
     known = {e.id: e for e in registry}
+    # A country's government is named by the country's name where the country acts ("The
+    # United States condemns …"): the registry says which organisation governs which country.
+    country_of = {government: country for country, government in governments(registry).items()}
+
+    def named(entity_id: str) -> bool:
+        entity, country = known[entity_id], known.get(country_of.get(entity_id, ""))
+        return is_named_in(entity, document.text) or (
+            country is not None and is_named_in(country, document.text)) or (
+            entity.kind == "group" and named_through_its_place(entity, registry, document.text))
+
     return tuple(sorted(i for i in _entity_ids(annotations) - {document.meta.author}
-                        if i in known and not is_named_in(known[i], document.text)))
+                        if i in known and not named(i)))
 
 
 def _relation_items(annotations: Annotations) -> list[tuple[str, str, str]]:

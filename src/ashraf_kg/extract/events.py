@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..namespaces import kind_of
-from ..timex import number_value
 from ..vocab import ACTOR_KINDS
+from .counts import find_counts
 from .mentions import Hit
 from .triggers import TRIGGERS
 
@@ -24,6 +24,7 @@ _DEFINITE = re.compile(r"(?:\b(?:the|this|that|last night's|last night’s|today
                        r"|prior|past)\s+(?:\w+\s+)?$)",
                        re.IGNORECASE)
 _NOUN_FORMS = re.compile(r"^(?:assaults?|attacks?|raids?|killings|execution|denial|statement|removal"
+                         r"|relocation|investigations?|inquiry|inquiries|movement|transfer|fact"
                          r"|training|plotting)$", re.IGNORECASE)
 TIME_PATTERN = re.compile(
     r"\b(?:today|yesterday|tonight|last night|this (?:morning|week|year)|days (?:after|before)"
@@ -33,18 +34,6 @@ TIME_PATTERN = re.compile(
     r"|October|November|December)(?: \d{4})?|(?:January|February|March|April|May|June|July|August"
     r"|September|October|November|December)(?: of this year| of last year| \d{4})?)\b",
     re.IGNORECASE)
-_COUNT = re.compile(
-    r"\b(?P<verb>killing|killed|wounding|wounded|leaving|released|executing|executed)\s+"
-    r"(?P<num>\d+|[a-z]+(?:-[a-z]+)?)\b(?P<rest>(?:\s+\w+){0,2}?\s+(?P<adj>dead|missing|names|killed|wounded))?"
-    r"|\b(?P<num2>\d+|[a-z]+(?:-[a-z]+)?)\s+(?:\w+\s+){0,2}?(?P<adj2>dead|missing|killed|wounded|injured)\b"
-    r"|\b(?P<label>Fatalities|Deaths|Killed|Wounded|Injured|Missing):\s*(?P<num3>\d+)",
-    re.IGNORECASE)
-_COUNT_KINDS = {"killing": "killed", "killed": "killed", "wounding": "wounded",
-                "wounded": "wounded", "injured": "wounded", "dead": "dead", "missing": "missing",
-                "names": "named", "released": "named", "executing": "executed",
-                "executed": "executed", "fatalities": "dead", "deaths": "dead", "leaving": "dead"}
-
-
 @dataclass
 class EventHit:
     """An event found in the text; ``roles`` maps a role to entity ids in order found."""
@@ -85,8 +74,9 @@ _INSERTS = re.compile(r",\s*(?:which|who)\b[^,]*,|\([^)]*\)|–[^–]*–")
 _OBJECT_GAP = re.compile(r"^\s*(?:(?:on|upon|against|at|with|to|directly with|that)\s+)?"
                          r"(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w-]+\s+){0,3}$")
 _COORDINATED = re.compile(r"^[\s,]*(?:and\s+)?(?:(?:the\s+)?[A-Z][\w-]*\s+){0,4}$")
-_NEGATED = re.compile(r"\b(?:no|not|never|yet to|nor|without)\s+(?:such\s+|\w+\s+)?$",
-                      re.IGNORECASE)
+# negated, or only asked for: "no such attack", "should investigate", "must be punished"
+_NEGATED = re.compile(r"\b(?:no|not|never|yet to|nor|without|should|must|ought to|need to|needs to)"
+                      r"\s+(?:such\s+|be\s+|\w+\s+)?$", re.IGNORECASE)
 _BY = re.compile(r"^(?:\s*[\w-]+){0,6}?\s+by\s+", re.IGNORECASE)
 
 
@@ -162,9 +152,13 @@ def _arguments(event: EventHit, text: str, clause, mentions: list[Hit], object_r
     subject = None if by and by[0] == "agent" and not source else _subject(
         text, event.trigger, clause, mentions)
     word = text[event.trigger[0]:event.trigger[1]].split()[0]
-    light = re.search(r"\b(?:launched|carried out|conducted|mounted|staged|began|engaged in)"
+    light = re.search(r"\b(?:launch(?:ed|es)?|carr(?:y|ies|ied) out|conduct(?:s|ed)?|mount(?:s|ed)?"
+                      r"|stag(?:es|ed)|beg(?:an|un|ins)|engaged in|initiat(?:es|ed)|open(?:s|ed)"
+                      r"|undert(?:akes|ook|aken)|d(?:o|id|oes|one)(?:n['’]t|\s+not)?)"
                       r"\s+(?:\w+\s+){0,3}$", text[clause[0]:event.trigger[0]])
-    if subject and _NOUN_FORMS.match(word) and not light and not re.fullmatch(
+    noun = _NOUN_FORMS.match(word) or (word.endswith("ing") and re.search(  # "the killing of"
+        r"\b(?:the|a|an|this|that|its|their|his|her)\s+$", text[clause[0]:event.trigger[0]]))
+    if subject and noun and not light and not re.fullmatch(
             r"(?:['’]s)?\s*(?:\w+\s+){0,1}", text[subject.end:event.trigger[0]]):
         subject = None
     if subject:
@@ -185,18 +179,24 @@ def _arguments(event: EventHit, text: str, clause, mentions: list[Hit], object_r
 
 def _objects(event: EventHit, text: str, clause, mentions, object_role, skip) -> None:
     window_end = min(clause[1], event.trigger[1] + 120)
+    for hit in mentions:  # the weapon in or just before the trigger: "rockets struck", "a rocket attack"
+        inside = event.trigger[0] <= hit.start and hit.end <= event.trigger[1]
+        if _kind(hit) == "thing" and (inside or text[hit.end:event.trigger[0]] == " "):
+            event.add("instrument", hit.entity)
     previous = previous_place = None
     for hit in mentions:
         if not (event.trigger[1] <= hit.start < window_end) or hit in skip:
             continue
         kind, gap = _kind(hit), text[event.trigger[1]:hit.start]
+        words = text[event.trigger[0]:hit.start]  # a preposition may end the trigger: "fired on"
         if re.search(r"\bby\b", gap):
             break
-        if kind == "place" and re.search(r"\bto\s+(?:the\s+)?$", gap) \
-                and event.type in ("Appeal", "Order", "Flight", "Abduction", "Detention"):
+        if kind == "place" and re.search(r"\bto\s+(?:the\s+)?$", words) \
+                and event.type in ("Appeal", "Order", "Flight", "Abduction", "Detention", "Relocation"):
             event.add("destination", hit.entity)
         elif kind == "place" and (re.search(
-                r"\b(?:at|in|on|around|near|outside(?: of)?|upon|into|from)\s+(?:the\s+)?$", gap)
+                r"\b(?:at|in|on|around|near|outside(?: of)?|upon|into|from)\s+(?:the\s+)?$", words)
+                or (event.type in ("Attack", "Arson") and re.fullmatch(r"\s+(?:the\s+)?", gap))
                 or (previous_place and re.fullmatch(r"[\s,]*(?:and\s+)?(?:the\s+)?",
                                                     text[previous_place.end:hit.start]))):
             event.add("place", hit.entity)
@@ -220,31 +220,6 @@ def _time_near(found: list[re.Match], trigger) -> str | None:
     return nearest[0]
 
 
-def find_counts(text: str, sentence) -> list[tuple[str, int | None, tuple[int, int]]]:
-    """(kind, value, span) of every casualty figure in a sentence: "killing forty-four"."""
-    counts = []
-    for m in _COUNT.finditer(text, sentence[0], sentence[1]):
-        word = m["num"] or m["num2"] or m["num3"]
-        value = number_value(word)
-        if value is None:
-            continue
-        key = (m["adj"] or m["verb"] or m["adj2"] or m["label"]).lower()
-        if m["verb"] and m["adj"] in ("dead", "missing", "names"):
-            key = m["adj"]
-        if m["verb"] == "leaving" and not m["adj"]:
-            continue
-        counts.append((_COUNT_KINDS.get(key, "killed"), value, (m.start(), m.end())))
-    for m in re.finditer(r"\b(?:the\s+)?(\w+)\s+attack\b", text[sentence[0]:sentence[1]]):
-        value = ORDINALS.get(m[1].lower())
-        if value:
-            counts.append(("attacks", value, (sentence[0] + m.start(), sentence[0] + m.end())))
-    return counts
-
-
-ORDINALS = {w: i for i, w in enumerate("zeroth first second third fourth fifth sixth seventh "
-                                       "eighth ninth tenth eleventh twelfth".split())}
-
-
 def _is_reference(text: str, trigger, clause) -> bool:
     """A definite noun ("the attack", "last night's attack") names an event told before."""
     word = text[trigger[0]:trigger[1]]
@@ -252,13 +227,22 @@ def _is_reference(text: str, trigger, clause) -> bool:
 
 
 def _skip_trigger(text: str, m, clause) -> bool:
-    """Negated ("no such attack"), infinitive ("to attack") or complement ("signs of execution")."""
+    """Negated ("no such attack"), asked for ("should investigate"), infinitive ("to
+    attack") or complement ("signs of execution")."""
     before = text[clause[0]:m.start()]
-    infinitive = re.search(r"\bto\s+$", before) and not re.search(
+    passive = r"(?:be\s+)?" if re.search(r"(?:ed|en)$", m[0].split()[0]) else ""  # "to be transferred"
+    infinitive = re.search(rf"\bto\s+{passive}$", before) and not re.search(
         r"\b(?:attempt(?:ed|s|ing)?|an attempt|tried|trying|began|sought|seeks?)\s+to\s+$", before)
     if _NEGATED.search(before) or infinitive:
         return True
+    if _NOUN_FORMS.match(m[0]) and (_CALLED_FOR.search(before) or re.search(
+            r"\b(?:for|of)\s+$", before) and not m[0].endswith("s")):
+        return True  # "called for an investigation", "options for relocation": not done
     return bool(_NOUN_FORMS.match(m[0])) and bool(re.search(r"\b(?:of|about)\s+$", before))
+
+
+_CALLED_FOR = re.compile(r"\b(?:call(?:s|ed|ing)?|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|appeal(?:s|ed)?)"
+                         r"\b[^.;:]{0,80}$", re.IGNORECASE)
 
 
 def _adds_information(event: EventHit, antecedent: EventHit) -> bool:
@@ -287,8 +271,8 @@ def find_events(text: str, sentences: list[tuple[int, int]], mentions: list[Hit]
                         or _skip_trigger(text, m, clause):
                     continue
                 event = EventHit(event_type, (m.start(), m.end()), (m.start(), m.end()))
-                limit = min([f[0].start() for f in found if f[0].start() > m.end()]
-                            + [clause[1]])
+                limit = min([f[0].start() for f in found if f[0].start() > m.end()
+                             and not _skip_trigger(text, f[0], clause)] + [clause[1]])
                 _arguments(event, text, clause, mentions, object_role, limit)
                 if check is not None:
                     check(event)

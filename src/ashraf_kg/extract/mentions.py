@@ -42,19 +42,25 @@ def _stem(word: str) -> str:
 
 @registry_cache
 def _group_labels(registry: tuple[Entity, ...]) -> tuple[dict, frozenset]:
+    """Group id -> [(content words, common words)] of each of its names: the common words
+    say what the group is ("residents"), the others which one (a place, a day)."""
     labels = {}
     for entity in registry:
         if entity.kind == "group":
             for name, _ in entity_names(entity):
-                words = {_stem(w) for w in re.findall(r"[\w’'-]+", name) if w.lower() not in _STOP}
+                found = [w for w in re.findall(r"[\w’'-]+", name) if w.lower() not in _STOP]
+                words = {_stem(w) for w in found}
+                common = {_stem(w) for i, w in enumerate(found)
+                          if (i == 0 or w[:1].islower()) and not w[:1].isdigit()}
                 if len(words) >= 2:
-                    labels.setdefault(entity.id, []).append(words)
-    return labels, frozenset({w for sets in labels.values() for words in sets for w in words} | _STOP)
+                    labels.setdefault(entity.id, []).append((words, common))
+    return labels, frozenset({w for sets in labels.values() for words, _ in sets for w in words} | _STOP)
 
 
 def _group_hits(folded: str, registry: tuple[Entity, ...]) -> list[Hit]:
     """Descriptions of unnamed groups: "the residents at Camp Ashraf" for "Residents of Camp
-    Ashraf". Every content word of the text is in the label, covering two thirds of it."""
+    Ashraf". Every content word of the text is in the label, covering two thirds of it, and
+    one of them says what the group is ("Camp Ashraf on 1 September" alone describes no one)."""
     labels, vocabulary = _group_labels(registry)
     tokens = [(m.start(), m.end(), _stem(m[0])) for m in re.finditer(r"[\w’'-]+", folded)]
     found = []
@@ -70,7 +76,8 @@ def _group_hits(folded: str, registry: tuple[Entity, ...]) -> list[Hit]:
             if re.search(r"[.;:!?]", folded[window[0][0]:window[-1][1]]) or len(content) < 2:
                 continue
             best = [e for e, sets in labels.items()
-                    if any(content <= words and len(content) * 3 >= len(words) * 2 for words in sets)]
+                    if any(content <= words and len(content) * 3 >= len(words) * 2
+                           and content & common for words, common in sets)]
             if len(best) == 1:
                 found.append(Hit(best[0], window[0][0], window[-1][1], 0.6, "description"))
                 break
@@ -169,6 +176,39 @@ def _all_names(registry: tuple[Entity, ...]) -> frozenset[str]:
 def _exact_hits(folded: str, registry: tuple[Entity, ...]) -> list[Hit]:
     cased, uncased = _exact_tables(registry)
     return _scan(folded, cased, ignore_case=False) + _scan(folded, uncased, ignore_case=True)
+
+
+@registry_cache
+def _initials(registry: tuple[Entity, ...]) -> dict[str, str]:
+    """Initials of a multi-word name -> the one organisation or place they stand for:
+    "United Nations" -> UN, "Council of Resistance of Iran" -> CRI (connectors skipped)."""
+    owners: dict[str, set[str]] = {}
+    for entity in registry:
+        if entity.kind not in ("organization", "place"):
+            continue
+        for name, _ in entity_names(entity):
+            words = [w for w in re.findall(r"[\w’'-]+", name) if w.lower() not in _STOP]
+            if len(words) >= 2 and all(w[:1].isupper() for w in words):
+                owners.setdefault("".join(w[0] for w in words), set()).add(entity.id)
+    return {letters: ids.pop() for letters, ids in owners.items() if len(ids) == 1}
+
+
+_INITIALISM = re.compile(r"(?<![\w.-])(?:[A-Z]\.){2,5}(?![\w])|(?<![\w.-])[A-Z]{2,6}(?![\w.-])")
+
+
+def _initialism_hits(folded: str, hits: list[Hit], registry: tuple[Entity, ...]) -> list[Hit]:
+    """Initials of a registry name: "U.S." for "United States", "UN" for "United Nations",
+    when no other registry name has the same initials and no name covers them."""
+    owners = _initials(registry)
+    found = []
+    for m in _INITIALISM.finditer(folded):
+        entity = owners.get(m[0].replace(".", ""))
+        line = folded[folded.rfind("\n", 0, m.start()) + 1:folded.find("\n", m.end()) % (len(folded) + 1)]
+        if "." not in m[0] and not re.search(r"[a-z]", line):
+            continue  # a line in capitals: "CAMP IS SHELLED" spells words, not initials
+        if entity and not any(h.start < m.end() and m.start() < h.end for h in hits):
+            found.append(Hit(entity, m.start(), m.end(), 0.8, "initials"))
+    return found
 
 
 def _acronym_hits(folded: str, hits: list[Hit], registry: tuple[Entity, ...]) -> list[Hit]:
@@ -273,6 +313,7 @@ def find_mentions(text: str, registry: tuple[Entity, ...]) -> list[Hit]:
     folded = fold(text)
     hits = _select(_exact_hits(folded, registry))
     hits = _select(_acronym_hits(folded, hits, registry), hits)
+    hits = _select(_initialism_hits(folded, hits, registry), hits)
     hits = _select(_fuzzy_hits(folded, hits, registry), hits)
     hits = _select(_role_hits(folded, hits, registry), hits)
     names = [h for h in hits if not h.entity.startswith("place/")]  # a description may hold a place

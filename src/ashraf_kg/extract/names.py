@@ -25,6 +25,9 @@ CONNECTORS = r"(?:of|the|for|al|el|e|de|ul|bin|ibn|ad|as)"
 _CAP = r"[A-Z](?:[\w']|\.(?=\w))*(?:-[\w']+)*"
 # A capitalised name, lowercase connectors allowed inside: "Council of Resistance of Iran".
 NAME_PHRASE = re.compile(rf"(?<![\w-]){_CAP}(?:[ ](?:{CONNECTORS}[ ])*{_CAP})*")
+# Head words news writes in lower case after a name: "the Iraqi army", "the Interior ministry"
+_GENERIC_HEADS = frozenset("""Army Navy Police Government Ministry Parliament Forces Guard Guards
+    Militia Embassy""".split())
 _PARTICLES = frozenset("al el e de of the for and bin ibn ul ad as".split())
 
 
@@ -46,14 +49,23 @@ def entity_names(entity: Entity) -> tuple[tuple[str, str], ...]:
         if bare and bare != name:
             names.append((bare, how))
     country = re.fullmatch(r"Government of (?:the )?([A-Z][\w ]+)", entity.label)
-    if country:  # "Iraq's government", "the Iraqi government"
-        names += [(f"{country[1]}'s government", "label")] + [
-            (f"{d} government", "label") for d in sorted(demonyms(country[1]))
-            if d in (country[1] + "i", country[1] + "ian", country[1] + "n")]
+    if country:  # "Iraq's government", "the Iraqi government", "Iraqi officials"
+        names += [(f"{country[1]}'s government", "label"), (f"government of {country[1]}", "label")] + [
+            (f"{d} {word}", "label") for d in sorted(demonyms(country[1]))
+            if d in (country[1] + "i", country[1] + "ian", country[1] + "n")
+            for word in ("government", "authorities", "regime", "officials")]
+    army = re.fullmatch(r"([A-Z]\w+) (?:Army|Armed Forces)", entity.label)
+    if army:  # "Iraqi soldiers" are the Iraqi Army's
+        names += [(f"{army[1]} {word}", "label") for word in ("soldiers", "troops")]
+    if entity.kind == "thing" and re.search(r"[^s]s$", entity.label):
+        names.append((entity.label[:-1], "label"))  # "a rocket attack": one of the rockets
     for name, how in list(names):  # "Former national security minister" is written lowercase
         words = name.split()
         if len(words) > 1 and any(w[:1].islower() and w not in _PARTICLES for w in words[1:]):
             names.append((name[0].lower() + name[1:], how))
+    words = entity.label.split()
+    if entity.kind == "organization" and len(words) > 1 and words[-1] in _GENERIC_HEADS:
+        names.append((" ".join(words[:-1] + [words[-1].lower()]), "label"))  # "the Iraqi army"
     return tuple((fold(n), how) for n, how in names if len(n) > 1)
 
 

@@ -10,11 +10,17 @@ once per process from the installed package, never downloaded at run time):
    (extract.entities: never cut from inside a longer name, never a group whose name the
    text lacks);
 3. ``find_named_entities`` and ``propose_entities`` — the recogniser's names linked to the
-   registry or proposed, and capitalised names with a cue to their kind;
-4. ``find_events`` (extract.events) — trigger words, roles, time and counts; agents the
-   parse contradicts are taken off (extract.agents);
+   registry or proposed, and capitalised names with a cue to their kind; a country that
+   acts is its government, "we" of a statement the institution it speaks for
+   (extract.institutions); groups described by what happened to them (extract.described);
+4. ``find_events`` (extract.events) — trigger words, roles, time and counts
+   (extract.counts); the parse's subject is an active verb's agent, and agents the parse
+   contradicts are taken off (extract.agents); a violent event takes the scene named
+   beside it (extract.scene);
 5. ``find_claims`` and ``find_speech`` (extract.claims, extract.attribution) — reported
-   speech with claimant and stance, from the words and from the parse.
+   speech with claimant and stance, from the words and from the parse; then whose voice
+   tells each event (extract.voice) and the calls and characterisations a voice makes
+   without a verb of saying (extract.positions).
 
 The result is an :class:`~ashraf_kg.model.Annotations` with ``status: draft`` and a
 confidence on every item, and the offsets of every quote; ``write_annotations`` (of
@@ -48,16 +54,26 @@ from ..namespaces import make_slug, slug_of
 from ..sentences import split_sentences
 from ..timex import normalise_time
 from .agents import check_agents
-from .attribution import find_speech, merge_speech
+from .attribution import find_speech, mark_denials, merge_speech
 from .claims import ClaimHit, find_claims
-from .entities import drop_nested_hits, drop_unnamed_groups, find_named_entities, plausible_proposals
+from .described import find_described_groups
+from .entities import (
+    drop_nested_hits,
+    drop_unnamed_groups,
+    find_named_entities,
+    name_every_occurrence,
+    plausible_proposals,
+)
 from .events import EventHit, find_events
+from .institutions import resolve_governments, resolve_we
 from .mentions import Hit, find_mentions
 from .nlp import parse_text, parse_texts
+from .positions import find_positions
 from .proposals import Proposal as NameProposal
 from .proposals import propose_entities
 from .relations import RelationHit, find_relations
-from .speech import find_references
+from .scene import place_events
+from .speech import drop_crossed_plurals, find_references
 from .voice import SPEECH_EVENTS, collapse_relays, label_claims, own_voice_claims, reported_event_claims
 
 EXTRACTOR = "spacy-sm-3.8+rules-2"
@@ -213,18 +229,23 @@ def _merge_proposals(named: list[NameProposal], ruled: list[NameProposal]) -> li
     return named + extra
 
 
-def _find_names(text: str, doc, sentences, registry: tuple[Entity, ...]):
+def _find_names(text: str, doc, sentences, registry: tuple[Entity, ...], meta):
     """(registry mentions, actors, proposals). Actors are the mentions and the names
     proposed for review: events and claims may name either; a draft statement that names a
     proposal enters the drafts graph once the proposal is accepted or merged."""
     hits = drop_unnamed_groups(text, drop_nested_hits(text, find_mentions(text, registry), doc),
                                registry)
+    author, published = meta.author, meta.published
     linked, named = find_named_entities(text, doc, hits, registry)
-    hits = sorted(hits + linked, key=lambda h: h.start)
+    hits = resolve_governments(doc, sorted(hits + linked, key=lambda h: h.start), registry)
+    hits = sorted(hits + resolve_we(text, doc, hits, author, meta.genre), key=lambda h: h.start)
+    hits = sorted(hits + find_described_groups(text, hits, registry, published, sentences),
+                  key=lambda h: h.start)
     proposals = plausible_proposals(text, _merge_proposals(named, propose_entities(text, hits, registry)))
+    proposals = name_every_occurrence(text, proposals, hits)
     actors = sorted(hits + [Hit(p.id, s, e, p.confidence, "proposed") for p in proposals
                             for s, e in p.spans], key=lambda h: h.start)
-    references = find_references(text, sentences, actors)
+    references = drop_crossed_plurals(doc, find_references(text, sentences, actors), actors)
     known = {e.id for e in registry}
     hits = sorted(hits + [r for r in references if r.entity in known], key=lambda h: h.start)
     return hits, sorted(actors + references, key=lambda h: h.start), proposals
@@ -239,20 +260,23 @@ def extract_document(document: Document, registry: tuple[Entity, ...], *,
     text = document.text
     doc = parse_text(text) if doc is None else doc
     sentences = split_sentences(text)
-    hits, actors, proposals = _find_names(text, doc, sentences, registry)
+    hits, actors, proposals = _find_names(text, doc, sentences, registry, document.meta)
     names = {e.id: e.label for e in registry} | {p.id: p.label for p in proposals}
     event_hits = find_events(text, sentences, actors,
                              check=lambda event: check_agents(doc, [event], actors))
-    speech = merge_speech(find_claims(text, sentences, actors, author=document.meta.author),
-                          find_speech(text, doc, sentences, actors))
+    place_events(text, sentences, event_hits, registry, doc)
+    # An event with neither a participant nor a place says nothing reviewable and fails
+    # the EventShape, so it is not proposed, nor is a claim made of it.
+    event_hits = [e for e in event_hits if any(e.roles.values()) or e.place]
+    speech = mark_denials(text, merge_speech(
+        find_claims(text, sentences, actors, author=document.meta.author),
+        find_speech(text, doc, sentences, actors)))
     claim_hits = collapse_relays(text, sentences, speech)
     claim_hits += reported_event_claims(text, sentences, event_hits, claim_hits, speech)
     claim_hits += label_claims(text, sentences, actors, claim_hits, document.meta.author)
+    claim_hits += find_positions(text, doc, actors, claim_hits, document.meta.author,
+                                 document.meta.genre)
     events = _event_items(document, event_hits, names)
-    # An event with neither a participant nor a place says nothing reviewable and fails
-    # the EventShape, so it is not proposed (nor are claims whose proposition it is).
-    kept = [i for i, event in enumerate(events) if event.roles or event.place]
-    event_hits, events = [event_hits[i] for i in kept], [events[i] for i in kept]
     claim_hits = sorted(claim_hits + own_voice_claims(document, event_hits, claim_hits, sentences),
                         key=lambda c: c.span)
     claims = _claim_items(document, claim_hits, event_hits, events)

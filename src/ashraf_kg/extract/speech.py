@@ -5,7 +5,8 @@ A quotation (“…” or "…") belongs to the speaker of the speech verb that 
 that speaker. "The statement" speaking is whoever made the statement just told. Outside
 quotations, "he"/"she" is the person named before it in its sentence (else in the
 sentence before), "they" as a subject the organisation or group named before it in the
-same sentence ("Iraqi soldiers didn't …, but they didn't …"), and "the group" the
+same sentence ("Iraqi soldiers didn't …, but they didn't …") when no other plural noun
+stands between them, and "the group" the
 organisation or group of that sentence or the one before — each only when one entity
 alone fits; otherwise it stays unresolved. Each resolution is a mention
 (``via="pronoun"``) with a low confidence.
@@ -103,6 +104,21 @@ def find_references(text: str, sentences, hits: list[Hit]) -> list[Hit]:
         if len({h.entity for h in earlier}) == 1:  # only an unambiguous antecedent
             found.append(Hit(earlier[-1].entity, m.start(), m.end(), 0.5, "pronoun"))
     return found
+
+
+def drop_crossed_plurals(doc, references: list[Hit], hits: list[Hit]) -> list[Hit]:
+    """"They" resolved to an actor named before it in its sentence, unless a plural noun
+    the mentions do not cover comes before it there too ("Seven residents remain missing,
+    and Iraq should say where they are held": they may be the residents)."""
+    kept = []
+    for ref in references:
+        if fold(doc.text[ref.start:ref.end]).lower() == "they":
+            sentence = doc.char_span(ref.start, ref.end, alignment_mode="expand").sent
+            between = [t for t in sentence if t.idx < ref.start and t.tag_ == "NNS"]
+            if any(not any(h.start <= t.idx < h.end for h in hits) for t in between):
+                continue
+        kept.append(ref)
+    return kept
 
 
 def _previous_sentence_start(sentences, sentence) -> int:

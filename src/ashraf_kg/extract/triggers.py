@@ -17,17 +17,23 @@ TRIGGERS = (
     (r"\b(?:rockets?|mortars?|missiles?|shells|bombs?|rounds)"
      r" (?:\w+ )?(?:struck|hit|slammed into|landed on|rained (?:down )?on|fell on)\b", "Attack", "target"),
     (r"\b(?:took|take|taking|takes) part\b(?=[\"”]?\s+in\s+(?:the|an|a)\s+(?:\w+\s+)?(?:attack|assault|raid))"
-     r"|\bresponsible for (?:the |an |a )?(?:\w+ )?(?:assault|attack|raid|bombing)s?\b", "Attack", "target"),
+     r"|\b(?:responsible|(?:claim(?:s|ed|ing)?|admit(?:s|ted)?) responsibility) for (?:the |an |a |this |that )?"
+     r"(?:\w+ )?(?:assault|attack|raid|bombing|shelling)s?\b", "Attack", "target"),
     (rf"\b(?:kill{_V}|killings?|murder{_V}|machine-gunned|shot dead|summary killings)\b",
      "Killing", "victim"),
     (r"\b(?:execution|executed)\b", "Killing", "victim"),
     (rf"\b(?:wound{_V}|injur(?:ed|ing|ies))\b", "Wounding", "victim"),
     (r"\b(?:set (?:alight|fire to|on fire)|burn(?:ed|t)|torch(?:ed|ing))\b", "Arson", "target"),
     (r"\b(?:fle(?:e|d|eing)|escap(?:e|ed|ing))\b", "Flight", "participant"),
-    (r"\b(?:met|meet(?:s|ing)?)\b", "Meeting", "participant"),
+    (r"\b(?:met|meet(?:s|ing)?|consult(?:s|ed|ing)? with|in (?:\w+ )?contact with)\b", "Meeting",
+     "participant"),
+    (r"\b(?:investigat(?:e|es|ed|ing|ions?)|inquiry|inquiries|fact[- ]finding)\b", "Investigation",
+     "target"),
+    (r"\b(?:relocat(?:e|es|ed|ing|ion)|moved(?= (?:\w+ )?(?:from|to)\b)|movement of"
+     r"|transfer(?:s|red|ring)? (?:of|to)|resettle(?:d|ment)?)\b", "Relocation", "participant"),
     (r"\b(?:plan(?:ned|ning|s)?|plott(?:ed|ing))(?: and (?:direct|order|carr(?:y|ied) out)\w*)?\b"
      r"(?= (?:the|an|a) )", "Plotting", "target"),
-    (r"\b(?:order(?:ed|ing|s)?|direct(?:ed|ing)? the)\b", "Order", "recipient"),
+    (r"\b(?<!in )(?:order(?:ed|ing|s)?|direct(?:ed|ing)? the)\b", "Order", "recipient"),  # not "in order to"
     (r"\bden(?:ied|ies|y|ying|ial)\b", "Denial", None),
     (r"\b(?:call(?:ed|s|ing)? (?:for|on)|urg(?:ed|es|ing)|appeal(?:ed|s)? (?:to|for))\b",
      "Appeal", "recipient"),

@@ -1,0 +1,76 @@
+"""Extraction, step 4b: where a violent event took place when its own clause does not say.
+
+A report names the scene once and then tells what happened there: "Gunmen stormed the
+camp before dawn, killing twelve. Most of the residents of Camp Nord were asleep." The
+killing took place at Camp Nord. An attack, killing, wounding, arson, detention or
+abduction whose clause names no place (but some participant) takes the most specific
+place (a camp or a building before a city; never a country or a region) named in its
+sentence or in the sentence next to it in the same paragraph, when exactly one place of
+that rank is named there; otherwise it stays without a place. A name inside a longer
+name counts ("the residents of Camp Nord"); one in the possessive ("Kesh's proxies") or
+one that acts, as the subject of a verb ("Kesh is believed to be holding them"), does not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Entity
+from .events import EventHit
+from .names import entity_names, fold
+
+VIOLENT = ("Attack", "Killing", "Wounding", "Arson", "Detention", "Abduction")
+# The more specific a place type, the lower its rank; countries and regions are not scenes.
+_RANK = {"Camp": 0, "Facility": 0, "Building": 0, "City": 1}
+
+
+def _window(text: str, sentences, at: int) -> tuple[int, int]:
+    """The sentence holding ``at`` and its neighbours in the same paragraph."""
+    index = next((i for i, s in enumerate(sentences) if s[0] <= at < s[1] + 1), None)
+    if index is None:
+        return at, at
+    start, end = sentences[index]
+    if index > 0 and "\n" not in text[sentences[index - 1][1]:start]:
+        start = sentences[index - 1][0]
+    if index + 1 < len(sentences) and "\n" not in text[end:sentences[index + 1][0]]:
+        end = sentences[index + 1][1]
+    return start, end
+
+
+def _occurrences(doc, folded: str, names) -> list[int]:
+    """Where a name of the place is written as a place: not in the possessive, and not as
+    the subject of a verb ("Tehran is believed to be holding them" names an actor)."""
+    found = []
+    for name in names:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])(?!['’]s\b)", folded):
+            words = doc.char_span(m.start(), m.end(), alignment_mode="expand") if doc is not None else None
+            if words is None or words.root.dep_ not in ("nsubj", "nsubjpass"):
+                found.append(m.start())
+    return found
+
+
+def _scene(places: dict[str, tuple[int, list[int]]], span) -> str | None:
+    named = [p for p, (_, at) in places.items() if any(span[0] <= a < span[1] for a in at)]
+    if not named:
+        return None
+    best = min(places[p][0] for p in named)
+    top = [p for p in named if places[p][0] == best]
+    return top[0] if len(top) == 1 else None
+
+
+def place_events(text: str, sentences, events: list[EventHit], registry: tuple[Entity, ...],
+                 doc=None) -> None:
+    """Give each violent event without a place the scene its neighbourhood names."""
+    waiting = [e for e in events if e.type in VIOLENT and not e.place and e.roles]
+    if not waiting:
+        return
+    folded = fold(text)
+    places = {e.id: (_RANK[e.type], _occurrences(doc, folded, [n for n, _ in entity_names(e)]))
+              for e in registry if e.type in _RANK}
+    places = {p: v for p, v in places.items() if v[1]}
+    for event in waiting:
+        sentence = next((s for s in sentences if s[0] <= event.trigger[0] < s[1] + 1), None)
+        scene = _scene(places, sentence) if sentence else None
+        scene = scene or _scene(places, _window(text, sentences, event.trigger[0]))
+        if scene:
+            event.place.append(scene)

@@ -1,0 +1,69 @@
+"""Positions a voice takes without a speech verb (extract.positions)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ashraf_kg.extract.pipeline import extract_document
+from ashraf_kg.model import Document, DocumentMeta, Entity
+
+REGISTRY = (
+    Entity("place/orlan", "Country", "Orlan"),
+    Entity("organization/orlan-government", "Organization", "Government of Orlan"),
+    Entity("organization/harbour-council", "Organization", "Harbour Council"),
+    Entity("organization/cedar-radio", "Organization", "Cedar Radio"),
+    Entity("place/camp-cedar", "Camp", "Camp Cedar"),
+)
+
+
+def _claims(text: str, genre: str = "statement", author: str = "organization/cedar-radio"):
+    meta = DocumentMeta("900_test", "Test", date(2013, 9, 1), genre=genre, author=author)
+    claims = extract_document(Document(meta, text, text), REGISTRY).annotations.claims
+    return [(c.claimant, c.stance, c.evidence.exact) for c in claims]
+
+
+def test_an_obligation_after_a_call_is_a_call_of_the_same_voice():
+    text = ("Orlan urges the Harbour Council to open an inquiry. "
+            "Those responsible must be held accountable.")
+    assert ("organization/orlan-government", "calls-for",
+            "Those responsible must be held accountable.") in _claims(text)
+
+
+def test_an_obligation_opening_a_paragraph_is_the_authors_call():
+    text = ("Orlan urges the Harbour Council to open an inquiry.\n\n"
+            "All parties should cooperate with the inquiry.")
+    assert ("organization/cedar-radio", "calls-for",
+            "All parties should cooperate with the inquiry.") in _claims(text)
+
+
+def test_an_evaluative_description_characterises_in_the_voice_of_we():
+    text = ("Orlan condemns the attack on Camp Cedar. "
+            "We are consulting the Harbour Council on this tragedy.")
+    assert ("organization/orlan-government", "characterises", "this tragedy") in _claims(text)
+
+
+def test_words_the_voice_condemns_are_not_characterised_again():
+    text = "Orlan condemns the brutal attack on Camp Cedar."
+    assert [c for c in _claims(text) if c[1] == "characterises"] == []
+
+
+def test_a_news_report_describing_in_its_own_voice_characterises_nothing():
+    text = "The brutal heat at Camp Cedar lasted two weeks."
+    assert [c for c in _claims(text, genre="news") if c[1] == "characterises"] == []
+
+
+def test_an_institution_concerned_by_something_characterises_it():
+    text = "Orlan is deeply concerned by this tragic violence at Camp Cedar."
+    assert ("organization/orlan-government", "characterises", "this tragic violence") in _claims(text)
+
+
+def test_the_voice_is_the_subject_nearest_the_verb_when_a_header_runs_into_the_sentence():
+    text = ("Camp Cedar\n\nPress Statement\nCedar Radio Spokesperson\n"
+            "Orlan continues to follow the grave situation at Camp Cedar.")
+    assert ("organization/orlan-government", "characterises", "the grave situation") in _claims(text)
+
+
+def test_a_news_report_gives_no_actor_the_descriptions_of_its_sentences():
+    text = "The Harbour Council continued its brutal assault on Camp Cedar."
+    assert [c for c in _claims(text, genre="news") if c[1] == "characterises"
+            and c[0] == "organization/harbour-council"] == []

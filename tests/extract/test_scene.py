@@ -1,0 +1,51 @@
+"""Where a violent event took place when its clause does not say (extract.scene)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ashraf_kg.extract.pipeline import extract_document
+from ashraf_kg.model import Document, DocumentMeta, Entity
+
+REGISTRY = (
+    Entity("organization/hill-militia", "Organization", "Hill Militia"),
+    Entity("group/cedar-residents", "Group", "Residents of Camp Cedar"),
+    Entity("place/camp-cedar", "Camp", "Camp Cedar"),
+    Entity("place/camp-birch", "Camp", "Camp Birch"),
+    Entity("place/kesh", "City", "Kesh"),
+    Entity("place/valdoria", "Country", "Valdoria"),
+)
+
+
+def _places(text: str, event_type: str) -> list[tuple[str, ...]]:
+    meta = DocumentMeta("900_test", "Test", date(2013, 9, 1), genre="news")
+    events = extract_document(Document(meta, text, text), REGISTRY).annotations.events
+    return [e.place for e in events if e.type == event_type]
+
+
+def test_an_attack_takes_the_camp_named_in_the_next_sentence():
+    text = ("The Hill Militia attacked the residents before dawn. "
+            "Most of the residents of Camp Cedar near Kesh were asleep.")
+    assert _places(text, "Attack") == [("place/camp-cedar",)]
+
+
+def test_a_country_is_not_a_scene():
+    text = "The Hill Militia attacked the residents before dawn. Valdoria is far away."
+    assert _places(text, "Attack") in ([], [()])
+
+
+def test_two_camps_named_nearby_leave_the_scene_open():
+    text = ("The Hill Militia attacked the residents before dawn. "
+            "They had come from Camp Cedar and Camp Birch.")
+    assert _places(text, "Attack") in ([], [()])
+
+
+def test_a_place_in_the_next_paragraph_is_not_the_scene():
+    text = "The Hill Militia attacked the residents before dawn.\n\nCamp Cedar was quiet."
+    assert _places(text, "Attack") in ([], [()])
+
+
+def test_a_city_that_acts_is_not_the_scene():
+    text = ("The Hill Militia attacked the residents before dawn. "
+            "Kesh is believed to be holding the missing.")
+    assert _places(text, "Attack") in ([], [()])
