@@ -37,7 +37,7 @@ def test_sentences_end_where_the_rule_says(text, expected):
 
 def test_masking_keeps_every_offset():
     text = "Gen. Sept. No. vs. i.e. x"
-    assert mask_abbreviations(" " + text)[1:] == "Gen_ Sept_ No_ vs_ i.e_ x"
+    assert mask_abbreviations(" " + text)[1:] == "Gen# Sept# No# vs# i.e# x"
     assert len(mask_abbreviations(text)) == len(text)
 
 
@@ -77,4 +77,16 @@ def test_the_evidence_query_cuts_with_the_same_expressions(root):
     # The tail: padded by REACH spaces, masked from REACH - 2 characters before ?from
     # (1-based, hence + 3), then those REACH - 2 characters skipped.
     assert f'SUBSTR(CONCAT("{" " * sentences.REACH}", ?text), ?from + 3)' in query
-    assert f'"$1$2_"), {sentences.REACH - 2 + 1}) AS ?rest' in query
+    assert f'"$1$2#"), {sentences.REACH - 2 + 1}) AS ?rest' in query
+
+
+def test_the_store_masks_abbreviations_as_python_does():
+    """The mask keeps the text's length in the store too: every offset after it holds."""
+    import pyoxigraph as ox
+
+    text = " Rep. Smith, Col. Jones and Mr. Brown spoke, e.g. here."
+    query = (f"SELECT (REPLACE({_literal(text)}, {_literal(sentences.MASK)}, "
+             f'"{sentences.MASK_WITH}") AS ?masked) WHERE {{}}')
+    masked = next(iter(ox.Store().query(query)))["masked"].value
+    assert masked == sentences.mask_abbreviations(text)
+    assert len(masked) == len(text)

@@ -25,9 +25,11 @@ ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Ca
 """Words whose full stop never ends a sentence (case matters: "no." may end one)."""
 
 # The character before an abbreviation must not be a letter; the full stop after it becomes
-# "_", so the text keeps its length and every offset.
+# "#", so the text keeps its length and every offset. Not "_": in "$2_" a store whose REPLACE
+# reads group names greedily (Oxigraph) sees a group "2_", which does not exist, and drops
+# the abbreviation, so every later offset shifts.
 MASK = "([^A-Za-z])(" + "|".join(a.replace(".", "\\.") for a in ABBREVIATIONS) + ")\\."
-MASK_WITH = "$1$2_"  # SPARQL's spelling; Python's is the same with backslashes
+MASK_WITH = "$1$2#"  # SPARQL's spelling; Python's is the same with backslashes
 _END = "[a-z0-9)\\]\"'’”][.!?][\"'’”)]*"
 BEFORE = f"^[\\s\\S]*({_END}[ \\t\\r\\n]+|\\n)"
 """Everything up to the last sentence end: removed, it leaves the head of a sentence."""
@@ -44,10 +46,10 @@ _SPACE = re.compile("[ \\t\\r\\n]*")
 
 
 def mask_abbreviations(text: str) -> str:
-    """``text`` with the full stop of each abbreviation turned to ``_`` (same length).
+    """``text`` with the full stop of each abbreviation turned to ``#`` (same length).
 
     >>> mask_abbreviations(" Col. Smith, e.g. here.")
-    ' Col_ Smith, e.g_ here.'
+    ' Col# Smith, e.g# here.'
     """
     return _MASK.sub(MASK_WITH.replace("$", "\\"), text)
 
