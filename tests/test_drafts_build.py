@@ -10,6 +10,7 @@ import pytest
 
 from ashraf_kg.corpus.ingest import add_document
 from ashraf_kg.errors import ValidationError
+from ashraf_kg.namespaces import OA
 from ashraf_kg.pipeline import build_graph
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,3 +79,21 @@ def test_curated_statement_failing_a_shape_still_stops_the_build(corpus, tmp_pat
     with pytest.raises(ValidationError, match="EventShape|participant-like role"):
         build_graph(corpus_dir, tmp_path / "graph", include_drafts=True, pages=False)
     assert not (tmp_path / "graph").exists()
+
+
+def test_a_draft_beside_curated_annotations_of_the_same_spans_builds(corpus, tmp_path):
+    """Re-extracting a curated document: the draft's evidence and the curated mentions
+    annotate the same spans, each with its own annotation and motivation."""
+    corpus_dir, doc, author = corpus
+    (corpus_dir / doc / "draft.yaml").write_text(
+        EVENTS.format(doc=doc, status="draft", author=author), encoding="utf-8")
+    (corpus_dir / doc / "annotations.yaml").write_text(
+        f"document: {doc}\nstatus: reviewed\nmentions:\n- entity: group/camp-ashraf-residents\n"
+        "  quote: Residents fled towards the hills\n", encoding="utf-8")
+    summary = build_graph(corpus_dir, tmp_path / "graph", include_drafts=True, pages=False)
+    motivations = {}
+    for s, o in summary.dataset.subject_objects(OA.motivatedBy):
+        motivations.setdefault(s, set()).add(o)
+    assert all(len(m) == 1 for m in motivations.values())
+    drafted = {s for s in motivations if "/draft" in str(s)}
+    assert {OA.describing} in [motivations[s] for s in drafted]

@@ -183,10 +183,13 @@ def scheme_iri(name: str) -> URIRef:
     return _iri(_ID + f"scheme/{name}")
 
 
-def annotation_iri(doc_id: str, start: int, end: int, motivation: str | None = None) -> URIRef:
+def annotation_iri(doc_id: str, start: int, end: int, motivation: str | None = None, *,
+                   draft: bool = False) -> URIRef:
     """The Web Annotation of a span; ``motivation`` (``describing``) tells apart a second
-    annotation of the same span made for another reason than the first."""
-    suffix = f"/{motivation}" if motivation else ""
+    annotation of the same span made for another reason than the first. A ``draft``
+    annotation (of the drafts graph) has IRIs of its own, so a span that a draft and the
+    curated annotations both use never gets two motivations on one node."""
+    suffix = ("/draft" if draft else "") + (f"/{motivation}" if motivation else "")
     return _iri(_ID + f"annotation/{doc_id}/{start}-{end}{suffix}")
 
 

@@ -92,12 +92,13 @@ def add_document(graph: Graph, document: Document) -> URIRef:
     return node
 
 
-def make_annotator(graph: Graph, doc_node: URIRef):
+def make_annotator(graph: Graph, doc_node: URIRef, *, draft: bool = False):
     """A function that adds (once) the Web Annotation of a span and links a body to it.
 
     One annotation has one motivation: a span that a mention identifies and a statement
     describes gets two annotations, on one target; the first made (the mention's, since
-    mentions come first) keeps the span's plain IRI.
+    mentions come first) keeps the span's plain IRI. Annotations of a ``draft`` have IRIs of
+    their own (``…/draft``), apart from the curated ones of the same spans.
     """
     first_motivation: dict[tuple[str, int, int], URIRef] = {}
 
@@ -105,7 +106,7 @@ def make_annotator(graph: Graph, doc_node: URIRef):
         d, s, e = span.doc_id, span.start, span.end
         first = first_motivation.setdefault((d, s, e), motivation)
         role = None if first == motivation else str(motivation).rsplit("#", 1)[-1]
-        node, target = ns.annotation_iri(d, s, e, role), ns.target_iri(d, s, e)
+        node, target = ns.annotation_iri(d, s, e, role, draft=draft), ns.target_iri(d, s, e)
         quote, position = ns.quote_selector_iri(d, s, e), ns.position_selector_iri(d, s, e)
         triples = [
             (node, RDF.type, OA.Annotation), (node, OA.hasTarget, target),
@@ -140,7 +141,7 @@ def build_annotations_graph(dataset: Dataset, anchored: AnchoredDocument) -> Non
     doc_id = anchored.document.id
     graph = dataset.graph(ns.graph_iri(f"drafts/{doc_id}" if draft else doc_id))
     doc_node = ns.document_iri(doc_id)
-    annotate = make_annotator(graph, doc_node)
+    annotate = make_annotator(graph, doc_node, draft=draft)
     ctx = Context(graph=graph, anchored=anchored, annotate=annotate,
                   ids=(lambda i: ns.draft_slug(doc_id, i)) if draft else (lambda i: i),
                   draft_of=(annotations.extractor or "extractor") if draft else None)
