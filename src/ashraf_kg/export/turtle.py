@@ -43,6 +43,7 @@ class TurtleWriter:
         self._iris: dict[tuple[str, bool], tuple[str, str | None]] = {}  # (IRI, verb) -> name
         self._literals: dict[tuple, str] = {}
         self._generated = False
+        self._spaces = self._namespaces()
 
     def _iri(self, text: str, verb: bool = False) -> tuple[str, str | None]:
         """(label, prefix or None) of an IRI as a subject or object, or (``verb``) a predicate."""
@@ -54,13 +55,22 @@ class TurtleWriter:
     def _compute(self, term: URIRef, verb: bool) -> tuple[str, str | None]:
         if term == RDF.nil:
             return "()", None
+        if not verb and not str.startswith(term, self._spaces):
+            # No bound namespace starts it, so rdflib finds no prefixed name and writes
+            # <…>; asking it would also file the IRI's namespace in its lookup tree, the
+            # slowest part of its writer for IRIs that are nearly all different.
+            return term.n3(), None
         known = self._bound() if verb else 0
         pname = self._serializer.get_pname(term, gen_prefix=verb)
         if verb and self._bound() != known:
             self._generated = True  # rdflib made up a prefix (ns1:): leave it all to rdflib
+            self._spaces = self._namespaces()
         if pname is None:
             return term.n3(), None
         return pname, pname.split(":", 1)[0]
+
+    def _namespaces(self) -> tuple[str, ...]:
+        return tuple(str(space) for _, space in self._serializer.store.namespaces())
 
     def _literal(self, term: Literal) -> str:
         datatype = term.datatype
