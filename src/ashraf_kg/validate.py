@@ -181,9 +181,12 @@ def _cache_salt(base: list) -> str:
     from .build.units import digest_triples
 
     folder = resources.ontology_dir()
-    parts = [f"units-1 pyshacl-{version('pyshacl')} rdflib-{version('rdflib')}",
-             hashlib.sha256((folder / SHAPES_FILE).read_bytes()).hexdigest(),
-             hashlib.sha256((folder / ONTOLOGY_FILE).read_bytes()).hexdigest(),
+    from .build import units
+
+    # The code that splits and validates is part of the key, as the shapes are.
+    files = (folder / SHAPES_FILE, folder / ONTOLOGY_FILE, Path(__file__), Path(units.__file__))
+    parts = [f"pyshacl-{version('pyshacl')} rdflib-{version('rdflib')}",
+             *(hashlib.sha256(path.read_bytes()).hexdigest() for path in files),
              digest_triples(base)]
     return " ".join(parts)
 

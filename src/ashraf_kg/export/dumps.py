@@ -155,7 +155,9 @@ def to_jsonld(dataset: Dataset, *, graphs: dict | None = None, rows: dict | None
     context = load_context()
     graphs = graphs if graphs is not None else graph_triples(dataset)
     folder = cache_folder("jsonld") if rows is not None else None
-    salt = json.dumps(context, sort_keys=True) + f" rdflib-{rdflib_version}"
+    # The code that compacts is part of the key: a change to it never meets an old entry.
+    salt = json.dumps(context, sort_keys=True) + f" rdflib-{rdflib_version} " + \
+        hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
     out = []
     for name, triples in graphs.items():
         cached = folder / _digest(rows[name], salt) if folder is not None else None
