@@ -17,7 +17,7 @@ import io
 from collections import defaultdict
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS
+from rdflib.namespace import RDF, RDFS, split_uri
 from rdflib.plugins.serializers.turtle import TurtleSerializer
 
 from .. import namespaces as ns
@@ -44,6 +44,7 @@ class TurtleWriter:
         self._literals: dict[tuple, str] = {}
         self._generated = False
         self._spaces = self._namespaces()
+        self._space_set = set(self._spaces)
 
     def _iri(self, text: str, verb: bool = False) -> tuple[str, str | None]:
         """(label, prefix or None) of an IRI as a subject or object, or (``verb``) a predicate."""
@@ -55,19 +56,35 @@ class TurtleWriter:
     def _compute(self, term: URIRef, verb: bool) -> tuple[str, str | None]:
         if term == RDF.nil:
             return "()", None
-        if not verb and not str.startswith(term, self._spaces):
-            # No bound namespace starts it, so rdflib finds no prefixed name and writes
-            # <…>; asking it would also file the IRI's namespace in its lookup tree, the
-            # slowest part of its writer for IRIs that are nearly all different.
+        if not verb and not self._may_shorten(term):
             return term.n3(), None
         known = self._bound() if verb else 0
         pname = self._serializer.get_pname(term, gen_prefix=verb)
         if verb and self._bound() != known:
             self._generated = True  # rdflib made up a prefix (ns1:): leave it all to rdflib
             self._spaces = self._namespaces()
+            self._space_set = set(self._spaces)
         if pname is None:
             return term.n3(), None
         return pname, pname.split(":", 1)[0]
+
+    def _may_shorten(self, term: URIRef) -> bool:
+        """False when rdflib would find no prefixed name for ``term`` as a subject or object.
+
+        rdflib splits the IRI where its local name starts and shortens it only if that
+        namespace, or a longer bound one that starts the IRI, has a prefix. Asking it would
+        also file each namespace in its lookup tree, the slowest part of its writer for
+        IRIs that are nearly all different (``…/annotation/<doc>/<start>-<end>/target``).
+        """
+        text = str(term)
+        if not text.startswith(self._spaces):
+            return False
+        try:
+            namespace = split_uri(term)[0]
+        except ValueError:
+            return True
+        return namespace in self._space_set or any(
+            len(space) > len(namespace) and text.startswith(space) for space in self._spaces)
 
     def _namespaces(self) -> tuple[str, ...]:
         return tuple(str(space) for _, space in self._serializer.store.namespaces())
