@@ -137,6 +137,25 @@ def _write_error(target: Path, error: OSError) -> AshrafKGError:
                               "nothing was changed")
 
 
+def cache_folder(kind: str) -> Path | None:
+    """The folder for cached build results of one ``kind``: ``$ASHRAF_KG_CACHE_DIR/kind``,
+    else ``$XDG_CACHE_HOME/ashraf-kg/kind`` (``~/.cache/ashraf-kg/kind`` when unset).
+
+    None when ``ASHRAF_KG_CACHE_DIR`` is ``off`` or the folder cannot be made: a build
+    without its cache is slower, never different.
+    """
+    override = os.environ.get("ASHRAF_KG_CACHE_DIR")
+    if override == "off":
+        return None
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    root = Path(override) if override else (Path(xdg) if xdg else Path.home() / ".cache") / "ashraf-kg"
+    try:
+        (root / kind).mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return root / kind
+
+
 def rdf_syntax_error(path: Path, rdf_format: str) -> AshrafKGError:
     """The error for an RDF file that does not parse, naming its first bad line.
 

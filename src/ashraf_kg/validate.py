@@ -24,7 +24,7 @@ from rdflib.term import Node
 
 from . import resources
 from .errors import AshrafKGError, ValidationError
-from .fileio import rdf_syntax_error
+from .fileio import cache_folder, rdf_syntax_error
 
 ONTOLOGY_FILE = "ashraf-kg.ttl"
 SHAPES_FILE = "shapes.ttl"
@@ -94,6 +94,111 @@ def validate_graph(data: Graph, *, shapes: Graph | None = None,
     return ValidationReport(conforms=bool(conforms), results=_read_results(results_graph, shapes))
 
 
+def validate_dataset(dataset: Dataset, *, cache: bool = True,
+                     workers: int | None = None) -> ValidationReport:
+    """Validate a built dataset with the shipped shapes, one document at a time.
+
+    The report is that of :func:`validate_graph` on the whole dataset, found document by
+    document (:func:`ashraf_kg.build.units.split_units`). A document whose unit (its
+    triples and what it shares) conformed in an earlier build, with the same shapes,
+    ontology, registry and pySHACL, is not validated again (``cache``: a file named by
+    that digest under ``$ASHRAF_KG_CACHE_DIR``); the others are shared among ``workers``
+    processes (default: one per core when several documents need checking).
+    """
+    from .build.units import digest_triples, split_units
+
+    base, units = split_units(dataset)
+    salt = _cache_salt(base)
+    for unit in units:
+        unit.digest = digest_triples(unit.triples, salt=salt)
+    folder = cache_folder("shacl") if cache else None
+    todo = [u for u in units if folder is None or not (folder / u.digest).is_file()]
+    found = _run_units(base, todo, workers)
+    results = [r for rs in found for r in rs]
+    if folder is not None:
+        for unit, rs in zip(todo, found, strict=True):
+            if not any(r.severity == "Violation" for r in rs):
+                _remember(folder / unit.digest)
+    unique = {(str(r.focus_node), str(r.path), r.message, r.severity): r for r in results}
+    return ValidationReport(conforms=not any(r.severity == "Violation" for r in unique.values()),
+                            results=tuple(unique[k] for k in sorted(unique)))
+
+
+# Fewer documents than this to check are checked in this process: a worker process
+# takes about half a second to start (pySHACL and rdflib imports, shapes parsed).
+PARALLEL_FROM = 8
+
+
+def _run_units(base: list, units: list, workers: int | None) -> list[tuple[ValidationResult, ...]]:
+    import os
+
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    if workers < 2 or len(units) < PARALLEL_FROM:
+        return [_validate_unit(base, u.triples, u.keep) for u in units]
+    import multiprocessing
+
+    # spawn: workers start as fresh interpreters, not as copies of this process with the
+    # whole dataset in it, and are its own children (their time and memory are counted).
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(workers, initializer=_set_base, initargs=(base,)) as pool:
+        return pool.starmap(_validate_in_worker, [(u.triples, u.keep) for u in units],
+                            chunksize=max(1, len(units) // (workers * 8)))
+
+
+_worker_base: list = []
+
+
+def _set_base(base: list) -> None:
+    _worker_base[:] = base
+
+
+def _validate_in_worker(triples, keep) -> tuple[ValidationResult, ...]:
+    return _validate_unit(_worker_base, triples, keep)
+
+
+def _validate_unit(base: list, triples: list, keep: set) -> tuple[ValidationResult, ...]:
+    """The results of one unit (with the base and the ontology) whose focus node is in ``keep``."""
+    import pyshacl
+
+    graph = _QueryOnceGraph()
+    for part in (base, triples, _shipped_ontology()):
+        for triple in part:
+            graph.add(triple)
+    shapes = _shipped_shapes()
+    _, results_graph, _ = pyshacl.validate(
+        graph, shacl_graph=shapes,
+        inference="none", abort_on_first=False, allow_infos=True, allow_warnings=True,
+        meta_shacl=False, advanced=False, inplace=True, debug=False)
+    return tuple(r for r in _read_results(results_graph, shapes) if r.focus_node in keep)
+
+
+def _cache_salt(base: list) -> str:
+    """What a unit's verdict depends on besides its own triples: the validator, the shapes,
+    the ontology and the base."""
+    import hashlib
+    from importlib.metadata import version
+
+    from .build.units import digest_triples
+
+    folder = resources.ontology_dir()
+    from .build import units
+
+    # The code that splits and validates is part of the key, as the shapes are.
+    files = (folder / SHAPES_FILE, folder / ONTOLOGY_FILE, Path(__file__), Path(units.__file__))
+    parts = [f"pyshacl-{version('pyshacl')} rdflib-{version('rdflib')}",
+             *(hashlib.sha256(path.read_bytes()).hexdigest() for path in files),
+             digest_triples(base)]
+    return " ".join(parts)
+
+
+def _remember(path: Path) -> None:
+    # An empty file: the unit conformed. A cache that cannot be written costs only time.
+    try:
+        path.touch()
+    except OSError:
+        pass
+
+
 def check_graph(data: Graph, *, report: ValidationReport | None = None,
                 locate: Callable[[str], str | None] | None = None, **kwargs) -> ValidationReport:
     """Validate like :func:`validate_graph`; raise ``ValidationError`` unless it conforms.
@@ -104,6 +209,8 @@ def check_graph(data: Graph, *, report: ValidationReport | None = None,
     its statement was written at: each listed result then starts with it, and the error's
     place is the first result's.
     """
+    if report is None and not kwargs and isinstance(data, Dataset):
+        report = validate_dataset(data)
     report = report or validate_graph(data, **kwargs)
     if report.conforms:
         return report
@@ -220,7 +327,7 @@ def screen_drafts(build, anchored, *, rounds: int = 5):
     dropped: list[DroppedDraft] = []
     for _ in range(rounds):
         dataset = build(anchored)
-        report = validate_graph(dataset)
+        report = validate_dataset(dataset)
         items = _draft_items(anchored)
         doomed: dict[tuple[str, str], ValidationResult] = {}
         for result in report.results:
@@ -250,8 +357,25 @@ def validate_dumps(graph_dir: Path) -> ValidationReport:
                         hint="run `ashraf-kg build` first, or pass --graph-dir")
 
 
+class _QueryOnceGraph(Graph):
+    """A graph that parses each SPARQL query text once: pySHACL asks a SPARQL constraint's
+    query again for every focus node, and rdflib would parse it again each time."""
+
+    def query(self, query_object, *args, **kwargs):
+        if isinstance(query_object, str):
+            query_object = _prepared(query_object)
+        return super().query(query_object, *args, **kwargs)
+
+
+@lru_cache(maxsize=64)
+def _prepared(text: str):
+    from rdflib.plugins.sparql import prepareQuery
+
+    return prepareQuery(text)
+
+
 def _merge(data: Graph, ontology: Graph) -> Graph:
-    merged = Graph()
+    merged = _QueryOnceGraph()
     triples = data.quads((None, None, None, None)) if isinstance(data, ConjunctiveGraph) \
         else ((s, p, o, None) for s, p, o in data)
     for s, p, o, _ in triples:

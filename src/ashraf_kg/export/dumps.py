@@ -6,16 +6,19 @@ set replaces the previous ``graph/`` (see :func:`fileio.replace_folder`).
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
 from rdflib import BNode, Dataset, Graph
+from rdflib import __version__ as rdflib_version
 from rdflib.plugins.serializers.nt import _nt_row  # the canonical N-Triples line writer
 
 from .. import namespaces as ns
-from ..errors import BuildError
-from ..fileio import rdf_syntax_error, staged_folder
+from ..errors import AshrafKGError, BuildError
+from ..fileio import cache_folder, rdf_syntax_error, staged_folder, write_text_atomic
 from ..resources import ontology_dir
+from .turtle import TurtleWriter
 
 DUMP = "ashraf-kg"
 FORMATS = {  # file name -> (description, media type)
@@ -59,49 +62,77 @@ def check_no_blank_nodes(dataset: Dataset) -> None:
                              hint="give the node an IRI (namespaces.py)")
 
 
-def union_graph(dataset: Dataset) -> Graph:
-    graph = Graph()
-    ns.bind_prefixes(graph)
-    for s, p, o, _ in dataset.quads((None, None, None, None)):
-        graph.add((s, p, o))
-    return graph
+def graph_triples(dataset: Dataset) -> dict:
+    """Each non-empty named graph's IRI -> its triples, graphs in IRI order, read in one pass."""
+    graphs: dict = {}
+    for s, p, o, g in dataset.quads((None, None, None, None)):
+        name = getattr(g, "identifier", g)
+        graphs.setdefault(name, []).append((s, p, o))
+    return {name: graphs[name] for name in sorted(graphs, key=str)}
 
 
-def to_nquads(dataset: Dataset) -> str:
+def _rows(graphs: dict) -> dict:
+    """Each graph's IRI -> the N-Triples line of each of its triples (rdflib's own line writer)."""
+    return {name: [_nt_row(t) for t in triples] for name, triples in graphs.items()}
+
+
+def to_nquads(dataset: Dataset, *, rows: dict | None = None) -> str:
     """Sorted N-Quads: one line a quad, so the dump diffs and hashes stably."""
-    lines = {f"{_nt_row((s, p, o))[:-3]} {g.n3()} .\n"
-             for s, p, o, g in dataset.quads((None, None, None, None))}
+    rows = rows if rows is not None else _rows(graph_triples(dataset))
+    lines = {f"{row[:-3]} {name.n3()} .\n" for name, graph in rows.items() for row in graph}
     return "".join(sorted(lines))
 
 
-def to_ntriples(graph: Graph) -> str:
-    return "".join(sorted(_nt_row(t) for t in graph))
+def to_ntriples(graph: Graph | None = None, *, rows: dict | None = None) -> str:
+    """Sorted N-Triples of ``graph`` (or of the union of ``rows``, as :func:`to_nquads` takes)."""
+    lines = {row for graph_rows in rows.values() for row in graph_rows} if rows is not None \
+        else {_nt_row(t) for t in graph}
+    return "".join(sorted(lines))
 
 
-def to_trig(dataset: Dataset) -> str:
+def to_turtle(dataset: Dataset, *, graphs: dict | None = None, writer: TurtleWriter | None = None) -> str:
+    """The union of all graphs as one Turtle document, laid out as rdflib's writer does."""
+    graphs = graphs if graphs is not None else graph_triples(dataset)
+    union = list({t for triples in graphs.values() for t in triples})
+    return (writer or TurtleWriter()).turtle(union)
+
+
+def to_trig(dataset: Dataset, *, graphs: dict | None = None, writer: TurtleWriter | None = None) -> str:
     """TriG with graphs in IRI order, each body as rdflib's (ordered) Turtle writes it.
 
     rdflib's own TriG writer visits graphs in store order, which changes between runs.
     """
+    graphs = graphs if graphs is not None else graph_triples(dataset)
+    writer = writer or TurtleWriter()
     prefixes: set[str] = set()
     blocks = []
-    for context in sorted((c for c in dataset.graphs() if len(c)), key=lambda c: str(c.identifier)):
-        graph = Graph()
-        ns.bind_prefixes(graph)
-        for triple in context:
-            graph.add(triple)
-        # Split on "\n" only: str.splitlines() also breaks at \v, \f, \x85, \u2028 … that
-        # a literal may hold, and would cut the text (or the literal) in two.
-        lines = graph.serialize(format="turtle").split("\n")
-        prefixes.update(line for line in lines if line.startswith("@prefix"))
-        # No re-indenting: a multi-line literal's lines are data.
-        body = [line for line in lines if not line.startswith("@prefix")]
-        while body and not body[0]:
-            body.pop(0)
-        while body and not body[-1]:
-            body.pop()
-        blocks.append(f"{context.identifier.n3()} {{\n" + "\n".join(body) + "\n}\n")
+    for name, triples in graphs.items():
+        if writer.can_write(triples):
+            body, used = writer.body(triples)
+            prefixes.update(writer.prefix_lines(used))
+            body = body.strip("\n")
+        else:
+            body = _trig_body_by_rdflib(triples, prefixes)
+        blocks.append(f"{name.n3()} {{\n" + body + "\n}\n")
     return "\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)
+
+
+def _trig_body_by_rdflib(triples: list, prefixes: set[str]) -> str:
+    graph = Graph()
+    ns.bind_prefixes(graph)
+    for triple in triples:
+        graph.add(triple)
+    # Split on "\n" only: str.splitlines() also breaks at \v, \f, \x85, \u2028 … that
+    # a literal may hold, and would cut the text (or the literal) in two.
+    lines = graph.serialize(format="turtle").split("\n")
+    prefixes.update(line for line in lines if line.startswith("@prefix"))
+    # No re-indenting: a multi-line literal's lines are data.
+    body = [line for line in lines if not line.startswith("@prefix")]
+    while body and not body[0]:
+        body.pop(0)
+    while body and not body[-1]:
+        body.pop()
+    return "\n".join(body)
 
 
 def load_context() -> dict:
@@ -112,43 +143,76 @@ def load_context() -> dict:
         raise BuildError(f"cannot read the JSON-LD context: {error}", where=str(path)) from None
 
 
-def to_jsonld(dataset: Dataset) -> str:
-    """JSON-LD compacted with the shipped context, inlined so no one fetches it."""
+def to_jsonld(dataset: Dataset, *, graphs: dict | None = None, rows: dict | None = None) -> str:
+    """JSON-LD compacted with the shipped context, inlined so no one fetches it.
+
+    Each named graph is compacted on its own (rdflib's JSON-LD writer, its triples added in
+    order, so every list of values comes out in the same order), so no sorted copy of the
+    whole dataset is ever held. With ``rows`` (each graph's N-Triples lines) a graph's
+    nodes are kept in the build cache under a digest of those lines and the context, and
+    read from there when a later build has the same graph.
+    """
     context = load_context()
-    text = dataset.serialize(format="json-ld", context=context, auto_compact=True)
-    data = json.loads(text)
-    graphs = data.get("@graph", [])
-    if "@id" in data:  # rdflib writes a lone named graph as the top object: keep its name
-        graphs = [{"@id": data["@id"], "@graph": graphs}]
-    for graph in graphs:
-        if isinstance(graph, dict) and "@graph" in graph:
-            graph["@graph"].sort(key=lambda n: n.get("@id", ""))
-    graphs.sort(key=lambda n: n.get("@id", ""))
-    return json.dumps({"@context": context, "@graph": graphs}, ensure_ascii=False,
+    graphs = graphs if graphs is not None else graph_triples(dataset)
+    folder = cache_folder("jsonld") if rows is not None else None
+    # The code that compacts is part of the key: a change to it never meets an old entry.
+    salt = json.dumps(context, sort_keys=True) + f" rdflib-{rdflib_version} " + \
+        hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    out = []
+    for name, triples in graphs.items():
+        cached = folder / _digest(rows[name], salt) if folder is not None else None
+        if cached is not None and cached.is_file():
+            nodes = json.loads(cached.read_text(encoding="utf-8"))
+        else:
+            nodes = _jsonld_nodes(name, triples, context)
+            if cached is not None:
+                _store(cached, json.dumps(nodes, ensure_ascii=False))
+        out.append({"@id": str(name), "@graph": nodes})
+    return json.dumps({"@context": context, "@graph": out}, ensure_ascii=False,
                       indent=1, sort_keys=True) + "\n"
 
 
-def sorted_dataset(dataset: Dataset) -> Dataset:
-    """A copy whose graphs were added in IRI order, for serialisers that keep insertion order."""
-    copy = Dataset()
-    ns.bind_prefixes(copy)
-    contexts = sorted((c for c in dataset.graphs() if len(c)), key=lambda c: str(c.identifier))
-    for context in contexts:
-        target = copy.graph(context.identifier)
-        for triple in sorted(context):
-            target.add(triple)
-    return copy
+def _jsonld_nodes(name, triples: list, context: dict) -> list:
+    graph = Graph(identifier=name)
+    ns.bind_prefixes(graph)
+    for triple in sorted(triples):
+        graph.add(triple)
+    data = json.loads(graph.serialize(format="json-ld", context=context, auto_compact=True))
+    nodes = data.get("@graph", [data] if "@id" in data else [])
+    nodes = [{k: v for k, v in node.items() if k != "@context"} for node in nodes]
+    nodes.sort(key=lambda n: n.get("@id", ""))
+    return nodes
+
+
+def _digest(lines: list[str], salt: str) -> str:
+    digest = hashlib.sha256(salt.encode("utf-8"))
+    for line in sorted(lines):
+        digest.update(line.encode("utf-8"))
+    return digest.hexdigest()
+
+
+def _store(path: Path, text: str) -> None:
+    try:
+        write_text_atomic(path, text)
+    except AshrafKGError:
+        pass  # a cache that cannot be written costs only time
 
 
 def write_dumps(dataset: Dataset, folder: Path) -> None:
-    """Write every dump format of ``dataset`` into ``folder``."""
-    ordered = sorted_dataset(dataset)
-    union = union_graph(ordered)
-    (folder / f"{DUMP}.ttl").write_text(union.serialize(format="turtle"), encoding="utf-8")
-    (folder / f"{DUMP}.trig").write_text(to_trig(ordered), encoding="utf-8")
-    (folder / f"{DUMP}.nq").write_text(to_nquads(ordered), encoding="utf-8")
-    (folder / f"{DUMP}.nt").write_text(to_ntriples(union), encoding="utf-8")
-    (folder / f"{DUMP}.jsonld").write_text(to_jsonld(ordered), encoding="utf-8")
+    """Write every dump format of ``dataset`` into ``folder``.
+
+    The triples are read out of the dataset once; N-Triples lines are made once for both
+    line-based dumps, prefixed names once for Turtle and TriG.
+    """
+    graphs = graph_triples(dataset)
+    rows = _rows(graphs)
+    writer = TurtleWriter()
+    (folder / f"{DUMP}.ttl").write_text(to_turtle(dataset, graphs=graphs, writer=writer), encoding="utf-8")
+    (folder / f"{DUMP}.trig").write_text(to_trig(dataset, graphs=graphs, writer=writer), encoding="utf-8")
+    (folder / f"{DUMP}.nq").write_text(to_nquads(dataset, rows=rows), encoding="utf-8")
+    (folder / f"{DUMP}.nt").write_text(to_ntriples(rows=rows), encoding="utf-8")
+    (folder / f"{DUMP}.jsonld").write_text(to_jsonld(dataset, graphs=graphs, rows=rows),
+                                              encoding="utf-8")
 
 
 def write_graph_dir(dataset: Dataset, graph_dir: Path, *, extras=()) -> list[Path]:

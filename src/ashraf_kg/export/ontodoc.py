@@ -25,7 +25,7 @@ from rdflib.namespace import RDF, SKOS
 
 from .. import resources
 from ..errors import AshrafKGError
-from ..fileio import write_text_atomic
+from ..fileio import cache_folder, write_text_atomic
 from ..namespaces import scheme_iri
 
 ONTOLOGY_FILE = "ashraf-kg.ttl"
@@ -56,11 +56,43 @@ def make_ontology_html(ontology: Graph | None = None) -> str:
 
 
 def write_ontology_docs(path: Path, ontology: Graph | None = None) -> Path:
-    """Write the ontology documentation to ``path`` (temporary file, then rename)."""
+    """Write the ontology documentation to ``path`` (temporary file, then rename).
+
+    The page of the shipped ontology is kept in the build cache (:func:`fileio.cache_folder`)
+    under a digest of all it is made from — the ontology file, pyLODE, rdflib and this
+    module — so a build whose ontology did not change copies it instead of running pyLODE.
+    """
     path = Path(path)
+    cached = _cached_page_path() if ontology is None else None
+    if cached is not None and cached.is_file():
+        write_text_atomic(path, cached.read_text(encoding="utf-8"))
+        return path
     page = make_ontology_html(ontology)
-    write_text_atomic(path, page if page.endswith("\n") else page + "\n")
+    page = page if page.endswith("\n") else page + "\n"
+    write_text_atomic(path, page)
+    if cached is not None:
+        try:
+            write_text_atomic(cached, page)
+        except AshrafKGError:
+            pass  # a cache that cannot be written costs only time
     return path
+
+
+def _cached_page_path() -> Path | None:
+    import hashlib
+
+    folder = cache_folder("ontodoc")
+    if folder is None:
+        return None
+    digest = hashlib.sha256()
+    try:
+        digest.update((resources.ontology_dir() / ONTOLOGY_FILE).read_bytes())
+        digest.update(Path(__file__).read_bytes())
+        for name in ("pylode", "rdflib", "markdown", "dominate"):
+            digest.update(f"{name}-{importlib.metadata.version(name)}".encode())
+    except (OSError, importlib.metadata.PackageNotFoundError):
+        return None
+    return folder / f"{digest.hexdigest()}.html"
 
 
 def _import_ontpub():

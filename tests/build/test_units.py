@@ -1,0 +1,95 @@
+"""Validation document by document gives the report of the whole dataset, and skips documents
+that conformed before."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import Dataset, Literal, URIRef
+from rdflib.namespace import RDF
+
+from ashraf_kg import namespaces as ns
+from ashraf_kg import validate
+from ashraf_kg.build.units import split_units
+from ashraf_kg.namespaces import OA, SEM
+from ashraf_kg.validate import validate_dataset, validate_graph
+
+
+def copy_of(dataset) -> Dataset:
+    copy = Dataset(default_union=True)
+    for quad in dataset.quads((None, None, None, None)):
+        copy.add(quad)
+    return copy
+
+
+def shared_nodes(dataset) -> list:
+    """Nodes that two or more graphs describe, in IRI order."""
+    graphs: dict = {}
+    for s, _, _, g in dataset.quads((None, None, None, None)):
+        graphs.setdefault(s, set()).add(g)
+    return sorted(n for n, gs in graphs.items() if len(gs) > 1)
+
+
+def test_every_document_is_a_unit(dataset, corpus):
+    _, units = split_units(dataset)
+    assert [u.name for u in units] == sorted(d.id for d in corpus.documents)
+
+
+def test_the_built_dataset_gets_the_report_of_the_whole(dataset):
+    assert validate_dataset(dataset, cache=False) == validate_graph(dataset)
+
+
+def break_a_shared_node(dataset):
+    """A graph places an event two graphs describe at a node only another document types
+    (an annotation, not a place)."""
+    event = next(n for n in shared_nodes(dataset) if "/event/" in str(n))
+    graphs = {g for _, _, _, g in dataset.quads((event, None, None, None))}
+    own = {s for g in graphs for s, _, _, _ in dataset.quads((None, None, None, g))}
+    elsewhere = next(s for s, _, _, g in dataset.quads((None, RDF.type, OA.Annotation, None))
+                     if g not in graphs and s not in own)
+    dataset.graph(sorted(graphs)[0]).add((event, SEM.hasPlace, elsewhere))
+
+
+def add_a_second_value_elsewhere(dataset):
+    """A graph gives a selector a second start, which only the union shows."""
+    selector = sorted(dataset.subjects(RDF.type, OA.TextPositionSelector))[0]
+    dataset.graph(ns.graph_iri("registry")).add((selector, OA.start, Literal("1")))
+
+
+def point_at_an_undescribed_source(dataset):
+    """A target's source is a node nothing describes (sh:targetObjectsOf reaches it)."""
+    target = sorted(dataset.subjects(RDF.type, OA.SpecificResource))[0]
+    graph = next(g for _, _, _, g in dataset.quads((target, OA.hasSource, None, None)))
+    dataset.graph(graph).add((target, OA.hasSource, URIRef("https://w3id.org/ashraf-kg/id/document/none")))
+
+
+@pytest.mark.parametrize("damage", [break_a_shared_node, add_a_second_value_elsewhere,
+                                    point_at_an_undescribed_source])
+def test_a_damaged_dataset_gets_the_report_of_the_whole(dataset, damage):
+    damaged = copy_of(dataset)
+    damage(damaged)
+    whole = validate_graph(damaged)
+    assert not whole.conforms
+    assert validate_dataset(damaged, cache=False) == whole
+
+
+def test_documents_that_conformed_before_are_not_validated_again(dataset, tmp_path, monkeypatch):
+    monkeypatch.setenv("ASHRAF_KG_CACHE_DIR", str(tmp_path))
+    first = validate_dataset(dataset)
+    assert first.conforms and len(list((tmp_path / "shacl").iterdir())) == len(split_units(dataset)[1])
+
+    def must_not_run(*args):
+        raise AssertionError("validated again")
+
+    monkeypatch.setattr(validate, "_validate_unit", must_not_run)
+    assert validate_dataset(dataset) == first
+
+
+def test_a_changed_document_is_validated_again_and_a_failure_never_cached(dataset, tmp_path, monkeypatch):
+    monkeypatch.setenv("ASHRAF_KG_CACHE_DIR", str(tmp_path))
+    validate_dataset(dataset)
+    damaged = copy_of(dataset)
+    point_at_an_undescribed_source(damaged)  # one document's graph: the others stay cached
+    before = set((tmp_path / "shacl").iterdir())
+    for _ in range(2):
+        assert validate_dataset(damaged) == validate_graph(damaged)
+    assert set((tmp_path / "shacl").iterdir()) - before == set()
