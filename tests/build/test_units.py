@@ -93,3 +93,23 @@ def test_a_changed_document_is_validated_again_and_a_failure_never_cached(datase
     for _ in range(2):
         assert validate_dataset(damaged) == validate_graph(damaged)
     assert set((tmp_path / "shacl").iterdir()) - before == set()
+
+
+def test_a_unit_holds_the_types_of_what_it_points_to_in_another_document():
+    """An event of one document part of an event only another document tells: the unit
+    still sees that the other node is an event, as the whole dataset does."""
+    from rdflib import Dataset, URIRef
+    from rdflib.namespace import RDF
+
+    from ashraf_kg import namespaces as ns
+    from ashraf_kg.build.units import split_units
+    from ashraf_kg.namespaces import AKG, SEM
+
+    dataset = Dataset()
+    whole, part = URIRef(ns.event_iri("series")), URIRef(ns.event_iri("one-attack"))
+    dataset.graph(ns.graph_iri("doc-a")).add((whole, RDF.type, AKG.Attack))
+    dataset.graph(ns.graph_iri("doc-b")).add((part, SEM.subEventOf, whole))
+    dataset.graph(ns.graph_iri("doc-b")).add((part, RDF.type, AKG.Attack))
+    _, units = split_units(dataset)
+    unit_b = next(u for u in units if u.name == "doc-b")
+    assert (whole, RDF.type, AKG.Attack) in set(unit_b.triples)

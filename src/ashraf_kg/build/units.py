@@ -72,7 +72,9 @@ def split_units(dataset: Dataset) -> tuple[list, list[Unit]]:
         own = groups[name]
         nodes = {s for s, _, _ in own} | {o for _, _, o in own if isinstance(o, URIRef)}
         extra = {t for n in nodes & shared for ts in about[n].values() for t in ts}
-        extra |= _types_of({o for _, _, o in extra} - nodes, about)
+        # the types of everything the unit's statements point to, told here or elsewhere
+        # (an event of another document that one of this document's events is part of)
+        extra |= _types_of({o for _, _, o in (*own, *extra)} - {s for s, _, _ in own}, about)
         triples = (own | extra) - base
         # Kept: the unit's own subjects, the shared nodes it names (complete here), and the
         # nodes nothing describes (a shape can still reach them through sh:targetObjectsOf).
