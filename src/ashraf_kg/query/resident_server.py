@@ -1,0 +1,300 @@
+"""The resident store's process: the dump in memory, answering on a Unix socket.
+
+Started by :func:`ashraf_kg.query.resident.start_resident_store` as
+``python -m ashraf_kg.query.resident_server DUMP FOLDER KEY``. It writes one line of JSON
+on its standard output once it answers (or says why it cannot), then serves until asked
+to stop or sent SIGTERM. One lock file per dump hash (``flock``, released by the system
+when the process ends, however it ends) keeps a second store of the same dump from
+starting; the socket left by a process that died is replaced.
+
+The main loop only accepts connections, reads requests and watches the children: each
+query is answered by a child forked from this process, so the store is shared, not
+copied, and a child is ended when its query runs past its time-out (plus a grace) or
+when the asking process goes away. At most :data:`MAX_CHILDREN` queries run at once;
+later ones wait in the socket's backlog.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import selectors
+import signal
+import socket
+import struct
+import sys
+import time
+from pathlib import Path
+
+from ..errors import AshrafKGError, QueryError
+from .resident import GRACE, PROTOCOL, read_frame, send_frame, unix_address
+
+MAX_CHILDREN = 4
+READ_SECONDS = 5.0  # a request must arrive this soon after connecting
+MAX_STAMPS = 64
+
+
+class Resident:
+    """The loaded store and what it answers for: the dump's hash and the stamps of the
+    files proved to hold those bytes."""
+
+    def __init__(self, dump: Path, key: str, store, stamp: str) -> None:
+        self.dump, self.key, self.store = dump, key, store
+        self.stamps = [stamp]
+        self.quads = len(store)
+        self.started = time.time()
+        self.children: dict[int, tuple[socket.socket, float | None]] = {}
+        self.running = True
+
+    def status(self) -> dict:
+        return {"status": "ok", "key": self.key, "pid": os.getpid(), "dump": str(self.dump),
+                "quads": self.quads, "started": self.started, "stamps": self.stamps}
+
+    def knows(self, request: dict) -> bool:
+        """Whether the request is about this store's bytes (a stamp it proved, or one the
+        asking process proved by hashing the file)."""
+        if request.get("key") != self.key:
+            return False
+        stamp = request.get("stamp")
+        if stamp in self.stamps:
+            return True
+        if request.get("hashed") and isinstance(stamp, str):
+            self.stamps = [*self.stamps, stamp][-MAX_STAMPS:]
+            return True
+        return False
+
+
+def load(dump: Path, key: str) -> Resident:
+    """The dump parsed into memory, proved to be the bytes whose SHA-256 is ``key``."""
+    import pyoxigraph
+
+    from .store import file_stamp, hash_dump
+
+    before = file_stamp(dump)
+    if hash_dump(dump) != key:
+        raise QueryError("the dump's SHA-256 is not the one void.ttl records (edited since the build?)",
+                         where=str(dump), hint="rebuild the graph with `ashraf-kg build`")
+    store = pyoxigraph.Store()
+    try:
+        store.load(path=str(dump), format=pyoxigraph.RdfFormat.N_QUADS)
+    except SyntaxError as error:
+        raise QueryError(f"cannot load the dump: {error}", where=str(dump),
+                         hint="rebuild it with `ashraf-kg build`") from None
+    if file_stamp(dump) != before:
+        raise QueryError("the dump changed while it was loaded", where=str(dump),
+                         hint="start the resident store again once the build is done")
+    return Resident(dump, key, store, before)
+
+
+def take_lock(folder: Path, key: str):
+    """The open lock file of this hash, held until the process ends; QueryError when
+    another process holds it."""
+    import fcntl
+
+    lock = open(folder / f"{key[:16]}.lock", "a+", encoding="utf-8")
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        lock.close()
+        raise QueryError("a resident store of this dump is already starting or running",
+                         where=str(folder), hint="`ashraf-kg store status` shows it") from None
+    lock.truncate(0)
+    lock.write(f"{os.getpid()}\n")
+    lock.flush()
+    return lock
+
+
+def listen(path: Path) -> socket.socket:
+    """A listening Unix socket at ``path``, readable and writable by this user only."""
+    if path.exists() or path.is_symlink():
+        path.unlink()  # left by a process that died: this one holds the lock now
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    mask = os.umask(0o177)
+    try:
+        with unix_address(path) as address:
+            server.bind(address)
+    finally:
+        os.umask(mask)
+    os.chmod(path, 0o600)
+    server.listen(64)
+    return server
+
+
+def serve(resident: Resident, server: socket.socket) -> None:
+    """Accept and answer until stopped; end the children still running at the end."""
+    selector = selectors.DefaultSelector()
+    selector.register(server, selectors.EVENT_READ)
+    try:
+        while resident.running:
+            for key, _ in selector.select(_next_wait(resident)):
+                if key.fileobj is server:
+                    _accept(resident, server, selector)
+                else:
+                    _end_child(resident, key.data)  # the asking process went away
+            _reap(resident, selector)
+            accepting = len(resident.children) < MAX_CHILDREN
+            if accepting != (server in {k.fileobj for k in selector.get_map().values()}):
+                (selector.register(server, selectors.EVENT_READ) if accepting else selector.unregister(server))
+    finally:
+        for pid in list(resident.children):
+            _end_child(resident, pid)
+        _reap(resident, selector)
+
+
+def _next_wait(resident: Resident) -> float:
+    deadlines = [d for _, d in resident.children.values() if d is not None]
+    return max(0.0, min([time.monotonic() + 1.0, *deadlines]) - time.monotonic())
+
+
+def _accept(resident: Resident, server: socket.socket, selector) -> None:
+    conn, _ = server.accept()
+    try:
+        pid, uid, _ = struct.unpack("3i", conn.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED,
+                                                          struct.calcsize("3i")))
+        if uid != os.getuid():
+            conn.close()
+            return
+        conn.settimeout(READ_SECONDS)
+        request = read_frame(conn)
+    except (OSError, EOFError, ValueError, struct.error):
+        conn.close()
+        return
+    reply = _reply_at_once(resident, request)
+    if reply is not None:
+        _send_and_close(conn, reply)
+        return
+    child = os.fork()
+    if child == 0:
+        _answer_in_child(resident, server, conn, request)
+    timeout = request.get("timeout")
+    deadline = time.monotonic() + timeout + GRACE if isinstance(timeout, (int, float)) else None
+    resident.children[child] = (conn, deadline)
+    selector.register(conn, selectors.EVENT_READ, data=child)
+
+
+def _reply_at_once(resident: Resident, request: dict) -> dict | None:
+    """The answer to a request that needs no child (status, stop, a stale or foreign
+    request); None for a query to run."""
+    if request.get("protocol") != PROTOCOL:
+        return {"status": "protocol", "protocol": PROTOCOL}
+    op = request.get("op")
+    if op == "status":
+        return resident.status()
+    if op == "stop":
+        resident.running = False
+        return {"status": "ok"}
+    if op != "query":
+        return {"status": "failed", "message": f"unknown request {op!r}"}
+    return None if resident.knows(request) else {"status": "stale"}
+
+
+def _send_and_close(conn: socket.socket, reply: dict, body: bytes = b"") -> None:
+    try:
+        send_frame(conn, {**reply, "length": len(body)}, body)
+    except OSError:
+        pass  # the asking process left
+    finally:
+        conn.close()
+
+
+def _answer_in_child(resident: Resident, server: socket.socket, conn: socket.socket, request: dict):
+    """In the forked child: answer the query on ``conn`` and end (never returns)."""
+    status = 0
+    try:
+        server.close()
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        conn.settimeout(None)
+        reply, body = _run(resident, request)
+        _send_and_close(conn, reply, body)
+    except BaseException:  # noqa: BLE001 - nothing may escape a forked child
+        status = 1
+    finally:
+        os._exit(status)
+
+
+def _run(resident: Resident, request: dict) -> tuple[dict, bytes]:
+    from .answer import answer_query
+    from .run import parse_query
+
+    try:
+        spec = request["query"]
+        named = parse_query(spec["text"], name=spec["name"], source=spec["source"])
+        text = answer_query(named, params=request.get("params"), fmt=request.get("fmt", "table"),
+                            ids=bool(request.get("ids")), width=request.get("width"),
+                            timeout=request.get("timeout"), allow_service=bool(request.get("allow_service")),
+                            max_rows=request.get("max_rows"), store=resident.store)
+    except AshrafKGError as error:
+        return {"status": "error", "message": error.message, "where": error.where, "hint": error.hint}, b""
+    except Exception as error:  # noqa: BLE001 - told to the asking process, which says it
+        return {"status": "failed", "message": f"{type(error).__name__}: {error}"}, b""
+    return {"status": "ok"}, text.encode("utf-8", "surrogatepass")
+
+
+def _end_child(resident: Resident, pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+
+
+def _reap(resident: Resident, selector) -> None:
+    now = time.monotonic()
+    for pid, (conn, deadline) in list(resident.children.items()):
+        if deadline is not None and now > deadline:
+            _end_child(resident, pid)
+        try:
+            done, _ = os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            done = pid
+        if done:
+            selector.unregister(conn)
+            conn.close()
+            del resident.children[pid]
+
+
+def _stop(_signum, _frame):
+    raise KeyboardInterrupt
+
+
+def main(argv: list[str]) -> int:
+    """Load DUMP, listen in FOLDER for the hash KEY, say so on stdout, serve until stopped."""
+    dump, folder, key = Path(argv[0]), Path(argv[1]), argv[2]
+    path = folder / f"{key[:16]}.sock"
+    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the terminal's Ctrl-C is not for this process
+    try:
+        lock = take_lock(folder, key)
+        resident = load(dump, key)
+        server = listen(path)
+    except AshrafKGError as error:
+        _tell({"status": "error", "message": error.message, "where": error.where, "hint": error.hint})
+        return 2
+    except OSError as error:
+        _tell({"status": "error", "message": f"cannot start the resident store: {error}", "where": str(folder)})
+        return 2
+    identity = path.stat().st_ino
+    from . import answer, labels  # noqa: F401  imported once here, not in every child
+    _tell({"status": "ok", "pid": os.getpid()})
+    try:
+        serve(resident, server)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
+        if path.exists() and path.stat().st_ino == identity:
+            path.unlink()
+        lock.close()
+    return 0
+
+
+def _tell(message: dict) -> None:
+    """Write the one line the starting process waits for, then let go of standard output."""
+    sys.stdout.write(json.dumps(message) + "\n")
+    sys.stdout.flush()
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.close(devnull)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
