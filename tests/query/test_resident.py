@@ -224,3 +224,15 @@ def test_start_refuses_a_dump_that_void_does_not_record(tmp_path, cache):
     (graph / "ashraf-kg.nq").write_bytes(b'<urn:x:a> <urn:x:b> "d" <urn:x:g> .\n')
     with pytest.raises(QueryError, match="not the one void.ttl records"):
         resident.start_resident_store(graph, cache_dir=cache)
+
+
+def test_the_store_command_starts_shows_and_stops(tmp_path, cache, capsys):
+    graph = str(make_graph(tmp_path / "graph", b'<urn:x:a> <urn:x:b> "c" <urn:x:g> .\n'))
+    assert main(["store", "status", "--graph-dir", graph]) == 1
+    assert main(["store", "start", "--graph-dir", graph]) == 0
+    assert main(["store", "status", "--graph-dir", graph]) == 0
+    assert main(["store", "stop", "--graph-dir", graph]) == 0
+    assert main(["store", "status", "--graph-dir", graph]) == 1
+    out = capsys.readouterr().out
+    assert "Resident store:" in out and "Stopped the resident store" in out
+    assert f"No resident store holds {graph}/ashraf-kg.nq" in out

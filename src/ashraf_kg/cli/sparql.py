@@ -11,7 +11,7 @@ from .values import seconds
 
 def _run_query(args) -> int:
     from ..errors import QueryError
-    from ..query.run import resolve_query
+    from ..query.named import resolve_query
 
     spec = args.expression if args.expression is not None else args.query
     if spec is None or (args.expression is not None and args.query is not None):
@@ -91,8 +91,7 @@ def add_query_parser(sub) -> None:
 
 
 def _run_queries(args) -> int:
-    from ..query.named import write_catalogue
-    from ..query.run import list_queries, resolve_query
+    from ..query.named import list_queries, resolve_query, write_catalogue
 
     if args.catalogue or args.check:
         target = write_catalogue(check=args.check)

@@ -215,13 +215,13 @@ def _stamp_of(dump: Path) -> str:
 
 
 def _query(path: Path, request: dict, named, timeout: float | None) -> tuple[dict, bytes] | None:
-    from .execute import timeout_error
-
     try:
         return _ask(path, request, wait=None if timeout is None else timeout + GRACE)
     except Unavailable:
         return None
     except TimeoutError:
+        from .execute import timeout_error
+
         raise timeout_error(named, timeout) from None
 
 

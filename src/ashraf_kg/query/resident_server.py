@@ -45,6 +45,7 @@ class Resident:
         self.started = time.time()
         self.children: dict[int, tuple[socket.socket, float | None]] = {}
         self.running = True
+        self.lock = None  # the open lock file, closed in each child so the lock dies with this process
 
     def status(self) -> dict:
         return {"status": "ok", "key": self.key, "pid": os.getpid(), "dump": str(self.dump),
@@ -202,6 +203,8 @@ def _answer_in_child(resident: Resident, server: socket.socket, conn: socket.soc
     status = 0
     try:
         server.close()
+        if resident.lock is not None:
+            resident.lock.close()
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         conn.settimeout(None)
         reply, body = _run(resident, request)
@@ -265,6 +268,7 @@ def main(argv: list[str]) -> int:
     try:
         lock = take_lock(folder, key)
         resident = load(dump, key)
+        resident.lock = lock
         server = listen(path)
     except AshrafKGError as error:
         _tell({"status": "error", "message": error.message, "where": error.where, "hint": error.hint})
