@@ -181,7 +181,7 @@ def ask_resident(graph_dir: str | os.PathLike | None, named, *,
     Errors of the query (syntax, time-out, unknown parameter, too many rows) are raised as
     QueryError, the same as in the caller's own process.
     """
-    from .store import find_dump, hash_dump, recorded_hash
+    from .store import file_stamp, find_dump, hash_dump, recorded_hash
 
     try:
         dump = find_dump(graph_dir)
@@ -197,21 +197,16 @@ def ask_resident(graph_dir: str | os.PathLike | None, named, *,
                "query": {"name": named.name, "text": named.text, "source": named.source},
                "params": dict(params or {}), "fmt": fmt, "ids": ids, "width": width,
                "timeout": timeout, "allow_service": allow_service, "max_rows": max_rows}
+    stamp = file_stamp(dump)
     for hashed in (False, True):
-        if hashed and hash_dump(dump) != key:
-            return None  # edited since void.ttl was written: not the store's bytes
-        message = _query(path, dict(request, hashed=hashed, stamp=_stamp_of(dump)), named, timeout)
+        if hashed and (hash_dump(dump) != key or file_stamp(dump) != stamp):
+            return None  # edited since void.ttl was written (or now): not the store's bytes
+        message = _query(path, dict(request, hashed=hashed, stamp=stamp), named, timeout)
         if message is None:
             return None
         if message[0].get("status") != "stale":
             return _read_answer(*message)
     return None
-
-
-def _stamp_of(dump: Path) -> str:
-    from .store import file_stamp
-
-    return file_stamp(dump)
 
 
 def _query(path: Path, request: dict, named, timeout: float | None) -> tuple[dict, bytes] | None:
@@ -301,6 +296,7 @@ def start_resident_store(graph_dir: str | os.PathLike | None = None, *,
     folder = resident_dir(cache_dir)
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.chmod(folder, 0o700)  # made before by another means: this user's alone all the same
         log = open(folder / f"{key[:16]}.log", "ab")
     except OSError as error:
         raise QueryError(f"cannot write the resident store's folder: {error.strerror or error}",

@@ -53,7 +53,7 @@ _HASH_NAME = re.compile("[0-9a-f]{64}")  # a store folder; others (the resident 
 
 _opened: dict[Path, pyoxigraph.Store] = {}
 _in_memory: dict[Path, tuple[tuple[int, int], pyoxigraph.Store]] = {}
-_hashes: dict[tuple[Path, int, int], str] = {}
+_hashes: dict[tuple[Path, str], str] = {}
 _lock = threading.Lock()
 
 
@@ -81,9 +81,9 @@ def find_dump(graph_dir: str | os.PathLike | None = None) -> Path:
 
 
 def hash_dump(dump: Path) -> str:
-    """SHA-256 (hex) of a dump, remembered per (path, size, mtime) within the process."""
-    stat = dump.stat()
-    key = (dump.resolve(), stat.st_size, stat.st_mtime_ns)
+    """SHA-256 (hex) of a dump, remembered within the process per path and
+    :func:`file_stamp` (so an edit that keeps the size and modification time is seen)."""
+    key = (dump.resolve(), file_stamp(dump))
     if key not in _hashes:
         digest = hashlib.sha256()
         with dump.open("rb") as handle:
