@@ -12,6 +12,7 @@ import stat
 import subprocess
 import sys
 import threading
+import time
 
 import pytest
 
@@ -236,3 +237,26 @@ def test_the_store_command_starts_shows_and_stops(tmp_path, cache, capsys):
     out = capsys.readouterr().out
     assert "Resident store:" in out and "Stopped the resident store" in out
     assert f"No resident store holds {graph}/ashraf-kg.nq" in out
+
+
+def workers_of(pid: int) -> set[int]:
+    return {int(p) for p in open(f"/proc/{pid}/task/{pid}/children").read().split()}
+
+
+def test_a_query_whose_caller_leaves_is_ended_and_a_finished_one_keeps_its_worker(running, cache):
+    graph, store = running
+    assert ask(graph, cache, "list_documents", fmt="csv") is not None
+    kept = workers_of(store.pid)
+    assert 1 <= len(kept) <= 2  # answered, and waiting for the next query
+    conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    with resident.unix_address(store.socket) as address:
+        conn.connect(address)
+    resident.send_frame(conn, {"op": "query", "protocol": resident.PROTOCOL, "key": store.key,
+                               "stamp": store.stamps[0], "query": {"name": "<inline>", "text": SLOW,
+                                                                   "source": "<inline>"}})
+    time.sleep(0.5)
+    conn.close()  # the caller leaves while its query runs
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and len(workers_of(store.pid) & kept) == len(kept):
+        time.sleep(0.05)
+    assert len(workers_of(store.pid) & kept) == len(kept) - 1  # the one that had the query
