@@ -1,10 +1,24 @@
-"""Helpers of the query tests: a local HTTP server that records what reaches it."""
+"""Helpers of the query tests: the fixture corpus's graph, and a local HTTP server that
+records what reaches it."""
 
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import pytest
+
+FIXTURE_CORPUS = Path(__file__).resolve().parents[1] / "data" / "queries" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def fixture_dir(tmp_path_factory):
+    """The fixture corpus (``tests/data/queries/corpus``), built and dumped as N-Quads."""
+    from ashraf_kg.build.dataset import build_corpus
+
+    folder = tmp_path_factory.mktemp("fixture-graph")
+    build_corpus(FIXTURE_CORPUS).serialize(destination=str(folder / "ashraf-kg.nq"), format="nquads")
+    return folder
 
 
 class Recorder:

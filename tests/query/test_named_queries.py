@@ -23,21 +23,11 @@ from ashraf_kg.query import store as embedded
 from ashraf_kg.query.results import compact
 from ashraf_kg.query.run import list_queries, run_query
 
-FIXTURE_CORPUS = Path(__file__).resolve().parents[1] / "data" / "queries" / "corpus"
-
 
 def dump_dataset(dataset, folder: Path) -> Path:
     """``folder`` holding ``dataset`` as the N-Quads dump the embedded store reads."""
     dataset.serialize(destination=str(folder / "ashraf-kg.nq"), format="nquads")
     return folder
-
-
-@pytest.fixture(scope="session")
-def fixture_dir(tmp_path_factory):
-    """The fixture corpus, built and dumped."""
-    from ashraf_kg.build.dataset import build_corpus
-
-    return dump_dataset(build_corpus(FIXTURE_CORPUS), tmp_path_factory.mktemp("fixture-graph"))
 
 
 @pytest.fixture(scope="session")

@@ -65,3 +65,13 @@ def test_an_edited_dump_gets_its_own_cache_even_with_its_old_mtime(graph_dir):
 def test_a_dump_without_void_is_hashed(graph_dir):
     (graph_dir / "void.ttl").unlink()
     assert embedded.store_path(graph_dir).name == hashlib.sha256(TINY.encode()).hexdigest()
+
+
+def test_hash_dump_sees_an_edit_that_keeps_size_and_mtime(graph_dir):
+    dump = graph_dir / "ashraf-kg.nq"
+    assert embedded.hash_dump(dump) == hashlib.sha256(TINY.encode()).hexdigest()
+    same_size = TINY.replace("Alice", "Mally")
+    before = dump.stat()
+    dump.write_text(same_size, encoding="utf-8")
+    os.utime(dump, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert embedded.hash_dump(dump) == hashlib.sha256(same_size.encode()).hexdigest()

@@ -22,6 +22,7 @@ from .corpus import (
 from .network import add_analyze_parser, add_export_network_parser, add_path_parser, add_viz_parser
 from .project import add_corpus_option, add_graph_option, add_root_option, resolve_project_paths
 from .sparql import add_push_parser, add_queries_parser, add_query_parser, add_serve_parser
+from .store import add_store_parser
 from .values import CommandParser, check_utf8
 
 
@@ -115,6 +116,7 @@ COMMANDS = [
     add_stats_parser,
     add_query_parser,
     add_queries_parser,
+    add_store_parser,
     add_serve_parser,
     add_push_parser,
     add_viz_parser,

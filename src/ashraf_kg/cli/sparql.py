@@ -11,24 +11,27 @@ from .values import seconds
 
 def _run_query(args) -> int:
     from ..errors import QueryError
-    from ..query.run import format_result, resolve_query, run_query
+    from ..query.named import resolve_query
 
     spec = args.expression if args.expression is not None else args.query
     if spec is None or (args.expression is not None and args.query is not None):
         raise QueryError("give one query: a NAME, a FILE, or -e TEXT", hint="`ashraf-kg queries` lists the names")
-    params = dict(_split_param(item) for item in args.param)
-    target = dict(graph_dir=args.graph_dir, storage=args.storage, endpoint=args.endpoint,
-                  user=args.user, password=args.password, auth=args.auth)
-    result = run_query(resolve_query(spec), params=params, timeout=args.timeout,
-                       allow_service=args.allow_service, max_rows=args.max_rows or None, **target)
-    labels = None
-    if args.format in ("table", "markdown") and not args.ids and result.kind != "ask":
-        from ..query.labels import find_labels, make_lookup
+    named = resolve_query(spec)
+    options = dict(params=dict(_split_param(item) for item in args.param), fmt=args.format,
+                   ids=args.ids, width=None if args.wide or args.format != "table" else _terminal_width(),
+                   timeout=args.timeout, allow_service=args.allow_service, max_rows=args.max_rows or None)
+    text = None
+    if args.storage is None and args.endpoint is None:
+        from ..query.resident import ask_resident
 
-        terms = (t for row in (result.terms if result.kind == "select" else result.triples) for t in row)
-        labels = find_labels(terms, make_lookup(**target))
-    width = None if args.wide or args.format != "table" else _terminal_width()
-    sys.stdout.write(format_result(result, args.format, labels=labels, width=width))
+        text = ask_resident(args.graph_dir, named, **options)
+    if text is None:
+        from ..query.answer import answer_query
+
+        text = answer_query(named, graph_dir=args.graph_dir, storage=args.storage or "disk",
+                            endpoint=args.endpoint, user=args.user, password=args.password,
+                            auth=args.auth, **options)
+    sys.stdout.write(text)
     return 0
 
 
@@ -69,9 +72,10 @@ def add_query_parser(sub) -> None:
                    help="give up on the query after this many seconds (default: none embedded, "
                         "300 on an endpoint; loading the store is not counted)")
     add_graph_option(p, "the built graph, for embedded queries")
-    p.add_argument("--storage", choices=STORAGES, default="disk",
-                   help="embedded store: the on-disk cache, kept between runs (default), or the "
-                        "dump parsed into memory for this run only")
+    p.add_argument("--storage", choices=STORAGES, default=None,
+                   help="embedded store: the on-disk cache, kept between runs, or the dump parsed "
+                        "into memory for this run only (default: the resident store when one holds "
+                        "this dump, see `ashraf-kg store`, else the disk cache)")
     p.add_argument("--endpoint", metavar="URL", help="run on this SPARQL 1.1 endpoint instead")
     p.add_argument("--user", help="user name for the endpoint")
     p.add_argument("--password", default=os.environ.get("ASHRAF_KG_PASSWORD"),
@@ -87,8 +91,7 @@ def add_query_parser(sub) -> None:
 
 
 def _run_queries(args) -> int:
-    from ..query.named import write_catalogue
-    from ..query.run import list_queries, resolve_query
+    from ..query.named import list_queries, resolve_query, write_catalogue
 
     if args.catalogue or args.check:
         target = write_catalogue(check=args.check)

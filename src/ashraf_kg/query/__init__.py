@@ -1,7 +1,9 @@
 """The query stage: named SPARQL queries on the embedded store or on an endpoint.
 
 ``named`` reads the ``.rq`` catalogue, ``run`` runs a query (embedded or remote),
-``results`` formats answers, ``store`` holds the embedded pyoxigraph store,
+``results`` formats answers, ``answer`` writes one as the command line prints it,
+``store`` holds the embedded pyoxigraph store, ``resident`` keeps it in a background
+process that one-shot queries ask (``resident_server`` is that process),
 ``endpoint``/``gsp`` speak SPARQL 1.1 Protocol and Graph Store Protocol, ``server`` and
 ``virtuoso`` start real servers. The names below are imported on first use.
 
@@ -18,6 +20,9 @@ _API = {
     "format_result": "results", "from_oxigraph": "results",
     "open_store": "store", "open_rdflib_graph": "store",
     "query_endpoint": "endpoint", "push_dataset": "push",
+    "answer_query": "answer",
+    "start_resident_store": "resident", "stop_resident_store": "resident",
+    "resident_store_status": "resident", "find_resident_stores": "resident",
     "serve_graph": "server", "start_virtuoso": "virtuoso", "load_virtuoso": "virtuoso",
 }
 

@@ -45,7 +45,7 @@ def run_embedded(named, text: str, *, store=None, graph_dir=None, storage: str =
     except SyntaxError as error:
         raise syntax_error(named, str(error), text) from None
     if result is None:
-        raise _timed_out(named, timeout)
+        raise timeout_error(named, timeout)
     return result
 
 
@@ -113,7 +113,8 @@ def evaluate(store, text: str, *, max_rows: int | None = None) -> QueryResult:
         raise QueryError(f"the query failed: {error}") from None
 
 
-def _timed_out(named, timeout: float) -> QueryError:
+def timeout_error(named, timeout: float) -> QueryError:
+    """The error of a query that ran past ``timeout`` seconds (the same wherever it ran)."""
     return QueryError(f"the query did not finish within {timeout:g} s", where=named.source,
                       hint="raise --timeout, or narrow the query with parameters or LIMIT")
 
@@ -155,7 +156,7 @@ def _run_in_process(path: Path, text: str, timeout: float, named, max_rows: int 
     sender.close()
     try:
         if not receiver.poll(timeout):
-            raise _timed_out(named, timeout)
+            raise timeout_error(named, timeout)
         kind, payload = receiver.recv()
     except EOFError:
         raise QueryError("the query worker stopped without an answer", where=named.source) from None

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import operator
 from typing import Mapping
 
 from ..errors import QueryError
@@ -97,6 +98,9 @@ class _ToRdflib:
         return graph
 
 
+_PARTS = operator.attrgetter("subject", "predicate", "object")
+
+
 def from_oxigraph(answer, *, max_rows: int | None = None) -> QueryResult:
     """Read a whole pyoxigraph answer (solutions, boolean or triples) into a QueryResult.
 
@@ -112,9 +116,9 @@ def from_oxigraph(answer, *, max_rows: int | None = None) -> QueryResult:
     limited = answer if max_rows is None else itertools.islice(answer, max_rows + 1)
     if isinstance(answer, pyoxigraph.QuerySolutions):
         variables = tuple(v.value for v in answer.variables)
-        terms = _at_most(tuple(tuple(s) for s in limited), max_rows, "rows")
+        terms = _at_most(tuple(map(tuple, limited)), max_rows, "rows")  # map: no Python frame per row
         return QueryResult("select", variables=variables, terms=terms, convert=_ToRdflib())
-    triples = _at_most(tuple((t.subject, t.predicate, t.object) for t in limited), max_rows, "triples")
+    triples = _at_most(tuple(map(_PARTS, limited)), max_rows, "triples")
     return QueryResult("graph", triples=triples, convert=_ToRdflib())
 
 

@@ -12,22 +12,26 @@ query's shape.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
-from dataclasses import dataclass, replace
-from pathlib import Path
+from functools import lru_cache
 from typing import Mapping
 
-from .. import resources
 from ..errors import QueryError, check_at_least
 from ..model import QueryResult
 from ..namespaces import ALL_PREFIXES, ID_NAMESPACE
 from .execute import MAX_ROWS, check_syntax, evaluate, run_embedded  # noqa: F401  (re-exported)
+from .named import (  # noqa: F401  (re-exported: the catalogue's names are also run's)
+    PARAMETER_TYPES,
+    NamedQuery,
+    QueryParameter,
+    list_queries,
+    parse_query,
+    resolve_query,
+)
 from .results import FORMATS, format_result, from_oxigraph, to_ntriples  # noqa: F401  (re-exported)
 from .sparql_text import TOKEN as _TOKEN
 
-PARAMETER_TYPES = ("iri", "string", "integer", "decimal", "boolean", "date", "dateTime", "auto")
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 # The lexical forms each typed parameter accepts (XML Schema 1.1 Part 2).
 _LEXICAL = {
@@ -39,144 +43,6 @@ _LEXICAL = {
                            r"(Z|[+-][0-9]{2}:[0-9]{2})?"),
 }
 _KNOWN_PREFIXES = ALL_PREFIXES
-
-
-@dataclass(frozen=True)
-class QueryParameter:
-    """A parameter declared in a query header: ``# param: name (type, default value): meaning``."""
-
-    name: str
-    type: str = "auto"
-    default: str | None = None
-    meaning: str = ""
-
-
-@dataclass(frozen=True)
-class NamedQuery:
-    """A query's text with what its header says. ``source`` is the file, or ``<inline>``."""
-
-    name: str
-    text: str
-    source: str
-    title: str = ""
-    question: str = ""
-    parameters: tuple[QueryParameter, ...] = ()
-
-    def parameter(self, name: str) -> QueryParameter | None:
-        return next((p for p in self.parameters if p.name == name), None)
-
-
-_HEADER = re.compile(r"^#\s*(title|question|param):\s*(.*)$")
-_PARAM = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*\((?P<type>[A-Za-z]+)"
-                    r"(?:\s*,\s*default\s+(?P<default>.+?))?\)\s*:\s*(?P<meaning>.+)$")
-
-
-def parse_query(text: str, *, name: str = "<inline>", source: str = "<inline>") -> NamedQuery:
-    """Read the header comment of a query (title, question, parameters) into a NamedQuery."""
-    fields: dict[str, str] = {}
-    parameters: list[QueryParameter] = []
-    last = None
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.startswith("#"):
-            break
-        match = _HEADER.match(line)
-        if match:
-            key, value = match.groups()
-            if key == "param":
-                parameters.append(_parse_parameter(value.strip(), f"{source}:{number}"))
-            else:
-                fields[key] = value.strip()
-            last = key
-        elif last and line[1:].strip():  # a continuation line
-            if last == "param":
-                previous = parameters[-1]
-                parameters[-1] = replace(previous, meaning=f"{previous.meaning} {line[1:].strip()}")
-            else:
-                fields[last] += " " + line[1:].strip()
-    return NamedQuery(name, text, source, fields.get("title", ""), fields.get("question", ""),
-                      tuple(parameters))
-
-
-def _parse_parameter(spec: str, where: str) -> QueryParameter:
-    match = _PARAM.match(spec)
-    if not match:
-        raise QueryError(f"malformed parameter line {spec!r}", where=where,
-                         hint="write `# param: name (type, default value): meaning`")
-    if match["type"] not in PARAMETER_TYPES:
-        raise QueryError(f"unknown parameter type {match['type']!r}", where=where,
-                         hint=f"use one of {', '.join(PARAMETER_TYPES)}")
-    return QueryParameter(match["name"], match["type"], match["default"], match["meaning"].strip())
-
-
-def list_queries(queries_dir: str | os.PathLike | None = None) -> tuple[NamedQuery, ...]:
-    """Every named query (``<verb>_<what>.rq``) in ``queries_dir`` (default: the packaged ones), by name.
-
-    The folder is read and parsed once per process, and again only when its listing
-    changes; :func:`resolve_query` also re-reads the one query it returns if that file
-    changed.
-    """
-    folder = Path(queries_dir) if queries_dir is not None else resources.queries_dir()
-    try:
-        key = (str(folder), os.stat(folder).st_mtime_ns)
-    except OSError as error:
-        raise QueryError(f"cannot read the queries folder: {error.strerror}", where=str(folder)) from None
-    if _catalogue.get("key") != key:
-        _catalogue["queries"] = tuple(_read_query(path) for path in sorted(folder.glob("*.rq")))
-        _catalogue["key"] = key
-    return tuple(query for query, _ in _catalogue["queries"])
-
-
-def _read_query(path: Path) -> tuple[NamedQuery, tuple[int, int]]:
-    stat = path.stat()
-    text = path.read_text(encoding="utf-8")
-    return parse_query(text, name=path.stem, source=str(path)), (stat.st_size, stat.st_mtime_ns)
-
-
-def _fresh(query: NamedQuery) -> NamedQuery:
-    """``query`` itself, or read again if its file changed since the catalogue was read."""
-    for known, version in _catalogue.get("queries", ()):
-        if known is query:
-            stat = os.stat(query.source)
-            if (stat.st_size, stat.st_mtime_ns) != version:
-                return _read_query(Path(query.source))[0]
-    return query
-
-
-_catalogue: dict = {}
-
-
-def resolve_query(spec: str, *, queries_dir: str | os.PathLike | None = None) -> NamedQuery:
-    """A query by name (``list_timeline``, or its ``timeline`` part when unique), by file, or inline.
-
-    >>> resolve_query("SELECT * WHERE { ?s ?p ?o } LIMIT 1").name
-    '<inline>'
-    """
-    if _looks_inline(spec):
-        return parse_query(spec)
-    path = Path(spec)
-    if path.suffix == ".rq" or os.sep in spec or path.is_file():
-        if not path.is_file():
-            raise QueryError(f"no query file {spec}", hint="check the path, or give a query name")
-        return parse_query(path.read_text(encoding="utf-8"), name=path.stem, source=str(path))
-    return _fresh(_find_named(spec, list_queries(queries_dir)))
-
-
-def _looks_inline(spec: str) -> bool:
-    return "{" in spec or bool(re.match(r"\s*(PREFIX|BASE|SELECT|ASK|CONSTRUCT|DESCRIBE)\b", spec, re.I))
-
-
-def _find_named(name: str, queries: tuple[NamedQuery, ...]) -> NamedQuery:
-    by_name = {q.name: q for q in queries}
-    if name in by_name:
-        return by_name[name]
-    by_what = [q for q in queries if q.name.split("_", 1)[-1] == name]
-    if len(by_what) == 1:
-        return by_what[0]
-    close = difflib.get_close_matches(name, list(by_name), n=3, cutoff=0.5)
-    close += [q.name for q in queries if name in q.name and q.name not in close]
-    hint = (f"did you mean {', '.join(close[:3])}?" if close
-            else "`ashraf-kg queries` lists the named queries")
-    raise QueryError(f"unknown query {name!r}", hint=hint)
 
 
 # --- parameters -------------------------------------------------------------------------
@@ -265,7 +131,7 @@ def bind_parameters(query: NamedQuery, params: Mapping[str, object] | None = Non
     if not terms:
         return query.text
     block = " ".join(f"VALUES ?{name} {{ {_sparql_term(term)} }}" for name, term in sorted(terms.items()))
-    position = _where_brace(query)
+    position = _where_brace(query.text, query.source)
     return f"{query.text[:position + 1]} {block}{query.text[position + 1:]}"
 
 
@@ -274,10 +140,11 @@ def _sparql_term(term) -> str:
     return term.n3() if hasattr(term, "n3") else to_ntriples(term)
 
 
-def _where_brace(query: NamedQuery) -> int:
+@lru_cache(maxsize=512)  # the same query is bound again and again: find its pattern once
+def _where_brace(text: str, source: str) -> int:
     """Offset of the ``{`` that opens the query's WHERE pattern (comments, strings, IRIs skipped)."""
     depth, form, after_where, template_done = 0, None, False, False
-    for match in _TOKEN.finditer(query.text):
+    for match in _TOKEN.finditer(text):
         word = (match["word"] or "").upper()
         if depth == 0 and form is None and word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
             form = word
@@ -293,7 +160,7 @@ def _where_brace(query: NamedQuery) -> int:
             depth -= 1
             template_done = template_done or (depth == 0 and form == "CONSTRUCT")
     raise QueryError("cannot bind parameters: the query has no separate WHERE pattern",
-                     where=query.source, hint="write the query as … WHERE { … }")
+                     where=source, hint="write the query as … WHERE { … }")
 
 
 # --- running ------------------------------------------------------------------------------

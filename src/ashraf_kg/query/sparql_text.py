@@ -8,6 +8,7 @@ command line checks a query's form before it loads a store or an HTTP client.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..errors import QueryError
 
@@ -35,6 +36,7 @@ _SERVICE = re.compile(r"(?<![?$:\w])SERVICE(?![\w:-])", re.I)
 _ESCAPED = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
 
+@lru_cache(maxsize=512)  # a program runs the same texts again and again: read each once
 def uses_service(query: str) -> bool:
     """Whether the query has a ``SERVICE`` clause (read past comments, strings, IRIs and
     ``\\u`` escapes, which SPARQL allows anywhere)."""
@@ -51,6 +53,7 @@ def check_service(query: str, *, where: str, allow: bool) -> None:
                          hint="if you trust every SERVICE in the query, pass --allow-service")
 
 
+@lru_cache(maxsize=512)
 def query_form(query: str) -> str | None:
     """The form of a query or update (``SELECT``, ``ASK``, ``INSERT``, …), read past
     comments, strings and IRIs; None when there is none."""

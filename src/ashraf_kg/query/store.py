@@ -48,11 +48,12 @@ DUMP_NAME = "ashraf-kg.nq"
 DEFAULT_GRAPH_DIR = Path("graph")
 STAMPS = "verified-stamps"  # in a cache folder: the dump files proved to hash to its name
 _KEEP_CACHES = 8  # most recently used store folders kept per pyoxigraph version
+_HASH_NAME = re.compile("[0-9a-f]{64}")  # a store folder; others (the resident stores') are kept
 
 
 _opened: dict[Path, pyoxigraph.Store] = {}
 _in_memory: dict[Path, tuple[tuple[int, int], pyoxigraph.Store]] = {}
-_hashes: dict[tuple[Path, int, int], str] = {}
+_hashes: dict[tuple[Path, str], str] = {}
 _lock = threading.Lock()
 
 
@@ -80,9 +81,9 @@ def find_dump(graph_dir: str | os.PathLike | None = None) -> Path:
 
 
 def hash_dump(dump: Path) -> str:
-    """SHA-256 (hex) of a dump, remembered per (path, size, mtime) within the process."""
-    stat = dump.stat()
-    key = (dump.resolve(), stat.st_size, stat.st_mtime_ns)
+    """SHA-256 (hex) of a dump, remembered within the process per path and
+    :func:`file_stamp` (so an edit that keeps the size and modification time is seen)."""
+    key = (dump.resolve(), file_stamp(dump))
     if key not in _hashes:
         digest = hashlib.sha256()
         with dump.open("rb") as handle:
@@ -104,7 +105,7 @@ def recorded_hash(dump: Path) -> str | None:
     return match[1] if match else None
 
 
-def _stamp(dump: Path) -> str:
+def file_stamp(dump: Path) -> str:
     """What changes whenever the file's bytes may have: its identity, size and times.
 
     The change time (ctime) cannot be set back by a user, so an edited dump never
@@ -114,10 +115,10 @@ def _stamp(dump: Path) -> str:
     return f"{stat.st_dev}:{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns}\n"
 
 
-def _verified(dump: Path, target: Path) -> bool:
+def stamp_verified(dump: Path, target: Path) -> bool:
     """Whether the cache in ``target`` was already checked against this very file."""
     try:
-        return _stamp(dump) in (target / STAMPS).read_text(encoding="utf-8").splitlines(keepends=True)
+        return file_stamp(dump) in (target / STAMPS).read_text(encoding="utf-8").splitlines(keepends=True)
     except OSError:
         return False
 
@@ -125,7 +126,7 @@ def _verified(dump: Path, target: Path) -> bool:
 def _remember(dump: Path, target: Path) -> None:
     try:
         with open(target / STAMPS, "a", encoding="utf-8") as handle:
-            handle.write(_stamp(dump))
+            handle.write(file_stamp(dump))
     except OSError:
         pass  # a read-only cache still serves queries; the dump is hashed again next time
 
@@ -146,7 +147,7 @@ def store_path(graph_dir: str | os.PathLike | None = None, *,
     root = Path(cache_dir) if cache_dir is not None else cache_root()
     recorded = recorded_hash(dump)
     target = root / recorded if recorded else None
-    if target is None or not target.is_dir() or not _verified(dump, target):
+    if target is None or not target.is_dir() or not stamp_verified(dump, target):
         target = root / hash_dump(dump)
         if not target.is_dir():
             _load_into_cache(dump, target)
@@ -189,7 +190,7 @@ def _load_into_cache(dump: Path, target: Path) -> None:
 
 def _prune(root: Path, *, keep: Path) -> None:
     """Remove all but the most recently used store folders (never ``keep``)."""
-    folders = sorted((p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")),
+    folders = sorted((p for p in root.iterdir() if p.is_dir() and _HASH_NAME.fullmatch(p.name)),
                      key=lambda p: p.stat().st_mtime, reverse=True)
     for old in folders[_KEEP_CACHES:]:
         if old != keep:
