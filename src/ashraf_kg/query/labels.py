@@ -132,8 +132,12 @@ def check_known(iri, lookup: Lookup, *, parameter: str = "value", given: str = "
 
 
 def _did_you_mean(key: str, names: Mapping[str, set[str]]) -> str:
-    close = difflib.get_close_matches(key, list(names), n=4, cutoff=0.6)
-    suggestions = sorted({_short(t) for c in close for t in names[c]})[:4]
+    # The closest names first; a name far behind the best one is no suggestion
+    # ("Suleimany" is Suleimani, not Sherman, though both pass the cut-off).
+    scored = sorted(((difflib.SequenceMatcher(None, key, n).ratio(), n) for n in names), reverse=True)
+    best = scored[0][0] if scored else 0.0
+    close = [n for score, n in scored[:4] if score >= max(0.6, best - 0.1)]
+    suggestions = list(dict.fromkeys(_short(t) for c in close for t in sorted(names[c])))[:4]
     if not suggestions:
         return "`ashraf-kg query list_entities_without_identifier` lists the registry's entities"
     return f"did you mean {', '.join(suggestions)}?"
