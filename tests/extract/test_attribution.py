@@ -99,9 +99,20 @@ def test_a_second_call_joined_after_an_infinitive_keeps_the_callers_subject():
     ("Rights Watch understands the ministry has opened an inquiry.", "reports"),
     ("Rights Watch insists that the killers be brought to justice.", "calls-for"),
     ("Rights Watch insists that the killers were paid.", "asserts"),
+    ("Rights Watch welcomes the release of the two reporters.", "asserts"),
+    ("Rights Watch appreciated the help of the ministry.", "asserts"),
+    ("Rights Watch repeated its condemnation of the raid.", "condemns"),
+    ("Rights Watch continues to be deeply troubled by the arrests.", "asserts"),
+    ("Rights Watch is alarmed at reports of arrests in the north.", "reports"),
+    ("Rights Watch hopes that the prisoners will be freed soon.", "calls-for"),
+    ("Rights Watch criticized the ministry for its silence.", "characterises"),
 ])
 def test_a_position_verb_gives_the_stance(text, stance):
     assert ("organization/rights-watch", stance) in [(c, s) for c, s, _ in claims(text)]
+
+
+def test_an_attitude_word_that_is_no_attitude_takes_no_position():
+    assert claims("Rights Watch is tall. Rights Watch repeated the survey. Rights Watch hoped to win.") == []
 
 
 def test_remaining_somewhere_takes_no_position():

@@ -69,6 +69,12 @@ def test_a_wrongdoing_with_no_one_blamed_stays_an_assertion(mark):
     assert stances(kept) == [(REYES, "asserts")]
 
 
+def test_what_a_voice_calls_for_is_not_asserted_to_have_happened(mark):
+    reading = Reading("Anna Berg urged the Northern Brigade to move the refugees to Kesh.", mark)
+    kept = reading.relayed()
+    assert [c for c in reading.reported(kept) if c.stance == "asserts"] == []
+
+
 def test_a_negated_wrongdoing_in_reported_words_is_a_denial(mark):
     text = 'Anna Berg said, "Tomas Reyes ordered it, but the Northern Brigade didn\'t kill the refugees."'
     reading = Reading(text, mark)

@@ -32,7 +32,8 @@ STANCES = {
                     "announced report reports reported confirm confirms confirmed insist insists insisted "
                     "warn warns warned note notes noted write writes wrote declare declares declared "
                     "explain explains explained allege alleges alleged acknowledge acknowledged "
-                    "acknowledges maintain maintained maintains".split(), "asserts"),
+                    "acknowledges maintain maintained maintains welcome welcomes welcomed appreciate "
+                    "appreciates appreciated promise promises promised".split(), "asserts"),
     **dict.fromkeys("deny denies denied reject rejects rejected dismiss dismisses dismissed refute refutes "
                     "refuted".split(), "denies"),
     **dict.fromkeys("blame blames blamed accuse accuses accused charge charges charged".split(), "accuses"),
@@ -43,10 +44,24 @@ STANCES = {
                     "commend commends commended applaud applauds applauded recognise recognises "
                     "recognised recognize recognizes recognized".split(), "asserts"),
     **dict.fromkeys("understand understands understood".split(), "reports"),
+    **dict.fromkeys("criticise criticises criticised criticize criticizes criticized".split(), "characterises"),
 }
+# "X reiterates its condemnation of …": the stance is the noun's
+_RESTATE = frozenset("reiterate reiterates reiterated express expresses expressed voice voices voiced "
+                     "repeat repeats repeated restate restates restated renew renews renewed".split())
+_NOUN_STANCES = {**dict.fromkeys("condemnation condemnations".split(), "condemns"),
+                 **dict.fromkeys("denial denials rejection".split(), "denies"),
+                 **dict.fromkeys("call calls demand demands appeal appeals".split(), "calls-for"),
+                 **dict.fromkeys("concern concerns support regret view position".split(), "asserts")}
+# "X is deeply concerned about …", "X continues to be troubled by …": an attitude stated
+_ATTITUDES = frozenset("concerned disturbed troubled alarmed pleased relieved grateful saddened dismayed "
+                       "encouraged heartened".split())
+_HOPE = frozenset("hope hopes hoped wish wishes wished".split())  # "we hope that X will be appointed"
+_AGREE = frozenset("agree agrees agreed".split())  # "X agrees that …" (not "agreed to meet")
 # "X remains committed to …": a position taken with an adjective
 _POSITIONS = frozenset("committed determined convinced resolved opposed".split())
 _REMAIN = frozenset("remain remains remained".split())
+_LINKING = frozenset("be is are was were am 's ’s 're ’re continue continues continued".split())
 # "X insists that Y be brought to justice": a demand in the subjunctive
 _MANDATIVE = frozenset("insist insists insisted demand demands demanded ask asks asked".split())
 _CALL = frozenset("call calls called calling".split())  # "call on", "call for"
@@ -86,7 +101,8 @@ def _speaker(token, index: dict[int, str]) -> str | None:
 def grammatical_subject(verb) -> tuple:
     """The subject token of ``verb`` (or of the verb it is joined to: then ``shared``), or
     the agent after "by" in a passive; ``(None, False)`` when there is none."""
-    subjects = sorted((c for c in verb.children if c.dep_ in ("nsubj", "csubj")),
+    kinds = ("nsubj", "csubj", "nsubjpass") if verb.lower_ in _ATTITUDES else ("nsubj", "csubj")
+    subjects = sorted((c for c in verb.children if c.dep_ in kinds),
                       key=lambda c: (c.i > verb.i, abs(verb.i - c.i)))
     if subjects:  # the nearest before the verb: a headline run into the text gives two
         return subjects[0], False
@@ -132,12 +148,32 @@ def _stance(verb) -> str | None:
         return "asserts" if any(c.lower_ == "responsibility" for c in verb.children) else None
     if word in _REMAIN:
         return "asserts" if any(c.dep_ == "acomp" and c.lower_ in _POSITIONS for c in verb.children) \
-            else None
+            else _attitude(verb)
+    if word in _LINKING or word in _ATTITUDES:
+        return _attitude(verb)
+    if word in _RESTATE:
+        return next((_NOUN_STANCES[c.lower_] for c in verb.children
+                     if c.dep_ == "dobj" and c.lower_ in _NOUN_STANCES), None)
+    if word in _HOPE or word in _AGREE:
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        return None if not clauses else "calls-for" if word in _HOPE else "asserts"
     if word in _MANDATIVE and any(c.dep_ == "ccomp" and _subjunctive(c) for c in verb.children):
         return "calls-for"
     if word in _FINDING:  # "the inspectors determined that the camp met the standards"
         return "asserts" if any(c.dep_ == "ccomp" for c in verb.children) else None
     return STANCES.get(word)
+
+
+def _attitude(verb) -> str | None:
+    """"X is (deeply) concerned …", "X continues to be troubled …": an attitude asserted;
+    "concerned at reports of …" only reports."""
+    links = (verb, *(c for c in verb.children if c.dep_ == "xcomp" and c.lower_ == "be"))
+    for link in links:  # the parse reads "troubled" as an adjective or as a passive verb
+        states = [c for c in link.children if c.dep_ in ("acomp", "xcomp") and c.lower_ in _ATTITUDES]
+        for adjective in states + ([link] if link.lower_ in _ATTITUDES else []):
+            objects = [g.lower_ for p in adjective.children if p.dep_ == "prep" for g in p.children]
+            return "reports" if "reports" in objects else "asserts"
+    return None
 
 
 def _subjunctive(verb) -> bool:

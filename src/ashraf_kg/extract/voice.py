@@ -100,6 +100,8 @@ def reported_event_claims(text: str, sentences, events: list[EventHit],
                 continue
             if claim.stance != "calls-for":
                 continue
+        if claim.stance == "calls-for" and stance == "asserts":
+            continue  # what a voice calls for it does not assert has happened
         start = event.evidence[0]
         negation = _NEGATION.search(text[max(0, start - 40):start])
         span = (start - 40 + negation.start() if negation and start >= 40 else start, event.evidence[1])
