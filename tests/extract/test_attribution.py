@@ -111,6 +111,15 @@ def test_a_position_verb_gives_the_stance(text, stance):
     assert ("organization/rights-watch", stance) in [(c, s) for c, s, _ in claims(text)]
 
 
+def test_a_participle_clause_speaks_for_the_subject_of_its_verb():
+    found = claims("Saad Maan wrote to the Interior Ministry and Rights Watch, condemning the raid.")
+    assert [(c, s) for c, s, _ in found if s == "condemns"] == [("person/saad-maan", "condemns")]
+
+
+def test_a_participle_of_saying_needs_what_is_said():
+    assert claims("The Hill Militia burned the depot, adding to the damage.") == []
+
+
 def test_an_attitude_word_that_is_no_attitude_takes_no_position():
     assert claims("Rights Watch is tall. Rights Watch repeated the survey. Rights Watch hoped to win.") == []
 

@@ -109,6 +109,8 @@ def grammatical_subject(verb) -> tuple:
     for child in verb.children:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None), False
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.tag_.startswith("VB"):
+        return grammatical_subject(verb.head)[0], True  # "X wrote to Y, condemning …": X condemns
     if verb.dep_ == "conj" and verb.head.tag_.startswith("VB"):
         return grammatical_subject(_finite_partner(verb))[0], True
     if verb.tag_ in _FINITE:  # "X welcomes …; urges …; and calls on …": one subject
@@ -161,7 +163,19 @@ def _stance(verb) -> str | None:
         return "calls-for"
     if word in _FINDING:  # "the inspectors determined that the camp met the standards"
         return "asserts" if any(c.dep_ == "ccomp" for c in verb.children) else None
-    return STANCES.get(word)
+    return STANCES.get(word) or _gerund_stance(verb)
+
+
+def _gerund_stance(verb) -> str | None:
+    """"condemning", "urging", "denying": the stance of the verb's base form."""
+    word = verb.lower_
+    if verb.tag_ != "VBG" or not word.endswith("ing"):
+        return None
+    stem = word[:-3]
+    stance = next((STANCES[w] for w in (stem, stem + "e", stem[:-1]) if w in STANCES), None)
+    if stance == "asserts" and not any(c.dep_ == "ccomp" for c in verb.children):
+        return None  # "adding to the damage" says nothing; "adding that …" does
+    return stance
 
 
 def _attitude(verb) -> str | None:

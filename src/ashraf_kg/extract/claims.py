@@ -38,6 +38,10 @@ SPEECH = (
 _SPEECH = tuple((re.compile(p, re.IGNORECASE), s, w) for p, s, w in SPEECH)
 _AUTHOR_VOICE = re.compile(r"\b(?:in )?what (?:can|could|must|may) only be (?:described|called)"
                            r" as\b", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?\Z",
+                      re.IGNORECASE)
+_ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their|his|her|recent|latest|"
+                          r"widely|often|first)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
 _QUOTED = re.compile(r"[‘“\"']([^’”\"]{3,120}?)[’”\"'](?=[\s.,;:)]|$)")
 
 
@@ -121,7 +125,14 @@ def _clause_claims(text: str, clause, sentence, mentions: list[Hit]) -> list[Cla
             if any(verb[0] < e and s < verb[1] for s, e in taken):
                 continue
             taken.append(verb)
-            claimants = (_by_claimant if where == "by" else _subject_claimants)(
+            if m[0].lower().endswith("ed") and _ATTRIBUTIVE.search(text, clause[0], verb[0]):
+                continue  # "the recently reported attack": a participle that describes a noun
+            side = where
+            if stance == "accuses" and _PASSIVE.search(text, clause[0], verb[0]):
+                if not re.match(r"\s+by\b", text[verb[1]:clause[1]]):
+                    continue  # "X was accused of …": X is the accused, and no accuser is named
+                side = "by"
+            claimants = (_by_claimant if side == "by" else _subject_claimants)(
                 text, clause, verb, mentions)
             if not claimants and where == "by" and stance != "reports":
                 # "described by the Times" names its source; "according to the group" names
@@ -129,11 +140,11 @@ def _clause_claims(text: str, clause, sentence, mentions: list[Hit]) -> list[Cla
                 claimants = _subject_claimants(text, clause, verb, mentions)
             for claimant in claimants:
                 start = min(claimant.start, verb[0])
-                span = (start, sentence[1] if where == "subject" else min(sentence[1], verb[1] + 120))
+                span = (start, sentence[1] if side == "subject" else min(sentence[1], verb[1] + 120))
                 claim = ClaimHit(claimant.entity, stance, span, verb,
                                  quoted=_quoted(text, verb[1], span[1]),
                                  confidence=0.7 if claimant.confidence >= 0.9 else 0.5)
-                if where == "by":
+                if side == "by":
                     subject = [h for h in mentions if clause[0] <= h.start < verb[0]
                                and kind_of(h.entity) in ACTOR_KINDS]
                     claim.about = [subject[-1].entity] if subject else []
