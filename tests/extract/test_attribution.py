@@ -116,6 +116,20 @@ def test_a_participle_clause_speaks_for_the_subject_of_its_verb():
     assert [(c, s) for c, s, _ in found if s == "condemns"] == [("person/saad-maan", "condemns")]
 
 
+def test_a_participle_clause_is_one_statement_with_its_verb():
+    found = claims("Saad Maan said the camp was calm, adding that no one was hurt.")
+    assert [c for c, _, _ in found] == ["person/saad-maan"]
+
+
+def test_a_negative_subject_speaks_for_none_of_those_it_rules_out():
+    assert claims("No one, not the Interior Ministry nor Rights Watch, is concerned by the arrests.") == []
+
+
+def test_not_accepting_something_denies_it():
+    assert ("organization/rights-watch", "denies") in [
+        (c, s) for c, s, _ in claims("Rights Watch does not accept the findings of the inquiry.")]
+
+
 def test_a_participle_of_saying_needs_what_is_said():
     assert claims("The Hill Militia burned the depot, adding to the damage.") == []
 

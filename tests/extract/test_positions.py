@@ -67,3 +67,8 @@ def test_a_news_report_gives_no_actor_the_descriptions_of_its_sentences():
     text = "The Harbour Council continued its brutal assault on Camp Cedar."
     assert [c for c in _claims(text, genre="news") if c[1] == "characterises"
             and c[0] == "organization/harbour-council"] == []
+
+
+def test_a_speaker_who_should_explain_something_calls_for_nothing():
+    text = "Perhaps I should explain that the Harbour Council met at Camp Cedar in May."
+    assert [c for c in _claims(text, genre="report") if c[1] == "calls-for"] == []

@@ -57,6 +57,7 @@ _NOUN_STANCES = {**dict.fromkeys("condemnation condemnations".split(), "condemns
 _ATTITUDES = frozenset("concerned disturbed troubled alarmed pleased relieved grateful saddened dismayed "
                        "encouraged heartened".split())
 _HOPE = frozenset("hope hopes hoped wish wishes wished".split())  # "we hope that X will be appointed"
+_ACCEPT = frozenset("accept accepts accepted".split())
 _AGREE = frozenset("agree agrees agreed".split())  # "X agrees that …" (not "agreed to meet")
 # "X remains committed to …": a position taken with an adjective
 _POSITIONS = frozenset("committed determined convinced resolved opposed".split())
@@ -87,11 +88,17 @@ def _token_index(doc, hits: list[Hit], names: dict[tuple[int, int], str]) -> dic
     return index
 
 
+_NOBODY = frozenset("nobody none neither".split())
+
+
 def _speaker(token, index: dict[int, str]) -> str | None:
-    """The entity a subject names: itself, a name beside it, or a resolved pronoun."""
+    """The entity a subject names: itself, a name beside it, or a resolved pronoun; never
+    one of those a negative subject rules out ("no one — not X, nor Y — is concerned")."""
     entity = _entity_at(index, token)
     if entity:
         return entity
+    if token.lower_ in _NOBODY or any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+        return None
     for child in token.children:  # "a government spokesman, Ali al-Mousawi," / "spokesman Maan"
         if child.dep_ in ("appos", "compound") and (found := _entity_at(index, child)):
             return found
@@ -156,6 +163,8 @@ def _stance(verb) -> str | None:
     if word in _RESTATE:
         return next((_NOUN_STANCES[c.lower_] for c in verb.children
                      if c.dep_ == "dobj" and c.lower_ in _NOUN_STANCES), None)
+    if word in _ACCEPT:  # "we do not accept the criticisms": a rejection
+        return "denies" if any(c.dep_ == "neg" for c in verb.children) else None
     if word in _HOPE or word in _AGREE:
         clauses = [c for c in verb.children if c.dep_ == "ccomp"]
         return None if not clauses else "calls-for" if word in _HOPE else "asserts"
@@ -225,7 +234,7 @@ def find_speech(text: str, doc, sentences, hits: list[Hit],
     """Claims whose claimant is the subject of a speech or stance verb, or the X of
     "according to X", in text order."""
     index = _token_index(doc, hits, names or {})
-    found = []
+    found, by_verb = [], {}
     for token in doc:
         sentence = next((s for s in sentences if s[0] <= token.idx < s[1]), (0, len(text)))
         if token.lower_ == "according" and (to := next((c for c in token.children if c.lower_ == "to"), None)):
@@ -243,7 +252,24 @@ def find_speech(text: str, doc, sentences, hits: list[Hit],
         if stance and (claim := _claim(token, subject, stance, index, sentence)):
             claim.shared = shared
             found.append(claim)
-    return found
+            by_verb[token.i] = claim
+    return _fold_participles(doc, found, by_verb)
+
+
+def _fold_participles(doc, found: list[ClaimHit], by_verb: dict) -> list[ClaimHit]:
+    """A participle clause continues its verb's statement: "X wrote to Y, condemning …" is
+    one condemnation, "I am relieved to report …, recognizing that …" one assertion."""
+    dropped = set()
+    for i, claim in by_verb.items():
+        token = doc[i]
+        outer = by_verb.get(token.head.i) if token.tag_ == "VBG" and token.dep_ == "advcl" else None
+        if outer is None or outer.claimant != claim.claimant:
+            continue
+        if outer.stance == claim.stance:
+            dropped.add(id(claim))
+        elif outer.stance == "asserts":
+            dropped.add(id(outer))
+    return [c for c in found if id(c) not in dropped]
 
 
 # What makes reported words a denial though the verb is neutral ("told reporters, “Our

@@ -27,6 +27,8 @@ from .mentions import Hit
 from .speech import find_quotations
 
 _MODALS = frozenset("must should ought".split())
+_SAYING = frozenset("say add explain note stress remind point tell admit confess emphasise emphasize "
+                    "repeat begin start clarify".split())
 EVALUATIVE = frozenset("""horrific horrible terrible tragic barbarous barbaric brutal vicious senseless
     cowardly heinous atrocious appalling outrageous shameful despicable abhorrent inhumane
     unprovoked unjustified unjustifiable unacceptable deplorable egregious murderous bloody
@@ -54,9 +56,15 @@ def _own_voice(sentence, index: dict[int, Hit]) -> str | None:
 
 
 def _modal(root) -> bool:
-    """The main verb, or a verb joined to it, takes "must", "should" or "ought"."""
+    """The main verb, or a verb joined to it, takes "must", "should" or "ought"; not a
+    speaker's own words about speaking ("I should explain that …", "I must say …")."""
     verbs = [root, *(c for c in root.children if c.dep_ == "conj")]
-    return any(c.dep_ == "aux" and c.lower_ in _MODALS for v in verbs for c in v.children)
+    return any(c.dep_ == "aux" and c.lower_ in _MODALS and not _speaking_self(v)
+               for v in verbs for c in v.children)
+
+
+def _speaking_self(verb) -> bool:
+    return verb.lower_ in _SAYING and any(c.dep_ == "nsubj" and c.lower_ == "i" for c in verb.children)
 
 
 def _voices(text: str, doc, index: dict[int, Hit], author: str | None, statement: bool):
