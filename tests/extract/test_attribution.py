@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ashraf_kg.extract.attribution import find_speech, merge_speech
-from ashraf_kg.extract.claims import ClaimHit
+from ashraf_kg.extract.claims import ClaimHit, find_claims
 from ashraf_kg.extract.mentions import find_mentions
 from ashraf_kg.extract.nlp import parse_text
 from ashraf_kg.extract.pipeline import split_sentences
@@ -78,6 +78,23 @@ def test_the_rules_claim_is_kept_for_a_verb_both_read():
     parsed = [ClaimHit("organization/b", "asserts", (0, 20), (5, 9)),
               ClaimHit("organization/b", "denies", (21, 40), (25, 31))]
     assert [c.claimant for c in merge_speech([rule], parsed)] == ["organization/a", "organization/b"]
+
+
+def _merged(text: str) -> list[str]:
+    sentences, hits = split_sentences(text), find_mentions(text, REGISTRY)
+    rules = find_claims(text, sentences, hits, author=None)
+    parsed = find_speech(text, parse_text(text), sentences, hits)
+    return [c.claimant for c in merge_speech(rules, parsed) if text[c.verb[0]:c.verb[1]] == "accused"]
+
+
+def test_a_name_inside_the_subjects_relative_clause_does_not_speak():
+    text = "Saad Maan, who had long advised the Interior Ministry, accused the militia of the raid."
+    assert _merged(text) == ["person/saad-maan"]
+
+
+def test_subjects_joined_by_and_each_speak():
+    text = "Saad Maan and the Interior Ministry accused the militia of the raid."
+    assert sorted(_merged(text)) == ["organization/interior-ministry", "person/saad-maan"]
 
 
 def test_verbs_in_a_series_after_semicolons_share_the_first_subject():

@@ -225,8 +225,10 @@ def _claim(verb, subject, stance: str, index, sentence) -> ClaimHit | None:
     start = min(verb.left_edge.idx, subject.left_edge.idx, verb.idx)
     end = max(verb.right_edge.idx + len(verb.right_edge), verb.idx + len(verb))
     span = (max(start, sentence[0]), min(end, sentence[1]))
+    words = (subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))
     return ClaimHit(claimant, stance, span, (verb.idx, verb.idx + len(verb)),
-                    about=_about(verb, subject, index, claimant, span), confidence=0.6)
+                    about=_about(verb, subject, index, claimant, span), confidence=0.6,
+                    subject=words)
 
 
 def find_speech(text: str, doc, sentences, hits: list[Hit],
@@ -298,6 +300,14 @@ def mark_denials(text: str, claims: list[ClaimHit]) -> list[ClaimHit]:
     return claims
 
 
+def _inside_subject(rule: ClaimHit, parsed: ClaimHit) -> bool:
+    """The rule's claimant (where its words start) lies inside the parse's subject phrase,
+    after its head: "X, who had worked for Y, accused …" — X speaks, not Y (subjects
+    joined by "and" each speak: the rules then name the parse's claimant too)."""
+    return parsed.subject is not None and parsed.subject[0] < rule.span[0] < parsed.subject[1] \
+        and rule.span[0] < rule.verb[0]
+
+
 def merge_speech(rules: list[ClaimHit], parsed: list[ClaimHit]) -> list[ClaimHit]:
     """The rules' claims, widened to the parse's words when both name the same claimant
     for a verb (a quotation before it); and the parse's claims for verbs the rules did not
@@ -311,6 +321,7 @@ def merge_speech(rules: list[ClaimHit], parsed: list[ClaimHit]) -> list[ClaimHit
         for rule in same:
             if rule.claimant == claim.claimant:
                 rule.span = (min(rule.span[0], claim.span[0]), max(rule.span[1], claim.span[1]))
-            elif claim.shared:
+            elif claim.shared or (_inside_subject(rule, claim)
+                                  and not any(r.claimant == claim.claimant for r in same)):
                 rule.claimant, rule.about = claim.claimant, claim.about
     return sorted(rules + extra, key=lambda c: c.span)

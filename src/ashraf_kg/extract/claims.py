@@ -55,6 +55,7 @@ class ClaimHit:
     quoted: str | None = None
     confidence: float = 0.6
     shared: bool = False  # the claimant is the subject of an earlier verb joined to this one
+    subject: tuple[int, int] | None = None  # the words of the parse's subject phrase
 
 
 def _subject_claimants(text: str, clause, verb, mentions: list[Hit]) -> list[Hit]:
