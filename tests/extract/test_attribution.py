@@ -123,6 +123,7 @@ def test_a_second_call_joined_after_an_infinitive_keeps_the_callers_subject():
     ("Rights Watch is alarmed at reports of arrests in the north.", "reports"),
     ("Rights Watch hopes that the prisoners will be freed soon.", "calls-for"),
     ("Rights Watch criticized the ministry for its silence.", "characterises"),
+    ("Rights Watch calls upon the ministry to free the two reporters.", "calls-for"),
 ])
 def test_a_position_verb_gives_the_stance(text, stance):
     assert ("organization/rights-watch", stance) in [(c, s) for c, s, _ in claims(text)]
@@ -189,6 +190,15 @@ def test_a_negation_that_denies_no_act_is_not_a_denial():
 ])
 def test_naming_something_as_something_characterises(text):
     assert ("characterises" in [s for _, s, _ in claims(text)])
+
+
+def test_agreeing_that_something_should_be_so_asserts_it():
+    from ashraf_kg.extract.attribution import mark_denials
+
+    text = "Rights Watch agrees that the borders should be respected."
+    found = mark_denials(text, find_speech(text, parse_text(text), split_sentences(text),
+                                           find_mentions(text, REGISTRY)))
+    assert [c.stance for c in found] == ["asserts"]
 
 
 def test_reported_words_of_obligation_are_a_call():

@@ -151,7 +151,7 @@ def _stance(verb) -> str | None:
                for c in [*verb.children, *(g for o in objects for g in o.children)]):
             return "characterises"
     if word in _CALL:
-        return "calls-for" if any(c.dep_ == "prep" and c.lower_ in ("on", "for") for c in verb.children) \
+        return "calls-for" if any(c.dep_ == "prep" and c.lower_ in ("on", "upon", "for") for c in verb.children) \
             else None
     if word in _CLAIM:
         return "asserts" if any(c.lower_ == "responsibility" for c in verb.children) else None
@@ -295,7 +295,8 @@ def mark_denials(text: str, claims: list[ClaimHit]) -> list[ClaimHit]:
     for claim in claims:
         if claim.stance == "asserts" and _DENIAL.search(text, claim.span[0], claim.span[1]):
             claim.stance = "denies"
-        elif claim.stance == "asserts" and _OBLIGATION.search(text, claim.span[0], claim.span[1]):
+        elif claim.stance == "asserts" and _OBLIGATION.search(text, claim.span[0], claim.span[1]) \
+                and text[claim.verb[0]:claim.verb[1]].lower() not in _AGREE:  # agreeing to a norm asserts it
             claim.stance = "calls-for"
     return claims
 
