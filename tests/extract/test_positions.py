@@ -72,3 +72,14 @@ def test_a_news_report_gives_no_actor_the_descriptions_of_its_sentences():
 def test_a_speaker_who_should_explain_something_calls_for_nothing():
     text = "Perhaps I should explain that the Harbour Council met at Camp Cedar in May."
     assert [c for c in _claims(text, genre="report") if c[1] == "calls-for"] == []
+
+
+def test_saying_whose_responsibility_something_is_asserts_it_in_the_voice_before():
+    text = ("The Harbour Council agrees that the gates should open.\n\n"
+            "It is the responsibility of Orlan to keep Camp Cedar safe.")
+    assert ("organization/harbour-council", "asserts",
+            "It is the responsibility of Orlan to keep Camp Cedar safe.") not in _claims(text)
+    text = ("The Harbour Council agrees that the gates should open. "
+            "It is the responsibility of Orlan to keep Camp Cedar safe.")
+    assert ("organization/harbour-council", "asserts",
+            "It is the responsibility of Orlan to keep Camp Cedar safe.") in _claims(text)

@@ -43,7 +43,8 @@ ATTITUDE = frozenset("""say says said state states stated announce announces ann
     offered understand understands understood believe believes believed recognise recognises
     recognize recognizes recognized commend commends commended applaud applauds applauded
     encourage encourages encouraged deny denies denied reject rejects rejected warn warns warned
-    appeal appeals appealed stand stands concerned committed""".split())
+    appeal appeals appealed stand stands concerned committed agree agrees agreed appreciate
+    appreciates appreciated accept accepts accepted promise promises promised""".split())
 
 
 @registry_cache
