@@ -124,6 +124,7 @@ def test_a_second_call_joined_after_an_infinitive_keeps_the_callers_subject():
     ("Rights Watch hopes that the prisoners will be freed soon.", "calls-for"),
     ("Rights Watch criticized the ministry for its silence.", "characterises"),
     ("Rights Watch calls upon the ministry to free the two reporters.", "calls-for"),
+    ("Rights Watch supports the call for an inquiry.", "asserts"),
 ])
 def test_a_position_verb_gives_the_stance(text, stance):
     assert ("organization/rights-watch", stance) in [(c, s) for c, s, _ in claims(text)]
@@ -137,6 +138,14 @@ def test_a_participle_clause_speaks_for_the_subject_of_its_verb():
 def test_a_participle_clause_is_one_statement_with_its_verb():
     found = claims("Saad Maan said the camp was calm, adding that no one was hurt.")
     assert [c for c, _, _ in found] == ["person/saad-maan"]
+
+
+def test_supporting_an_actor_is_no_position():
+    assert claims("Rights Watch supported the Hill Militia for a decade.") == []
+
+
+def test_verbs_joined_over_one_object_are_one_statement():
+    assert len(claims("Rights Watch welcomed and applauded the release of the reporters.")) == 1
 
 
 def test_a_negative_subject_speaks_for_none_of_those_it_rules_out():

@@ -57,6 +57,10 @@ _NOUN_STANCES = {**dict.fromkeys("condemnation condemnations".split(), "condemns
 _ATTITUDES = frozenset("concerned disturbed troubled alarmed pleased relieved grateful saddened dismayed "
                        "encouraged heartened".split())
 _HOPE = frozenset("hope hopes hoped wish wishes wished".split())  # "we hope that X will be appointed"
+_SUPPORT = frozenset("support supports supported endorse endorses endorsed back backs backed".split())
+_PROPOSALS = frozenset("call calls proposal proposals plan plans effort efforts process initiative "
+                       "initiatives decision decisions resolution investigation inquiry mission work "
+                       "position view statement declaration request appeal demand".split())
 _ACCEPT = frozenset("accept accepts accepted".split())
 _AGREE = frozenset("agree agrees agreed".split())  # "X agrees that …" (not "agreed to meet")
 # "X remains committed to …": a position taken with an adjective
@@ -163,6 +167,8 @@ def _stance(verb) -> str | None:
     if word in _RESTATE:
         return next((_NOUN_STANCES[c.lower_] for c in verb.children
                      if c.dep_ == "dobj" and c.lower_ in _NOUN_STANCES), None)
+    if word in _SUPPORT:  # "X supports the call for …": a position; "X supports the militia": no speech
+        return "asserts" if any(c.dep_ == "dobj" and c.lower_ in _PROPOSALS for c in verb.children) else None
     if word in _ACCEPT:  # "we do not accept the criticisms": a rejection
         return "denies" if any(c.dep_ == "neg" for c in verb.children) else None
     if word in _HOPE or word in _AGREE:
@@ -258,13 +264,21 @@ def find_speech(text: str, doc, sentences, hits: list[Hit],
     return _fold_participles(doc, found, by_verb)
 
 
+def _shares_object(verb) -> bool:
+    """"appreciate and support those efforts": the first verb has no object of its own."""
+    return verb.dep_ == "conj" and not any(
+        c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in verb.head.children)
+
+
 def _fold_participles(doc, found: list[ClaimHit], by_verb: dict) -> list[ClaimHit]:
     """A participle clause continues its verb's statement: "X wrote to Y, condemning …" is
-    one condemnation, "I am relieved to report …, recognizing that …" one assertion."""
+    one condemnation, "I am relieved to report …, recognizing that …" one assertion; so do
+    verbs joined over one object ("we appreciate and support those efforts")."""
     dropped = set()
     for i, claim in by_verb.items():
         token = doc[i]
-        outer = by_verb.get(token.head.i) if token.tag_ == "VBG" and token.dep_ == "advcl" else None
+        participle = token.tag_ == "VBG" and token.dep_ == "advcl"
+        outer = by_verb.get(token.head.i) if participle or _shares_object(token) else None
         if outer is None or outer.claimant != claim.claimant:
             continue
         if outer.stance == claim.stance:
