@@ -46,6 +46,13 @@ def test_the_subject_of_a_passive_accusation_is_the_accused_not_the_accuser(mark
     assert (claim.claimant, claim.stance, claim.about) == (BRIGADE, "accuses", [REYES])
 
 
+def test_a_title_case_headline_gives_no_speaker(mark):
+    text = ("In Letters To Tomas Reyes and the Northern Brigade, Berg Condemns Shelling of Kesh\n\n"
+            "Anna Berg wrote today.")
+    assert claims(text, mark) == []
+    assert [c.claimant for c in claims("Tomas Reyes condemns the shelling of Kesh\n\nHe wrote today.", mark)] == [REYES]
+
+
 def test_a_participle_that_describes_a_noun_is_no_speech(mark):
     assert claims("Anna Berg visited the recently reported camp near Kesh.", mark) == []
 

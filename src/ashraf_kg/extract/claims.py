@@ -102,11 +102,25 @@ def _about(mentions: list[Hit], span, claimants: list[Hit], verb) -> list[str]:
     return about[:2]
 
 
+def _headline(text: str) -> int:
+    """Where a first line in title case (most of its words capitalised, no closing
+    full stop, text below it) ends; else 0."""
+    line = text.split("\n", 1)[0]
+    if line == text or line.rstrip().endswith("."):
+        return 0
+    words = re.findall(r"[A-Za-z][\w'’-]*", line)
+    long = [w for w in words if len(w) > 3]
+    return len(line) if len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.8 * len(long) else 0
+
+
 def find_claims(text: str, sentences, mentions: list[Hit], *, author: str | None) -> list[ClaimHit]:
     """Claims of a document, in text order; ``author`` is the document's own voice."""
     claims: list[ClaimHit] = []
+    headline = _headline(text)
     for sentence in sentences:
         for clause in split_clauses(text, *sentence):
+            if clause[0] < headline:
+                continue  # a headline in title case ("X, Y and Z Condemns …") has no reliable subject
             claims.extend(_clause_claims(text, clause, sentence, mentions))
         if author:
             for m in _AUTHOR_VOICE.finditer(text, sentence[0], sentence[1]):
