@@ -140,6 +140,13 @@ def test_a_participle_clause_is_one_statement_with_its_verb():
     assert [c for c, _, _ in found] == ["person/saad-maan"]
 
 
+def test_a_claims_words_stop_before_a_verb_joined_after_it():
+    text = "Rights Watch condemned the raid and urged the ministry to free the reporters."
+    found = find_speech(text, parse_text(text), split_sentences(text), find_mentions(text, REGISTRY))
+    condemns = next(c for c in found if c.stance == "condemns")
+    assert text[condemns.span[0]:condemns.span[1]] == "Rights Watch condemned the raid"
+
+
 def test_supporting_an_actor_is_no_position():
     assert claims("Rights Watch supported the Hill Militia for a decade.") == []
 

@@ -229,7 +229,9 @@ def _claim(verb, subject, stance: str, index, sentence) -> ClaimHit | None:
     if claimant is None:
         return None
     start = min(verb.left_edge.idx, subject.left_edge.idx, verb.idx)
-    end = max(verb.right_edge.idx + len(verb.right_edge), verb.idx + len(verb))
+    # a verb joined after it ("condemns … and insists that …") is a statement of its own
+    own = [c.right_edge for c in verb.children if c.dep_ not in ("conj", "cc", "punct") and c.i > verb.i]
+    end = max([verb.idx + len(verb)] + [t.idx + len(t) for t in own])
     span = (max(start, sentence[0]), min(end, sentence[1]))
     words = (subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))
     return ClaimHit(claimant, stance, span, (verb.idx, verb.idx + len(verb)),
