@@ -4,14 +4,22 @@ A speech or stance verb ("said", "told", "denied", "rejected", "blamed … on", 
 responsibility", "condemned", "urged") makes a claim whose claimant is the verb's
 grammatical subject: the name the subject is, or the name set beside it ("a government
 spokesman, Ali al-Mousawi, said"; "ministry spokesman Saad Maan said"), or the entity a
-pronoun was resolved to. "According to X" makes X the claimant, and a passive ("was
-denied by X") the agent after "by". A verb joined to another ("condemned the attack and
-urged …") shares its subject. The stance comes from the verb: deny and reject deny,
-blame and accuse accuse, condemn and deplore condemn, urge and call on call for, "called
-X “Y”" and "described X as Y" characterise, the rest assert; words that reject an
-accusation make a denial, words of obligation a call. The claim's words run from the
-subject to the end of the verb's phrase, so a quotation before or after the verb is
-inside them.
+pronoun was resolved to — never a name inside the subject's relative clause ("X, who
+advised Y, said": X), nor one a negative subject rules out ("no one — not X — is …").
+"According to X" makes X the claimant, and a passive ("was denied by X") the agent after
+"by". A verb joined to another ("condemned the attack and urged …") shares its subject,
+and so does a participle clause ("X wrote to Y, condemning …"): a participle that
+restates its verb, or a verb joined over one object ("appreciate and support those
+efforts"), is one statement with it. The stance comes from the verb: deny, reject and
+"not accept" deny, blame and accuse accuse, condemn and deplore condemn, urge, call on
+and "hope that" call for, "called X “Y”", "described X as Y" and criticise
+characterise, the rest assert (welcome, appreciate, "agree that", supporting a call or a
+plan); "reiterates its condemnation" takes the noun's stance, and an attitude stated
+("is deeply concerned", "continues to be troubled") asserts, or reports when it is "at
+reports of …". Words that reject an accusation make a denial, words of obligation a call
+(not after "agree that"). The claim's words run from the subject to the end of the
+verb's phrase, before any verb joined after it, so a quotation before or after the verb
+is inside them.
 
 Claimants are registry entities or names proposed for review (``names`` maps a span of
 the text to a proposed id); a subject that names neither makes no claim.

@@ -4,9 +4,12 @@ A speech verb ("charged … with", "described … as", "denied", "claiming", "ca
 "said", "condemned") marks a claim. The claimant is the actor that speaks: the one
 after "by" for a passive or a noun ("described by X", "the denial by X"), else the
 actors of the subject before the verb ("The UN human rights office and UNAMI also
-condemned"). Words the claimant is quoted as using become the claim's ``quoted`` text.
-A document's own loaded description ("in what can only be described as …") is a claim
-of the document's voice.
+condemned"). The subject of a passive accusation ("X was charged with …") is the
+accused: the accuser is only the one after "by". A participle that describes a noun
+("the recently reported attack") and a headline in title case (whose subject cannot be
+told) make no claim. Words the claimant is quoted as using become the claim's ``quoted``
+text. A document's own loaded description ("in what can only be described as …") is a
+claim of the document's voice.
 """
 
 from __future__ import annotations

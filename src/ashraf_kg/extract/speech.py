@@ -1,7 +1,8 @@
 """Extraction, step 1b: quotations, their speakers, and the pronouns that point back.
 
 A quotation (“…” or "…") belongs to the speaker of the speech verb that introduces it
-("Ban Ki-moon said he “…”", "The statement added, “…”"); inside it, "I" and "we" are
+("Ban Ki-moon said he “…”", "The statement added, “…”"), or of a label just before it
+("Statement by Ban Ki-moon:"); inside it, "I" and "we" are
 that speaker. "The statement" speaking is whoever made the statement just told. Outside
 quotations, "he"/"she" is the person named before it in its sentence (else in the
 sentence before), "they" as a subject the organisation or group named before it in the
