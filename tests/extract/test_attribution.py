@@ -125,6 +125,7 @@ def test_a_second_call_joined_after_an_infinitive_keeps_the_callers_subject():
     ("Rights Watch criticized the ministry for its silence.", "characterises"),
     ("Rights Watch calls upon the ministry to free the two reporters.", "calls-for"),
     ("Rights Watch supports the call for an inquiry.", "asserts"),
+    ("Rights Watch is outraged by the brutal raid on the village.", "characterises"),
 ])
 def test_a_position_verb_gives_the_stance(text, stance):
     assert ("organization/rights-watch", stance) in [(c, s) for c, s, _ in claims(text)]

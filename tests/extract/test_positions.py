@@ -54,7 +54,9 @@ def test_a_news_report_describing_in_its_own_voice_characterises_nothing():
 
 def test_an_institution_concerned_by_something_characterises_it():
     text = "Orlan is deeply concerned by this tragic violence at Camp Cedar."
-    assert ("organization/orlan-government", "characterises", "this tragic violence") in _claims(text)
+    found = [words for claimant, stance, words in _claims(text)
+             if (claimant, stance) == ("organization/orlan-government", "characterises")]
+    assert len(found) == 1 and "this tragic violence" in found[0]
 
 
 def test_the_voice_is_the_subject_nearest_the_verb_when_a_header_runs_into_the_sentence():

@@ -33,6 +33,7 @@ from ..namespaces import kind_of
 from ..vocab import ACTOR_KINDS
 from .claims import ClaimHit
 from .mentions import Hit
+from .positions import EVALUATIVE, EVALUATIVE_NOUNS
 
 # word form -> stance; forms, not lemmas, because the lemmatizer is not run
 STANCES = {
@@ -63,7 +64,7 @@ _NOUN_STANCES = {**dict.fromkeys("condemnation condemnations".split(), "condemns
                  **dict.fromkeys("concern concerns support regret view position".split(), "asserts")}
 # "X is deeply concerned about …", "X continues to be troubled by …": an attitude stated
 _ATTITUDES = frozenset("concerned disturbed troubled alarmed pleased relieved grateful saddened dismayed "
-                       "encouraged heartened".split())
+                       "encouraged heartened outraged appalled shocked horrified".split())
 _HOPE = frozenset("hope hopes hoped wish wishes wished".split())  # "we hope that X will be appointed"
 _SUPPORT = frozenset("support supports supported endorse endorses endorsed back backs backed".split())
 _PROPOSALS = frozenset("call calls proposal proposals plan plans effort efforts process initiative "
@@ -74,7 +75,7 @@ _AGREE = frozenset("agree agrees agreed".split())  # "X agrees that …" (not "a
 # "X remains committed to …": a position taken with an adjective
 _POSITIONS = frozenset("committed determined convinced resolved opposed".split())
 _REMAIN = frozenset("remain remains remained".split())
-_LINKING = frozenset("be is are was were am 's ’s 're ’re continue continues continued".split())
+_LINKING = frozenset("be is are was were am 'm ’m 's ’s 're ’re continue continues continued".split())
 # "X insists that Y be brought to justice": a demand in the subjunctive
 _MANDATIVE = frozenset("insist insists insisted demand demands demanded ask asks asked".split())
 _CALL = frozenset("call calls called calling".split())  # "call on", "call for"
@@ -208,8 +209,11 @@ def _attitude(verb) -> str | None:
     for link in links:  # the parse reads "troubled" as an adjective or as a passive verb
         states = [c for c in link.children if c.dep_ in ("acomp", "xcomp") and c.lower_ in _ATTITUDES]
         for adjective in states + ([link] if link.lower_ in _ATTITUDES else []):
-            objects = [g.lower_ for p in adjective.children if p.dep_ == "prep" for g in p.children]
-            return "reports" if "reports" in objects else "asserts"
+            objects = [g for p in adjective.children if p.dep_ in ("prep", "agent") for g in p.children]
+            if any(g.lower_ == "reports" for g in objects):
+                return "reports"
+            loaded = any(t.lower_ in EVALUATIVE or t.lower_ in EVALUATIVE_NOUNS for g in objects for t in g.subtree)
+            return "characterises" if loaded else "asserts"  # "outraged by the atrocious massacre"
     return None
 
 

@@ -35,7 +35,7 @@ EVALUATIVE = frozenset("""horrific horrible terrible tragic barbarous barbaric b
     cowardly heinous atrocious appalling outrageous shameful despicable abhorrent inhumane
     unprovoked unjustified unjustifiable unacceptable deplorable egregious murderous bloody
     ruthless savage evil monstrous criminal terrorist untenable grave dire horrendous""".split())
-_EVALUATIVE_NOUNS = frozenset("""tragedy tragedies atrocity atrocities massacre massacres slaughter
+EVALUATIVE_NOUNS = frozenset("""tragedy tragedies atrocity atrocities massacre massacres slaughter
     terrorists terrorism dictator tyrant thugs butchers butcher""".split())
 
 
@@ -144,5 +144,5 @@ def _noun_phrases(sentence):
 
 
 def _evaluative(chunk) -> bool:
-    return chunk.root.lower_ in _EVALUATIVE_NOUNS or any(
+    return chunk.root.lower_ in EVALUATIVE_NOUNS or any(
         t.lower_ in EVALUATIVE for t in chunk if t.i != chunk.root.i)
