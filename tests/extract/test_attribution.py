@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ashraf_kg.extract.attribution import find_speech, merge_speech
-from ashraf_kg.extract.claims import ClaimHit
+from ashraf_kg.extract.claims import ClaimHit, find_claims
 from ashraf_kg.extract.mentions import find_mentions
 from ashraf_kg.extract.nlp import parse_text
 from ashraf_kg.extract.pipeline import split_sentences
@@ -80,6 +80,23 @@ def test_the_rules_claim_is_kept_for_a_verb_both_read():
     assert [c.claimant for c in merge_speech([rule], parsed)] == ["organization/a", "organization/b"]
 
 
+def _merged(text: str) -> list[str]:
+    sentences, hits = split_sentences(text), find_mentions(text, REGISTRY)
+    rules = find_claims(text, sentences, hits, author=None)
+    parsed = find_speech(text, parse_text(text), sentences, hits)
+    return [c.claimant for c in merge_speech(rules, parsed) if text[c.verb[0]:c.verb[1]] == "accused"]
+
+
+def test_a_name_inside_the_subjects_relative_clause_does_not_speak():
+    text = "Saad Maan, who had long advised the Interior Ministry, accused the militia of the raid."
+    assert _merged(text) == ["person/saad-maan"]
+
+
+def test_subjects_joined_by_and_each_speak():
+    text = "Saad Maan and the Interior Ministry accused the militia of the raid."
+    assert sorted(_merged(text)) == ["organization/interior-ministry", "person/saad-maan"]
+
+
 def test_verbs_in_a_series_after_semicolons_share_the_first_subject():
     text = ("Rights Watch welcomes the release; urges the ministry to free the others; "
             "and calls on the Hill Militia to disarm.")
@@ -99,9 +116,61 @@ def test_a_second_call_joined_after_an_infinitive_keeps_the_callers_subject():
     ("Rights Watch understands the ministry has opened an inquiry.", "reports"),
     ("Rights Watch insists that the killers be brought to justice.", "calls-for"),
     ("Rights Watch insists that the killers were paid.", "asserts"),
+    ("Rights Watch welcomes the release of the two reporters.", "asserts"),
+    ("Rights Watch appreciated the help of the ministry.", "asserts"),
+    ("Rights Watch repeated its condemnation of the raid.", "condemns"),
+    ("Rights Watch continues to be deeply troubled by the arrests.", "asserts"),
+    ("Rights Watch is alarmed at reports of arrests in the north.", "reports"),
+    ("Rights Watch hopes that the prisoners will be freed soon.", "calls-for"),
+    ("Rights Watch criticized the ministry for its silence.", "characterises"),
+    ("Rights Watch calls upon the ministry to free the two reporters.", "calls-for"),
+    ("Rights Watch supports the call for an inquiry.", "asserts"),
+    ("Rights Watch is outraged by the brutal raid on the village.", "characterises"),
 ])
 def test_a_position_verb_gives_the_stance(text, stance):
     assert ("organization/rights-watch", stance) in [(c, s) for c, s, _ in claims(text)]
+
+
+def test_a_participle_clause_speaks_for_the_subject_of_its_verb():
+    found = claims("Saad Maan wrote to the Interior Ministry and Rights Watch, condemning the raid.")
+    assert [(c, s) for c, s, _ in found if s == "condemns"] == [("person/saad-maan", "condemns")]
+
+
+def test_a_participle_clause_is_one_statement_with_its_verb():
+    found = claims("Saad Maan said the camp was calm, adding that no one was hurt.")
+    assert [c for c, _, _ in found] == ["person/saad-maan"]
+
+
+def test_a_claims_words_stop_before_a_verb_joined_after_it():
+    text = "Rights Watch condemned the raid and urged the ministry to free the reporters."
+    found = find_speech(text, parse_text(text), split_sentences(text), find_mentions(text, REGISTRY))
+    condemns = next(c for c in found if c.stance == "condemns")
+    assert text[condemns.span[0]:condemns.span[1]] == "Rights Watch condemned the raid"
+
+
+def test_supporting_an_actor_is_no_position():
+    assert claims("Rights Watch supported the Hill Militia for a decade.") == []
+
+
+def test_verbs_joined_over_one_object_are_one_statement():
+    assert len(claims("Rights Watch welcomed and applauded the release of the reporters.")) == 1
+
+
+def test_a_negative_subject_speaks_for_none_of_those_it_rules_out():
+    assert claims("No one, not the Interior Ministry nor Rights Watch, is concerned by the arrests.") == []
+
+
+def test_not_accepting_something_denies_it():
+    assert ("organization/rights-watch", "denies") in [
+        (c, s) for c, s, _ in claims("Rights Watch does not accept the findings of the inquiry.")]
+
+
+def test_a_participle_of_saying_needs_what_is_said():
+    assert claims("The Hill Militia burned the depot, adding to the damage.") == []
+
+
+def test_an_attitude_word_that_is_no_attitude_takes_no_position():
+    assert claims("Rights Watch is tall. Rights Watch repeated the survey. Rights Watch hoped to win.") == []
 
 
 def test_remaining_somewhere_takes_no_position():
@@ -138,6 +207,15 @@ def test_a_negation_that_denies_no_act_is_not_a_denial():
 ])
 def test_naming_something_as_something_characterises(text):
     assert ("characterises" in [s for _, s, _ in claims(text)])
+
+
+def test_agreeing_that_something_should_be_so_asserts_it():
+    from ashraf_kg.extract.attribution import mark_denials
+
+    text = "Rights Watch agrees that the borders should be respected."
+    found = mark_denials(text, find_speech(text, parse_text(text), split_sentences(text),
+                                           find_mentions(text, REGISTRY)))
+    assert [c.stance for c in found] == ["asserts"]
 
 
 def test_reported_words_of_obligation_are_a_call():

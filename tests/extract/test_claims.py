@@ -40,6 +40,23 @@ def test_the_claimant_of_a_passive_is_after_by(mark):
     assert (claim.claimant, claim.stance, claim.quoted) == (REYES, "describes", "an open prison")
 
 
+def test_the_subject_of_a_passive_accusation_is_the_accused_not_the_accuser(mark):
+    assert claims("Tomas Reyes and Anna Berg were charged with ordering the raid.", mark) == []
+    (claim,) = claims("Tomas Reyes was accused by the Northern Brigade of shelling Kesh.", mark)
+    assert (claim.claimant, claim.stance, claim.about) == (BRIGADE, "accuses", [REYES])
+
+
+def test_a_title_case_headline_gives_no_speaker(mark):
+    text = ("In Letters To Tomas Reyes and the Northern Brigade, Berg Condemns Shelling of Kesh\n\n"
+            "Anna Berg wrote today.")
+    assert claims(text, mark) == []
+    assert [c.claimant for c in claims("Tomas Reyes condemns the shelling of Kesh\n\nHe wrote today.", mark)] == [REYES]
+
+
+def test_a_participle_that_describes_a_noun_is_no_speech(mark):
+    assert claims("Anna Berg visited the recently reported camp near Kesh.", mark) == []
+
+
 def test_the_claimant_of_a_denial_noun_is_after_by(mark):
     (claim,) = claims("The denial by the Northern Brigade came late.", mark)
     assert (claim.claimant, claim.stance) == (BRIGADE, "denies")

@@ -16,6 +16,7 @@ REGISTRY = (
     Entity("organization/orlan-government", "Organization", "Orlan Government",
            roles=("national government of Orlan",)),
     Entity("organization/harbour-council", "Organization", "Harbour Council"),
+    Entity("organization/island-parliament", "Organization", "Island Parliament"),
     Entity("place/camp-cedar", "Camp", "Camp Cedar"),
 )
 
@@ -81,3 +82,20 @@ def test_we_of_an_opinion_piece_is_not_an_institution_it_names():
     doc = parse_text(text)
     hits = resolve_governments(doc, find_mentions(text, REGISTRY), REGISTRY)
     assert resolve_we(text, doc, hits, "person/ana-lind", "opinion/advocacy") == []
+
+
+QUESTION = ("To ask the Harbour Council what it will do about Camp Cedar.\n\n"
+            "My Lords, we have sent engineers to Camp Cedar.\n\n"
+            "My Lords, we have waited long enough; when will we see results?\n\n"
+            "We expect results within the month.")
+
+
+def test_we_of_an_answer_is_the_institution_the_question_was_put_to():
+    found = [(w, e) for w, e in _entities(QUESTION, "organization/island-parliament") if w.lower() == "we"]
+    assert found == [("We", "organization/harbour-council"), ("we", "organization/harbour-council")]
+
+
+def test_i_of_the_documents_own_words_is_a_person_author():
+    text = 'I welcome the report on Camp Cedar. The Harbour Council said, "I am glad."'
+    assert [(w, e) for w, e in _entities(text, "person/ana-lind") if w == "I"] == [("I", "person/ana-lind")]
+    assert [w for w, _ in _entities(text, "organization/island-parliament") if w == "I"] == []

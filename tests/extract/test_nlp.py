@@ -38,3 +38,10 @@ def test_parse_gives_names_and_their_grammatical_role():
     doc = parse_text("Iraqi officials denied the attack, Reuters reported.")
     assert ("Reuters", "ORG") in [(e.text, e.label_) for e in doc.ents]
     assert next(t for t in doc if t.text == "officials").dep_ == "nsubj"
+
+
+def test_a_heading_is_not_parsed_into_the_sentence_under_it():
+    doc = parse_text("Press Release, Office of Trade\n\nThe council approves the budget.")
+    verb = next(t for t in doc if t.text == "approves")
+    assert [t.text for t in verb.children if t.dep_ == "nsubj"] == ["council"]
+    assert next(t for t in doc if t.text == "The").is_sent_start

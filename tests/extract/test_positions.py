@@ -54,7 +54,9 @@ def test_a_news_report_describing_in_its_own_voice_characterises_nothing():
 
 def test_an_institution_concerned_by_something_characterises_it():
     text = "Orlan is deeply concerned by this tragic violence at Camp Cedar."
-    assert ("organization/orlan-government", "characterises", "this tragic violence") in _claims(text)
+    found = [words for claimant, stance, words in _claims(text)
+             if (claimant, stance) == ("organization/orlan-government", "characterises")]
+    assert len(found) == 1 and "this tragic violence" in found[0]
 
 
 def test_the_voice_is_the_subject_nearest_the_verb_when_a_header_runs_into_the_sentence():
@@ -67,3 +69,19 @@ def test_a_news_report_gives_no_actor_the_descriptions_of_its_sentences():
     text = "The Harbour Council continued its brutal assault on Camp Cedar."
     assert [c for c in _claims(text, genre="news") if c[1] == "characterises"
             and c[0] == "organization/harbour-council"] == []
+
+
+def test_a_speaker_who_should_explain_something_calls_for_nothing():
+    text = "Perhaps I should explain that the Harbour Council met at Camp Cedar in May."
+    assert [c for c in _claims(text, genre="report") if c[1] == "calls-for"] == []
+
+
+def test_saying_whose_responsibility_something_is_asserts_it_in_the_voice_before():
+    text = ("The Harbour Council agrees that the gates should open.\n\n"
+            "It is the responsibility of Orlan to keep Camp Cedar safe.")
+    assert ("organization/harbour-council", "asserts",
+            "It is the responsibility of Orlan to keep Camp Cedar safe.") not in _claims(text)
+    text = ("The Harbour Council agrees that the gates should open. "
+            "It is the responsibility of Orlan to keep Camp Cedar safe.")
+    assert ("organization/harbour-council", "asserts",
+            "It is the responsibility of Orlan to keep Camp Cedar safe.") in _claims(text)

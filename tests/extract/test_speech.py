@@ -109,3 +109,9 @@ def test_they_after_its_only_plural_antecedent_is_resolved(mark):
     hits = mark(text, ("Northern Brigade soldiers", "organization/northern-brigade"))
     refs = find_references(text, split_sentences(text), hits)
     assert [text[r.start:r.end] for r in drop_crossed_plurals(parse_text(text), refs, hits)] == ["they"]
+
+
+def test_a_quotation_under_a_label_naming_its_speaker_is_theirs(mark):
+    text = "Anna Berg visited Kesh. Statement by Anna Berg:\n\n“We will rebuild the bridge.”"
+    found = references(text, ("Anna Berg", BERG), ("Anna Berg", BERG), mark=mark)
+    assert found == [("We", text.index("We"), BERG)]

@@ -69,6 +69,12 @@ def test_a_wrongdoing_with_no_one_blamed_stays_an_assertion(mark):
     assert stances(kept) == [(REYES, "asserts")]
 
 
+def test_what_a_voice_calls_for_is_not_asserted_to_have_happened(mark):
+    reading = Reading("Anna Berg urged the Northern Brigade to move the refugees to Kesh.", mark)
+    kept = reading.relayed()
+    assert [c for c in reading.reported(kept) if c.stance == "asserts"] == []
+
+
 def test_a_negated_wrongdoing_in_reported_words_is_a_denial(mark):
     text = 'Anna Berg said, "Tomas Reyes ordered it, but the Northern Brigade didn\'t kill the refugees."'
     reading = Reading(text, mark)
@@ -140,3 +146,23 @@ def test_another_name_the_document_gives_is_reported(mark):
 def test_a_release_of_information_is_an_assertion_of_who_releases_it(mark):
     (claim,) = Reading("Kesh\nThe Northern Brigade released the names of the dead.", mark).own([])
     assert (claim.claimant, claim.stance) == (BRIGADE, "asserts")
+
+
+RESOLUTION = ("Condemning the shelling of Kesh.\n\nRESOLUTION\nCondemning the shelling of Kesh.\n\n"
+              "Whereas on May 1 the refugees at Kesh were shelled;\n\n"
+              "Whereas Tomas Reyes said that the Northern Brigade had left Kesh; and\n")
+
+
+def test_a_whereas_clause_is_its_authors_assertion_unless_it_reports_another(mark):
+    reading = Reading(RESOLUTION, mark, genre="statement")
+    asserted = [RESOLUTION[c.span[0]:c.span[1]] for c in reading.own(reading.relayed())
+                if (c.claimant, c.stance) == (AUTHOR, "asserts")]
+    assert "on May 1 the refugees at Kesh were shelled" in asserted
+    assert not [a for a in asserted if "Reyes" in a or "left" in a]
+
+
+def test_a_heading_opening_with_a_stance_gerund_is_the_authors_stance_once(mark):
+    reading = Reading(RESOLUTION, mark, genre="statement")
+    condemns = [c.span for c in reading.own(reading.relayed()) if c.stance == "condemns"]
+    assert [RESOLUTION[s:e] for s, e in condemns] == ["Condemning the shelling of Kesh."]
+    assert condemns[0][0] > RESOLUTION.index("RESOLUTION")

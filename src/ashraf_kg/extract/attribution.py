@@ -4,14 +4,22 @@ A speech or stance verb ("said", "told", "denied", "rejected", "blamed … on", 
 responsibility", "condemned", "urged") makes a claim whose claimant is the verb's
 grammatical subject: the name the subject is, or the name set beside it ("a government
 spokesman, Ali al-Mousawi, said"; "ministry spokesman Saad Maan said"), or the entity a
-pronoun was resolved to. "According to X" makes X the claimant, and a passive ("was
-denied by X") the agent after "by". A verb joined to another ("condemned the attack and
-urged …") shares its subject. The stance comes from the verb: deny and reject deny,
-blame and accuse accuse, condemn and deplore condemn, urge and call on call for, "called
-X “Y”" and "described X as Y" characterise, the rest assert; words that reject an
-accusation make a denial, words of obligation a call. The claim's words run from the
-subject to the end of the verb's phrase, so a quotation before or after the verb is
-inside them.
+pronoun was resolved to — never a name inside the subject's relative clause ("X, who
+advised Y, said": X), nor one a negative subject rules out ("no one — not X — is …").
+"According to X" makes X the claimant, and a passive ("was denied by X") the agent after
+"by". A verb joined to another ("condemned the attack and urged …") shares its subject,
+and so does a participle clause ("X wrote to Y, condemning …"): a participle that
+restates its verb, or a verb joined over one object ("appreciate and support those
+efforts"), is one statement with it. The stance comes from the verb: deny, reject and
+"not accept" deny, blame and accuse accuse, condemn and deplore condemn, urge, call on
+and "hope that" call for, "called X “Y”", "described X as Y" and criticise
+characterise, the rest assert (welcome, appreciate, "agree that", supporting a call or a
+plan); "reiterates its condemnation" takes the noun's stance, and an attitude stated
+("is deeply concerned", "continues to be troubled") asserts, or reports when it is "at
+reports of …". Words that reject an accusation make a denial, words of obligation a call
+(not after "agree that"). The claim's words run from the subject to the end of the
+verb's phrase, before any verb joined after it, so a quotation before or after the verb
+is inside them.
 
 Claimants are registry entities or names proposed for review (``names`` maps a span of
 the text to a proposed id); a subject that names neither makes no claim.
@@ -25,6 +33,7 @@ from ..namespaces import kind_of
 from ..vocab import ACTOR_KINDS
 from .claims import ClaimHit
 from .mentions import Hit
+from .positions import EVALUATIVE, EVALUATIVE_NOUNS
 
 # word form -> stance; forms, not lemmas, because the lemmatizer is not run
 STANCES = {
@@ -32,7 +41,8 @@ STANCES = {
                     "announced report reports reported confirm confirms confirmed insist insists insisted "
                     "warn warns warned note notes noted write writes wrote declare declares declared "
                     "explain explains explained allege alleges alleged acknowledge acknowledged "
-                    "acknowledges maintain maintained maintains".split(), "asserts"),
+                    "acknowledges maintain maintained maintains welcome welcomes welcomed appreciate "
+                    "appreciates appreciated promise promises promised".split(), "asserts"),
     **dict.fromkeys("deny denies denied reject rejects rejected dismiss dismisses dismissed refute refutes "
                     "refuted".split(), "denies"),
     **dict.fromkeys("blame blames blamed accuse accuses accused charge charges charged".split(), "accuses"),
@@ -43,10 +53,29 @@ STANCES = {
                     "commend commends commended applaud applauds applauded recognise recognises "
                     "recognised recognize recognizes recognized".split(), "asserts"),
     **dict.fromkeys("understand understands understood".split(), "reports"),
+    **dict.fromkeys("criticise criticises criticised criticize criticizes criticized".split(), "characterises"),
 }
+# "X reiterates its condemnation of …": the stance is the noun's
+_RESTATE = frozenset("reiterate reiterates reiterated express expresses expressed voice voices voiced "
+                     "repeat repeats repeated restate restates restated renew renews renewed".split())
+_NOUN_STANCES = {**dict.fromkeys("condemnation condemnations".split(), "condemns"),
+                 **dict.fromkeys("denial denials rejection".split(), "denies"),
+                 **dict.fromkeys("call calls demand demands appeal appeals".split(), "calls-for"),
+                 **dict.fromkeys("concern concerns support regret view position".split(), "asserts")}
+# "X is deeply concerned about …", "X continues to be troubled by …": an attitude stated
+_ATTITUDES = frozenset("concerned disturbed troubled alarmed pleased relieved grateful saddened dismayed "
+                       "encouraged heartened outraged appalled shocked horrified".split())
+_HOPE = frozenset("hope hopes hoped wish wishes wished".split())  # "we hope that X will be appointed"
+_SUPPORT = frozenset("support supports supported endorse endorses endorsed back backs backed".split())
+_PROPOSALS = frozenset("call calls proposal proposals plan plans effort efforts process initiative "
+                       "initiatives decision decisions resolution investigation inquiry mission work "
+                       "position view statement declaration request appeal demand".split())
+_ACCEPT = frozenset("accept accepts accepted".split())
+_AGREE = frozenset("agree agrees agreed".split())  # "X agrees that …" (not "agreed to meet")
 # "X remains committed to …": a position taken with an adjective
 _POSITIONS = frozenset("committed determined convinced resolved opposed".split())
 _REMAIN = frozenset("remain remains remained".split())
+_LINKING = frozenset("be is are was were am 'm ’m 's ’s 're ’re continue continues continued".split())
 # "X insists that Y be brought to justice": a demand in the subjunctive
 _MANDATIVE = frozenset("insist insists insisted demand demands demanded ask asks asked".split())
 _CALL = frozenset("call calls called calling".split())  # "call on", "call for"
@@ -72,11 +101,17 @@ def _token_index(doc, hits: list[Hit], names: dict[tuple[int, int], str]) -> dic
     return index
 
 
+_NOBODY = frozenset("nobody none neither".split())
+
+
 def _speaker(token, index: dict[int, str]) -> str | None:
-    """The entity a subject names: itself, a name beside it, or a resolved pronoun."""
+    """The entity a subject names: itself, a name beside it, or a resolved pronoun; never
+    one of those a negative subject rules out ("no one — not X, nor Y — is concerned")."""
     entity = _entity_at(index, token)
     if entity:
         return entity
+    if token.lower_ in _NOBODY or any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+        return None
     for child in token.children:  # "a government spokesman, Ali al-Mousawi," / "spokesman Maan"
         if child.dep_ in ("appos", "compound") and (found := _entity_at(index, child)):
             return found
@@ -86,13 +121,16 @@ def _speaker(token, index: dict[int, str]) -> str | None:
 def grammatical_subject(verb) -> tuple:
     """The subject token of ``verb`` (or of the verb it is joined to: then ``shared``), or
     the agent after "by" in a passive; ``(None, False)`` when there is none."""
-    subjects = sorted((c for c in verb.children if c.dep_ in ("nsubj", "csubj")),
+    kinds = ("nsubj", "csubj", "nsubjpass") if verb.lower_ in _ATTITUDES else ("nsubj", "csubj")
+    subjects = sorted((c for c in verb.children if c.dep_ in kinds),
                       key=lambda c: (c.i > verb.i, abs(verb.i - c.i)))
     if subjects:  # the nearest before the verb: a headline run into the text gives two
         return subjects[0], False
     for child in verb.children:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None), False
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.tag_.startswith("VB"):
+        return grammatical_subject(verb.head)[0], True  # "X wrote to Y, condemning …": X condemns
     if verb.dep_ == "conj" and verb.head.tag_.startswith("VB"):
         return grammatical_subject(_finite_partner(verb))[0], True
     if verb.tag_ in _FINITE:  # "X welcomes …; urges …; and calls on …": one subject
@@ -126,18 +164,57 @@ def _stance(verb) -> str | None:
                for c in [*verb.children, *(g for o in objects for g in o.children)]):
             return "characterises"
     if word in _CALL:
-        return "calls-for" if any(c.dep_ == "prep" and c.lower_ in ("on", "for") for c in verb.children) \
+        return "calls-for" if any(c.dep_ == "prep" and c.lower_ in ("on", "upon", "for") for c in verb.children) \
             else None
     if word in _CLAIM:
         return "asserts" if any(c.lower_ == "responsibility" for c in verb.children) else None
     if word in _REMAIN:
         return "asserts" if any(c.dep_ == "acomp" and c.lower_ in _POSITIONS for c in verb.children) \
-            else None
+            else _attitude(verb)
+    if word in _LINKING or word in _ATTITUDES:
+        return _attitude(verb)
+    if word in _RESTATE:
+        return next((_NOUN_STANCES[c.lower_] for c in verb.children
+                     if c.dep_ == "dobj" and c.lower_ in _NOUN_STANCES), None)
+    if word in _SUPPORT:  # "X supports the call for …": a position; "X supports the militia": no speech
+        return "asserts" if any(c.dep_ == "dobj" and c.lower_ in _PROPOSALS for c in verb.children) else None
+    if word in _ACCEPT:  # "we do not accept the criticisms": a rejection
+        return "denies" if any(c.dep_ == "neg" for c in verb.children) else None
+    if word in _HOPE or word in _AGREE:
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        return None if not clauses else "calls-for" if word in _HOPE else "asserts"
     if word in _MANDATIVE and any(c.dep_ == "ccomp" and _subjunctive(c) for c in verb.children):
         return "calls-for"
     if word in _FINDING:  # "the inspectors determined that the camp met the standards"
         return "asserts" if any(c.dep_ == "ccomp" for c in verb.children) else None
-    return STANCES.get(word)
+    return STANCES.get(word) or _gerund_stance(verb)
+
+
+def _gerund_stance(verb) -> str | None:
+    """"condemning", "urging", "denying": the stance of the verb's base form."""
+    word = verb.lower_
+    if verb.tag_ != "VBG" or not word.endswith("ing"):
+        return None
+    stem = word[:-3]
+    stance = next((STANCES[w] for w in (stem, stem + "e", stem[:-1]) if w in STANCES), None)
+    if stance == "asserts" and not any(c.dep_ == "ccomp" for c in verb.children):
+        return None  # "adding to the damage" says nothing; "adding that …" does
+    return stance
+
+
+def _attitude(verb) -> str | None:
+    """"X is (deeply) concerned …", "X continues to be troubled …": an attitude asserted;
+    "concerned at reports of …" only reports."""
+    links = (verb, *(c for c in verb.children if c.dep_ == "xcomp" and c.lower_ == "be"))
+    for link in links:  # the parse reads "troubled" as an adjective or as a passive verb
+        states = [c for c in link.children if c.dep_ in ("acomp", "xcomp") and c.lower_ in _ATTITUDES]
+        for adjective in states + ([link] if link.lower_ in _ATTITUDES else []):
+            objects = [g for p in adjective.children if p.dep_ in ("prep", "agent") for g in p.children]
+            if any(g.lower_ == "reports" for g in objects):
+                return "reports"
+            loaded = any(t.lower_ in EVALUATIVE or t.lower_ in EVALUATIVE_NOUNS for g in objects for t in g.subtree)
+            return "characterises" if loaded else "asserts"  # "outraged by the atrocious massacre"
+    return None
 
 
 def _subjunctive(verb) -> bool:
@@ -164,10 +241,14 @@ def _claim(verb, subject, stance: str, index, sentence) -> ClaimHit | None:
     if claimant is None:
         return None
     start = min(verb.left_edge.idx, subject.left_edge.idx, verb.idx)
-    end = max(verb.right_edge.idx + len(verb.right_edge), verb.idx + len(verb))
+    # a verb joined after it ("condemns … and insists that …") is a statement of its own
+    own = [c.right_edge for c in verb.children if c.dep_ not in ("conj", "cc", "punct") and c.i > verb.i]
+    end = max([verb.idx + len(verb)] + [t.idx + len(t) for t in own])
     span = (max(start, sentence[0]), min(end, sentence[1]))
+    words = (subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))
     return ClaimHit(claimant, stance, span, (verb.idx, verb.idx + len(verb)),
-                    about=_about(verb, subject, index, claimant, span), confidence=0.6)
+                    about=_about(verb, subject, index, claimant, span), confidence=0.6,
+                    subject=words)
 
 
 def find_speech(text: str, doc, sentences, hits: list[Hit],
@@ -175,7 +256,7 @@ def find_speech(text: str, doc, sentences, hits: list[Hit],
     """Claims whose claimant is the subject of a speech or stance verb, or the X of
     "according to X", in text order."""
     index = _token_index(doc, hits, names or {})
-    found = []
+    found, by_verb = [], {}
     for token in doc:
         sentence = next((s for s in sentences if s[0] <= token.idx < s[1]), (0, len(text)))
         if token.lower_ == "according" and (to := next((c for c in token.children if c.lower_ == "to"), None)):
@@ -193,7 +274,32 @@ def find_speech(text: str, doc, sentences, hits: list[Hit],
         if stance and (claim := _claim(token, subject, stance, index, sentence)):
             claim.shared = shared
             found.append(claim)
-    return found
+            by_verb[token.i] = claim
+    return _fold_participles(doc, found, by_verb)
+
+
+def _shares_object(verb) -> bool:
+    """"appreciate and support those efforts": the first verb has no object of its own."""
+    return verb.dep_ == "conj" and not any(
+        c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in verb.head.children)
+
+
+def _fold_participles(doc, found: list[ClaimHit], by_verb: dict) -> list[ClaimHit]:
+    """A participle clause continues its verb's statement: "X wrote to Y, condemning …" is
+    one condemnation, "I am relieved to report …, recognizing that …" one assertion; so do
+    verbs joined over one object ("we appreciate and support those efforts")."""
+    dropped = set()
+    for i, claim in by_verb.items():
+        token = doc[i]
+        participle = token.tag_ == "VBG" and token.dep_ == "advcl"
+        outer = by_verb.get(token.head.i) if participle or _shares_object(token) else None
+        if outer is None or outer.claimant != claim.claimant:
+            continue
+        if outer.stance == claim.stance:
+            dropped.add(id(claim))
+        elif outer.stance == "asserts":
+            dropped.add(id(outer))
+    return [c for c in found if id(c) not in dropped]
 
 
 # What makes reported words a denial though the verb is neutral ("told reporters, “Our
@@ -217,9 +323,18 @@ def mark_denials(text: str, claims: list[ClaimHit]) -> list[ClaimHit]:
     for claim in claims:
         if claim.stance == "asserts" and _DENIAL.search(text, claim.span[0], claim.span[1]):
             claim.stance = "denies"
-        elif claim.stance == "asserts" and _OBLIGATION.search(text, claim.span[0], claim.span[1]):
+        elif claim.stance == "asserts" and _OBLIGATION.search(text, claim.span[0], claim.span[1]) \
+                and text[claim.verb[0]:claim.verb[1]].lower() not in _AGREE:  # agreeing to a norm asserts it
             claim.stance = "calls-for"
     return claims
+
+
+def _inside_subject(rule: ClaimHit, parsed: ClaimHit) -> bool:
+    """The rule's claimant (where its words start) lies inside the parse's subject phrase,
+    after its head: "X, who had worked for Y, accused …" — X speaks, not Y (subjects
+    joined by "and" each speak: the rules then name the parse's claimant too)."""
+    return parsed.subject is not None and parsed.subject[0] < rule.span[0] < parsed.subject[1] \
+        and rule.span[0] < rule.verb[0]
 
 
 def merge_speech(rules: list[ClaimHit], parsed: list[ClaimHit]) -> list[ClaimHit]:
@@ -235,6 +350,7 @@ def merge_speech(rules: list[ClaimHit], parsed: list[ClaimHit]) -> list[ClaimHit
         for rule in same:
             if rule.claimant == claim.claimant:
                 rule.span = (min(rule.span[0], claim.span[0]), max(rule.span[1], claim.span[1]))
-            elif claim.shared:
+            elif claim.shared or (_inside_subject(rule, claim)
+                                  and not any(r.claimant == claim.claimant for r in same)):
                 rule.claimant, rule.about = claim.claimant, claim.about
     return sorted(rules + extra, key=lambda c: c.span)

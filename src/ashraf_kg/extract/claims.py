@@ -4,9 +4,12 @@ A speech verb ("charged … with", "described … as", "denied", "claiming", "ca
 "said", "condemned") marks a claim. The claimant is the actor that speaks: the one
 after "by" for a passive or a noun ("described by X", "the denial by X"), else the
 actors of the subject before the verb ("The UN human rights office and UNAMI also
-condemned"). Words the claimant is quoted as using become the claim's ``quoted`` text.
-A document's own loaded description ("in what can only be described as …") is a claim
-of the document's voice.
+condemned"). The subject of a passive accusation ("X was charged with …") is the
+accused: the accuser is only the one after "by". A participle that describes a noun
+("the recently reported attack") and a headline in title case (whose subject cannot be
+told) make no claim. Words the claimant is quoted as using become the claim's ``quoted``
+text. A document's own loaded description ("in what can only be described as …") is a
+claim of the document's voice.
 """
 
 from __future__ import annotations
@@ -38,6 +41,10 @@ SPEECH = (
 _SPEECH = tuple((re.compile(p, re.IGNORECASE), s, w) for p, s, w in SPEECH)
 _AUTHOR_VOICE = re.compile(r"\b(?:in )?what (?:can|could|must|may) only be (?:described|called)"
                            r" as\b", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?\Z",
+                      re.IGNORECASE)
+_ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their|his|her|recent|latest|"
+                          r"widely|often|first)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
 _QUOTED = re.compile(r"[‘“\"']([^’”\"]{3,120}?)[’”\"'](?=[\s.,;:)]|$)")
 
 
@@ -51,6 +58,7 @@ class ClaimHit:
     quoted: str | None = None
     confidence: float = 0.6
     shared: bool = False  # the claimant is the subject of an earlier verb joined to this one
+    subject: tuple[int, int] | None = None  # the words of the parse's subject phrase
 
 
 def _subject_claimants(text: str, clause, verb, mentions: list[Hit]) -> list[Hit]:
@@ -97,11 +105,25 @@ def _about(mentions: list[Hit], span, claimants: list[Hit], verb) -> list[str]:
     return about[:2]
 
 
+def _headline(text: str) -> int:
+    """Where a first line in title case (most of its words capitalised, no closing
+    full stop, text below it) ends; else 0."""
+    line = text.split("\n", 1)[0]
+    if line == text or line.rstrip().endswith("."):
+        return 0
+    words = re.findall(r"[A-Za-z][\w'’-]*", line)
+    long = [w for w in words if len(w) > 3]
+    return len(line) if len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.8 * len(long) else 0
+
+
 def find_claims(text: str, sentences, mentions: list[Hit], *, author: str | None) -> list[ClaimHit]:
     """Claims of a document, in text order; ``author`` is the document's own voice."""
     claims: list[ClaimHit] = []
+    headline = _headline(text)
     for sentence in sentences:
         for clause in split_clauses(text, *sentence):
+            if clause[0] < headline:
+                continue  # a headline in title case ("X, Y and Z Condemns …") has no reliable subject
             claims.extend(_clause_claims(text, clause, sentence, mentions))
         if author:
             for m in _AUTHOR_VOICE.finditer(text, sentence[0], sentence[1]):
@@ -121,7 +143,14 @@ def _clause_claims(text: str, clause, sentence, mentions: list[Hit]) -> list[Cla
             if any(verb[0] < e and s < verb[1] for s, e in taken):
                 continue
             taken.append(verb)
-            claimants = (_by_claimant if where == "by" else _subject_claimants)(
+            if m[0].lower().endswith("ed") and _ATTRIBUTIVE.search(text, clause[0], verb[0]):
+                continue  # "the recently reported attack": a participle that describes a noun
+            side = where
+            if stance == "accuses" and _PASSIVE.search(text, clause[0], verb[0]):
+                if not re.match(r"\s+by\b", text[verb[1]:clause[1]]):
+                    continue  # "X was accused of …": X is the accused, and no accuser is named
+                side = "by"
+            claimants = (_by_claimant if side == "by" else _subject_claimants)(
                 text, clause, verb, mentions)
             if not claimants and where == "by" and stance != "reports":
                 # "described by the Times" names its source; "according to the group" names
@@ -129,11 +158,11 @@ def _clause_claims(text: str, clause, sentence, mentions: list[Hit]) -> list[Cla
                 claimants = _subject_claimants(text, clause, verb, mentions)
             for claimant in claimants:
                 start = min(claimant.start, verb[0])
-                span = (start, sentence[1] if where == "subject" else min(sentence[1], verb[1] + 120))
+                span = (start, sentence[1] if side == "subject" else min(sentence[1], verb[1] + 120))
                 claim = ClaimHit(claimant.entity, stance, span, verb,
                                  quoted=_quoted(text, verb[1], span[1]),
                                  confidence=0.7 if claimant.confidence >= 0.9 else 0.5)
-                if where == "by":
+                if side == "by":
                     subject = [h for h in mentions if clause[0] <= h.start < verb[0]
                                and kind_of(h.entity) in ACTOR_KINDS]
                     claim.about = [subject[-1].entity] if subject else []

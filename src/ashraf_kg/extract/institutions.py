@@ -10,7 +10,13 @@ Two readings of the parse turn words into the institution they stand for:
   speaks for: in a statement, the one organisation that is the subject of a speech or
   attitude verb before it in the document's own words; else the document's author when
   the author is an organisation; otherwise it stays unresolved (in an opinion piece
-  "we" is the writer and the readers, not an institution the writer names).
+  "we" is the writer and the readers, not an institution the writer names);
+- a parliamentary question put to an institution ("To ask Her Majesty's Government what
+  …") is answered by it: the paragraphs after the question alternate between its answer
+  and the asker's supplementary question, and "we" of an answer is that institution,
+  "we" of a supplementary nobody the text names;
+- "I" in a document's own words is its author, when the author is a person (testimony,
+  a member's statement).
 """
 
 from __future__ import annotations
@@ -37,7 +43,8 @@ ATTITUDE = frozenset("""say says said state states stated announce announces ann
     offered understand understands understood believe believes believed recognise recognises
     recognize recognizes recognized commend commends commended applaud applauds applauded
     encourage encourages encouraged deny denies denied reject rejects rejected warn warns warned
-    appeal appeals appealed stand stands concerned committed""".split())
+    appeal appeals appealed stand stands concerned committed agree agrees agreed appreciate
+    appreciates appreciated accept accepts accepted promise promises promised""".split())
 
 
 @registry_cache
@@ -104,15 +111,45 @@ def _speakers(doc, hits: list[Hit], quotes) -> list[tuple[int, str]]:
     return found
 
 
+_QUESTION = re.compile(r"^To ask\b[^\n]*", re.MULTILINE)
+
+
+def _answer_turns(text: str, hits: list[Hit]) -> list[tuple[int, int, str | None]]:
+    """(start, end, who answers) of each paragraph after a question put to an institution:
+    the institution, then the asker (None), alternately."""
+    question = _QUESTION.search(text)
+    asked = [h for h in hits if question and question.start() <= h.start < question.end()
+             and h.entity.startswith("organization/")] if question else []
+    if not asked:
+        return []
+    paragraphs = [m.span() for m in re.finditer(r"[^\n]+", text[question.end():])]
+    return [(question.end() + s, question.end() + e, asked[0].entity if n % 2 == 0 else None)
+            for n, (s, e) in enumerate(paragraphs)]
+
+
+def _first_person(token, author: str | None) -> bool:
+    """"I" of the document's own words stands for a person author."""
+    return token.text == "I" and bool(author) and author.startswith("person/")
+
+
 def resolve_we(text: str, doc, hits: list[Hit], author: str | None, genre: str = "statement") -> list[Hit]:
     """Mentions for "we" subjects in the document's own words; see the module docstring."""
     quotes = find_quotations(text)
     speakers = _speakers(doc, hits, quotes) if genre == "statement" else []
+    turns = _answer_turns(text, hits)
     taken = {h.start for h in hits}
     found = []
     for token in doc:
-        if token.lower_ != "we" or token.dep_ not in ("nsubj", "nsubjpass") or token.idx in taken \
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.idx in taken \
                 or any(s <= token.idx < e for s, e in quotes):
+            continue
+        if _first_person(token, author):
+            found.append(Hit(author, token.idx, token.idx + len(token), 0.6, "pronoun"))
+            continue
+        turn = next((t for t in turns if t[0] <= token.idx < t[1]), None)
+        if token.lower_ != "we" or turn is not None:
+            if token.lower_ == "we" and turn[2]:
+                found.append(Hit(turn[2], token.idx, token.idx + len(token), 0.6, "pronoun"))
             continue
         before = {entity for i, entity in speakers if i < token.i}
         if len(before) == 1:

@@ -277,8 +277,8 @@ def extract_document(document: Document, registry: tuple[Entity, ...], *,
     claim_hits += find_positions(text, doc, actors, claim_hits, document.meta.author,
                                  document.meta.genre)
     events = _event_items(document, event_hits, names)
-    claim_hits = sorted(claim_hits + own_voice_claims(document, event_hits, claim_hits, sentences),
-                        key=lambda c: c.span)
+    own = own_voice_claims(document, event_hits, claim_hits, sentences, heard=speech)
+    claim_hits = sorted(claim_hits + own, key=lambda c: c.span)
     claims = _claim_items(document, claim_hits, event_hits, events)
     memberships, relations = _relation_items(document, find_relations(text, hits, registry))
     annotations = Annotations(document=document.id, status="draft",

@@ -12,7 +12,8 @@ characterises them. Whose position it is, is the sentence's voice:
   only a call ("must", "should") is taken for the author's, not a description.
 
 A sentence with "must", "should" or "ought to" as the auxiliary of its main verb is a
-call (``calls-for``). In a statement, a noun phrase holding an evaluative word ("this
+call (``calls-for``); one that says whose responsibility or duty something is ("It is
+the responsibility of X to …") asserts it. In a statement, a noun phrase holding an evaluative word ("this
 tragedy", "the horrific attack", "the late dictator") characterises, unless it lies in
 words the voice condemns (the condemnation already quotes them), inside a quotation or
 inside someone else's reported words, or in the title; elsewhere such words are the
@@ -27,11 +28,14 @@ from .mentions import Hit
 from .speech import find_quotations
 
 _MODALS = frozenset("must should ought".split())
+_DUTIES = frozenset("responsibility obligation duty".split())
+_SAYING = frozenset("say add explain note stress remind point tell admit confess emphasise emphasize "
+                    "repeat begin start clarify".split())
 EVALUATIVE = frozenset("""horrific horrible terrible tragic barbarous barbaric brutal vicious senseless
     cowardly heinous atrocious appalling outrageous shameful despicable abhorrent inhumane
     unprovoked unjustified unjustifiable unacceptable deplorable egregious murderous bloody
     ruthless savage evil monstrous criminal terrorist untenable grave dire horrendous""".split())
-_EVALUATIVE_NOUNS = frozenset("""tragedy tragedies atrocity atrocities massacre massacres slaughter
+EVALUATIVE_NOUNS = frozenset("""tragedy tragedies atrocity atrocities massacre massacres slaughter
     terrorists terrorism dictator tyrant thugs butchers butcher""".split())
 
 
@@ -54,9 +58,22 @@ def _own_voice(sentence, index: dict[int, Hit]) -> str | None:
 
 
 def _modal(root) -> bool:
-    """The main verb, or a verb joined to it, takes "must", "should" or "ought"."""
+    """The main verb, or a verb joined to it, takes "must", "should" or "ought"; not a
+    speaker's own words about speaking ("I should explain that …", "I must say …")."""
     verbs = [root, *(c for c in root.children if c.dep_ == "conj")]
-    return any(c.dep_ == "aux" and c.lower_ in _MODALS for v in verbs for c in v.children)
+    return any(c.dep_ == "aux" and c.lower_ in _MODALS and not _speaking_self(v)
+               for v in verbs for c in v.children)
+
+
+def _duty(root) -> bool:
+    """"It is the responsibility of X to …", "It is X's duty to …": whose duty it is."""
+    return root.lower_ in ("is", "was", "remains") and any(
+        c.dep_ == "nsubj" and c.lower_ == "it" for c in root.children) and any(
+        c.dep_ == "attr" and c.lower_ in _DUTIES for c in root.children)
+
+
+def _speaking_self(verb) -> bool:
+    return verb.lower_ in _SAYING and any(c.dep_ == "nsubj" and c.lower_ == "i" for c in verb.children)
 
 
 def _voices(text: str, doc, index: dict[int, Hit], author: str | None, statement: bool):
@@ -101,6 +118,9 @@ def find_positions(text: str, doc, hits: list[Hit], claims: list[ClaimHit], auth
         if _modal(root) and (voice or author):
             found.append(ClaimHit(voice or author, "calls-for", span,
                                   (root.idx, root.idx + len(root)), confidence=0.5))
+        if _duty(root) and (voice or author):
+            found.append(ClaimHit(voice or author, "asserts", span, (root.idx, root.idx + len(root)),
+                                  confidence=0.5))
         if voice is None or genre != "statement":
             continue  # outside a statement, a description is the writer's, not a position taken
         others = [c.span for c in claims if c.claimant != voice or c.stance == "condemns"]
@@ -124,5 +144,5 @@ def _noun_phrases(sentence):
 
 
 def _evaluative(chunk) -> bool:
-    return chunk.root.lower_ in _EVALUATIVE_NOUNS or any(
+    return chunk.root.lower_ in EVALUATIVE_NOUNS or any(
         t.lower_ in EVALUATIVE for t in chunk if t.i != chunk.root.i)

@@ -1,7 +1,8 @@
 """Extraction, step 1b: quotations, their speakers, and the pronouns that point back.
 
 A quotation (“…” or "…") belongs to the speaker of the speech verb that introduces it
-("Ban Ki-moon said he “…”", "The statement added, “…”"); inside it, "I" and "we" are
+("Ban Ki-moon said he “…”", "The statement added, “…”"), or of a label just before it
+("Statement by Ban Ki-moon:"); inside it, "I" and "we" are
 that speaker. "The statement" speaking is whoever made the statement just told. Outside
 quotations, "he"/"she" is the person named before it in its sentence (else in the
 sentence before), "they" as a subject the organisation or group named before it in the
@@ -25,6 +26,8 @@ SPEECH_VERB = re.compile(r"\b(?:said|says|stated|states|added|adds|told|wrote|de
                          r"|condemned|believe[sd]?)\b")
 _INTRO = re.compile(r"\b(?:said|says|stated|states|added|adds|told|wrote|declared|announced)"
                     r"(?:\s+that)?,?\s*(?:(?:he|she|they|it)\s+)?$")
+_LABEL = re.compile(r"\b(?:[Ss]tatement|[Rr]emarks|[Cc]omments?|[Mm]essage)\s+(?:by|from|of)\s+"
+                    r"([^:\n]{2,80}):\s*\Z")
 _STATEMENT = re.compile(r"\b[Tt]he (?:statement|report|communiqu[eé]|announcement)\b")
 
 
@@ -64,13 +67,23 @@ def _speaker(folded: str, sentences, hits: list[Hit], quote: tuple[int, int]) ->
     before = folded[sentence[0]:quote[0] - 1]
     verb = _INTRO.search(before)
     if not verb:
-        return None
+        return _labelled_speaker(folded, hits, quote)
     subject = before[:verb.start()]
     actors = [h for h in hits if sentence[0] <= h.start and h.end <= sentence[0] + verb.start()
               and _kind(h) in ACTOR_KINDS]
     statement = list(_STATEMENT.finditer(subject))
     if statement and (not actors or actors[-1].start < sentence[0] + statement[-1].start()):
         return _statement_speaker(folded, sentences, hits, quote[0])
+    return actors[-1].entity if actors else None
+
+
+def _labelled_speaker(folded: str, hits: list[Hit], quote: tuple[int, int]) -> str | None:
+    """The speaker a label names just before the quotation ("Statement by X:")."""
+    start = max(0, quote[0] - 160)
+    label = _LABEL.search(folded, start, quote[0] - 1)
+    if not label:
+        return None
+    actors = [h for h in hits if label.start(1) <= h.start and h.end <= label.end(1) and _kind(h) in ACTOR_KINDS]
     return actors[-1].entity if actors else None
 
 

@@ -13,7 +13,11 @@ After speech verbs have given claims (extract_claims), this step settles:
   are reported, not asserted; a loaded modifier ("a suspected terrorist attack")
   characterises; "also referred to as …" reports a name; in an opinion piece, wrongdoing
   told in the author's voice is the author's accusation, while an encyclopedia or news
-  report telling an event flatly makes no claim beyond the event itself.
+  report telling an event flatly makes no claim beyond the event itself; what a voice
+  calls for is not asserted to have happened;
+- a resolution's grounds and purpose: each "Whereas …" clause that reports no one else's
+  words is its author's assertion, and a heading opening with a stance gerund
+  ("Condemning the attack on …") its author's stance, once.
 """
 
 from __future__ import annotations
@@ -100,6 +104,8 @@ def reported_event_claims(text: str, sentences, events: list[EventHit],
                 continue
             if claim.stance != "calls-for":
                 continue
+        if claim.stance == "calls-for" and stance == "asserts":
+            continue  # what a voice calls for it does not assert has happened
         start = event.evidence[0]
         negation = _NEGATION.search(text[max(0, start - 40):start])
         span = (start - 40 + negation.start() if negation and start >= 40 else start, event.evidence[1])
@@ -135,15 +141,16 @@ def label_claims(text: str, sentences, hits, claims: list[ClaimHit],
 
 
 def own_voice_claims(document, events: list[EventHit], claims: list[ClaimHit],
-                     sentences) -> list[ClaimHit]:
+                     sentences, heard: list[ClaimHit] = ()) -> list[ClaimHit]:
     """What the document tells in its own voice; see the module docstring.
 
-    An event reported through someone else's words is theirs; a release of information
-    ("the NCRI has released five names") is an assertion of whoever releases it.
+    An event reported through someone else's words (``claims``, or ``heard``: the speech
+    before relays were collapsed) is theirs; a release of information ("the NCRI has
+    released five names") is an assertion of whoever releases it.
     """
     author, text = document.meta.author, document.text
     quotes = find_quotations(text)
-    voiced = [_content(text, c, sentences, quotes) for c in claims if c.claimant != author]
+    voiced = [_content(text, c, sentences, quotes) for c in [*claims, *heard] if c.claimant != author]
     described = {c.span: c for c in claims if c.claimant == author and c.stance == "characterises"}
     opinion = document.meta.genre in OPINION_GENRES
     found = []
@@ -159,7 +166,7 @@ def own_voice_claims(document, events: list[EventHit], claims: list[ClaimHit],
                               described=described, claims=claims)
         if claim is not None:
             found.append(claim)
-    return found + _naming_claims(document, sentences)
+    return found + _naming_claims(document, sentences) + _preamble_claims(document, [*claims, *heard])
 
 
 def _author_claim(text: str, author: str, event: EventHit, sentences, *, opinion: bool,
@@ -187,6 +194,39 @@ def _author_claim(text: str, author: str, event: EventHit, sentences, *, opinion
             claims.remove(claim)
     return ClaimHit(author, stance, span, event.trigger, about=list(agents[:1]),
                     quoted=None, confidence=0.5)
+
+
+_WHEREAS = re.compile(r"^Whereas,?\s+(.+?)[;,]?(?:\s+and)?\s*$", re.MULTILINE)
+# A heading that opens with a gerund of a stance verb states the document's purpose
+# ("Condemning the attack on …", "Calling on the government to …")
+_PURPOSE = re.compile(r"^(?:Condemning|Denouncing|Deploring|Calling (?:on|upon|for)|Urging|Demanding"
+                      r"|Expressing|Supporting|Recognizing|Recognising|Reaffirming|Affirming"
+                      r"|Commending|Welcoming)\b[^\n]*$", re.MULTILINE)
+_PURPOSE_STANCES = {"condemning": "condemns", "denouncing": "condemns", "deploring": "condemns",
+                    "calling": "calls-for", "urging": "calls-for", "demanding": "calls-for"}
+
+
+def _preamble_claims(document, claims: list[ClaimHit]) -> list[ClaimHit]:
+    """What a resolution states as its grounds and its purpose: each "Whereas …" clause
+    that reports no one else's words is its author's assertion; a heading that opens with a
+    stance gerund is the author's stance (the last time it is given: a body repeats its
+    title)."""
+    author, text = document.meta.author, document.text
+    if not author:
+        return []
+    others = [c.verb for c in claims if c.claimant != author]
+    found = []
+    for m in _WHEREAS.finditer(text):
+        if not any(m.start() <= v[0] < m.end() for v in others):
+            found.append(ClaimHit(author, "asserts", m.span(1), (m.start(), m.start(1)), confidence=0.5))
+    last: dict[str, re.Match] = {}
+    for m in _PURPOSE.finditer(text):
+        last[m[0].strip()] = m
+    for m in last.values():
+        stance = _PURPOSE_STANCES.get(m[0].split()[0].lower(), "asserts")
+        found.append(ClaimHit(author, stance, m.span(), (m.start(), m.start() + len(m[0].split()[0])),
+                              confidence=0.5))
+    return found
 
 
 _LOADED_TITLE = re.compile(r"\b(?:massacre|terror\w*|slaughter|genocide|atrocity|crime)\b",
