@@ -19,12 +19,21 @@ from __future__ import annotations
 import re
 
 from rapidfuzz import fuzz, process
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..model import Entity
 from ..namespaces import make_slug
 from .mentions import Hit
-from .names import NAME_PHRASE, TITLES, entity_names, fold, normalise_name, registry_cache
+from .names import (
+    NAME_PHRASE,
+    TITLES,
+    entity_names,
+    fold,
+    normalise_name,
+    registry_cache,
+)
 from .proposals import ORG_HEADS, PLACE_HEADS, TITLE_BEFORE, Proposal
+from .variants import link_tail
 
 # recogniser label -> (registry kind, proposed type)
 LABELS = {"PERSON": ("person", "Person"), "ORG": ("organization", "Organization"),
@@ -41,13 +50,23 @@ _NOT_NAMES = frozenset("""Infobox Update Title Date Location Fatalities Victims 
     Subcommittee Lords Commons House""".split())
 
 
+# Function words that also begin names: "May", "Will", "First Lady", "Under Secretary"
+_NAME_STARTS = frozenset("""may will first third under front top bottom full call move part side
+    name well back serious show keep made due us one two three four five six seven eight nine
+    ten""".split())
+
+
 _TITLE_ALT = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True) if " " in t or "-" in t
                      or t[0].isupper() and len(t) > 3)
-_BREAKS = re.compile(r"'s?(?= )|'(?= )| (?:In|On|At|To|By|And|With|From|As|Is|Are|Was|Were|Has|Have"
+_BREAKS = re.compile(r"'s?(?= |$)|'(?= )| (?:In|On|At|To|By|And|With|From|As|Is|Are|Was|Were|Has|Have"
                      r"|After|Before|Over|Into|Against|Amid|Says|Said|Monday|Tuesday|Wednesday"
                      r"|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July"
                      r"|August|September|October|November|December)(?= |$)"
                      rf"|(?<= )(?:{_TITLE_ALT})(?= )")
+
+
+# A name made an adjective by a hyphenated participle: "Iran-backed", "U.S.-led", "Kabul-based"
+_ADJECTIVE_HYPHEN = re.compile(r"(?<=\w)-(?=(?:[a-z]+ed|run|born|made)\b)")
 
 
 def name_spans(folded: str) -> list[tuple[int, int]]:
@@ -55,6 +74,7 @@ def name_spans(folded: str) -> list[tuple[int, int]]:
     Secretary-General Ban Ki-moon"), before a capitalised function word or date word of a
     headline ("Attack On Camp Hurriya In Iraq"), and without a leading opener, title or
     demonym ("Iraqi Prime Minister Nouri al-Maliki" -> the name)."""
+    folded = _ADJECTIVE_HYPHEN.sub(" ", folded)  # "Orlan-backed": the name is "Orlan"
     spans = []
     for m in NAME_PHRASE.finditer(folded):
         start = m.start()
@@ -68,11 +88,17 @@ def name_spans(folded: str) -> list[tuple[int, int]]:
     return [_trim(folded, s, e) for s, e in spans if e > s]
 
 
+def _opening_word(word: str) -> bool:
+    """A capitalised function word that opens a sentence or clause before a name ("Whereas
+    The New York Times reported"), never a word a name may begin with ("May", "Will")."""
+    return word.istitle() and word.lower() in STOP_WORDS and word.lower() not in _NAME_STARTS
+
+
 def _trim(folded: str, start: int, end: int) -> tuple[int, int]:
     while True:
         first, _, rest = folded[start:end].partition(" ")
         if rest and (first in _OPENERS or first in _TITLE_WORDS or _DEMONYM.match(first)
-                     or first in ("of", "the", "for")):
+                     or first in ("of", "the", "for") or _opening_word(first)):
             start += len(first) + 1
             continue
         name = folded[start:end].rstrip("'")
@@ -102,8 +128,8 @@ def drop_nested_hits(text: str, hits: list[Hit], doc) -> list[Hit]:
         segments = hit.start in starts and hit.end in ends
         whole = name is None or segments or (hit.start, hit.end) in recognised \
             or _whole_hit(hits, name, hit) or _event_name(folded, name, hit)
-        if hit.via not in ("role", "pronoun", "reference", "description") and (
-                not whole or _piece_of_organisation(folded, name, hit)):
+        if hit.via not in ("role", "pronoun", "reference", "description", "honorific") and (
+                not whole or _piece_of_organisation(folded, name, hit) or _joined_name(folded, hit)):
             continue
         if segments:
             kept.append(hit)
@@ -115,6 +141,13 @@ def drop_nested_hits(text: str, hits: list[Hit], doc) -> list[Hit]:
             continue
         kept.append(hit)
     return kept
+
+
+def _joined_name(folded: str, hit: Hit) -> bool:
+    """A name joined by a hyphen or dash to another capitalised name is a piece of a compound
+    name ("Iran" of "Iran-Iraq War"), unlike a compound adjective ("Iran-backed")."""
+    return bool(re.match(r"-[A-Z]", folded[hit.end:hit.end + 2])
+                or re.search(r"[A-Z][\w']*-$", folded[max(0, hit.start - 30):hit.start]))
 
 
 def _piece_of_organisation(folded: str, name: tuple[int, int] | None, hit: Hit) -> bool:
@@ -213,6 +246,18 @@ def _candidate(folded: str, ent, spans) -> tuple[int, int, str] | None:
     return start, end, kind
 
 
+def _before_dash(text: str, ent, start: int, end: int, kind: str) -> tuple[int, int, str]:
+    """The name without what an em or en dash glued to it ("the United Kingdom—is"): folding
+    writes both dashes as a hyphen, the text does not."""
+    for m in re.finditer(r"[\u2013\u2014]", text[start:end]):
+        at = start + m.start()
+        if at >= ent.end_char - 1:
+            return start, at, kind
+        if at < ent.start_char:
+            start = at + 1
+    return start, end, kind
+
+
 def _proposed_type(kind: str, label: str) -> str:
     if kind == "place":
         first = label.split()[0]
@@ -234,11 +279,12 @@ def find_named_entities(text: str, doc, hits: list[Hit],
         candidate = _candidate(folded, ent, spans)
         if candidate is None:
             continue
-        start, end, kind = candidate
+        start, end, kind = _before_dash(text, ent, *candidate)
         if any(not (end <= h.start or start >= h.end) for h in hits + linked):
             continue
         name = text[start:end]
-        link = link_name(name, kind, choices)
+        link = link_name(name, kind, choices) or (
+            link_tail(name, text, registry) if kind == "organization" else None)
         if link:
             linked.append(Hit(link[0], start, end, round(link[1] / 100 * 0.85, 2), "linked"))
             continue

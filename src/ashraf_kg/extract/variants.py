@@ -1,0 +1,151 @@
+"""Extraction, step 1a: spellings of a registry name other than its own.
+
+A text writes a registry name with its words in another order ("Department of State" for
+"State Department"), with initials spelt out or in ("U.S. Department of State"), without the
+qualifier that opens it ("the Committee on Foreign Affairs"), or as a parliament writes a
+member: an honorific and the surname in capitals ("Mr. POE of Texas"). Each rule links a
+name to the one registry entity it fits, or to none. Hits are returned as ``Found`` tuples
+(entity, start, end, confidence, how) that :mod:`.mentions` turns into its hits.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from ..model import Entity
+from .names import LINKING_WORDS, LONG_NAME_PHRASE, content_key, entity_names, normalise_name, occurs, registry_cache
+
+Found = tuple[str, int, int, float, str]
+# Words an initialism skips ("Council of Resistance of Iran" is CRI) and a description's
+# window never ends with.
+STOP = frozenset("the a an of at in on to for and or by with those who were other its their "
+                 "this that these several".split())
+
+
+@registry_cache
+def initials_of(registry: tuple[Entity, ...]) -> dict[str, str]:
+    """Initials of a multi-word name -> the one organisation or place they stand for:
+    "United Nations" -> UN, "Council of Resistance of Iran" -> CRI (connectors skipped)."""
+    owners: dict[str, set[str]] = {}
+    for entity in registry:
+        if entity.kind not in ("organization", "place"):
+            continue
+        for name, _ in entity_names(entity):
+            words = [w for w in re.findall(r"[\w’'-]+", name) if w.lower() not in STOP]
+            if len(words) >= 2 and all(w[:1].isupper() for w in words):
+                owners.setdefault("".join(w[0] for w in words), set()).add(entity.id)
+    return {letters: ids.pop() for letters, ids in owners.items() if len(ids) == 1}
+
+
+def same_words(key: str, other: str) -> bool:
+    """Two spellings of one name: word for word alike, whatever the linking words ("Qasem
+    Soleimani", "Qassem Suleimani"); never a name with a word more, less or else ("Human
+    Rights Office" is not "UN human rights office", nor "Department of State" "Department
+    of Justice"), but for the last word of a name of four."""
+    mine = [w for w in key.split() if w not in LINKING_WORDS]
+    theirs = [w for w in other.split() if w not in LINKING_WORDS]
+    if len(mine) >= 3 and len(theirs) == len(mine) + 1:
+        theirs = theirs[:-1]  # a long name without its last word: "Revolutionary Guards" (Corps)
+    return len(mine) == len(theirs) and all(fuzz.ratio(a, b) >= 75 for a, b in zip(mine, theirs, strict=True))
+
+
+@registry_cache
+def spelt_initials(registry: tuple[Entity, ...]) -> dict[str, str]:
+    """Initials -> the registry name they stand for ("US" -> "United States")."""
+    labels = {e.id: e.label for e in registry}
+    return {letters: labels[entity] for letters, entity in initials_of(registry).items()}
+
+
+@registry_cache
+def _keys(registry: tuple[Entity, ...]) -> dict[tuple[str, ...], str]:
+    """Content key -> the one person, organisation or place whose name has it."""
+    initials, owners = spelt_initials(registry), {}
+    for entity in registry:
+        if entity.kind in ("person", "organization", "place"):
+            for name, _ in entity_names(entity):
+                key = content_key(name, initials)
+                if len(key) >= 2:
+                    owners.setdefault(key, set()).add(entity.id)
+    return {key: ids.pop() for key, ids in owners.items() if len(ids) == 1}
+
+
+def reordered_hits(folded: str, registry: tuple[Entity, ...]) -> list[Found]:
+    """Names written with a registry name's words in another order or with its initials
+    spelt out: "Department of State" for "State Department", "Human Rights Office of UNAMI"
+    for "UNAMI Human Rights Office", "U.S. Department of State" for "United States
+    Department of State"."""
+    keys, initials, found = _keys(registry), spelt_initials(registry), []
+    for m in LONG_NAME_PHRASE.finditer(folded):
+        tokens = [(t.start() + m.start(), t.end() + m.start()) for t in re.finditer(r"\S+", m[0])]
+        for size in range(min(len(tokens), 8), 1, -1):
+            for i in range(len(tokens) - size + 1):
+                start, end = tokens[i][0], tokens[i + size - 1][1]
+                edges = {folded[s:e].lower() for s, e in (tokens[i], tokens[i + size - 1])}
+                if edges & LINKING_WORDS or any(f[1] < end and start < f[2] for f in found):
+                    continue
+                entity = keys.get(content_key(folded[start:end], initials))
+                if entity:
+                    found.append((entity, start, end, 0.85, "variant"))
+    return found
+
+
+_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?[ ]+([A-Z][\w'-]*(?:[ ][A-Z][\w'-]*){0,2})")
+
+
+@registry_cache
+def _people_by_name(registry: tuple[Entity, ...]) -> tuple[dict[str, str], dict[str, str]]:
+    """(full name -> person, surname -> person) for names one registry person carries."""
+    full: dict[str, set[str]] = {}
+    last: dict[str, set[str]] = {}
+    for entity in registry:
+        if entity.kind == "person":
+            for name, _ in entity_names(entity):
+                full.setdefault(normalise_name(name), set()).add(entity.id)
+            last.setdefault(normalise_name(entity.label.split()[-1]), set()).add(entity.id)
+    return ({k: ids.pop() for k, ids in full.items() if len(ids) == 1},
+            {k: ids.pop() for k, ids in last.items() if len(ids) == 1})
+
+
+def honorific_hits(folded: str, taken: list, registry: tuple[Entity, ...]) -> list[Found]:
+    """A name after "Mr.", "Ms." …, in capitals as parliaments write it ("Mr. POE of Texas",
+    "Mr. DAVID SCOTT of Georgia") or not: the registry person of that full name, or of that
+    surname when one person carries it (an honorific says a person is meant, so a short
+    surname is enough)."""
+    full, last = _people_by_name(registry)
+    found = []
+    for m in _HONORIFIC.finditer(folded):
+        key = normalise_name(m[1])
+        entity = full.get(key) or (last.get(key) if " " not in m[1] else None)
+        if entity and not any(h.start < m.end(1) and m.start(1) < h.end for h in taken):
+            found.append((entity, m.start(1), m.end(1), 0.85, "honorific"))
+    return found
+
+
+@registry_cache
+def _organisation_names(registry: tuple[Entity, ...]) -> tuple[tuple[str, str, str], ...]:
+    """(normalised name, name, id) of every organisation name of the registry."""
+    return tuple((normalise_name(n), n, e.id) for e in registry if e.kind == "organization"
+                 for n, _ in entity_names(e) if not n[:1].islower())
+
+
+def link_tail(name: str, text: str, registry: tuple[Entity, ...]) -> tuple[str, float] | None:
+    """A recognised organisation written without the qualifier that opens its registry name:
+    "the Committee on Foreign Affairs" for "House Committee on Foreign Affairs", when one
+    organisation's name ends so, the name has three words that say which, and the text
+    writes every word of the qualifier somewhere ("House"; "U.S." or "United States")."""
+    key = normalise_name(name)
+    if len([w for w in key.split() if w not in LINKING_WORDS]) < 3:
+        return None
+    owners = {entity: full[:len(full) - len(name)] for norm, full, entity in _organisation_names(registry)
+              if norm.endswith(" " + key) and normalise_name(full[len(full) - len(name):]) == key}
+    if len(owners) != 1:
+        return None
+    entity, qualifier = owners.popitem()
+    initials = spelt_initials(registry)
+    for word in qualifier.split():
+        forms = [word] + ([initials[word.replace(".", "")]] if word.replace(".", "") in initials else [])
+        if word.lower() not in LINKING_WORDS and not any(occurs(f, text, ignore_case=True) for f in forms):
+            return None
+    return entity, 90.0
