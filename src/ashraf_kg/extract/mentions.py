@@ -321,7 +321,9 @@ def find_mentions(text: str, registry: tuple[Entity, ...]) -> list[Hit]:
     """
     folded = fold(text)
     hits = _select(_exact_hits(folded, registry) + [Hit(*f) for f in reordered_hits(folded, registry)])
-    hits = _select([Hit(*f) for f in honorific_hits(folded, hits, registry)], hits)
+    # a surname after a title is the person by the title, whatever else it is part of
+    titled = [Hit(*f) for f in honorific_hits(folded, [h for h in hits if h.via != "short-form"], registry)]
+    hits = _select(titled, [h for h in hits if not any(h.start < t.end and t.start < h.end for t in titled)])
     hits = _select(_acronym_hits(folded, hits, registry), hits)
     hits = _select(_initialism_hits(folded, hits, registry), hits)
     hits = _select(_fuzzy_hits(folded, hits, registry), hits)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from ..clean import fold
 from ..model import Entity
 
-TITLES = ("Prime Minister", "President", "Brigadier General", "Brigadier", "General",
+TITLES = ("Prime Minister", "President", "Attorney General", "Brigadier General", "Brigadier", "General",
           "Colonel", "Major General", "Lieutenant", "Commander", "Secretary-General",
           "Secretary of State", "Secretary", "National Security Advisor", "High Representative",
           "Minister", "Foreign Minister", "Ambassador", "Ayatollah", "Sheikh", "Imam", "Judge",

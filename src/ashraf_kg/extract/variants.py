@@ -15,7 +15,16 @@ import re
 from rapidfuzz import fuzz
 
 from ..model import Entity
-from .names import LINKING_WORDS, LONG_NAME_PHRASE, content_key, entity_names, normalise_name, occurs, registry_cache
+from .names import (
+    LINKING_WORDS,
+    LONG_NAME_PHRASE,
+    TITLES,
+    content_key,
+    entity_names,
+    normalise_name,
+    occurs,
+    registry_cache,
+)
 
 Found = tuple[str, int, int, float, str]
 # Words an initialism skips ("Council of Resistance of Iran" is CRI) and a description's
@@ -75,23 +84,56 @@ def reordered_hits(folded: str, registry: tuple[Entity, ...]) -> list[Found]:
     """Names written with a registry name's words in another order or with its initials
     spelt out: "Department of State" for "State Department", "Human Rights Office of UNAMI"
     for "UNAMI Human Rights Office", "U.S. Department of State" for "United States
-    Department of State"."""
-    keys, initials, found = _keys(registry), spelt_initials(registry), []
+    Department of State"; or an organisation's name without the qualifier that opens it,
+    where the text writes the qualifier ("House Foreign Affairs Committee" for "U.S. House
+    Committee on Foreign Affairs" in a text that names the United States)."""
+    keys, tails, initials, found = _keys(registry), _tail_keys(registry), spelt_initials(registry), []
     for m in LONG_NAME_PHRASE.finditer(folded):
         tokens = [(t.start() + m.start(), t.end() + m.start()) for t in re.finditer(r"\S+", m[0])]
-        for size in range(min(len(tokens), 8), 1, -1):
+        for size in range(min(len(tokens), 14), 1, -1):
             for i in range(len(tokens) - size + 1):
                 start, end = tokens[i][0], tokens[i + size - 1][1]
                 edges = {folded[s:e].lower() for s, e in (tokens[i], tokens[i + size - 1])}
                 if edges & LINKING_WORDS or any(f[1] < end and start < f[2] for f in found):
                     continue
-                entity = keys.get(content_key(folded[start:end], initials))
-                if entity:
-                    found.append((entity, start, end, 0.85, "variant"))
+                key = content_key(folded[start:end], initials)
+                if key in keys:
+                    found.append((keys[key], start, end, 0.85, "variant"))
+                elif key in tails and written_in(tails[key][1], folded, registry):
+                    found.append((tails[key][0], start, end, 0.8, "variant"))
     return found
 
 
+@registry_cache
+def _tail_keys(registry: tuple[Entity, ...]) -> dict[tuple[str, ...], tuple[str, str]]:
+    """Content key of an organisation's name without its opening words (three words or
+    more left) -> (the one organisation, the words left out)."""
+    owners: dict[tuple[str, ...], set[tuple[str, str]]] = {}
+    full = _keys(registry)
+    for _, name, entity in _organisation_names(registry):
+        words = name.split()
+        for cut in range(1, len(words) - 2):
+            key = content_key(" ".join(words[cut:]), spelt_initials(registry))
+            if len(key) >= 3 and words[cut].lower() not in LINKING_WORDS and key not in full:
+                owners.setdefault(key, set()).add((entity, " ".join(words[:cut])))
+    return {key: next(iter(found)) for key, found in owners.items()
+            if len({entity for entity, _ in found}) == 1}
+
+
+def written_in(qualifier: str, text: str, registry: tuple[Entity, ...]) -> bool:
+    """Every word of ``qualifier`` is in ``text`` (any case), initials or spelt out."""
+    initials = spelt_initials(registry)
+    for word in qualifier.split():
+        forms = [word] + ([initials[word.replace(".", "")]] if word.replace(".", "") in initials else [])
+        if word.lower() not in LINKING_WORDS and not any(occurs(f, text, ignore_case=True) for f in forms):
+            return False
+    return True
+
+
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?[ ]+([A-Z][\w'-]*(?:[ ][A-Z][\w'-]*){0,2})")
+_TITLED = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)
+                                         if len(t) > 3 and not t.endswith("."))
+                     + r")[ ]+([A-Z][\w'-]*(?:[ ][A-Z][\w'-]*){0,2})")
 
 
 @registry_cache
@@ -109,17 +151,23 @@ def _people_by_name(registry: tuple[Entity, ...]) -> tuple[dict[str, str], dict[
 
 
 def honorific_hits(folded: str, taken: list, registry: tuple[Entity, ...]) -> list[Found]:
-    """A name after "Mr.", "Ms." …, in capitals as parliaments write it ("Mr. POE of Texas",
-    "Mr. DAVID SCOTT of Georgia") or not: the registry person of that full name, or of that
-    surname when one person carries it (an honorific says a person is meant, so a short
-    surname is enough)."""
+    """A name after "Mr.", "Ms." … or a title ("Attorney General"), in capitals as parliaments
+    write it ("Mr. POE of Texas", "Mr. DAVID SCOTT of Georgia") or not: the registry person
+    of that full name, or of that surname when one person carries it (an honorific or title
+    says a person is meant, so a short surname is enough). In a headline the name is the
+    longest run of words that is one ("Attorney General Holder Holds Conference")."""
     full, last = _people_by_name(registry)
     found = []
-    for m in _HONORIFIC.finditer(folded):
-        key = normalise_name(m[1])
-        entity = full.get(key) or (last.get(key) if " " not in m[1] else None)
-        if entity and not any(h.start < m.end(1) and m.start(1) < h.end for h in taken):
-            found.append((entity, m.start(1), m.end(1), 0.85, "honorific"))
+    for m in [*_HONORIFIC.finditer(folded), *_TITLED.finditer(folded)]:
+        words = m[1].split(" ")
+        for size in range(len(words), 0, -1):  # "Attorney General Holder Holds …": "Holder"
+            key, end = normalise_name(" ".join(words[:size])), m.start(1) + len(" ".join(words[:size]))
+            entity = full.get(key) or (last.get(key) if size == 1 else None)
+            if entity:
+                break
+        if entity and not any(h.start < end and m.start(1) < h.end for h in taken) \
+                and not any(f[1] < end and m.start(1) < f[2] for f in found):
+            found.append((entity, m.start(1), end, 0.85, "honorific"))
     return found
 
 
@@ -143,9 +191,4 @@ def link_tail(name: str, text: str, registry: tuple[Entity, ...]) -> tuple[str, 
     if len(owners) != 1:
         return None
     entity, qualifier = owners.popitem()
-    initials = spelt_initials(registry)
-    for word in qualifier.split():
-        forms = [word] + ([initials[word.replace(".", "")]] if word.replace(".", "") in initials else [])
-        if word.lower() not in LINKING_WORDS and not any(occurs(f, text, ignore_case=True) for f in forms):
-            return None
-    return entity, 90.0
+    return (entity, 90.0) if written_in(qualifier, text, registry) else None
