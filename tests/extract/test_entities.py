@@ -197,3 +197,12 @@ def test_an_organisation_without_its_qualifier_links_when_the_text_writes_the_qu
 
     found = link_tail("Committee on Trade and Industry", text, MADE_UP)
     assert (found[0] if found else None) == linked
+
+
+def test_a_group_is_named_where_its_place_is_named_by_another_name():
+    registry = (Entity("place/camp-nord", "Camp", "Camp Nord", ("Camp Freedom",)),
+                Entity("group/camp-nord-residents", "Group", "Exiles at Camp Nord"))
+    text = "Aid reached the residents of Camp Freedom."
+    hits = [Hit("group/camp-nord-residents", 16, 41, 0.6, "description")]
+    assert drop_unnamed_groups(text, hits, registry) == hits
+    assert drop_unnamed_groups("Aid reached the residents of the camp.", hits, registry) == []

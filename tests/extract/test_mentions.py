@@ -200,3 +200,23 @@ def test_a_name_after_an_honorific_is_the_registry_person_of_that_name(text, per
 def test_a_short_surname_without_an_honorific_is_not_a_person():
     assert found("The Moe river rose.", VARIANTS) == []
 
+
+
+PEOPLE_AT = REGISTRY + (
+    Entity("place/camp-nord", "Camp", "Camp Nord", ("Camp Freedom",)),
+    Entity("group/camp-nord-residents", "Group", "Exiles at Camp Nord"),
+)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Aid reached the residents of Camp Freedom on Monday.", "residents of Camp Freedom"),
+    ("Aid reached people living at Camp Nord on Monday.", "people living at Camp Nord"),
+    ("Aid reached Camp Freedom residents on Monday.", "Camp Freedom residents"),
+])
+def test_the_people_of_a_place_are_its_one_group_by_any_name_of_the_place(text, span):
+    assert (span, "group/camp-nord-residents", "description") in found(text, PEOPLE_AT)
+
+
+def test_the_people_of_a_country_are_not_a_group_of_its_residents():
+    registry = REGISTRY + (Entity("group/exiles-in-orlan", "Group", "Exiles in Orlan"),)
+    assert [e for _, e, _ in found("The residents of Orlan voted.", registry)] == ["place/orlan"]

@@ -181,7 +181,10 @@ def _same_name(folded: str, start: int, end: int, hit: Hit) -> bool:
 
 
 def drop_unnamed_groups(text: str, hits: list[Hit], registry: tuple[Entity, ...]) -> list[Hit]:
-    """A group found by description only when every proper name of its label is in the text."""
+    """A group found by description only when every proper name of its label is in the text,
+    its place by any of the place's names ("Camp Nord" for a label naming "Nord Camp")."""
+    from .described import named_through_its_place
+
     labels = {e.id: e.label for e in registry if e.kind == "group"}
     words = set(re.findall(r"[\w'’-]+", fold(text)))
     kept = []
@@ -191,7 +194,8 @@ def drop_unnamed_groups(text: str, hits: list[Hit], registry: tuple[Entity, ...]
             proper = [w for w in re.findall(r"[\w'’-]+", fold(label))[1:] if w[:1].isupper()
                       and w not in ("January", "February", "March", "April", "May", "June", "July",
                                     "August", "September", "October", "November", "December")]
-            if any(w not in words for w in proper):
+            if any(w not in words for w in proper) and not named_through_its_place(
+                    next(e for e in registry if e.id == hit.entity), registry, text):
                 continue
         kept.append(hit)
     return kept

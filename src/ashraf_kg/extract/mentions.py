@@ -86,6 +86,38 @@ def _group_hits(folded: str, registry: tuple[Entity, ...]) -> list[Hit]:
     return found
 
 
+_PEOPLE = r"(?:residents|inhabitants|people|population|dissidents|refugees)"
+
+
+@registry_cache
+def _people_at(registry: tuple[Entity, ...]) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Place id -> (the one registry group of the people who live there, the place's names):
+    the one group labelled "<people> at|of|in <place>" ("Residents of Camp Cedar", "Exiles
+    at Camp Cedar"). Countries and regions are left out: their residents are not one group."""
+    places = {fold(n): e for e in registry if e.kind == "place" and e.type not in (
+        "Country", "AdministrativeArea") for n, _ in entity_names(e) if n[:1].isupper()}
+    owners: dict[str, set[str]] = {}
+    for group in registry:
+        m = re.fullmatch(r"(?:[A-Z]\w+ )?[A-Za-z]+s (?:at|of|in) (.+)", fold(group.label)) \
+            if group.kind == "group" else None
+        if m and m[1] in places:
+            owners.setdefault(places[m[1]].id, set()).add(group.id)
+    names = {e.id: tuple(n for n, e2 in places.items() if e2.id == e.id) for e in places.values()}
+    return {place: (ids.pop(), names[place]) for place, ids in owners.items() if len(ids) == 1}
+
+
+def _residents_hits(folded: str, registry: tuple[Entity, ...]) -> list[Hit]:
+    """"the residents of Camp Cedar", "people living at Cedar Camp", "Cedar's residents": the
+    registry group of the people of that place, by any of the place's names."""
+    found = []
+    for group, names in _people_at(registry).values():
+        place = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        pattern = (rf"\b{_PEOPLE}(?: living| housed| staying)? (?:at|of|in) (?:the )?(?:{place})(?![\w-])(?! [A-Z])"
+                   rf"|(?<![\w-])(?:{place})(?:'s?)? residents\b")
+        found += [Hit(group, m.start(), m.end(), 0.6, "description") for m in re.finditer(pattern, folded)]
+    return found
+
+
 def _country_hits(folded: str, hits: list[Hit], registry: tuple[Entity, ...]) -> list[Hit]:
     """"the country" is the country the document has named most often so far (demonyms count)."""
     countries = [e for e in registry if e.type == "Country"]
@@ -329,7 +361,8 @@ def find_mentions(text: str, registry: tuple[Entity, ...]) -> list[Hit]:
     hits = _select(_fuzzy_hits(folded, hits, registry), hits)
     hits = _select(_role_hits(folded, hits, registry), hits)
     names = [h for h in hits if not h.entity.startswith("place/")]  # a description may hold a place
-    hits = _select(_group_hits(folded, registry) + [h for h in hits if h not in names], names)
+    described = _group_hits(folded, registry) + _residents_hits(folded, registry)
+    hits = _select(described + [h for h in hits if h not in names], names)
     hits = _select(_country_hits(folded, hits, registry), hits)
     nested = _nested_hits(folded, hits, registry) + _demonym_hits(folded, hits, registry)
     return sorted(hits + nested, key=lambda h: h.start)
