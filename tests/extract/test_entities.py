@@ -206,3 +206,14 @@ def test_a_group_is_named_where_its_place_is_named_by_another_name():
     hits = [Hit("group/camp-nord-residents", 16, 41, 0.6, "description")]
     assert drop_unnamed_groups(text, hits, registry) == hits
     assert drop_unnamed_groups("Aid reached the residents of the camp.", hits, registry) == []
+
+
+@pytest.mark.parametrize("label, kind, text", [
+    ("Assembly Declaration", "Organization", "Assembly Declaration on the floods\n\nThe Assembly met."),
+    ("Reply", "Organization", "I am not reassured by that Reply. The camp is still shelled."),
+    ("FOB Falcon", "Person", "The base, also known as FOB Falcon, lies north of Kesh."),
+])
+def test_what_only_looks_like_a_name_is_not_proposed(label, kind, text):
+    at = text.index(label)
+    proposal = Proposal(f"x/{label.lower()}", kind, label, ((at, at + len(label)),), 0.7, "")
+    assert plausible_proposals(text, [proposal]) == []

@@ -322,10 +322,26 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
 _DATELINE_PLACE = re.compile(r"(?<![^\n])[A-Z][A-Z'’ -]{3,}(?=,| \()")
 
 
+_DEMONSTRATIVE = re.compile(r"\b(?:this|that|these|those|my|your|his|her|its|our|their)\s+$", re.IGNORECASE)
+
+
+def _not_a_name(folded: str, proposal: Proposal, words: list[str]) -> bool:
+    """A document's kind ("EU Declaration", "Press Statement"); a word a demonstrative or a
+    possessive points at ("by that Answer"); a person whose name opens with an acronym
+    ("FOB Grizzly" is a base)."""
+    if words[-1] in _NOT_NAMES and len(words) > 1:
+        return True
+    if all(_DEMONSTRATIVE.search(folded[max(0, s - 12):s]) for s, _ in proposal.spans):
+        return True
+    return proposal.type == "Person" and len(words) > 1 and words[0].isupper() and len(words[0]) > 1 \
+        and not all(w.isupper() for w in words)
+
+
 def plausible_proposals(text: str, proposals: list[Proposal]) -> list[Proposal]:
-    """Proposals that read as names: never a lone common word ("Government", "Answer": a word
-    the text also writes in lower case, or a head word), never a possessive fragment, nor
-    a dateline's capitals, and from a headline only when the body names it too."""
+    """Proposals that read as names: never a lone common word ("Government": a word the text
+    also writes in lower case, or a head word), never a possessive fragment, a document's
+    kind, a word after a demonstrative ("that Answer") nor a dateline's capitals, and from a
+    headline only when the body names it too."""
     folded, headers = fold(text), _title_case_lines(text)
     kept = []
     for proposal in proposals:
@@ -336,6 +352,8 @@ def plausible_proposals(text: str, proposals: list[Proposal]) -> list[Proposal]:
         if len(words) == 1 and (re.search(rf"(?<![\w-]){re.escape(label.lower())}(?![\w-])", folded)
                                 or label in ORG_HEADS or label in PLACE_HEADS or label in _NOT_NAMES
                                 or label in _OPENERS or label in _TITLE_WORDS):
+            continue
+        if _not_a_name(folded, proposal, words):
             continue
         spans = tuple(s for s in proposal.spans if not any(a <= s[0] < b for a, b in headers)
                       and not _DATELINE_PLACE.match(text, s[0]))

@@ -20,7 +20,8 @@ TITLES = ("Prime Minister", "President", "Attorney General", "Brigadier General"
           "Secretary of State", "Secretary", "National Security Advisor", "High Representative",
           "Minister", "Foreign Minister", "Ambassador", "Ayatollah", "Sheikh", "Imam", "Judge",
           "Senator", "Speaker", "Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Dr.", "Chief", "Envoy",
-          "Spokesman", "Spokeswoman", "Governor", "Mayor", "King", "Queen", "Prince")
+          "Spokesman", "Spokeswoman", "Governor", "Mayor", "King", "Queen", "Prince", "Shah",
+          "Emir", "Sultan")
 CONNECTORS = r"(?:of|the|for|al|el|e|de|ul|bin|ibn|ad|as)"
 _CAP = r"[A-Z](?:[\w']|\.(?=\w))*(?:-[\w']+)*"
 # A capitalised name, lowercase connectors allowed inside: "Council of Resistance of Iran".
@@ -124,13 +125,18 @@ def is_named_in(entity: Entity, text: str) -> bool:
 
 def _reordered_in(entity: Entity, text: str) -> bool:
     """A phrase of ``text`` has the words of a name of ``entity``, cased alike, in any order."""
-    keys = {_cased_words(n) for n, _ in entity_names(entity)}
-    keys = {k for k in keys if len(k) >= 2}
-    for m in LONG_NAME_PHRASE.finditer(fold(text)):
-        words = m[0].split()
-        if any(_cased_words(" ".join(words[i:j])) in keys
-               for i in range(len(words)) for j in range(i + 2, len(words) + 1)):
-            return True
+    folded = fold(text)
+    words = set(_cased_words(folded))
+    keys = {k for k in (_cased_words(n) for n, _ in entity_names(entity)) if len(k) >= 2 and set(k) <= words}
+    if not keys:
+        return False
+    longest = max(len(k) for k in keys) * 2
+    for m in LONG_NAME_PHRASE.finditer(folded):
+        parts = [_cased_words(w) for w in m[0].split()]
+        for i in range(len(parts)):
+            for j in range(i + 2, min(len(parts), i + longest) + 1):
+                if tuple(sorted(w for part in parts[i:j] for w in part)) in keys:
+                    return True
     return False
 
 

@@ -88,20 +88,30 @@ def reordered_hits(folded: str, registry: tuple[Entity, ...]) -> list[Found]:
     where the text writes the qualifier ("House Foreign Affairs Committee" for "U.S. House
     Committee on Foreign Affairs" in a text that names the United States)."""
     keys, tails, initials, found = _keys(registry), _tail_keys(registry), spelt_initials(registry), []
+    vocabulary = _vocabulary(registry)
     for m in LONG_NAME_PHRASE.finditer(folded):
-        tokens = [(t.start() + m.start(), t.end() + m.start()) for t in re.finditer(r"\S+", m[0])]
+        tokens = [(t.start() + m.start(), t.end() + m.start(), content_key(t[0], initials))
+                  for t in re.finditer(r"\S+", m[0])]
         for size in range(min(len(tokens), 14), 1, -1):
             for i in range(len(tokens) - size + 1):
-                start, end = tokens[i][0], tokens[i + size - 1][1]
-                edges = {folded[s:e].lower() for s, e in (tokens[i], tokens[i + size - 1])}
-                if edges & LINKING_WORDS or any(f[1] < end and start < f[2] for f in found):
+                window = tokens[i:i + size]
+                start, end = window[0][0], window[-1][1]
+                edges = {folded[s:e].lower() for s, e, _ in (window[0], window[-1])}
+                if edges & LINKING_WORDS or any(not set(t[2]) <= vocabulary for t in window) \
+                        or any(f[1] < end and start < f[2] for f in found):
                     continue
-                key = content_key(folded[start:end], initials)
+                key = tuple(sorted(w for t in window for w in t[2]))
                 if key in keys:
                     found.append((keys[key], start, end, 0.85, "variant"))
                 elif key in tails and written_in(tails[key][1], folded, registry):
                     found.append((tails[key][0], start, end, 0.8, "variant"))
     return found
+
+
+@registry_cache
+def _vocabulary(registry: tuple[Entity, ...]) -> frozenset[str]:
+    """Every word of a content key: a name with another word is none of them."""
+    return frozenset(w for table in (_keys(registry), _tail_keys(registry)) for key in table for w in key)
 
 
 @registry_cache
