@@ -220,3 +220,7 @@ def test_the_people_of_a_place_are_its_one_group_by_any_name_of_the_place(text, 
 def test_the_people_of_a_country_are_not_a_group_of_its_residents():
     registry = REGISTRY + (Entity("group/exiles-in-orlan", "Group", "Exiles in Orlan"),)
     assert [e for _, e, _ in found("The residents of Orlan voted.", registry)] == ["place/orlan"]
+
+
+def test_a_persons_name_in_another_order_is_not_that_person():
+    assert all(span != "Reyes Tomas" for span, _, _ in found("Reyes Tomas arrived.", VARIANTS))

@@ -69,10 +69,11 @@ def spelt_initials(registry: tuple[Entity, ...]) -> dict[str, str]:
 
 @registry_cache
 def _keys(registry: tuple[Entity, ...]) -> dict[tuple[str, ...], str]:
-    """Content key -> the one person, organisation or place whose name has it."""
+    """Content key -> the one organisation or place whose name has it (a person's name in
+    another order is another person: "Hassan Ali", "Ali Hassan")."""
     initials, owners = spelt_initials(registry), {}
     for entity in registry:
-        if entity.kind in ("person", "organization", "place"):
+        if entity.kind in ("organization", "place"):
             for name, _ in entity_names(entity):
                 key = content_key(name, initials)
                 if len(key) >= 2:
