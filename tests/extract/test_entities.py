@@ -217,3 +217,9 @@ def test_what_only_looks_like_a_name_is_not_proposed(label, kind, text):
     at = text.index(label)
     proposal = Proposal(f"x/{label.lower()}", kind, label, ((at, at + len(label)),), 0.7, "")
     assert plausible_proposals(text, [proposal]) == []
+
+
+def test_a_name_joined_by_an_en_dash_to_another_name_is_not_linked_alone():
+    text = "Relations have been strained since the Valdoria\u2013Orlan War ended in 1990."
+    linked, _ = find_named_entities(text, parse_text(text), [], MADE_UP)
+    assert all(h.entity not in ("place/valdoria", "place/orlan") for h in linked)

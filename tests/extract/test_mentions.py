@@ -224,3 +224,19 @@ def test_the_people_of_a_country_are_not_a_group_of_its_residents():
 
 def test_a_persons_name_in_another_order_is_not_that_person():
     assert all(span != "Reyes Tomas" for span, _, _ in found("Reyes Tomas arrived.", VARIANTS))
+
+
+ORGS_IN_GROUPS = REGISTRY + (
+    Entity("group/factions-of-the-assembly", "Group", "factions of the National Assembly of Valdoria"),
+    Entity("group/harbour-police-divers", "Group", "Harbour Police divers"),
+)
+
+
+def test_an_organisation_a_group_is_of_is_also_a_mention():
+    assert ("National Assembly of Valdoria", "organization/national-assembly", "nested") in found(
+        "Rival factions of the National Assembly of Valdoria met.", ORGS_IN_GROUPS)
+
+
+def test_an_organisation_that_only_qualifies_a_group_is_not_a_mention_of_it():
+    assert [e for _, e, _ in found("Harbour Police divers searched the bay.", ORGS_IN_GROUPS)] == [
+        "group/harbour-police-divers"]

@@ -250,11 +250,13 @@ def _candidate(folded: str, ent, spans) -> tuple[int, int, str] | None:
     return start, end, kind
 
 
-def _before_dash(text: str, ent, start: int, end: int, kind: str) -> tuple[int, int, str]:
+def _before_dash(text: str, ent, start: int, end: int, kind: str) -> tuple[int, int, str] | None:
     """The name without what an em or en dash glued to it ("the United Kingdom—is"): folding
     writes both dashes as a hyphen, the text does not."""
     for m in re.finditer(r"[\u2013\u2014]", text[start:end]):
         at = start + m.start()
+        if text[at + 1:at + 2].isupper():  # "Iran–Iraq War": a compound name, not a name's end
+            return None
         if at >= ent.end_char - 1:
             return start, at, kind
         if at < ent.start_char:
@@ -283,7 +285,10 @@ def find_named_entities(text: str, doc, hits: list[Hit],
         candidate = _candidate(folded, ent, spans)
         if candidate is None:
             continue
-        start, end, kind = _before_dash(text, ent, *candidate)
+        candidate = _before_dash(text, ent, *candidate)
+        if candidate is None:
+            continue
+        start, end, kind = candidate
         if any(not (end <= h.start or start >= h.end) for h in hits + linked):
             continue
         name = text[start:end]

@@ -133,27 +133,37 @@ def _country_hits(folded: str, hits: list[Hit], registry: tuple[Entity, ...]) ->
 
 
 @registry_cache
-def _nameable_inside(registry: tuple[Entity, ...]) -> dict[str, str]:
-    """Cased names of places and people (name -> id): those a longer name or a description
-    may hold."""
-    return {name: e.id for e in registry if e.kind in ("place", "person")
-            for name, _ in entity_names(e) if name[:1].isupper()}
+def _nameable_inside(registry: tuple[Entity, ...]) -> tuple[dict[str, str], dict[str, str]]:
+    """Cased names (name -> id) a longer name or a description may hold: of places and
+    people, and of organisations."""
+    def table(kinds):
+        return {name: e.id for e in registry if e.kind in kinds
+                for name, _ in entity_names(e) if name[:1].isupper()}
+    return table(("place", "person")), table(("organization",))
 
 
 def _nested_hits(folded: str, hits: list[Hit], registry: tuple[Entity, ...]) -> list[Hit]:
-    """Places and people named inside another mention: in the possessive inside a longer name
-    ("Iran's democratic parliament", "Nouri al-Maliki's office"), or anywhere inside the
-    description of a group ("residents of Camp Ashraf" names the camp)."""
-    names = _nameable_inside(registry)
-    if not names:
-        return []
+    """Places, people and organisations named inside another mention: a place or person in
+    the possessive inside a longer name ("Iran's democratic parliament", "Nouri al-Maliki's
+    office") or anywhere inside the description of a group ("residents of Camp Ashraf" names
+    the camp); an organisation a group's description is "of" ("factions of the Valdorian
+    government"), not one that only qualifies it ("UN inspectors" are the inspectors)."""
+    places_people, organisations = _nameable_inside(registry)
     found = []
-    for m in _pattern(tuple(sorted(names)), False).finditer(folded):
-        outer = [h for h in hits if h.start <= m.start() and m.end() <= h.end and h.entity != names[m[0]]
-                 and (h.start, h.end) != (m.start(), m.end())]
-        possessive = folded.startswith("'s", m.end()) and not folded[m.end() + 2:m.end() + 3].isalpha()
-        if any(possessive or h.entity.startswith("group/") for h in outer):
-            found.append(Hit(names[m[0]], m.start(), m.end(), 0.9, "nested"))
+    for names, of_only in ((places_people, False), (organisations, True)):
+        if not names:
+            continue
+        for m in _pattern(tuple(sorted(names)), False).finditer(folded):
+            outer = [h for h in hits if h.start <= m.start() and m.end() <= h.end
+                     and h.entity != names[m[0]] and (h.start, h.end) != (m.start(), m.end())]
+            possessive = folded.startswith("'s", m.end()) and not folded[m.end() + 2:m.end() + 3].isalpha()
+            group = any(h.entity.startswith("group/") for h in outer)
+            if of_only:
+                ok = group and re.search(r"\bof (?:the )?$", folded[max(0, m.start() - 8):m.start()])
+            else:
+                ok = group or (possessive and outer)
+            if ok:
+                found.append(Hit(names[m[0]], m.start(), m.end(), 0.9, "nested"))
     return found
 
 
