@@ -152,3 +152,74 @@ def test_a_proposed_persons_surname_alone_is_that_person():
     proposal = Proposal("person/ali-zand", "Person", "Ali Zand", ((10, 18),), 0.7, "named entity")
     (found,) = name_every_occurrence(text, [proposal], [])
     assert [text[s:e] for s, e in found.spans] == ["Ali Zand", "Zand"]
+
+
+def test_a_capitalised_function_word_opening_a_clause_is_not_part_of_the_name():
+    assert _names("Whereas The Daily Courier reported it") == ["Daily Courier"]
+
+
+def test_a_possessive_ending_a_phrase_is_cut_from_the_name():
+    assert _names("the help of Kesh's residents") == ["Kesh"]
+
+
+MADE_UP = (
+    Entity("place/valdoria", "Country", "Valdoria"),
+    Entity("place/orlan", "Country", "Orlan"),
+    Entity("organization/valdorian-trade-committee", "Organization",
+           "Valdorian Assembly Committee on Trade and Industry"),
+)
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("The Valdoria-Orlan War ended in a truce.", False),
+    ("Orlan-backed militias crossed into Valdoria.", True),
+])
+def test_a_name_glued_by_a_hyphen_to_another_name_is_a_piece_of_it(text, kept):
+    hits = find_mentions(text, MADE_UP)
+    names = [(text[h.start:h.end], h.entity) for h in drop_nested_hits(text, hits, parse_text(text))]
+    assert (("Orlan", "place/orlan") in names) == kept
+
+
+def test_an_em_dash_ends_a_recognised_name():
+    text = ("No one\u2014not the United Nations, the European Union or the United Kingdom\u2014is "
+            "concerned about the attacks.")
+    _, proposals = find_named_entities(text, parse_text(text), [], ())
+    assert proposals and not any("\u2014" in p.label or p.label.endswith("is") for p in proposals)
+
+
+@pytest.mark.parametrize("text, linked", [
+    ("The bill went to the Committee on Trade and Industry of the Valdorian Assembly.",
+     "organization/valdorian-trade-committee"),
+    ("The bill went to the Committee on Trade and Industry.", None),  # no qualifier in the text
+])
+def test_an_organisation_without_its_qualifier_links_when_the_text_writes_the_qualifier(text, linked):
+    from ashraf_kg.extract.variants import link_tail
+
+    found = link_tail("Committee on Trade and Industry", text, MADE_UP)
+    assert (found[0] if found else None) == linked
+
+
+def test_a_group_is_named_where_its_place_is_named_by_another_name():
+    registry = (Entity("place/camp-nord", "Camp", "Camp Nord", ("Camp Freedom",)),
+                Entity("group/camp-nord-residents", "Group", "Exiles at Camp Nord"))
+    text = "Aid reached the residents of Camp Freedom."
+    hits = [Hit("group/camp-nord-residents", 16, 41, 0.6, "description")]
+    assert drop_unnamed_groups(text, hits, registry) == hits
+    assert drop_unnamed_groups("Aid reached the residents of the camp.", hits, registry) == []
+
+
+@pytest.mark.parametrize("label, kind, text", [
+    ("Assembly Declaration", "Organization", "Assembly Declaration on the floods\n\nThe Assembly met."),
+    ("Reply", "Organization", "I am not reassured by that Reply. The camp is still shelled."),
+    ("FOB Falcon", "Person", "The base, also known as FOB Falcon, lies north of Kesh."),
+])
+def test_what_only_looks_like_a_name_is_not_proposed(label, kind, text):
+    at = text.index(label)
+    proposal = Proposal(f"x/{label.lower()}", kind, label, ((at, at + len(label)),), 0.7, "")
+    assert plausible_proposals(text, [proposal]) == []
+
+
+def test_a_name_joined_by_an_en_dash_to_another_name_is_not_linked_alone():
+    text = "Relations have been strained since the Valdoria\u2013Orlan War ended in 1990."
+    linked, _ = find_named_entities(text, parse_text(text), [], MADE_UP)
+    assert all(h.entity not in ("place/valdoria", "place/orlan") for h in linked)

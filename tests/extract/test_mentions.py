@@ -90,8 +90,23 @@ def test_a_title_before_the_person_is_named_is_not_resolved():
 
 
 def test_a_description_of_a_group_is_a_mention_of_it():
-    assert found("The refugees at Camp Cedar were moved.") == [
-        ("refugees at Camp Cedar", "group/refugees-of-camp-cedar", "description")]
+    assert ("refugees at Camp Cedar", "group/refugees-of-camp-cedar", "description") in found(
+        "The refugees at Camp Cedar were moved.")
+
+
+def test_a_place_inside_the_description_of_a_group_is_also_a_mention():
+    assert ("Camp Cedar", "place/camp-cedar", "nested") in found("The refugees at Camp Cedar were moved.")
+
+
+def test_a_description_never_ends_inside_a_name():
+    registry = REGISTRY + (Entity("place/camp-cedar-north", "Camp", "Camp Cedar North"),)
+    assert found("The refugees at Camp Cedar North waited.", registry) == [
+        ("Camp Cedar North", "place/camp-cedar-north", "label")]
+
+
+def test_a_person_in_the_possessive_inside_a_longer_name_is_also_a_mention():
+    registry = REGISTRY + (Entity("organization/office-of-anna-berg", "Organization", "Anna Berg's office"),)
+    assert ("Anna Berg", "person/anna-berg", "nested") in found("Anna Berg's office replied.", registry)
 
 
 @pytest.mark.parametrize("text, country", [
@@ -139,3 +154,89 @@ def test_a_place_and_a_day_alone_describe_no_group():
     registry = REGISTRY + (Entity("group/cedar-wounded", "Group", "Those wounded at Camp Cedar on 3 May 2014"),)
     assert [f for f in found("The attack on Camp Cedar on May 3 was planned.", registry)
             if f[1] == "group/cedar-wounded"] == []
+
+
+VARIANTS = REGISTRY + (
+    Entity("place/united-provinces", "Country", "United Provinces"),
+    Entity("organization/up-trade-office", "Organization", "U.P. Trade Office"),
+    Entity("organization/trade-ministry", "Organization", "Trade Ministry of Valdoria"),
+    Entity("organization/justice-ministry", "Organization", "Justice Ministry of Valdoria"),
+    Entity("person/lena-moe", "Person", "Lena Moe"),
+    Entity("person/karl-osterby", "Person", "Karl Osterby"),
+)
+
+
+def test_a_name_with_its_words_in_another_order_is_a_variant():
+    assert found("The Valdoria Trade Ministry replied.", VARIANTS) == [
+        ("Valdoria Trade Ministry", "organization/trade-ministry", "variant")]
+
+
+def test_initials_spelt_out_are_the_name_they_stand_for():
+    assert found("The United Provinces Trade Office replied.", VARIANTS) == [
+        ("United Provinces Trade Office", "organization/up-trade-office", "variant")]
+
+
+def test_names_joined_by_and_are_not_one_name_in_another_order():
+    assert ("Kesh and Orlan", "place/kesh", "variant") not in found("Kesh and Orlan met.", VARIANTS)
+    assert [e for _, e, _ in found("Kesh and Orlan met.", VARIANTS)] == ["place/kesh", "place/orlan"]
+
+
+def test_a_misspelling_never_links_a_name_with_another_word():
+    assert found("The Trade Ministry of Valdorio replied.", VARIANTS)[0][1] == "organization/trade-ministry"
+    assert all(e != "organization/justice-ministry"
+               for _, e, _ in found("The Trade Ministry of Valdoria replied.", VARIANTS))
+    assert found("The Ministry of Valdoria replied.", VARIANTS) == [("Valdoria", "place/valdoria", "label")]
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Mr. MOE of Kesh (for himself) submitted it.", ("MOE", "person/lena-moe")),
+    ("Ms. Moe spoke first.", ("Moe", "person/lena-moe")),
+    ("Mr. KARL OSTERBY of Kesh spoke.", ("KARL OSTERBY", "person/karl-osterby")),
+])
+def test_a_name_after_an_honorific_is_the_registry_person_of_that_name(text, person):
+    assert found(text, VARIANTS)[0][:2] == person
+
+
+def test_a_short_surname_without_an_honorific_is_not_a_person():
+    assert found("The Moe river rose.", VARIANTS) == []
+
+
+
+PEOPLE_AT = REGISTRY + (
+    Entity("place/camp-nord", "Camp", "Camp Nord", ("Camp Freedom",)),
+    Entity("group/camp-nord-residents", "Group", "Exiles at Camp Nord"),
+)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Aid reached the residents of Camp Freedom on Monday.", "residents of Camp Freedom"),
+    ("Aid reached people living at Camp Nord on Monday.", "people living at Camp Nord"),
+    ("Aid reached Camp Freedom residents on Monday.", "Camp Freedom residents"),
+])
+def test_the_people_of_a_place_are_its_one_group_by_any_name_of_the_place(text, span):
+    assert (span, "group/camp-nord-residents", "description") in found(text, PEOPLE_AT)
+
+
+def test_the_people_of_a_country_are_not_a_group_of_its_residents():
+    registry = REGISTRY + (Entity("group/exiles-in-orlan", "Group", "Exiles in Orlan"),)
+    assert [e for _, e, _ in found("The residents of Orlan voted.", registry)] == ["place/orlan"]
+
+
+def test_a_persons_name_in_another_order_is_not_that_person():
+    assert all(span != "Reyes Tomas" for span, _, _ in found("Reyes Tomas arrived.", VARIANTS))
+
+
+ORGS_IN_GROUPS = REGISTRY + (
+    Entity("group/factions-of-the-assembly", "Group", "factions of the National Assembly of Valdoria"),
+    Entity("group/harbour-police-divers", "Group", "Harbour Police divers"),
+)
+
+
+def test_an_organisation_a_group_is_of_is_also_a_mention():
+    assert ("National Assembly of Valdoria", "organization/national-assembly", "nested") in found(
+        "Rival factions of the National Assembly of Valdoria met.", ORGS_IN_GROUPS)
+
+
+def test_an_organisation_that_only_qualifies_a_group_is_not_a_mention_of_it():
+    assert [e for _, e, _ in found("Harbour Police divers searched the bay.", ORGS_IN_GROUPS)] == [
+        "group/harbour-police-divers"]

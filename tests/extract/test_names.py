@@ -81,3 +81,33 @@ def test_institutions_are_also_named_by_their_members_and_common_words(label, na
 def test_a_weapon_named_in_the_plural_is_also_named_in_the_singular():
     names = [n for n, _ in entity_names(Entity("thing/shells", "Weapon", "shells"))]
     assert "shell" in names
+
+
+def test_a_content_key_ignores_word_order_and_linking_words():
+    from ashraf_kg.extract.names import content_key
+
+    assert content_key("Ministry of Trade of Valdoria") == content_key("Valdoria Trade Ministry")
+    assert content_key("Kesh and Orlan") != content_key("Orlan Kesh")
+
+
+def test_a_content_key_spells_out_initials_it_is_given():
+    from ashraf_kg.extract.names import content_key
+
+    assert content_key("U.P. Trade Office", {"UP": "United Provinces"}) == content_key(
+        "Trade Office of the United Provinces")
+
+
+def test_a_name_with_its_words_in_another_order_names_the_entity():
+    from ashraf_kg.extract.names import is_named_in
+
+    army = Entity("organization/coast-army", "Organization", "Coast Army")
+    assert is_named_in(army, "A militia calling itself the Army of the Coast said so.")
+    assert not is_named_in(army, "The army of the coast guard said so.")
+
+
+def test_dotted_initials_of_a_label_name_the_entity_and_bare_capitals_do_not():
+    from ashraf_kg.extract.names import is_named_in
+
+    provinces = Entity("place/united-provinces", "Country", "United Provinces")
+    assert is_named_in(provinces, "A U.P. envoy arrived.")
+    assert not is_named_in(provinces, "LET UP THE PRESSURE")

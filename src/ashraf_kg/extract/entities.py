@@ -19,12 +19,21 @@ from __future__ import annotations
 import re
 
 from rapidfuzz import fuzz, process
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..model import Entity
 from ..namespaces import make_slug
 from .mentions import Hit
-from .names import NAME_PHRASE, TITLES, entity_names, fold, normalise_name, registry_cache
+from .names import (
+    NAME_PHRASE,
+    TITLES,
+    entity_names,
+    fold,
+    normalise_name,
+    registry_cache,
+)
 from .proposals import ORG_HEADS, PLACE_HEADS, TITLE_BEFORE, Proposal
+from .variants import link_tail
 
 # recogniser label -> (registry kind, proposed type)
 LABELS = {"PERSON": ("person", "Person"), "ORG": ("organization", "Organization"),
@@ -41,13 +50,23 @@ _NOT_NAMES = frozenset("""Infobox Update Title Date Location Fatalities Victims 
     Subcommittee Lords Commons House""".split())
 
 
+# Function words that also begin names: "May", "Will", "First Lady", "Under Secretary"
+_NAME_STARTS = frozenset("""may will first third under front top bottom full call move part side
+    name well back serious show keep made due us one two three four five six seven eight nine
+    ten""".split())
+
+
 _TITLE_ALT = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True) if " " in t or "-" in t
                      or t[0].isupper() and len(t) > 3)
-_BREAKS = re.compile(r"'s?(?= )|'(?= )| (?:In|On|At|To|By|And|With|From|As|Is|Are|Was|Were|Has|Have"
+_BREAKS = re.compile(r"'s?(?= |$)|'(?= )| (?:In|On|At|To|By|And|With|From|As|Is|Are|Was|Were|Has|Have"
                      r"|After|Before|Over|Into|Against|Amid|Says|Said|Monday|Tuesday|Wednesday"
                      r"|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July"
                      r"|August|September|October|November|December)(?= |$)"
                      rf"|(?<= )(?:{_TITLE_ALT})(?= )")
+
+
+# A name made an adjective by a hyphenated participle: "Iran-backed", "U.S.-led", "Kabul-based"
+_ADJECTIVE_HYPHEN = re.compile(r"(?<=\w)-(?=(?:[a-z]+ed|run|born|made)\b)")
 
 
 def name_spans(folded: str) -> list[tuple[int, int]]:
@@ -55,6 +74,7 @@ def name_spans(folded: str) -> list[tuple[int, int]]:
     Secretary-General Ban Ki-moon"), before a capitalised function word or date word of a
     headline ("Attack On Camp Hurriya In Iraq"), and without a leading opener, title or
     demonym ("Iraqi Prime Minister Nouri al-Maliki" -> the name)."""
+    folded = _ADJECTIVE_HYPHEN.sub(" ", folded)  # "Orlan-backed": the name is "Orlan"
     spans = []
     for m in NAME_PHRASE.finditer(folded):
         start = m.start()
@@ -68,11 +88,17 @@ def name_spans(folded: str) -> list[tuple[int, int]]:
     return [_trim(folded, s, e) for s, e in spans if e > s]
 
 
+def _opening_word(word: str) -> bool:
+    """A capitalised function word that opens a sentence or clause before a name ("Whereas
+    The New York Times reported"), never a word a name may begin with ("May", "Will")."""
+    return word.istitle() and word.lower() in STOP_WORDS and word.lower() not in _NAME_STARTS
+
+
 def _trim(folded: str, start: int, end: int) -> tuple[int, int]:
     while True:
         first, _, rest = folded[start:end].partition(" ")
         if rest and (first in _OPENERS or first in _TITLE_WORDS or _DEMONYM.match(first)
-                     or first in ("of", "the", "for")):
+                     or first in ("of", "the", "for") or _opening_word(first)):
             start += len(first) + 1
             continue
         name = folded[start:end].rstrip("'")
@@ -102,8 +128,8 @@ def drop_nested_hits(text: str, hits: list[Hit], doc) -> list[Hit]:
         segments = hit.start in starts and hit.end in ends
         whole = name is None or segments or (hit.start, hit.end) in recognised \
             or _whole_hit(hits, name, hit) or _event_name(folded, name, hit)
-        if hit.via not in ("role", "pronoun", "reference", "description") and (
-                not whole or _piece_of_organisation(folded, name, hit)):
+        if hit.via not in ("role", "pronoun", "reference", "description", "honorific") and (
+                not whole or _piece_of_organisation(folded, name, hit) or _joined_name(folded, hit)):
             continue
         if segments:
             kept.append(hit)
@@ -115,6 +141,13 @@ def drop_nested_hits(text: str, hits: list[Hit], doc) -> list[Hit]:
             continue
         kept.append(hit)
     return kept
+
+
+def _joined_name(folded: str, hit: Hit) -> bool:
+    """A name joined by a hyphen or dash to another capitalised name is a piece of a compound
+    name ("Iran" of "Iran-Iraq War"), unlike a compound adjective ("Iran-backed")."""
+    return bool(re.match(r"-[A-Z]", folded[hit.end:hit.end + 2])
+                or re.search(r"[A-Z][\w']*-$", folded[max(0, hit.start - 30):hit.start]))
 
 
 def _piece_of_organisation(folded: str, name: tuple[int, int] | None, hit: Hit) -> bool:
@@ -148,7 +181,10 @@ def _same_name(folded: str, start: int, end: int, hit: Hit) -> bool:
 
 
 def drop_unnamed_groups(text: str, hits: list[Hit], registry: tuple[Entity, ...]) -> list[Hit]:
-    """A group found by description only when every proper name of its label is in the text."""
+    """A group found by description only when every proper name of its label is in the text,
+    its place by any of the place's names ("Camp Nord" for a label naming "Nord Camp")."""
+    from .described import named_through_its_place
+
     labels = {e.id: e.label for e in registry if e.kind == "group"}
     words = set(re.findall(r"[\w'’-]+", fold(text)))
     kept = []
@@ -158,7 +194,8 @@ def drop_unnamed_groups(text: str, hits: list[Hit], registry: tuple[Entity, ...]
             proper = [w for w in re.findall(r"[\w'’-]+", fold(label))[1:] if w[:1].isupper()
                       and w not in ("January", "February", "March", "April", "May", "June", "July",
                                     "August", "September", "October", "November", "December")]
-            if any(w not in words for w in proper):
+            if any(w not in words for w in proper) and not named_through_its_place(
+                    next(e for e in registry if e.id == hit.entity), registry, text):
                 continue
         kept.append(hit)
     return kept
@@ -213,6 +250,20 @@ def _candidate(folded: str, ent, spans) -> tuple[int, int, str] | None:
     return start, end, kind
 
 
+def _before_dash(text: str, ent, start: int, end: int, kind: str) -> tuple[int, int, str] | None:
+    """The name without what an em or en dash glued to it ("the United Kingdom—is"): folding
+    writes both dashes as a hyphen, the text does not."""
+    for m in re.finditer(r"[\u2013\u2014]", text[start:end]):
+        at = start + m.start()
+        if text[at + 1:at + 2].isupper():  # "Iran–Iraq War": a compound name, not a name's end
+            return None
+        if at >= ent.end_char - 1:
+            return start, at, kind
+        if at < ent.start_char:
+            start = at + 1
+    return start, end, kind
+
+
 def _proposed_type(kind: str, label: str) -> str:
     if kind == "place":
         first = label.split()[0]
@@ -234,11 +285,15 @@ def find_named_entities(text: str, doc, hits: list[Hit],
         candidate = _candidate(folded, ent, spans)
         if candidate is None:
             continue
+        candidate = _before_dash(text, ent, *candidate)
+        if candidate is None:
+            continue
         start, end, kind = candidate
         if any(not (end <= h.start or start >= h.end) for h in hits + linked):
             continue
         name = text[start:end]
-        link = link_name(name, kind, choices)
+        link = link_name(name, kind, choices) or (
+            link_tail(name, text, registry) if kind == "organization" else None)
         if link:
             linked.append(Hit(link[0], start, end, round(link[1] / 100 * 0.85, 2), "linked"))
             continue
@@ -272,10 +327,26 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
 _DATELINE_PLACE = re.compile(r"(?<![^\n])[A-Z][A-Z'’ -]{3,}(?=,| \()")
 
 
+_DEMONSTRATIVE = re.compile(r"\b(?:this|that|these|those|my|your|his|her|its|our|their)\s+$", re.IGNORECASE)
+
+
+def _not_a_name(folded: str, proposal: Proposal, words: list[str]) -> bool:
+    """A document's kind ("EU Declaration", "Press Statement"); a word a demonstrative or a
+    possessive points at ("by that Answer"); a person whose name opens with an acronym
+    ("FOB Grizzly" is a base)."""
+    if words[-1] in _NOT_NAMES and len(words) > 1:
+        return True
+    if all(_DEMONSTRATIVE.search(folded[max(0, s - 12):s]) for s, _ in proposal.spans):
+        return True
+    return proposal.type == "Person" and len(words) > 1 and words[0].isupper() and len(words[0]) > 1 \
+        and not all(w.isupper() for w in words)
+
+
 def plausible_proposals(text: str, proposals: list[Proposal]) -> list[Proposal]:
-    """Proposals that read as names: never a lone common word ("Government", "Answer": a word
-    the text also writes in lower case, or a head word), never a possessive fragment, nor
-    a dateline's capitals, and from a headline only when the body names it too."""
+    """Proposals that read as names: never a lone common word ("Government": a word the text
+    also writes in lower case, or a head word), never a possessive fragment, a document's
+    kind, a word after a demonstrative ("that Answer") nor a dateline's capitals, and from a
+    headline only when the body names it too."""
     folded, headers = fold(text), _title_case_lines(text)
     kept = []
     for proposal in proposals:
@@ -286,6 +357,8 @@ def plausible_proposals(text: str, proposals: list[Proposal]) -> list[Proposal]:
         if len(words) == 1 and (re.search(rf"(?<![\w-]){re.escape(label.lower())}(?![\w-])", folded)
                                 or label in ORG_HEADS or label in PLACE_HEADS or label in _NOT_NAMES
                                 or label in _OPENERS or label in _TITLE_WORDS):
+            continue
+        if _not_a_name(folded, proposal, words):
             continue
         spans = tuple(s for s in proposal.spans if not any(a <= s[0] < b for a, b in headers)
                       and not _DATELINE_PLACE.match(text, s[0]))

@@ -18,10 +18,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from ..model import Entity
-from .names import NAME_PHRASE, demonyms, entity_names, fold, normalise_name, occurs, registry_cache
-
-_STOP = frozenset("the a an of at in on to for and or by with those who were other its their "
-                  "this that these several".split())
+from .names import LINKING_WORDS, NAME_PHRASE, demonyms, entity_names, fold, normalise_name, occurs, registry_cache
+from .variants import STOP, honorific_hits, initials_of, reordered_hits, same_words
 
 
 @dataclass(frozen=True)
@@ -48,13 +46,13 @@ def _group_labels(registry: tuple[Entity, ...]) -> tuple[dict, frozenset]:
     for entity in registry:
         if entity.kind == "group":
             for name, _ in entity_names(entity):
-                found = [w for w in re.findall(r"[\w’'-]+", name) if w.lower() not in _STOP]
+                found = [w for w in re.findall(r"[\w’'-]+", name) if w.lower() not in STOP]
                 words = {_stem(w) for w in found}
                 common = {_stem(w) for i, w in enumerate(found)
                           if (i == 0 or w[:1].islower()) and not w[:1].isdigit()}
                 if len(words) >= 2:
                     labels.setdefault(entity.id, []).append((words, common))
-    return labels, frozenset({w for sets in labels.values() for words, _ in sets for w in words} | _STOP)
+    return labels, frozenset({w for sets in labels.values() for words, _ in sets for w in words} | STOP)
 
 
 def _group_hits(folded: str, registry: tuple[Entity, ...]) -> list[Hit]:
@@ -63,24 +61,60 @@ def _group_hits(folded: str, registry: tuple[Entity, ...]) -> list[Hit]:
     one of them says what the group is ("Camp Ashraf on 1 September" alone describes no one)."""
     labels, vocabulary = _group_labels(registry)
     tokens = [(m.start(), m.end(), _stem(m[0])) for m in re.finditer(r"[\w’'-]+", folded)]
+    # a description never ends inside a name: "residents at Camp" of "residents at Camp Nord"
+    inside = {e for m in NAME_PHRASE.finditer(folded) for e in range(m.start() + 1, m.end())}
     found = []
     for i in range(len(tokens)):
-        if tokens[i][2] not in vocabulary or tokens[i][2] in _STOP:
+        if tokens[i][2] not in vocabulary or tokens[i][2] in STOP:
             continue
         for size in range(5, 1, -1):
             window = tokens[i:i + size]
-            if len(window) < size or window[-1][2] in _STOP \
+            if len(window) < size or window[-1][2] in STOP or window[-1][1] in inside \
                     or any(t[2] not in vocabulary for t in window):
                 continue
-            content = {t[2] for t in window if t[2] not in _STOP}
+            content = {t[2] for t in window if t[2] not in STOP}
             if re.search(r"[.;:!?]", folded[window[0][0]:window[-1][1]]) or len(content) < 2:
                 continue
             best = [e for e, sets in labels.items()
                     if any(content <= words and len(content) * 3 >= len(words) * 2
                            and content & common for words, common in sets)]
+            if len(best) > 1:  # several fit: the one whose label has no word more
+                best = [e for e in best if any(content == words for words, _ in labels[e])]
             if len(best) == 1:
                 found.append(Hit(best[0], window[0][0], window[-1][1], 0.6, "description"))
                 break
+    return found
+
+
+_PEOPLE = r"(?:residents|inhabitants|people|population|dissidents|refugees)"
+
+
+@registry_cache
+def _people_at(registry: tuple[Entity, ...]) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Place id -> (the one registry group of the people who live there, the place's names):
+    the one group labelled "<people> at|of|in <place>" ("Residents of Camp Cedar", "Exiles
+    at Camp Cedar"). Countries and regions are left out: their residents are not one group."""
+    places = {fold(n): e for e in registry if e.kind == "place" and e.type not in (
+        "Country", "AdministrativeArea") for n, _ in entity_names(e) if n[:1].isupper()}
+    owners: dict[str, set[str]] = {}
+    for group in registry:
+        m = re.fullmatch(r"(?:[A-Z]\w+ )?[A-Za-z]+s (?:at|of|in) (.+)", fold(group.label)) \
+            if group.kind == "group" else None
+        if m and m[1] in places:
+            owners.setdefault(places[m[1]].id, set()).add(group.id)
+    names = {e.id: tuple(n for n, e2 in places.items() if e2.id == e.id) for e in places.values()}
+    return {place: (ids.pop(), names[place]) for place, ids in owners.items() if len(ids) == 1}
+
+
+def _residents_hits(folded: str, registry: tuple[Entity, ...]) -> list[Hit]:
+    """"the residents of Camp Cedar", "people living at Cedar Camp", "Cedar's residents": the
+    registry group of the people of that place, by any of the place's names."""
+    found = []
+    for group, names in _people_at(registry).values():
+        place = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        pattern = (rf"\b{_PEOPLE}(?: living| housed| staying)? (?:at|of|in) (?:the )?(?:{place})(?![\w-])(?! [A-Z])"
+                   rf"|(?<![\w-])(?:{place})(?:'s?)? residents\b")
+        found += [Hit(group, m.start(), m.end(), 0.6, "description") for m in re.finditer(pattern, folded)]
     return found
 
 
@@ -98,15 +132,38 @@ def _country_hits(folded: str, hits: list[Hit], registry: tuple[Entity, ...]) ->
     return found
 
 
-def _possessive_places(folded: str, hits: list[Hit], registry: tuple[Entity, ...]) -> list[Hit]:
-    """A place named in the possessive inside a longer name: "Iran's democratic parliament"."""
+@registry_cache
+def _nameable_inside(registry: tuple[Entity, ...]) -> tuple[dict[str, str], dict[str, str]]:
+    """Cased names (name -> id) a longer name or a description may hold: of places and
+    people, and of organisations."""
+    def table(kinds):
+        return {name: e.id for e in registry if e.kind in kinds
+                for name, _ in entity_names(e) if name[:1].isupper()}
+    return table(("place", "person")), table(("organization",))
+
+
+def _nested_hits(folded: str, hits: list[Hit], registry: tuple[Entity, ...]) -> list[Hit]:
+    """Places, people and organisations named inside another mention: a place or person in
+    the possessive inside a longer name ("Iran's democratic parliament", "Nouri al-Maliki's
+    office") or anywhere inside the description of a group ("residents of Camp Ashraf" names
+    the camp); an organisation a group's description is "of" ("factions of the Valdorian
+    government"), not one that only qualifies it ("UN inspectors" are the inspectors)."""
+    places_people, organisations = _nameable_inside(registry)
     found = []
-    for entity in registry:
-        if entity.kind != "place":
+    for names, of_only in ((places_people, False), (organisations, True)):
+        if not names:
             continue
-        for m in re.finditer(rf"(?<![\w-]){re.escape(fold(entity.label))}(?='s\b)", folded):
-            if any(h.start <= m.start() and m.end() <= h.end and h.entity != entity.id for h in hits):
-                found.append(Hit(entity.id, m.start(), m.end(), 0.9, "nested"))
+        for m in _pattern(tuple(sorted(names)), False).finditer(folded):
+            outer = [h for h in hits if h.start <= m.start() and m.end() <= h.end
+                     and h.entity != names[m[0]] and (h.start, h.end) != (m.start(), m.end())]
+            possessive = folded.startswith("'s", m.end()) and not folded[m.end() + 2:m.end() + 3].isalpha()
+            group = any(h.entity.startswith("group/") for h in outer)
+            if of_only:
+                ok = group and re.search(r"\bof (?:the )?$", folded[max(0, m.start() - 8):m.start()])
+            else:
+                ok = group or (possessive and outer)
+            if ok:
+                found.append(Hit(names[m[0]], m.start(), m.end(), 0.9, "nested"))
     return found
 
 
@@ -178,28 +235,13 @@ def _exact_hits(folded: str, registry: tuple[Entity, ...]) -> list[Hit]:
     return _scan(folded, cased, ignore_case=False) + _scan(folded, uncased, ignore_case=True)
 
 
-@registry_cache
-def _initials(registry: tuple[Entity, ...]) -> dict[str, str]:
-    """Initials of a multi-word name -> the one organisation or place they stand for:
-    "United Nations" -> UN, "Council of Resistance of Iran" -> CRI (connectors skipped)."""
-    owners: dict[str, set[str]] = {}
-    for entity in registry:
-        if entity.kind not in ("organization", "place"):
-            continue
-        for name, _ in entity_names(entity):
-            words = [w for w in re.findall(r"[\w’'-]+", name) if w.lower() not in _STOP]
-            if len(words) >= 2 and all(w[:1].isupper() for w in words):
-                owners.setdefault("".join(w[0] for w in words), set()).add(entity.id)
-    return {letters: ids.pop() for letters, ids in owners.items() if len(ids) == 1}
-
-
 _INITIALISM = re.compile(r"(?<![\w.-])(?:[A-Z]\.){2,5}(?![\w])|(?<![\w.-])[A-Z]{2,6}(?![\w.-])")
 
 
 def _initialism_hits(folded: str, hits: list[Hit], registry: tuple[Entity, ...]) -> list[Hit]:
     """Initials of a registry name: "U.S." for "United States", "UN" for "United Nations",
     when no other registry name has the same initials and no name covers them."""
-    owners = _initials(registry)
+    owners = initials_of(registry)
     found = []
     for m in _INITIALISM.finditer(folded):
         entity = owners.get(m[0].replace(".", ""))
@@ -217,9 +259,17 @@ def _acronym_hits(folded: str, hits: list[Hit], registry: tuple[Entity, ...]) ->
     extra: dict[str, tuple[str, str, float]] = {}
     for hit in hits:
         m = re.match(r"\s*\((?:the\s+)?([A-Z][A-Z]{1,9})\b", folded[hit.end:hit.end + 20])
-        if m and m[1] not in taken:
+        if m and m[1] not in taken and _abbreviates(m[1], folded[hit.start:hit.end]):
             extra[m[1]] = (hit.entity, "acronym", 0.9)
     return _scan(folded, extra, ignore_case=False)
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """``acronym`` may stand for ``name``: it begins with the name's first letter and its
+    letters come in the name's order ("NCRI", "UNAMI"; not "MONUSCO" for "Democratic
+    Republic of Congo")."""
+    letters = iter(name.upper())
+    return acronym[0] == name[:1].upper() and all(c in letters for c in acronym)
 
 
 @registry_cache
@@ -270,7 +320,8 @@ def _fuzzy_hits(folded: str, hits: list[Hit], registry: tuple[Entity, ...]) -> l
         for size in range(min(len(tokens), 6), 0, -1):
             for i in range(len(tokens) - size + 1):
                 start, end = tokens[i][0], tokens[i + size - 1][1]
-                if any(not (end <= h.start or start >= h.end) for h in hits + found):
+                if any(not (end <= h.start or start >= h.end) for h in hits + found) or {
+                        folded[s:e].lower() for s, e in (tokens[i], tokens[i + size - 1])} & LINKING_WORDS:
                     continue
                 key = normalise_name(folded[start:end])
                 if len(key) < 5:
@@ -278,7 +329,7 @@ def _fuzzy_hits(folded: str, hits: list[Hit], registry: tuple[Entity, ...]) -> l
                 cutoff = 88 if len(key) < 12 else 85
                 best = process.extractOne(key, keys, scorer=fuzz.ratio,
                                           score_cutoff=cutoff)
-                if best:
+                if best and same_words(key, best[0]):
                     found.append(Hit(choices[best[0]], start, end, round(best[1] / 100 * 0.9, 2),
                                      "variant"))
     return found
@@ -311,13 +362,17 @@ def find_mentions(text: str, registry: tuple[Entity, ...]) -> list[Hit]:
     [('person/qassem-suleimani', 'variant')]
     """
     folded = fold(text)
-    hits = _select(_exact_hits(folded, registry))
+    hits = _select(_exact_hits(folded, registry) + [Hit(*f) for f in reordered_hits(folded, registry)])
+    # a surname after a title is the person by the title, whatever else it is part of
+    titled = [Hit(*f) for f in honorific_hits(folded, [h for h in hits if h.via != "short-form"], registry)]
+    hits = _select(titled, [h for h in hits if not any(h.start < t.end and t.start < h.end for t in titled)])
     hits = _select(_acronym_hits(folded, hits, registry), hits)
     hits = _select(_initialism_hits(folded, hits, registry), hits)
     hits = _select(_fuzzy_hits(folded, hits, registry), hits)
     hits = _select(_role_hits(folded, hits, registry), hits)
     names = [h for h in hits if not h.entity.startswith("place/")]  # a description may hold a place
-    hits = _select(_group_hits(folded, registry) + [h for h in hits if h not in names], names)
+    described = _group_hits(folded, registry) + _residents_hits(folded, registry)
+    hits = _select(described + [h for h in hits if h not in names], names)
     hits = _select(_country_hits(folded, hits, registry), hits)
-    nested = _possessive_places(folded, hits, registry) + _demonym_hits(folded, hits, registry)
+    nested = _nested_hits(folded, hits, registry) + _demonym_hits(folded, hits, registry)
     return sorted(hits + nested, key=lambda h: h.start)

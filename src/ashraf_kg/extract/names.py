@@ -15,12 +15,13 @@ from functools import lru_cache
 from ..clean import fold
 from ..model import Entity
 
-TITLES = ("Prime Minister", "President", "Brigadier General", "Brigadier", "General",
+TITLES = ("Prime Minister", "President", "Attorney General", "Brigadier General", "Brigadier", "General",
           "Colonel", "Major General", "Lieutenant", "Commander", "Secretary-General",
           "Secretary of State", "Secretary", "National Security Advisor", "High Representative",
           "Minister", "Foreign Minister", "Ambassador", "Ayatollah", "Sheikh", "Imam", "Judge",
           "Senator", "Speaker", "Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Dr.", "Chief", "Envoy",
-          "Spokesman", "Spokeswoman", "Governor", "Mayor", "King", "Queen", "Prince")
+          "Spokesman", "Spokeswoman", "Governor", "Mayor", "King", "Queen", "Prince", "Shah",
+          "Emir", "Sultan")
 CONNECTORS = r"(?:of|the|for|al|el|e|de|ul|bin|ibn|ad|as)"
 _CAP = r"[A-Z](?:[\w']|\.(?=\w))*(?:-[\w']+)*"
 # A capitalised name, lowercase connectors allowed inside: "Council of Resistance of Iran".
@@ -29,6 +30,12 @@ NAME_PHRASE = re.compile(rf"(?<![\w-]){_CAP}(?:[ ](?:{CONNECTORS}[ ])*{_CAP})*")
 _GENERIC_HEADS = frozenset("""Army Navy Police Government Ministry Parliament Forces Guard Guards
     Militia Embassy""".split())
 _PARTICLES = frozenset("al el e de of the for and bin ibn ul ad as".split())
+# A name of several capitalised parts, joined by connectors or "and": "Middle East and North
+# Africa Subcommittee".
+_PART = rf"(?:(?:[A-Z]\.){{2,}}|{_CAP})"  # "U.S." keeps its last full stop
+LONG_NAME_PHRASE = re.compile(rf"(?<![\w.-]){_PART}(?:[ ](?:(?:{CONNECTORS}|and|in|on)[ ])*{_PART})*")
+# Words that join the parts of a name and say nothing of which name it is.
+LINKING_WORDS = frozenset("of the for and in on at a an to".split())
 
 
 
@@ -69,6 +76,22 @@ def entity_names(entity: Entity) -> tuple[tuple[str, str], ...]:
     return tuple((fold(n), how) for n, how in names if len(n) > 1)
 
 
+def content_key(name: str, initials: dict[str, str] | None = None) -> tuple[str, ...]:
+    """The words that make a name, in any order: "Department of State" and "State Department"
+    have one key; "and" is kept ("Iraq and the United Nations Assistance Mission" is two names,
+    not "United Nations Assistance Mission for Iraq"). Initials the registry spells out (``initials``: "US" -> "United
+    States") are written out first, so "U.S. Department of State" is "United States
+    Department of State"."""
+    words = []
+    for token in fold(name).split():
+        letters = token.replace(".", "")
+        if initials and letters.isupper() and letters in initials:
+            token = initials[letters]
+        words += normalise_name(token).split()
+    return tuple(sorted(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+                        for w in words if w not in LINKING_WORDS or w == "and"))
+
+
 def demonyms(label: str) -> set[str]:
     """Adjectives of a country's name: Iraq -> Iraqi, Iran -> Iranian, Lebanon -> Lebanese."""
     stem = re.sub(r"(?:a|on|y)$", "", label)
@@ -87,12 +110,43 @@ def occurs(name: str, text: str, *, ignore_case: bool = False) -> bool:
 
 def is_named_in(entity: Entity, text: str) -> bool:
     """Some name of ``entity`` is in ``text`` (its label, an alias, either without a gloss
-    such as "(unnamed)"); for a described group ("Residents of Camp Ashraf"), every proper
-    name of its label is. An extracted entity that fails this is invented."""
+    such as "(unnamed)"), or written with its words in another order ("Army of the Mukhtar"
+    for "Mukhtar Army"), or a multi-word label in dotted initials ("U.S."); for a described
+    group ("Residents of Camp Ashraf"), every proper name of its label is. An extracted
+    entity that fails this is invented."""
     common = entity.kind in ("group", "thing")
     if any(occurs(n, text, ignore_case=common) for n, _ in entity_names(entity)):
         return True
     if common:
         proper = [w for w in re.findall(r"[\w'’-]+", entity.label)[1:] if w[:1].isupper()]
         return all(occurs(w, text) for w in proper)
+    return _reordered_in(entity, text) or _initials_in(entity, text)
+
+
+def _reordered_in(entity: Entity, text: str) -> bool:
+    """A phrase of ``text`` has the words of a name of ``entity``, cased alike, in any order."""
+    folded = fold(text)
+    words = set(_cased_words(folded))
+    keys = {k for k in (_cased_words(n) for n, _ in entity_names(entity)) if len(k) >= 2 and set(k) <= words}
+    if not keys:
+        return False
+    longest = max(len(k) for k in keys) * 2
+    for m in LONG_NAME_PHRASE.finditer(folded):
+        parts = [_cased_words(w) for w in m[0].split()]
+        for i in range(len(parts)):
+            for j in range(i + 2, min(len(parts), i + longest) + 1):
+                if tuple(sorted(w for part in parts[i:j] for w in part)) in keys:
+                    return True
     return False
+
+
+def _cased_words(name: str) -> tuple[str, ...]:
+    return tuple(sorted(w for w in re.findall(r"[\w-]+", fold(name).replace("'", ""))
+                        if w.lower() not in LINKING_WORDS or w == "and"))
+
+
+def _initials_in(entity: Entity, text: str) -> bool:
+    words = entity.label.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return False
+    return occurs(".".join(w[0] for w in words) + ".", text)
