@@ -29,14 +29,14 @@ TRIGGERS = (
      "participant"),
     (r"\b(?:investigat(?:e|es|ed|ing|ions?)|inquiry|inquiries|fact[- ]finding)\b", "Investigation",
      "target"),
-    (r"\b(?:relocat(?:e|es|ed|ing|ion)|moved(?= (?:\w+ )?(?:from|to)\b)|movement of"
-     r"|transfer(?:s|red|ring)? (?:of|to)|resettle(?:d|ment)?)\b", "Relocation", "participant"),
+    (r"\b(?:relocat(?:e|es|ed|ing|ion)|mov(?:ed|ing)(?= (?:\w+ )?(?:from|to)\b)|(?:forced )?displacement"
+     r"|movement of|transfer(?:s|red|ring)? (?:of|to)|resettle(?:d|ment)?)\b", "Relocation", "participant"),
     (r"\b(?:plan(?:ned|ning|s)?|plott(?:ed|ing))(?: and (?:direct|order|carr(?:y|ied) out)\w*)?\b"
      r"(?= (?:the|an|a) )", "Plotting", "target"),
     (r"\b(?<!in )(?:order(?:ed|ing|s)?|direct(?:ed|ing)? the)\b", "Order", "recipient"),  # not "in order to"
     (r"\bden(?:ied|ies|y|ying|ial)\b", "Denial", None),
-    (r"\b(?:call(?:ed|s|ing)? (?:for|on)|urg(?:ed|es|ing)|appeal(?:ed|s)? (?:to|for))\b",
-     "Appeal", "recipient"),
+    (r"\b(?:call(?:ed|s|ing)? (?:for|on|upon)|urg(?:e|ed|es|ing)|appeal(?:ed|s)? (?:to|for)"
+     r"|(?:insist|demand)(?:ed|s|ing)? that)\b", "Appeal", "recipient"),
     (r"\b(?:prevent(?:ed|ing|s)?|block(?:ed|ing)|barred) from\b", "AccessObstruction", "target"),
     (r"\bremov(?:ed|ing|al)\b", "RemovalFromPost", "target"),
     (r"\b(?:broadcast(?:ing|s)?|issuing reports|aired)\b", "Broadcast", None),
