@@ -142,3 +142,39 @@ def test_each_pair_is_related_once(mark):
     text = "Camp Cedar in Orlan province was quiet. Camp Cedar in Orlan province is far."
     names = ("Camp Cedar", "Orlan province", "Camp Cedar", "Orlan province")
     assert len(relations(text, *names, mark=mark)) == 1
+
+
+def test_a_post_told_after_the_person_makes_a_membership(mark):
+    text = "The court heard Tomas Reyes, a veteran member of the Hill Militia, on Monday."
+    assert memberships(text, "Tomas Reyes", "Hill Militia", mark=mark) == [
+        ("person/tomas-reyes", "organization/hill-militia", "Member", False)]
+
+
+def test_a_former_post_told_after_the_person_is_former(mark):
+    text = "Tomas Reyes, former Chief of the Kesh Council, resigned."
+    assert memberships(text, "Tomas Reyes", "Kesh Council", mark=mark) == [
+        ("person/tomas-reyes", "organization/kesh-council", "Chief", True)]
+
+
+def test_a_person_as_an_organisations_titled_post_is_its_member(mark):
+    text = "Nobody has yet replaced Tomas Reyes as UN Special Adviser in the region."
+    assert memberships(text, "Tomas Reyes", "UN", mark=mark) == [
+        ("person/tomas-reyes", "organization/united-nations", "Adviser", False)]
+
+
+def test_one_of_the_leaders_of_an_organisation_is_its_member(mark):
+    text = "One of the leaders of the Hill Militia, Tomas Reyes, spoke to reporters."
+    assert memberships(text, "Hill Militia", "Tomas Reyes", mark=mark) == [
+        ("person/tomas-reyes", "organization/hill-militia", "Leader", False)]
+
+
+def test_a_former_name_in_parentheses_does_not_hide_the_containing_place(mark):
+    text = "Rockets hit Camp Cedar (formerly known as Camp Pine) in Valdoria."
+    assert relations(text, "Camp Cedar", "Valdoria", mark=mark) == [
+        ("containedInPlace", "place/camp-cedar", "place/valdoria",
+         "Camp Cedar (formerly known as Camp Pine) in Valdoria")]
+
+
+def test_a_list_of_people_after_a_comma_is_no_post(mark):
+    text = "The envoy met Tomas Reyes, Lena Novak and the Hill Militia."
+    assert memberships(text, "Tomas Reyes", "Lena Novak", "Hill Militia", mark=mark) == []

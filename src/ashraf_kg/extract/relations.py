@@ -29,7 +29,8 @@ from .names import TITLES, demonyms, entity_names, fold, is_named_in, registry_c
 PLACE_RANK = {"Camp": 1, "City": 2, "AdministrativeArea": 3, "Country": 4, "Region": 5}
 POSTS = ("head", "leader", "chief", "commander", "director", "founder", "spokesman",
          "spokeswoman", "member", "official", "envoy", "representative", "president",
-         "chairman", "secretary-general", "minister")
+         "chairman", "secretary-general", "minister", "adviser", "advisor", "commissioner",
+         "coordinator", "rapporteur", "ambassador")
 _POST_TITLES = sorted({*TITLES, *POSTS, *(p.capitalize() for p in POSTS)} - {"Mr", "Mrs", "Ms",
                       "Dr", "Mr.", "Mrs.", "Dr."}, key=len, reverse=True)
 _TITLE = "|".join(re.escape(t) for t in _POST_TITLES)
@@ -181,7 +182,8 @@ def _post_of_phrases(index: _Index, person: Hit) -> list[RelationHit]:
     """"the head of the … Qods Force; X", "The leader of the Iranian resistance, X"."""
     before = index.text[max(0, person.start - 120):person.start]
     offset = person.start - len(before)
-    m = re.search(rf"\b[Tt]he\s+(former\s+)?({'|'.join(POSTS)})\s+of\s+[^.()]*?[;:,]?\s+$", before)
+    m = re.search(rf"\b(?:[Oo]ne\s+of\s+the|[Tt]he)\s+(former\s+)?({'|'.join(POSTS)})s?\s+of\s+[^.()]*?[;:,]?\s+$",
+                  before)
     if m:
         org = index.ending(offset + len(before[:m.end()].rstrip(" ;:,")))
         if org:
@@ -199,15 +201,35 @@ def _post_of_phrases(index: _Index, person: Hit) -> list[RelationHit]:
     return []
 
 
+def _appositive_posts(index: _Index, person: Hit) -> list[RelationHit]:
+    """A post told after the person: "X, an Iranian-based member of the Y", "X, former
+    Chief of the Y", "X, the Y Special Representative", "X as Y Special Adviser"."""
+    after = index.text[person.end:person.end + 120]
+    m = re.match(rf",\s+(?:(?:the|a|an)\s+)?(former\s+)?(?:[\w-]+\s+){{0,2}}?({_TITLE})\s+of\s+", after)
+    org = m and _possessed(index, person.end + m.end())
+    if org:
+        return [RelationHit("membership", person.entity, org.entity, (person.start, org.end),
+                            role=_role_name(m[2]), former=bool(m[1]))]
+    m = re.match(r"(?:,|\s+as)\s+(?:the\s+)?(former\s+)?", after)
+    org = m and index.at(person.end + m.end())
+    title = org and re.match(rf"\s+(?:[A-Z][\w-]+\s+){{0,2}}?({_TITLE})\b", index.text[org.end:org.end + 60])
+    if not title or not title[1][:1].isupper():
+        return []
+    return [RelationHit("membership", person.entity, org.entity, (person.start, org.end + title.end()),
+                        role=title[1], former=bool(m[1]))]
+
+
 def _places(index: _Index, place: Hit) -> list[RelationHit]:
     rank = PLACE_RANK.get(index.types.get(place.entity, ""), 0)
-    after = index.text[place.end:place.end + 40]
+    aside = re.match(r"\s*\([^)]{0,60}\)", index.text[place.end:])  # "Camp Nord (formerly Camp Y) in Kesh"
+    end = place.end + (aside.end() if aside else 0)
+    after = index.text[end:end + 40]
     found = []
     for pattern, predicate in ((r"\s+in\s+", "containedInPlace"), (r",\s+(?=[A-Z])", "containedInPlace"),
                                (r"\s+(?:just\s+)?(?:outside(?:\s+of)?|near|close\s+to|next\s+to)\s+",
                                 "locatedNear")):
         m = re.match(pattern, after)
-        other = m and index.at(place.end + m.end(), kinds=("place",))
+        other = m and index.at(end + m.end(), kinds=("place",))
         if not other or other.entity == place.entity:
             continue
         bigger = PLACE_RANK.get(index.types.get(other.entity, ""), 0)
@@ -297,7 +319,7 @@ def find_relations(text: str, hits: list[Hit], registry: tuple[Entity, ...]) -> 
     for hit in index.hits:
         kind = index.kind(hit)
         if kind == "person":
-            found += _titled_posts(index, hit) or _post_of_phrases(index, hit)
+            found += (_titled_posts(index, hit) or _post_of_phrases(index, hit)) + _appositive_posts(index, hit)
         elif kind == "place":
             found += _places(index, hit)
         if kind in ("organization", "place"):
