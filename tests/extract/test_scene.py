@@ -49,3 +49,19 @@ def test_a_city_that_acts_is_not_the_scene():
     text = ("The Hill Militia attacked the residents before dawn. "
             "Kesh is believed to be holding the missing.")
     assert _places(text, "Attack") in ([], [()])
+
+
+def _targets(text: str, event_type: str) -> list[tuple[str, ...]]:
+    meta = DocumentMeta("900_test", "Test", date(2013, 9, 1), genre="news")
+    events = extract_document(Document(meta, text, text), REGISTRY).annotations.events
+    return [e.role("target") for e in events if e.type == event_type]
+
+
+def test_an_attack_on_a_camp_targets_its_residents():
+    text = "The Hill Militia attacked Camp Cedar before dawn."
+    assert _targets(text, "Attack") == [("group/cedar-residents",)]
+
+
+def test_an_attack_on_a_camp_without_registered_residents_has_no_target():
+    text = "The Hill Militia attacked Camp Birch before dawn."
+    assert _targets(text, "Attack") in ([], [()])

@@ -9,6 +9,10 @@ sentence or in the sentence next to it in the same paragraph, when exactly one p
 that rank is named there; otherwise it stays without a place. A name inside a longer
 name counts ("the residents of Camp Nord"); one in the possessive ("Kesh's proxies") or
 one that acts, as the subject of a verb ("Kesh is believed to be holding them"), does not.
+
+An attack on a camp is an attack on the people who live there: an attack (or arson)
+whose place is a camp and which names no target takes as target the group the registry
+calls the camp's residents ("Residents of Camp Nord"), when it has one.
 """
 
 from __future__ import annotations
@@ -58,11 +62,34 @@ def _scene(places: dict[str, tuple[int, list[int]]], span) -> str | None:
     return top[0] if len(top) == 1 else None
 
 
+def _residents(registry: tuple[Entity, ...]) -> dict[str, str]:
+    """Camp id -> the group the registry labels as its residents ("Residents of Camp Nord")."""
+    camps = {fold(n).lower(): e.id for e in registry if e.type == "Camp" for n, _ in entity_names(e)}
+    found = {}
+    for group in (e for e in registry if e.kind == "group"):
+        m = re.fullmatch(r"(?:the\s+)?residents\s+(?:of|at)\s+(.+)", fold(group.label), re.IGNORECASE)
+        if m and m[1].lower() in camps:
+            found.setdefault(camps[m[1].lower()], group.id)
+    return found
+
+
+def target_residents(events: list[EventHit], registry: tuple[Entity, ...]) -> None:
+    """An attack on a camp with no target named targets the camp's residents."""
+    residents = _residents(registry)
+    for event in events:
+        if event.type in ("Attack", "Arson") and not event.roles.get("target"):
+            group = next((residents[p] for p in event.place if p in residents), None)
+            if group:
+                event.add("target", group)
+
+
 def place_events(text: str, sentences, events: list[EventHit], registry: tuple[Entity, ...],
                  doc=None) -> None:
-    """Give each violent event without a place the scene its neighbourhood names."""
+    """Give each violent event without a place the scene its neighbourhood names, then an
+    attack on a camp its residents as target."""
     waiting = [e for e in events if e.type in VIOLENT and not e.place and e.roles]
     if not waiting:
+        target_residents(events, registry)
         return
     folded = fold(text)
     places = {e.id: (_RANK[e.type], _occurrences(doc, folded, [n for n, _ in entity_names(e)]))
@@ -74,3 +101,4 @@ def place_events(text: str, sentences, events: list[EventHit], registry: tuple[E
         scene = scene or _scene(places, _window(text, sentences, event.trigger[0]))
         if scene:
             event.place.append(scene)
+    target_residents(events, registry)
