@@ -203,3 +203,17 @@ def test_clauses_split_at_semicolons_and_dashes():
     text = "The army left; the police stayed – briefly – and the mayor spoke."
     assert [text[s:e] for s, e in split_clauses(text, 0, len(text))] == [
         "The army left", "the police stayed", "briefly", "and the mayor spoke."]
+
+
+def test_an_appeal_is_about_the_group_named_after_its_addressee(mark):
+    text = "Tomas Reyes called on the Northern Brigade to protect the refugees in Kesh."
+    (appeal,) = events(text, ("Tomas Reyes", REYES), ("Northern Brigade", BRIGADE),
+                       ("refugees", REFUGEES), ("Kesh", KESH), mark=mark)
+    assert (appeal.type, appeal.roles) == ("Appeal", {"agent": [REYES], "recipient": [BRIGADE],
+                                                      "target": [REFUGEES]})
+
+
+def test_the_actor_before_a_relocation_noun_takes_part_in_it(mark):
+    text = "The Northern Brigade relocation ended in Kesh."
+    (move,) = events(text, ("Northern Brigade", BRIGADE), ("Kesh", KESH), mark=mark)
+    assert move.roles == {"participant": [BRIGADE]}

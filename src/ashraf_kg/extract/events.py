@@ -166,8 +166,11 @@ def _arguments(event: EventHit, text: str, clause, mentions: list[Hit], object_r
         passive = re.search(r"(?:ed|en|t)$", word) and _PASSIVE.search(gap)
         if passive and ("," in gap or len(gap) > 40):
             return _objects(event, text, (clause[0], limit), mentions, object_role, skip=())
+        # who stands before a meeting, or before a relocation named by a noun ("the UN-led
+        # resettlement"), takes part in it rather than carrying it out
         role = (object_role or "target") if passive else (
-            "participant" if event.type == "Meeting" else "agent")
+            "participant" if event.type == "Meeting" or (event.type == "Relocation" and noun)
+            else "agent")
         if source:
             role = object_role or "target"
         for hit in _coordinated(text, subject, mentions) if role == "agent" else [subject]:
@@ -210,6 +213,15 @@ def _objects(event: EventHit, text: str, clause, mentions, object_role, skip) ->
                 event.add(object_role, hit.entity)
                 event.evidence = (event.evidence[0], max(event.evidence[1], hit.end))
                 previous = hit
+            elif _appeal_about(event, hit):
+                event.add("target", hit.entity)
+
+
+def _appeal_about(event: EventHit, hit: Hit) -> bool:
+    """The group an appeal is about, named after its addressee: "call on the army to protect
+    the residents" is about the residents."""
+    return event.type == "Appeal" and _kind(hit) == "group" and "target" not in event.roles \
+        and hit.entity not in event.roles.get("recipient", []) + event.roles.get("agent", [])
 
 
 def _time_near(found: list[re.Match], trigger) -> str | None:
