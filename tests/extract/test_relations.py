@@ -178,3 +178,15 @@ def test_a_former_name_in_parentheses_does_not_hide_the_containing_place(mark):
 def test_a_list_of_people_after_a_comma_is_no_post(mark):
     text = "The envoy met Tomas Reyes, Lena Novak and the Hill Militia."
     assert memberships(text, "Tomas Reyes", "Lena Novak", "Hill Militia", mark=mark) == []
+
+
+def test_a_post_after_another_apposition_makes_a_membership(mark):
+    text = "Tomas Reyes, a teacher from the north, a senior member of the River Front, was freed."
+    assert memberships(text, "Tomas Reyes", "River Front", mark=mark) == [
+        ("person/tomas-reyes", "organization/river-front", "Member", False)]
+
+
+def test_a_group_in_apposition_to_members_of_an_organisation_is_its_member(mark):
+    text = "Police questioned the gunmen, members of the Hill Militia, for hours."
+    assert relations(text, "gunmen", "Hill Militia", mark=mark) == [
+        ("memberOf", "group/gunmen", "organization/hill-militia", "gunmen, members of the Hill Militia")]

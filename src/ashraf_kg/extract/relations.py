@@ -204,12 +204,19 @@ def _post_of_phrases(index: _Index, person: Hit) -> list[RelationHit]:
 def _appositive_posts(index: _Index, person: Hit) -> list[RelationHit]:
     """A post told after the person: "X, an Iranian-based member of the Y", "X, former
     Chief of the Y", "X, the Y Special Representative", "X as Y Special Adviser"."""
+    at = person.end
+    for _ in range(3):  # "X, a former prisoner, a senior member of Y": past other appositions
+        m = re.match(rf",\s+(?:(?:the|a|an)\s+)?(former\s+)?(?:[\w-]+\s+){{0,2}}?({_TITLE})\s+of\s+",
+                     index.text[at:at + 120])
+        org = m and _possessed(index, at + m.end())
+        if org:
+            return [RelationHit("membership", person.entity, org.entity, (person.start, org.end),
+                                role=_role_name(m[2]), former=bool(m[1]))]
+        aside = re.match(r",\s+(?:a|an|the)\s+[^,;.()]{1,60}(?=,)", index.text[at:at + 80])
+        if not aside:
+            break
+        at += aside.end()
     after = index.text[person.end:person.end + 120]
-    m = re.match(rf",\s+(?:(?:the|a|an)\s+)?(former\s+)?(?:[\w-]+\s+){{0,2}}?({_TITLE})\s+of\s+", after)
-    org = m and _possessed(index, person.end + m.end())
-    if org:
-        return [RelationHit("membership", person.entity, org.entity, (person.start, org.end),
-                            role=_role_name(m[2]), former=bool(m[1]))]
     m = re.match(r"(?:,|\s+as)\s+(?:the\s+)?(former\s+)?", after)
     org = m and index.at(person.end + m.end())
     title = org and re.match(rf"\s+(?:[A-Z][\w-]+\s+){{0,2}}?({_TITLE})\b", index.text[org.end:org.end + 60])
@@ -275,7 +282,8 @@ def _sponsors(index: _Index, hit: Hit) -> list[RelationHit]:
 
 
 def _group_members(index: _Index, hit: Hit) -> list[RelationHit]:
-    m = re.match(r"\s+(?:are|were|is|was)\s+(?:all\s+)?members\s+of\s+", index.text[hit.end:])
+    # "X are members of Y", and in apposition "X, members of Y", "dissidents members of Y"
+    m = re.match(r"(?:\s+(?:are|were|is|was)|,)?\s+(?:all\s+)?members\s+of\s+", index.text[hit.end:])
     org = m and index.at(hit.end + m.end())
     return [RelationHit("memberOf", hit.entity, org.entity, (hit.start, org.end))] if org else []
 
