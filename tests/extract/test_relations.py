@@ -10,6 +10,7 @@ from ashraf_kg.model import Entity
 REGISTRY = (
     Entity("person/tomas-reyes", "Person", "Tomas Reyes"),
     Entity("person/lena-novak", "Person", "Lena Novak", roles=("Chairman of the Kesh Council",)),
+    Entity("person/ivo-marek", "Person", "Ivo Marek", roles=("Prime Minister of Valdoria",)),
     Entity("organization/united-nations", "Organization", "United Nations", ("UN",)),
     Entity("organization/northern-brigade", "Organization", "Northern Brigade"),
     Entity("organization/brigade-medics", "Organization", "Northern Brigade medical corps"),
@@ -24,7 +25,8 @@ REGISTRY = (
     Entity("place/valdoria", "Country", "Valdoria"),
 )
 NAMES = {"UN": "organization/united-nations", "Tomas Reyes": "person/tomas-reyes",
-         "Lena Novak": "person/lena-novak", "Northern Brigade": "organization/northern-brigade",
+         "Lena Novak": "person/lena-novak", "Ivo Marek": "person/ivo-marek",
+         "Government of Valdoria": "organization/government-of-valdoria", "Northern Brigade": "organization/northern-brigade",
          "Northern Brigade medical corps": "organization/brigade-medics",
          "Kesh Council": "organization/kesh-council", "Hill Militia": "organization/hill-militia",
          "River Front": "organization/river-front", "gunmen": "group/gunmen",
@@ -190,3 +192,23 @@ def test_a_group_in_apposition_to_members_of_an_organisation_is_its_member(mark)
     text = "Police questioned the gunmen, members of the Hill Militia, for hours."
     assert relations(text, "gunmen", "Hill Militia", mark=mark) == [
         ("memberOf", "group/gunmen", "organization/hill-militia", "gunmen, members of the Hill Militia")]
+
+
+def test_a_bigger_place_in_the_possessive_contains_the_smaller(mark):
+    text = "Fighting spread across Valdoria's Orlan province."
+    assert relations(text, "Valdoria", "Orlan province", mark=mark) == [
+        ("containedInPlace", "place/orlan-province", "place/valdoria", "Valdoria's Orlan province")]
+
+
+def test_a_place_that_is_a_camp_in_a_province_is_contained_in_it(mark):
+    text = "Camp Cedar (also known as Cedar Base) is a camp in Valdoria's Orlan province."
+    found = relations(text, "Camp Cedar", "Valdoria", "Orlan province", mark=mark)
+    assert [r[:3] for r in found] == [
+        ("containedInPlace", "place/camp-cedar", "place/orlan-province"),
+        ("containedInPlace", "place/orlan-province", "place/valdoria")]
+
+
+def test_a_lower_case_title_finds_the_post_among_the_persons_roles(mark):
+    text = "The Government of Valdoria fell after then-prime minister Ivo Marek resigned."
+    assert memberships(text, "Government of Valdoria", "Ivo Marek", mark=mark) == [
+        ("person/ivo-marek", "organization/government-of-valdoria", "Minister", False)]

@@ -120,7 +120,9 @@ def _role_name(title: str) -> str:
 def _registry_post(index: _Index, person: str, title: str) -> str | None:
     """The organisation of a registry role "<title> of <X>" of ``person``."""
     for role in index.registry[person].roles if person in index.registry else ():
-        m = re.match(rf"(?:former\s+)?{re.escape(title)} of (?:the\s+)?(.+)$", role, re.IGNORECASE)
+        # "minister" of "then-prime minister X" is the "Prime Minister of Iraq" of X's roles
+        m = re.match(rf"(?:former\s+)?(?:[\w-]+\s+)?{re.escape(title)} of (?:the\s+)?(.+)$", role,
+                     re.IGNORECASE)
         if not m:
             continue
         for entity in index.registry.values():
@@ -226,17 +228,41 @@ def _appositive_posts(index: _Index, person: Hit) -> list[RelationHit]:
                         role=title[1], former=bool(m[1]))]
 
 
+_IS_A_PLACE_IN = (r"\s+(?:is|was)\s+an?\s+(?:[\w-]+\s+){0,2}?(?:camp|city|town|village|district|province"
+                  r"|base|settlement|suburb|neighbou?rhood)\s+(?:in|of)\s+")
+
+
+def _possessed_place(index: _Index, place: Hit) -> Hit:
+    """The last place of a possessive chain: "Kesh's Orlan province" ends in the province."""
+    m = re.match(_POSSESSIVE, index.text[place.end:place.end + 4])
+    following = m and index.at(place.end + m.end(), kinds=("place",))
+    return following if following and following.start == place.end + m.end() else place
+
+
+def _possessive_places(index: _Index, place: Hit, rank: int) -> list[RelationHit]:
+    """"Valdoria's Orlan province": the smaller place named in the possessive of the bigger."""
+    inner = _possessed_place(index, place)
+    smaller = PLACE_RANK.get(index.types.get(inner.entity, ""), 0)
+    if inner is place or inner.entity == place.entity or not (smaller and rank > smaller):
+        return []
+    return [RelationHit("containedInPlace", inner.entity, place.entity, (place.start, inner.end))]
+
+
 def _places(index: _Index, place: Hit) -> list[RelationHit]:
     rank = PLACE_RANK.get(index.types.get(place.entity, ""), 0)
-    aside = re.match(r"\s*\([^)]{0,60}\)", index.text[place.end:])  # "Camp Nord (formerly Camp Y) in Kesh"
+    # past other names: "Camp Nord (formerly Camp Y) in Kesh", "Camp Nord or Nord City (…) is"
+    aside = re.match(r"(?:\s+or\s+(?:[A-Z][\w-]*\s?)+)?\s*\([^)]{0,100}\)", index.text[place.end:])
     end = place.end + (aside.end() if aside else 0)
-    after = index.text[end:end + 40]
-    found = []
+    after = index.text[end:end + 60]
+    found = _possessive_places(index, place, rank)
     for pattern, predicate in ((r"\s+in\s+", "containedInPlace"), (r",\s+(?=[A-Z])", "containedInPlace"),
+                               (_IS_A_PLACE_IN, "containedInPlace"),
                                (r"\s+(?:just\s+)?(?:outside(?:\s+of)?|near|close\s+to|next\s+to)\s+",
                                 "locatedNear")):
         m = re.match(pattern, after)
         other = m and index.at(end + m.end(), kinds=("place",))
+        if other and pattern == _IS_A_PLACE_IN:  # "a camp in Kesh's Orlan province": the province
+            other = _possessed_place(index, other)
         if not other or other.entity == place.entity:
             continue
         bigger = PLACE_RANK.get(index.types.get(other.entity, ""), 0)
