@@ -26,7 +26,8 @@ REGISTRY = (
 )
 NAMES = {"UN": "organization/united-nations", "Tomas Reyes": "person/tomas-reyes",
          "Lena Novak": "person/lena-novak", "Ivo Marek": "person/ivo-marek",
-         "Government of Valdoria": "organization/government-of-valdoria", "Northern Brigade": "organization/northern-brigade",
+         "Government of Valdoria": "organization/government-of-valdoria",
+         "Northern Brigade": "organization/northern-brigade",
          "Northern Brigade medical corps": "organization/brigade-medics",
          "Kesh Council": "organization/kesh-council", "Hill Militia": "organization/hill-militia",
          "River Front": "organization/river-front", "gunmen": "group/gunmen",
