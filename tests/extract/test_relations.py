@@ -18,6 +18,7 @@ REGISTRY = (
     Entity("organization/kesh-council", "Organization", "Kesh Council"),
     Entity("organization/hill-militia", "Organization", "Hill Militia"),
     Entity("organization/river-front", "Organization", "River Front"),
+    Entity("organization/kesh-assembly", "Organization", "Kesh Assembly"),
     Entity("group/gunmen", "Group", "the gunmen"),
     Entity("place/camp-cedar", "Camp", "Camp Cedar"),
     Entity("place/kesh", "City", "Kesh"),
@@ -213,3 +214,14 @@ def test_a_lower_case_title_finds_the_post_among_the_persons_roles(mark):
     text = "The Government of Valdoria fell after then-prime minister Ivo Marek resigned."
     assert memberships(text, "Government of Valdoria", "Ivo Marek", mark=mark) == [
         ("person/ivo-marek", "organization/government-of-valdoria", "Minister", False)]
+
+
+def test_the_sponsors_of_a_bill_are_members_of_its_chamber(mark):
+    text = ("IN THE KESH ASSEMBLY\nMr. REYES of Orlan (for himself and Ms. NOVAK) introduced the "
+            "following bill; which was referred to the Kesh Council.\nLena Novak spoke later.")
+    hits = mark(text, ("KESH ASSEMBLY", "organization/kesh-assembly"), ("REYES", "person/tomas-reyes"),
+                ("NOVAK", "person/lena-novak"), ("Lena Novak", "person/lena-novak"))
+    found = [(r.subject, r.object, r.role) for r in find_relations(text, hits, REGISTRY)
+             if r.kind == "membership"]
+    assert found == [("person/tomas-reyes", "organization/kesh-assembly", "Member"),
+                     ("person/lena-novak", "organization/kesh-assembly", "Member")]

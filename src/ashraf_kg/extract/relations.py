@@ -345,11 +345,34 @@ def _organisation_names(registry: tuple[Entity, ...]) -> dict[str, list[str]]:
             if e.kind == "organization"}
 
 
+# "Mr. A of Kesh (for himself, Ms. B and Mr. C) introduced the following bill": a bill's sponsors
+_SPONSORED = re.compile(r"\(\s*for\s+(?:himself|herself|themselves)\b[^)]*\)\s+(?:submitted|introduced)"
+                        r"\s+the\s+following\s+(?:[\w-]+\s+)?(?:resolution|bill)\b", re.IGNORECASE)
+_CHAMBER = re.compile(r"\b(?:house\s+of\s+(?:representatives|commons|lords|delegates)|senate|assembly"
+                      r"|parliament)\b", re.IGNORECASE)
+
+
+def _bill_sponsors(index: _Index) -> list[RelationHit]:
+    """The sponsors of a bill or resolution are members of the chamber it is laid before:
+    the one named last before it ("IN THE HOUSE OF REPRESENTATIVES")."""
+    found = []
+    for m in _SPONSORED.finditer(index.text):
+        chambers = [h for h in index.hits if h.end <= m.start() and index.kind(h) == "organization"
+                    and _CHAMBER.search(index.text[h.start:h.end])]
+        if not chambers:
+            continue
+        line = index.text.rfind("\n", 0, m.start()) + 1
+        people = [h for h in index.hits if line <= h.start < m.end() and index.kind(h) == "person"]
+        found += [RelationHit("membership", h.entity, chambers[-1].entity, (line, m.end()), role="Member",
+                              confidence=0.5) for h in people]
+    return found
+
+
 def find_relations(text: str, hits: list[Hit], registry: tuple[Entity, ...]) -> list[RelationHit]:
     """Memberships and relations of a document, in text order, each pair once."""
     index = _Index(fold(text), hits + _name_hits(fold(text), hits, registry), registry)
     org_names = _organisation_names(registry)
-    found: list[RelationHit] = []
+    found: list[RelationHit] = _bill_sponsors(index)
     for hit in index.hits:
         kind = index.kind(hit)
         if kind == "person":
