@@ -217,3 +217,10 @@ def test_the_actor_before_a_relocation_noun_takes_part_in_it(mark):
     text = "The Northern Brigade relocation ended in Kesh."
     (move,) = events(text, ("Northern Brigade", BRIGADE), ("Kesh", KESH), mark=mark)
     assert move.roles == {"participant": [BRIGADE]}
+
+
+def test_the_parties_to_an_agreement_take_part_alike_and_the_document_is_no_weapon(mark):
+    text = "Tomas Reyes and Anna Berg signed a ceasefire agreement in Kesh."
+    (deal,) = events(text, ("Tomas Reyes", REYES), ("Anna Berg", BERG),
+                     ("ceasefire agreement", "thing/ceasefire-accord"), ("Kesh", KESH), mark=mark)
+    assert (deal.type, deal.roles, deal.place) == ("Agreement", {"participant": [REYES, BERG]}, [KESH])

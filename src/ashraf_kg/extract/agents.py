@@ -107,7 +107,7 @@ def _take_subject(doc, event: EventHit, actors: list[Hit]) -> None:
         return
     found = [e for t in (subject, *subject.conjuncts) if (e := _actor_at(actors, t))]
     if found:
-        role = "participant" if event.type == "Meeting" else "agent"
+        role = "participant" if event.type in ("Meeting", "Agreement") else "agent"
         kept = [e for e in event.roles.get(role, []) if e in found] if role == "agent" else \
             event.roles.get(role, [])
         event.roles[role] = list(dict.fromkeys(found + kept))

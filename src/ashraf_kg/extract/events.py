@@ -68,6 +68,9 @@ def _kind(hit: Hit) -> str:
     return kind_of(hit.entity)
 
 
+# Events done with a weapon; events whose parties all take part alike.
+_ARMED = ("Attack", "Killing", "Wounding", "Arson")
+_TOGETHER = ("Meeting", "Agreement")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+\s+)?$")
 _SUBORDINATE = re.compile(r"\b(?:as|while|when|because|although|whereas)\s")
 _INSERTS = re.compile(r",\s*(?:which|who)\b[^,]*,|\([^)]*\)|–[^–]*–")
@@ -169,11 +172,12 @@ def _arguments(event: EventHit, text: str, clause, mentions: list[Hit], object_r
         # who stands before a meeting, or before a relocation named by a noun ("the UN-led
         # resettlement"), takes part in it rather than carrying it out
         role = (object_role or "target") if passive else (
-            "participant" if event.type == "Meeting" or (event.type == "Relocation" and noun)
+            "participant" if event.type in _TOGETHER or (event.type == "Relocation" and noun)
             else "agent")
         if source:
             role = object_role or "target"
-        for hit in _coordinated(text, subject, mentions) if role == "agent" else [subject]:
+        joint = role == "agent" or (role == "participant" and event.type in _TOGETHER)
+        for hit in _coordinated(text, subject, mentions) if joint else [subject]:
             event.add(role, hit.entity)
         event.evidence = (min(event.evidence[0], subject.start), event.evidence[1])
     _objects(event, text, (clause[0], limit), mentions, object_role,
@@ -184,7 +188,7 @@ def _objects(event: EventHit, text: str, clause, mentions, object_role, skip) ->
     window_end = min(clause[1], event.trigger[1] + 120)
     for hit in mentions:  # the weapon in or just before the trigger: "rockets struck", "a rocket attack"
         inside = event.trigger[0] <= hit.start and hit.end <= event.trigger[1]
-        if _kind(hit) == "thing" and (inside or text[hit.end:event.trigger[0]] == " "):
+        if _kind(hit) == "thing" and event.type in _ARMED and (inside or text[hit.end:event.trigger[0]] == " "):
             event.add("instrument", hit.entity)
     previous = previous_place = None
     for hit in mentions:

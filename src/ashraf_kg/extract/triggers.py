@@ -53,8 +53,17 @@ TRIGGERS = (
     (r"\b(?:guidance|support|backing|assistance|help)(?: and (?:guidance|support|backing|assistance"
      r"|help))? from\b", "MilitarySupport", "recipient"),
     (r"\b(?:abduct(?:ed|ing)?|kidnapp(?:ed|ing)|spirited (?:\[?away\]? )?)\b", "Abduction", "victim"),
-    (r"\b(?:condemn(?:ed|s|ing)?|deplores?|deplored)\b", "Condemnation", "target"),
+    (r"\b(?:condemn(?:ed|s|ing|ations?)?|deplores?|deplored)\b", "Condemnation", "target"),
     (r"\b(?:lied|cover(?:ing)? up|deceiv(?:ed|ing))\b", "Deception", "target"),
     (r"\b(?:issued a statement|in a statement|announced)\b|\bstatements?(?= (?:issued|made|released)"
      r" by\b)", "Statement", None),
+    (r"\bappoint(?:ed|s|ing|ment)\b", "Appointment", "participant"),
+    (r"\b(?:resign(?:ed|s|ing|ation)?|stepped down|quit)\b", "Resignation", None),
+    (r"\b(?:(?:re)?captur(?:e|ed|es|ing)|seiz(?:e|ed|es|ing)|overr(?:an|un)|took control of)\b"
+     r"|\boccupied\b(?= by\b)", "Capture", "target"),
+    (r"\b(?:transferr(?:ed|ing)|hand(?:ed|s|ing) over) (?:formal |full )?control\b", "TransferOfControl",
+     "recipient"),
+    (r"\b(?:memorandum of understanding|agreement|accord)\b(?= (?:\(\w+\) )?(?:signed|between|with)\b)"
+     r"|\bsign(?:ed|s|ing) (?:an? |the )(?:[\w-]+ ){0,3}(?:agreement|memorandum|accord|treaty)\b",
+     "Agreement", "participant"),
 )
