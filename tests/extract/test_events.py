@@ -224,3 +224,24 @@ def test_the_parties_to_an_agreement_take_part_alike_and_the_document_is_no_weap
     (deal,) = events(text, ("Tomas Reyes", REYES), ("Anna Berg", BERG),
                      ("ceasefire agreement", "thing/ceasefire-accord"), ("Kesh", KESH), mark=mark)
     assert (deal.type, deal.roles, deal.place) == ("Agreement", {"participant": [REYES, BERG]}, [KESH])
+
+
+def test_who_is_called_for_is_the_target_and_who_is_called_on_the_recipient(mark):
+    text = "Tomas Reyes called on the Northern Brigade to leave. Anna Berg called for the refugees to be fed."
+    found = events(text, ("Tomas Reyes", REYES), ("Northern Brigade", BRIGADE), ("Anna Berg", BERG),
+                   ("refugees", REFUGEES), mark=mark)
+    assert [e.roles for e in found] == [{"agent": [REYES], "recipient": [BRIGADE]},
+                                        {"agent": [BERG], "target": [REFUGEES]}]
+
+
+def test_an_agreement_signed_by_a_party_has_it_as_participant(mark):
+    text = "The accord (KA) signed by Tomas Reyes held for a year."
+    (deal,) = events(text, ("Tomas Reyes", REYES), mark=mark)
+    assert (deal.type, deal.roles) == ("Agreement", {"participant": [REYES]})
+
+
+def test_a_thing_named_in_an_appeal_is_no_weapon(mark):
+    text = "Tomas Reyes urged the Northern Brigade to hand over the mortar shells."
+    (appeal,) = events(text, ("Tomas Reyes", REYES), ("Northern Brigade", BRIGADE),
+                       ("mortar shells", MORTARS), mark=mark)
+    assert "instrument" not in appeal.roles

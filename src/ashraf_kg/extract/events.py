@@ -80,7 +80,7 @@ _COORDINATED = re.compile(r"^[\s,]*(?:and\s+)?(?:(?:the\s+)?[A-Z][\w-]*\s+){0,4}
 # negated, or only asked for: "no such attack", "should investigate", "must be punished"
 _NEGATED = re.compile(r"\b(?:no|not|never|yet to|nor|without|should|must|ought to|need to|needs to)"
                       r"\s+(?:such\s+|be\s+|\w+\s+)?$", re.IGNORECASE)
-_BY = re.compile(r"^(?:\s*[\w-]+){0,6}?\s+by\s+", re.IGNORECASE)
+_BY = re.compile(r"^(?:\s*\(?[\w-]+\)?){0,6}?\s+by\s+", re.IGNORECASE)  # "agreement (MOU) signed by"
 
 
 def _by_phrase(text: str, trigger, clause, mentions: list[Hit]) -> tuple[str, Hit] | None:
@@ -150,7 +150,7 @@ def _arguments(event: EventHit, text: str, clause, mentions: list[Hit], object_r
     source = _source(text, event, clause, mentions)
     by = _by_phrase(text, event.trigger, clause, mentions) or source
     if by:
-        event.add(by[0], by[1].entity)
+        event.add("participant" if event.type in _TOGETHER else by[0], by[1].entity)
         event.evidence = (event.evidence[0], max(event.evidence[1], by[1].end))
     subject = None if by and by[0] == "agent" and not source else _subject(
         text, event.trigger, clause, mentions)
@@ -208,7 +208,7 @@ def _objects(event: EventHit, text: str, clause, mentions, object_role, skip) ->
                                                     text[previous_place.end:hit.start]))):
             event.add("place", hit.entity)
             previous_place = hit
-        elif kind == "thing":
+        elif kind == "thing" and event.type in _ARMED:
             event.add("instrument", hit.entity)
         elif kind in ACTOR_KINDS and object_role:
             joined = previous and _COORDINATED.match(text[previous.end:hit.start])

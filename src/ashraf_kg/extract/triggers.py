@@ -35,8 +35,10 @@ TRIGGERS = (
      r"(?= (?:the|an|a) )", "Plotting", "target"),
     (r"\b(?<!in )(?:order(?:ed|ing|s)?|direct(?:ed|ing)? the)\b", "Order", "recipient"),  # not "in order to"
     (r"\bden(?:ied|ies|y|ying|ial)\b", "Denial", None),
-    (r"\b(?:call(?:ed|s|ing)? (?:for|on|upon)|urg(?:e|ed|es|ing)|appeal(?:ed|s)? (?:to|for)"
-     r"|(?:insist|demand)(?:ed|s|ing)? that)\b", "Appeal", "recipient"),
+    (r"\b(?:call(?:ed|s|ing)? (?:on|upon)|urg(?:e|ed|es|ing)|appeal(?:ed|s)? to)\b", "Appeal", "recipient"),
+    # what is called for is the appeal's object, not its addressee: "called for the killers to be tried"
+    (r"\b(?:call(?:ed|s|ing)? for|appeal(?:ed|s)? for|(?:insist|demand)(?:ed|s|ing)? that)\b", "Appeal",
+     "target"),
     (r"\b(?:prevent(?:ed|ing|s)?|block(?:ed|ing)|barred) from\b", "AccessObstruction", "target"),
     (r"\bremov(?:ed|ing|al)\b", "RemovalFromPost", "target"),
     (r"\b(?:broadcast(?:ing|s)?|issuing reports|aired)\b", "Broadcast", None),
