@@ -245,3 +245,15 @@ def test_a_thing_named_in_an_appeal_is_no_weapon(mark):
     (appeal,) = events(text, ("Tomas Reyes", REYES), ("Northern Brigade", BRIGADE),
                        ("mortar shells", MORTARS), mark=mark)
     assert "instrument" not in appeal.roles
+
+
+def test_a_series_of_attacks_is_an_event_though_a_complement(mark):
+    text = "A series of attacks on the refugees followed."
+    found = events(text, ("refugees", REFUGEES), mark=mark)
+    assert [(e.type, e.roles) for e in found] == [("Attack", {"target": [REFUGEES]})]
+
+
+def test_a_place_that_was_attacked_is_the_place_of_the_attack(mark):
+    text = "From 2001 to 2004, Kesh was repeatedly shelled."
+    (attack,) = events(text, ("Kesh", KESH), mark=mark)
+    assert (attack.type, attack.place) == ("Attack", [KESH])

@@ -36,6 +36,8 @@ def triggers_in(sentence: str) -> list[tuple[str, str, str | None]]:
     ("Aid groups called for calm.", ("called for", "Appeal", "target")),
     ("We urge the governor to reopen the road.", ("urge", "Appeal", "recipient")),
     ("The council drew wide condemnation.", ("condemnation", "Condemnation", "target")),
+    ("Police regretted the use of force against the marchers.", ("use of force", "Attack", "target")),
+    ("The ministry is announcing new rules.", ("announcing", "Statement", None)),
     ("The envoy was appointed last year.", ("appointed", "Appointment", "participant")),
     ("The governor resigned in protest.", ("resigned", "Resignation", None)),
     ("The town was recaptured by the army.", ("recaptured", "Capture", "target")),

@@ -180,8 +180,21 @@ def _arguments(event: EventHit, text: str, clause, mentions: list[Hit], object_r
         for hit in _coordinated(text, subject, mentions) if joint else [subject]:
             event.add(role, hit.entity)
         event.evidence = (min(event.evidence[0], subject.start), event.evidence[1])
+    if subject is None:
+        _passive_scene(event, text, clause, mentions)
     _objects(event, text, (clause[0], limit), mentions, object_role,
              skip=(subject, by[1] if by else None))
+
+
+def _passive_scene(event: EventHit, text: str, clause, mentions: list[Hit]) -> None:
+    """A place an armed event is done to, as its passive subject: "the camp was shelled"."""
+    if event.type not in _ARMED:
+        return
+    for hit in mentions:
+        if clause[0] <= hit.start and hit.end <= event.trigger[0] and _kind(hit) == "place" and re.fullmatch(
+                r"\s+(?:is|are|was|were|has been|have been|had been)\s+(?:[a-z]+ly\s+)?",
+                text[hit.end:event.trigger[0]]):
+            event.add("place", hit.entity)
 
 
 def _objects(event: EventHit, text: str, clause, mentions, object_role, skip) -> None:
@@ -254,6 +267,9 @@ def _skip_trigger(text: str, m, clause) -> bool:
     if _NOUN_FORMS.match(m[0]) and (_CALLED_FOR.search(before) or re.search(
             r"\b(?:for|of)\s+$", before) and not m[0].endswith("s")):
         return True  # "called for an investigation", "options for relocation": not done
+    if re.search(r"\b(?:series|sequence|wave|spate|string|number|campaign)\s+of\s+$", before) \
+            and m[0].endswith("s"):
+        return False  # "a series of attacks" were attacks
     return bool(_NOUN_FORMS.match(m[0])) and bool(re.search(r"\b(?:of|about)\s+$", before))
 
 

@@ -12,7 +12,8 @@ _INFORMATION = (r"(?:names|reports?|statements?|videos?|footage|images|photos|pi
                 r"|lists?|documents|data|figures|information|evidence)")
 # (pattern, event type, object role); patterns match the trigger word(s) only.
 TRIGGERS = (
-    (rf"\b(?:assault{_V}|attack{_V}|massacred|raid{_V}|storm(?:ed|ing)|shell(?:ed|ing)|fired|fire[sd]? on"
+    (rf"\b(?:assault{_V}|attack{_V}|massacred|use of (?:lethal |excessive |military )?force"
+     rf"|raid{_V}|storm(?:ed|ing)|shell(?:ed|ing)|fired|fire[sd]? on"
      rf"|bomb{_V}|(?:perpetrated|carried out) (?:the |an |a )?(?:actual )?attack|shootings?)\b", "Attack", "target"),
     (r"\b(?:rockets?|mortars?|missiles?|shells|bombs?|rounds)"
      r" (?:\w+ )?(?:struck|hit|slammed into|landed on|rained (?:down )?on|fell on)\b", "Attack", "target"),
@@ -57,7 +58,7 @@ TRIGGERS = (
     (r"\b(?:abduct(?:ed|ing)?|kidnapp(?:ed|ing)|spirited (?:\[?away\]? )?)\b", "Abduction", "victim"),
     (r"\b(?:condemn(?:ed|s|ing|ations?)?|deplores?|deplored)\b", "Condemnation", "target"),
     (r"\b(?:lied|cover(?:ing)? up|deceiv(?:ed|ing))\b", "Deception", "target"),
-    (r"\b(?:issued a statement|in a statement|announced)\b|\bstatements?(?= (?:issued|made|released)"
+    (r"\b(?:issued a statement|in a statement|announc(?:ed|es|ing))\b|\bstatements?(?= (?:issued|made|released)"
      r" by\b)", "Statement", None),
     (r"\bappoint(?:ed|s|ing|ment)\b", "Appointment", "participant"),
     (r"\b(?:resign(?:ed|s|ing|ation)?|stepped down|quit)\b", "Resignation", None),
