@@ -104,3 +104,8 @@ def test_the_parse_gives_the_target_a_time_phrase_keeps_from_the_noun():
     text = "It was the second raid in a week on the Valdorian dissidents."
     assert _roles(text, "Attack", "target") == [("group/valdorian-dissidents",)]
 
+
+
+def test_a_participle_after_the_main_clause_shares_its_subject():
+    text = "The Northern Brigade wrote to the Hill Militia and to Tomas Reyes, condemning the raid on Camp Cedar."
+    assert _agents(text, "Condemnation") == [("organization/northern-brigade",)]

@@ -257,3 +257,9 @@ def test_a_place_that_was_attacked_is_the_place_of_the_attack(mark):
     text = "From 2001 to 2004, Kesh was repeatedly shelled."
     (attack,) = events(text, ("Kesh", KESH), mark=mark)
     assert (attack.type, attack.place) == ("Attack", [KESH])
+
+
+def test_an_actor_named_by_its_acronym_after_its_full_name_is_joined(mark):
+    text = "The envoy met the Northern Brigade and the Council for Relief of Kesh (CRK) today."
+    (meeting,) = events(text, ("Northern Brigade", BRIGADE), ("CRK", "organization/crk"), mark=mark)
+    assert meeting.roles == {"participant": [BRIGADE, "organization/crk"]}

@@ -103,6 +103,9 @@ def _take_subject(doc, event: EventHit, actors: list[Hit]) -> None:
             or any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
         return
     subject, _ = grammatical_subject(trigger)
+    if subject is None and trigger.tag_ == "VBG" and trigger.dep_ == "advcl" \
+            and trigger.head.tag_.startswith("VB"):
+        subject, _ = grammatical_subject(trigger.head)  # "X wrote to Y, condemning …": X condemns
     if subject is None:
         return
     found = [e for t in (subject, *subject.conjuncts) if (e := _actor_at(actors, t))]

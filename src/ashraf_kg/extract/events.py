@@ -76,7 +76,9 @@ _SUBORDINATE = re.compile(r"\b(?:as|while|when|because|although|whereas)\s")
 _INSERTS = re.compile(r",\s*(?:which|who)\b[^,]*,|\([^)]*\)|–[^–]*–")
 _OBJECT_GAP = re.compile(r"^\s*(?:(?:on|upon|against|at|with|to|directly with|that)\s+)?"
                          r"(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w-]+\s+){0,3}$")
-_COORDINATED = re.compile(r"^[\s,]*(?:and\s+)?(?:(?:the\s+)?[A-Z][\w-]*\s+){0,4}$")
+# "X and the Y", and "X and the Mission for Z (" before an acronym
+_COORDINATED = re.compile(r"^[\s,]*(?:and\s+)?(?:(?:the\s+)?[A-Z][\w-]*\s+){0,4}$"
+                          r"|^[\s,]*and\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|for|the))*\s+\($")
 # negated, or only asked for: "no such attack", "should investigate", "must be punished"
 _NEGATED = re.compile(r"\b(?:no|not|never|yet to|nor|without|should|must|ought to|need to|needs to)"
                       r"\s+(?:such\s+|be\s+|\w+\s+)?$", re.IGNORECASE)
