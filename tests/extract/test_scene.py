@@ -12,6 +12,9 @@ REGISTRY = (
     Entity("group/cedar-residents", "Group", "Residents of Camp Cedar"),
     Entity("place/camp-cedar", "Camp", "Camp Cedar"),
     Entity("place/camp-birch", "Camp", "Camp Birch"),
+    Entity("place/camp-pine", "Camp", "Camp Pine"),
+    Entity("group/pine-exiles", "Group", "Valdorian exiles at Camp Pine"),
+    Entity("group/missing-pine-exiles", "Group", "Seven missing residents of Camp Pine"),
     Entity("place/kesh", "City", "Kesh"),
     Entity("place/valdoria", "Country", "Valdoria"),
 )
@@ -65,3 +68,8 @@ def test_an_attack_on_a_camp_targets_its_residents():
 def test_an_attack_on_a_camp_without_registered_residents_has_no_target():
     text = "The Hill Militia attacked Camp Birch before dawn."
     assert _targets(text, "Attack") in ([], [()])
+
+
+def test_the_people_the_registry_places_at_a_camp_are_its_residents():
+    text = "The Hill Militia shelled Camp Pine before dawn."
+    assert _targets(text, "Attack") == [("group/pine-exiles",)]

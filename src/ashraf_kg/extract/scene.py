@@ -12,7 +12,8 @@ one that acts, as the subject of a verb ("Kesh is believed to be holding them"),
 
 An attack on a camp is an attack on the people who live there: an attack (or arson)
 whose place is a camp and which names no target takes as target the group the registry
-calls the camp's residents ("Residents of Camp Nord"), when it has one.
+calls the people living at the camp ("Residents of Camp Nord", "Valdorian exiles at Camp
+Nord"; not a part of them, "Seven missing residents of Camp Nord"), when it has one.
 """
 
 from __future__ import annotations
@@ -62,12 +63,18 @@ def _scene(places: dict[str, tuple[int, list[int]]], span) -> str | None:
     return top[0] if len(top) == 1 else None
 
 
+# "Residents of Camp Nord", "Valdorian dissidents at Camp Nord": the people living in a camp,
+# not a part of them ("Seven missing residents of Camp Nord", "Those killed at Camp Nord")
+_RESIDENTS = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w-]*\s+)?(?:[Rr]esidents|[Dd]issidents|[Rr]efugees|[Ii]nhabitants"
+                        r"|[Ee]xiles|[Dd]etainees)\s+(?:of|at|in)\s+(.+)")
+
+
 def _residents(registry: tuple[Entity, ...]) -> dict[str, str]:
     """Camp id -> the group the registry labels as its residents ("Residents of Camp Nord")."""
     camps = {fold(n).lower(): e.id for e in registry if e.type == "Camp" for n, _ in entity_names(e)}
     found = {}
     for group in (e for e in registry if e.kind == "group"):
-        m = re.fullmatch(r"(?:the\s+)?residents\s+(?:of|at)\s+(.+)", fold(group.label), re.IGNORECASE)
+        m = _RESIDENTS.fullmatch(fold(group.label))
         if m and m[1].lower() in camps:
             found.setdefault(camps[m[1].lower()], group.id)
     return found
