@@ -263,3 +263,18 @@ def test_an_actor_named_by_its_acronym_after_its_full_name_is_joined(mark):
     text = "The envoy met the Northern Brigade and the Council for Relief of Kesh (CRK) today."
     (meeting,) = events(text, ("Northern Brigade", BRIGADE), ("CRK", "organization/crk"), mark=mark)
     assert meeting.roles == {"participant": [BRIGADE, "organization/crk"]}
+
+
+def test_a_headline_event_is_the_body_event_it_announces(mark):
+    text = "Northern Brigade Attack on Kesh\n\nThe Northern Brigade attacked the refugees at dawn."
+    found = events(text, ("Northern Brigade", BRIGADE), ("Kesh", KESH), ("Northern Brigade", BRIGADE),
+                   ("refugees", REFUGEES), mark=mark)
+    assert [(e.type, e.roles, e.place) for e in found] == [
+        ("Attack", {"agent": [BRIGADE], "target": [REFUGEES]}, [KESH])]
+
+
+def test_a_first_sentence_with_a_full_stop_is_no_headline(mark):
+    text = "The Northern Brigade attacked Kesh.\nLater the Northern Brigade attacked the refugees."
+    found = events(text, ("Northern Brigade", BRIGADE), ("Kesh", KESH), ("Northern Brigade", BRIGADE),
+                   ("refugees", REFUGEES), mark=mark)
+    assert [e.type for e in found] == ["Attack", "Attack"]

@@ -320,7 +320,24 @@ def find_events(text: str, sentences: list[tuple[int, int]], mentions: list[Hit]
                 events.append(event)
                 taken.append(event)
         pending = _attach_counts(sentence, counts, events, pending)
-    return _absorb_quoted_reactions(text, sentences, sorted(events, key=lambda e: e.trigger))
+    return _merge_headline(text, _absorb_quoted_reactions(text, sentences,
+                                                          sorted(events, key=lambda e: e.trigger)))
+
+
+def _merge_headline(text: str, events: list[EventHit]) -> list[EventHit]:
+    """A headline tells the story its body tells: an event of the first line (a title, with
+    no full stop) is the first event of its type in the body, which takes its roles."""
+    title_end = text.find("\n")
+    if title_end <= 0 or text[:title_end].rstrip().endswith((".", "!", "?")):
+        return events
+    kept = []
+    for event in events:
+        later = next((e for e in events if e.type == event.type and e.trigger[0] > title_end), None)
+        if event.trigger[1] <= title_end and later is not None:
+            _merge(later, event)
+            continue
+        kept.append(event)
+    return kept
 
 
 def _resolve_reference(text: str, event: EventHit, clause: tuple[int, int],
