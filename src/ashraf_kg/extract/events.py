@@ -25,7 +25,7 @@ _DEFINITE = re.compile(r"(?:\b(?:the|this|that|last night's|last night’s|today
                        re.IGNORECASE)
 _NOUN_FORMS = re.compile(r"^(?:assaults?|attacks?|raids?|killings|execution|denial|statement|removal"
                          r"|relocation|investigations?|inquiry|inquiries|movement|transfer|fact"
-                         r"|training|plotting)$", re.IGNORECASE)
+                         r"|training|plotting|use)$", re.IGNORECASE)
 TIME_PATTERN = re.compile(
     r"\b(?:today|yesterday|tonight|last night|this (?:morning|week|year)|days (?:after|before)"
     r"|(?:in )?recent (?:years|months)|(?:approximately |around |about )?midnight(?: local time)?"

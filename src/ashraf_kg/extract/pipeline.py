@@ -72,7 +72,7 @@ from .positions import find_positions
 from .proposals import Proposal as NameProposal
 from .proposals import propose_entities
 from .relations import RelationHit, find_relations
-from .scene import place_events
+from .scene import described_roles, place_events
 from .speech import drop_crossed_plurals, find_references
 from .voice import SPEECH_EVENTS, collapse_relays, label_claims, own_voice_claims, reported_event_claims
 
@@ -265,6 +265,7 @@ def extract_document(document: Document, registry: tuple[Entity, ...], *,
     event_hits = find_events(text, sentences, actors,
                              check=lambda event: check_agents(doc, [event], actors))
     place_events(text, sentences, event_hits, registry, doc)
+    described_roles(text, sentences, event_hits, actors, registry)
     # An event with neither a participant nor a place says nothing reviewable and fails
     # the EventShape, so it is not proposed, nor is a claim made of it.
     event_hits = [e for e in event_hits if any(e.roles.values()) or e.place]

@@ -13,7 +13,10 @@ one that acts, as the subject of a verb ("Kesh is believed to be holding them"),
 An attack on a camp is an attack on the people who live there: an attack (or arson)
 whose place is a camp and which names no target takes as target the group the registry
 calls the people living at the camp ("Residents of Camp Nord", "Valdorian exiles at Camp
-Nord"; not a part of them, "Seven missing residents of Camp Nord"), when it has one.
+Nord"; not a part of them, "Seven missing residents of Camp Nord"), when it has one. The groups
+the registry describes by what happened to them at a place ("Those killed at Camp Nord in
+May", "Those responsible for the attack on Camp Nord") are the victims (or the agents) of a
+violent event at that place named in its sentence or the next.
 """
 
 from __future__ import annotations
@@ -88,6 +91,25 @@ def target_residents(events: list[EventHit], registry: tuple[Entity, ...]) -> No
             group = next((residents[p] for p in event.place if p in residents), None)
             if group:
                 event.add("target", group)
+
+
+_DESCRIBED = re.compile(r"(?:[Tt]hose\s+(?:(?P<victim>killed|wounded|injured|executed)\b"
+                        r"|(?P<agent>responsible)\s+for\b))")
+
+
+def described_roles(text: str, sentences, events: list[EventHit], actors,
+                    registry: tuple[Entity, ...]) -> None:
+    """The victims and agents of violent events among the groups described by their fate at
+    the event's place, named in the event's sentence or the next."""
+    known = {e.id: e for e in registry}
+    for event in (e for e in events if e.type in ("Attack", "Killing", "Wounding") and e.place):
+        names = [fold(n) for p in event.place if p in known for n, _ in entity_names(known[p])]
+        start, end = _window(text, sentences, event.trigger[0])
+        for hit in actors:
+            group = known.get(hit.entity)
+            m = group and start <= hit.start < end and _DESCRIBED.match(group.label)
+            if m and any(n in fold(group.label) for n in names) and (m["victim"] or event.type == "Attack"):
+                event.add("victim" if m["victim"] else "agent", hit.entity)
 
 
 def place_events(text: str, sentences, events: list[EventHit], registry: tuple[Entity, ...],
