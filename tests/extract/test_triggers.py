@@ -112,3 +112,7 @@ def test_moving_is_a_relocation_only_from_or_to_somewhere():
 def test_claiming_responsibility_for_an_attack_is_the_attack():
     found = triggers_in("The militia claimed responsibility for the rocket attack.")
     assert ("claimed responsibility for the rocket attack", "Attack", "target") in found
+
+
+def test_a_word_inside_a_hyphenated_compound_is_no_trigger():
+    assert [t for t in triggers_in("They devised a murder-for-hire scheme.") if t[1] == "Killing"] == []

@@ -16,7 +16,8 @@ once per process from the installed package, never downloaded at run time):
 4. ``find_events`` (extract.events) — trigger words, roles, time and counts
    (extract.counts); the parse's subject is an active verb's agent, and agents the parse
    contradicts are taken off (extract.agents); a violent event takes the scene named
-   beside it (extract.scene);
+   beside it, an attack on a camp its residents, and the groups described by their fate
+   there its victims (extract.scene);
 5. ``find_claims`` and ``find_speech`` (extract.claims, extract.attribution) — reported
    speech with claimant and stance, from the words and from the parse; then whose voice
    tells each event (extract.voice) and the calls and characterisations a voice makes

@@ -20,7 +20,7 @@ TRIGGERS = (
     (r"\b(?:took|take|taking|takes) part\b(?=[\"”]?\s+in\s+(?:the|an|a)\s+(?:\w+\s+)?(?:attack|assault|raid))"
      r"|\b(?:responsible|(?:claim(?:s|ed|ing)?|admit(?:s|ted)?) responsibility) for (?:the |an |a |this |that )?"
      r"(?:\w+ )?(?:assault|attack|raid|bombing|shelling)s?\b", "Attack", "target"),
-    (rf"\b(?:kill{_V}|killings?|murder{_V}|machine-gunned|shot dead|summary killings)\b",
+    (rf"\b(?:kill{_V}|killings?|murder{_V}|machine-gunned|shot dead|summary killings)\b(?!-)",  # not "murder-for-hire"
      "Killing", "victim"),
     (r"\b(?:execution|executed)\b", "Killing", "victim"),
     (rf"\b(?:wound{_V}|injur(?:ed|ing|ies))\b", "Wounding", "victim"),
