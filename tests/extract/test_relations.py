@@ -225,3 +225,14 @@ def test_the_sponsors_of_a_bill_are_members_of_its_chamber(mark):
              if r.kind == "membership"]
     assert found == [("person/tomas-reyes", "organization/kesh-assembly", "Member"),
                      ("person/lena-novak", "organization/kesh-assembly", "Member")]
+
+
+def test_a_camps_residents_in_a_country_place_the_camp_there(mark):
+    text = "Force was used against Camp Cedar residents in Valdoria."
+    assert relations(text, "Camp Cedar", "Valdoria", mark=mark) == [
+        ("containedInPlace", "place/camp-cedar", "place/valdoria", "Camp Cedar residents in Valdoria")]
+
+
+def test_outside_a_country_is_not_near_it(mark):
+    text = "The residents of Camp Cedar must be moved outside Valdoria."
+    assert relations(text, "Camp Cedar", "Valdoria", mark=mark) == []

@@ -255,7 +255,9 @@ def _places(index: _Index, place: Hit) -> list[RelationHit]:
     end = place.end + (aside.end() if aside else 0)
     after = index.text[end:end + 60]
     found = _possessive_places(index, place, rank)
-    for pattern, predicate in ((r"\s+in\s+", "containedInPlace"), (r",\s+(?=[A-Z])", "containedInPlace"),
+    # "Camp Nord in Kesh", and "Camp Nord residents in Valdoria" (where the residents are, the camp is)
+    for pattern, predicate in ((r"\s+(?:(?:residents|inhabitants|refugees)\s+)?in\s+", "containedInPlace"),
+                               (r",\s+(?=[A-Z])", "containedInPlace"),
                                (_IS_A_PLACE_IN, "containedInPlace"),
                                (r"\s+(?:just\s+)?(?:outside(?:\s+of)?|near|close\s+to|next\s+to)\s+",
                                 "locatedNear")):
@@ -268,6 +270,8 @@ def _places(index: _Index, place: Hit) -> list[RelationHit]:
         bigger = PLACE_RANK.get(index.types.get(other.entity, ""), 0)
         if predicate == "containedInPlace" and not (rank and bigger > rank):
             continue
+        if predicate == "locatedNear" and bigger >= PLACE_RANK["Country"]:
+            continue  # "moved outside Valdoria" leaves the country; nothing is near a country
         if pattern.startswith(",") and not re.match(r"\s*(?:$|[.;)\n])", index.text[other.end:]):
             continue  # "Camp Ashraf, Iraq" but not a list "Europe, the United States, …"
         found.append(RelationHit(predicate, place.entity, other.entity, (place.start, other.end)))
