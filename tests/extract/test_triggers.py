@@ -36,6 +36,7 @@ def triggers_in(sentence: str) -> list[tuple[str, str, str | None]]:
     ("Aid groups called for calm.", ("called for", "Appeal", "target")),
     ("We urge the governor to reopen the road.", ("urge", "Appeal", "recipient")),
     ("The council drew wide condemnation.", ("condemnation", "Condemnation", "target")),
+    ("Officials held talks with the rebels.", ("talks", "Meeting", "participant")),
     ("Police regretted the use of force against the marchers.", ("use of force", "Attack", "target")),
     ("The ministry is announcing new rules.", ("announcing", "Statement", None)),
     ("The envoy was appointed last year.", ("appointed", "Appointment", "participant")),

@@ -26,7 +26,8 @@ TRIGGERS = (
     (rf"\b(?:wound{_V}|injur(?:ed|ing|ies))\b", "Wounding", "victim"),
     (r"\b(?:set (?:alight|fire to|on fire)|burn(?:ed|t)|torch(?:ed|ing))\b", "Arson", "target"),
     (r"\b(?:fle(?:e|d|eing)|escap(?:e|ed|ing))\b", "Flight", "participant"),
-    (r"\b(?:met|meet(?:s|ing)?|consult(?:s|ed|ing)? with|in (?:\w+ )?contact with)\b", "Meeting",
+    (r"\b(?:met|meet(?:s|ing)?|consult(?:s|ed|ing)? with|in (?:\w+ )?contact with"
+     r"|(?:talks|discussions|consultations)(?= (?:with|about|on|regarding)\b))\b", "Meeting",
      "participant"),
     (r"\b(?:investigat(?:e|es|ed|ing|ions?)|inquiry|inquiries|fact[- ]finding)\b", "Investigation",
      "target"),
