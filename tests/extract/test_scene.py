@@ -87,3 +87,8 @@ def test_those_killed_at_the_place_of_an_attack_are_its_victims():
     text = text.replace(".\n\nThose", ". Those")
     events = extract_document(Document(meta, text, text), REGISTRY).annotations.events
     assert [e.role("victim") for e in events if e.type == "Attack"] == [("group/pine-dead",)]
+
+
+def test_an_event_at_a_camp_is_not_also_at_the_country_around_it():
+    assert _places("The Hill Militia attacked Camp Cedar in Valdoria.", "Attack") == [("place/camp-cedar",)]
+    assert _places("The Hill Militia attacked Valdoria.", "Attack") == [("place/valdoria",)]

@@ -16,7 +16,8 @@ calls the people living at the camp ("Residents of Camp Nord", "Valdorian exiles
 Nord"; not a part of them, "Seven missing residents of Camp Nord"), when it has one. The groups
 the registry describes by what happened to them at a place ("Those killed at Camp Nord in
 May", "Those responsible for the attack on Camp Nord") are the victims (or the agents) of a
-violent event at that place named in its sentence or the next.
+violent event at that place named in its sentence or the next. An event at a camp or a
+city is not also placed at the country around it.
 """
 
 from __future__ import annotations
@@ -112,12 +113,22 @@ def described_roles(text: str, sentences, events: list[EventHit], actors,
                 event.add("victim" if m["victim"] else "agent", hit.entity)
 
 
+def _drop_wider_places(events: list[EventHit], registry: tuple[Entity, ...]) -> None:
+    """An event at a camp or a city is not also at the country around it ("Camp Nord in
+    Valdoria" places the event at the camp; the containment is a relation of its own)."""
+    types = {e.id: e.type for e in registry}
+    for event in events:
+        if any(types.get(p) in _RANK for p in event.place):
+            event.place[:] = [p for p in event.place if types.get(p) not in ("Country", "Region")]
+
+
 def place_events(text: str, sentences, events: list[EventHit], registry: tuple[Entity, ...],
                  doc=None) -> None:
     """Give each violent event without a place the scene its neighbourhood names, then an
     attack on a camp its residents as target."""
     waiting = [e for e in events if e.type in VIOLENT and not e.place and e.roles]
     if not waiting:
+        _drop_wider_places(events, registry)
         target_residents(events, registry)
         return
     folded = fold(text)
@@ -130,4 +141,5 @@ def place_events(text: str, sentences, events: list[EventHit], registry: tuple[E
         scene = scene or _scene(places, _window(text, sentences, event.trigger[0]))
         if scene:
             event.place.append(scene)
+    _drop_wider_places(events, registry)
     target_residents(events, registry)
