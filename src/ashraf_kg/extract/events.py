@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..namespaces import kind_of
 from ..vocab import ACTOR_KINDS
-from .counts import find_counts
+from .counts import attach_counts, find_counts
 from .mentions import Hit
 from .triggers import TRIGGERS
 
@@ -319,7 +319,7 @@ def find_events(text: str, sentences: list[tuple[int, int]], mentions: list[Hit]
                     continue
                 events.append(event)
                 taken.append(event)
-        pending = _attach_counts(sentence, counts, events, pending)
+        pending = attach_counts(sentence, counts, events, pending)
     return _merge_headline(text, _absorb_quoted_reactions(text, sentences,
                                                           sorted(events, key=lambda e: e.trigger)))
 
@@ -411,19 +411,3 @@ def _merge(antecedent: EventHit, event: EventHit) -> None:
         antecedent.add("place", entity)
     antecedent.time = antecedent.time or event.time
 
-
-def _attach_counts(sentence, found: list, events: list[EventHit], pending: list) -> list:
-    """Give each figure to the nearest violent event; figures before any wait for the first."""
-    counts = pending + found
-    violent = [e for e in events if e.type in ("Attack", "Killing", "Wounding", "InformationRelease")]
-    if not violent:
-        return [c for c in counts if c[0] != "attacks"]
-    for kind, value, span in counts:
-        if kind == "attacks":
-            continue
-        here = [e for e in violent if sentence[0] <= e.trigger[0] < sentence[1]]
-        owner = (min(here, key=lambda e: abs(e.trigger[0] - span[0])) if here
-                 else (violent[-1] if violent else None))
-        if owner is not None:
-            owner.counts.append((kind, value, span))
-    return []
