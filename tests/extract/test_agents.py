@@ -92,3 +92,20 @@ def test_the_party_that_claims_something_happened_is_not_its_agent():
 def test_who_claims_responsibility_for_an_attack_is_its_agent():
     text = "The Hill Militia claimed responsibility for the rocket attack on Camp Cedar."
     assert _agents(text, "Attack") == [("organization/hill-militia",)]
+
+
+def _roles(text: str, event_type: str, role: str) -> list[tuple[str, ...]]:
+    meta = DocumentMeta("900_test", "Test", date(2013, 9, 1), author="person/tomas-reyes")
+    events = extract_document(Document(meta, text, text), REGISTRY).annotations.events
+    return [e.role(role) for e in events if e.type == event_type]
+
+
+def test_the_parse_gives_the_target_a_time_phrase_keeps_from_the_noun():
+    text = "It was the second raid in a week on the Valdorian dissidents."
+    assert _roles(text, "Attack", "target") == [("group/valdorian-dissidents",)]
+
+
+
+def test_a_participle_after_the_main_clause_shares_its_subject():
+    text = "The Northern Brigade wrote to the Hill Militia and to Tomas Reyes, condemning the raid on Camp Cedar."
+    assert _agents(text, "Condemnation") == [("organization/northern-brigade",)]

@@ -203,3 +203,78 @@ def test_clauses_split_at_semicolons_and_dashes():
     text = "The army left; the police stayed – briefly – and the mayor spoke."
     assert [text[s:e] for s, e in split_clauses(text, 0, len(text))] == [
         "The army left", "the police stayed", "briefly", "and the mayor spoke."]
+
+
+def test_an_appeal_is_about_the_group_named_after_its_addressee(mark):
+    text = "Tomas Reyes called on the Northern Brigade to protect the refugees in Kesh."
+    (appeal,) = events(text, ("Tomas Reyes", REYES), ("Northern Brigade", BRIGADE),
+                       ("refugees", REFUGEES), ("Kesh", KESH), mark=mark)
+    assert (appeal.type, appeal.roles) == ("Appeal", {"agent": [REYES], "recipient": [BRIGADE],
+                                                      "target": [REFUGEES]})
+
+
+def test_the_actor_before_a_relocation_noun_takes_part_in_it(mark):
+    text = "The Northern Brigade relocation ended in Kesh."
+    (move,) = events(text, ("Northern Brigade", BRIGADE), ("Kesh", KESH), mark=mark)
+    assert move.roles == {"participant": [BRIGADE]}
+
+
+def test_the_parties_to_an_agreement_take_part_alike_and_the_document_is_no_weapon(mark):
+    text = "Tomas Reyes and Anna Berg signed a ceasefire agreement in Kesh."
+    (deal,) = events(text, ("Tomas Reyes", REYES), ("Anna Berg", BERG),
+                     ("ceasefire agreement", "thing/ceasefire-accord"), ("Kesh", KESH), mark=mark)
+    assert (deal.type, deal.roles, deal.place) == ("Agreement", {"participant": [REYES, BERG]}, [KESH])
+
+
+def test_who_is_called_for_is_the_target_and_who_is_called_on_the_recipient(mark):
+    text = "Tomas Reyes called on the Northern Brigade to leave. Anna Berg called for the refugees to be fed."
+    found = events(text, ("Tomas Reyes", REYES), ("Northern Brigade", BRIGADE), ("Anna Berg", BERG),
+                   ("refugees", REFUGEES), mark=mark)
+    assert [e.roles for e in found] == [{"agent": [REYES], "recipient": [BRIGADE]},
+                                        {"agent": [BERG], "target": [REFUGEES]}]
+
+
+def test_an_agreement_signed_by_a_party_has_it_as_participant(mark):
+    text = "The accord (KA) signed by Tomas Reyes held for a year."
+    (deal,) = events(text, ("Tomas Reyes", REYES), mark=mark)
+    assert (deal.type, deal.roles) == ("Agreement", {"participant": [REYES]})
+
+
+def test_a_thing_named_in_an_appeal_is_no_weapon(mark):
+    text = "Tomas Reyes urged the Northern Brigade to hand over the mortar shells."
+    (appeal,) = events(text, ("Tomas Reyes", REYES), ("Northern Brigade", BRIGADE),
+                       ("mortar shells", MORTARS), mark=mark)
+    assert "instrument" not in appeal.roles
+
+
+def test_a_series_of_attacks_is_an_event_though_a_complement(mark):
+    text = "A series of attacks on the refugees followed."
+    found = events(text, ("refugees", REFUGEES), mark=mark)
+    assert [(e.type, e.roles) for e in found] == [("Attack", {"target": [REFUGEES]})]
+
+
+def test_a_place_that_was_attacked_is_the_place_of_the_attack(mark):
+    text = "From 2001 to 2004, Kesh was repeatedly shelled."
+    (attack,) = events(text, ("Kesh", KESH), mark=mark)
+    assert (attack.type, attack.place) == ("Attack", [KESH])
+
+
+def test_an_actor_named_by_its_acronym_after_its_full_name_is_joined(mark):
+    text = "The envoy met the Northern Brigade and the Council for Relief of Kesh (CRK) today."
+    (meeting,) = events(text, ("Northern Brigade", BRIGADE), ("CRK", "organization/crk"), mark=mark)
+    assert meeting.roles == {"participant": [BRIGADE, "organization/crk"]}
+
+
+def test_a_headline_event_is_the_body_event_it_announces(mark):
+    text = "Northern Brigade Attack on Kesh\n\nThe Northern Brigade attacked the refugees at dawn."
+    found = events(text, ("Northern Brigade", BRIGADE), ("Kesh", KESH), ("Northern Brigade", BRIGADE),
+                   ("refugees", REFUGEES), mark=mark)
+    assert [(e.type, e.roles, e.place) for e in found] == [
+        ("Attack", {"agent": [BRIGADE], "target": [REFUGEES]}, [KESH])]
+
+
+def test_a_first_sentence_with_a_full_stop_is_no_headline(mark):
+    text = "The Northern Brigade attacked Kesh.\nLater the Northern Brigade attacked the refugees."
+    found = events(text, ("Northern Brigade", BRIGADE), ("Kesh", KESH), ("Northern Brigade", BRIGADE),
+                   ("refugees", REFUGEES), mark=mark)
+    assert [e.type for e in found] == ["Attack", "Attack"]

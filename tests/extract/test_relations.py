@@ -10,6 +10,7 @@ from ashraf_kg.model import Entity
 REGISTRY = (
     Entity("person/tomas-reyes", "Person", "Tomas Reyes"),
     Entity("person/lena-novak", "Person", "Lena Novak", roles=("Chairman of the Kesh Council",)),
+    Entity("person/ivo-marek", "Person", "Ivo Marek", roles=("Prime Minister of Valdoria",)),
     Entity("organization/united-nations", "Organization", "United Nations", ("UN",)),
     Entity("organization/northern-brigade", "Organization", "Northern Brigade"),
     Entity("organization/brigade-medics", "Organization", "Northern Brigade medical corps"),
@@ -17,6 +18,7 @@ REGISTRY = (
     Entity("organization/kesh-council", "Organization", "Kesh Council"),
     Entity("organization/hill-militia", "Organization", "Hill Militia"),
     Entity("organization/river-front", "Organization", "River Front"),
+    Entity("organization/kesh-assembly", "Organization", "Kesh Assembly"),
     Entity("group/gunmen", "Group", "the gunmen"),
     Entity("place/camp-cedar", "Camp", "Camp Cedar"),
     Entity("place/kesh", "City", "Kesh"),
@@ -24,7 +26,9 @@ REGISTRY = (
     Entity("place/valdoria", "Country", "Valdoria"),
 )
 NAMES = {"UN": "organization/united-nations", "Tomas Reyes": "person/tomas-reyes",
-         "Lena Novak": "person/lena-novak", "Northern Brigade": "organization/northern-brigade",
+         "Lena Novak": "person/lena-novak", "Ivo Marek": "person/ivo-marek",
+         "Government of Valdoria": "organization/government-of-valdoria",
+         "Northern Brigade": "organization/northern-brigade",
          "Northern Brigade medical corps": "organization/brigade-medics",
          "Kesh Council": "organization/kesh-council", "Hill Militia": "organization/hill-militia",
          "River Front": "organization/river-front", "gunmen": "group/gunmen",
@@ -142,3 +146,93 @@ def test_each_pair_is_related_once(mark):
     text = "Camp Cedar in Orlan province was quiet. Camp Cedar in Orlan province is far."
     names = ("Camp Cedar", "Orlan province", "Camp Cedar", "Orlan province")
     assert len(relations(text, *names, mark=mark)) == 1
+
+
+def test_a_post_told_after_the_person_makes_a_membership(mark):
+    text = "The court heard Tomas Reyes, a veteran member of the Hill Militia, on Monday."
+    assert memberships(text, "Tomas Reyes", "Hill Militia", mark=mark) == [
+        ("person/tomas-reyes", "organization/hill-militia", "Member", False)]
+
+
+def test_a_former_post_told_after_the_person_is_former(mark):
+    text = "Tomas Reyes, former Chief of the Kesh Council, resigned."
+    assert memberships(text, "Tomas Reyes", "Kesh Council", mark=mark) == [
+        ("person/tomas-reyes", "organization/kesh-council", "Chief", True)]
+
+
+def test_a_person_as_an_organisations_titled_post_is_its_member(mark):
+    text = "Nobody has yet replaced Tomas Reyes as UN Special Adviser in the region."
+    assert memberships(text, "Tomas Reyes", "UN", mark=mark) == [
+        ("person/tomas-reyes", "organization/united-nations", "Adviser", False)]
+
+
+def test_one_of_the_leaders_of_an_organisation_is_its_member(mark):
+    text = "One of the leaders of the Hill Militia, Tomas Reyes, spoke to reporters."
+    assert memberships(text, "Hill Militia", "Tomas Reyes", mark=mark) == [
+        ("person/tomas-reyes", "organization/hill-militia", "Leader", False)]
+
+
+def test_a_former_name_in_parentheses_does_not_hide_the_containing_place(mark):
+    text = "Rockets hit Camp Cedar (formerly known as Camp Pine) in Valdoria."
+    assert relations(text, "Camp Cedar", "Valdoria", mark=mark) == [
+        ("containedInPlace", "place/camp-cedar", "place/valdoria",
+         "Camp Cedar (formerly known as Camp Pine) in Valdoria")]
+
+
+def test_a_list_of_people_after_a_comma_is_no_post(mark):
+    text = "The envoy met Tomas Reyes, Lena Novak and the Hill Militia."
+    assert memberships(text, "Tomas Reyes", "Lena Novak", "Hill Militia", mark=mark) == []
+
+
+def test_a_post_after_another_apposition_makes_a_membership(mark):
+    text = "Tomas Reyes, a teacher from the north, a senior member of the River Front, was freed."
+    assert memberships(text, "Tomas Reyes", "River Front", mark=mark) == [
+        ("person/tomas-reyes", "organization/river-front", "Member", False)]
+
+
+def test_a_group_in_apposition_to_members_of_an_organisation_is_its_member(mark):
+    text = "Police questioned the gunmen, members of the Hill Militia, for hours."
+    assert relations(text, "gunmen", "Hill Militia", mark=mark) == [
+        ("memberOf", "group/gunmen", "organization/hill-militia", "gunmen, members of the Hill Militia")]
+
+
+def test_a_bigger_place_in_the_possessive_contains_the_smaller(mark):
+    text = "Fighting spread across Valdoria's Orlan province."
+    assert relations(text, "Valdoria", "Orlan province", mark=mark) == [
+        ("containedInPlace", "place/orlan-province", "place/valdoria", "Valdoria's Orlan province")]
+
+
+def test_a_place_that_is_a_camp_in_a_province_is_contained_in_it(mark):
+    text = "Camp Cedar (also known as Cedar Base) is a camp in Valdoria's Orlan province."
+    found = relations(text, "Camp Cedar", "Valdoria", "Orlan province", mark=mark)
+    assert [r[:3] for r in found] == [
+        ("containedInPlace", "place/camp-cedar", "place/orlan-province"),
+        ("containedInPlace", "place/orlan-province", "place/valdoria")]
+
+
+def test_a_lower_case_title_finds_the_post_among_the_persons_roles(mark):
+    text = "The Government of Valdoria fell after then-prime minister Ivo Marek resigned."
+    assert memberships(text, "Government of Valdoria", "Ivo Marek", mark=mark) == [
+        ("person/ivo-marek", "organization/government-of-valdoria", "Minister", False)]
+
+
+def test_the_sponsors_of_a_bill_are_members_of_its_chamber(mark):
+    text = ("IN THE KESH ASSEMBLY\nMr. REYES of Orlan (for himself and Ms. NOVAK) introduced the "
+            "following bill; which was referred to the Kesh Council.\nLena Novak spoke later.")
+    hits = mark(text, ("KESH ASSEMBLY", "organization/kesh-assembly"), ("REYES", "person/tomas-reyes"),
+                ("NOVAK", "person/lena-novak"), ("Lena Novak", "person/lena-novak"))
+    found = [(r.subject, r.object, r.role) for r in find_relations(text, hits, REGISTRY)
+             if r.kind == "membership"]
+    assert found == [("person/tomas-reyes", "organization/kesh-assembly", "Member"),
+                     ("person/lena-novak", "organization/kesh-assembly", "Member")]
+
+
+def test_a_camps_residents_in_a_country_place_the_camp_there(mark):
+    text = "Force was used against Camp Cedar residents in Valdoria."
+    assert relations(text, "Camp Cedar", "Valdoria", mark=mark) == [
+        ("containedInPlace", "place/camp-cedar", "place/valdoria", "Camp Cedar residents in Valdoria")]
+
+
+def test_outside_a_country_is_not_near_it(mark):
+    text = "The residents of Camp Cedar must be moved outside Valdoria."
+    assert relations(text, "Camp Cedar", "Valdoria", mark=mark) == []

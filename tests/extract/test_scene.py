@@ -12,6 +12,11 @@ REGISTRY = (
     Entity("group/cedar-residents", "Group", "Residents of Camp Cedar"),
     Entity("place/camp-cedar", "Camp", "Camp Cedar"),
     Entity("place/camp-birch", "Camp", "Camp Birch"),
+    Entity("place/camp-pine", "Camp", "Camp Pine"),
+    Entity("group/pine-exiles", "Group", "Valdorian exiles at Camp Pine"),
+    Entity("group/missing-pine-exiles", "Group", "Seven missing residents of Camp Pine"),
+    Entity("group/pine-dead", "Group", "Those killed at Camp Pine in May 2012"),
+    Entity("group/cedar-dead", "Group", "Those killed at Camp Cedar in May 2012"),
     Entity("place/kesh", "City", "Kesh"),
     Entity("place/valdoria", "Country", "Valdoria"),
 )
@@ -49,3 +54,41 @@ def test_a_city_that_acts_is_not_the_scene():
     text = ("The Hill Militia attacked the residents before dawn. "
             "Kesh is believed to be holding the missing.")
     assert _places(text, "Attack") in ([], [()])
+
+
+def _targets(text: str, event_type: str) -> list[tuple[str, ...]]:
+    meta = DocumentMeta("900_test", "Test", date(2013, 9, 1), genre="news")
+    events = extract_document(Document(meta, text, text), REGISTRY).annotations.events
+    return [e.role("target") for e in events if e.type == event_type]
+
+
+def test_an_attack_on_a_camp_targets_its_residents():
+    text = "The Hill Militia attacked Camp Cedar before dawn."
+    assert _targets(text, "Attack") == [("group/cedar-residents",)]
+
+
+def test_an_attack_on_a_camp_without_registered_residents_has_no_target():
+    text = "The Hill Militia attacked Camp Birch before dawn."
+    assert _targets(text, "Attack") in ([], [()])
+
+
+def test_the_people_the_registry_places_at_a_camp_are_its_residents():
+    text = "The Hill Militia shelled Camp Pine before dawn."
+    assert _targets(text, "Attack") == [("group/pine-exiles",)]
+
+
+def test_those_killed_at_the_place_of_an_attack_are_its_victims():
+    text = ("The Hill Militia shelled Camp Pine before dawn, killing six.\n\n"
+            "Those killed at Camp Pine in May 2012 were buried there; those killed at Camp Cedar "
+            "in May 2012 were not.")
+    meta = DocumentMeta("900_test", "Test", date(2013, 9, 1), genre="news")
+    events = extract_document(Document(meta, text, text), REGISTRY).annotations.events
+    assert [e.role("victim") for e in events if e.type == "Attack"] == [()]
+    text = text.replace(".\n\nThose", ". Those")
+    events = extract_document(Document(meta, text, text), REGISTRY).annotations.events
+    assert [e.role("victim") for e in events if e.type == "Attack"] == [("group/pine-dead",)]
+
+
+def test_an_event_at_a_camp_is_not_also_at_the_country_around_it():
+    assert _places("The Hill Militia attacked Camp Cedar in Valdoria.", "Attack") == [("place/camp-cedar",)]
+    assert _places("The Hill Militia attacked Valdoria.", "Attack") == [("place/valdoria",)]

@@ -33,7 +33,28 @@ def triggers_in(sentence: str) -> list[tuple[str, str, str | None]]:
     ("The group was interned at the camp.", ("interned at", "Confinement", "participant")),
     ("Officials lied about the toll.", ("lied", "Deception", "target")),
     ("He ordered the troops to withdraw.", ("ordered", "Order", "recipient")),
-    ("Aid groups called for calm.", ("called for", "Appeal", "recipient")),
+    ("Aid groups called for calm.", ("called for", "Appeal", "target")),
+    ("We urge the governor to reopen the road.", ("urge", "Appeal", "recipient")),
+    ("The council drew wide condemnation.", ("condemnation", "Condemnation", "target")),
+    ("Officials held talks with the rebels.", ("talks", "Meeting", "participant")),
+    ("Police regretted the use of force against the marchers.", ("use of force", "Attack", "target")),
+    ("The ministry is announcing new rules.", ("announcing", "Statement", None)),
+    ("The envoy was appointed last year.", ("appointed", "Appointment", "participant")),
+    ("The governor resigned in protest.", ("resigned", "Resignation", None)),
+    ("The town was recaptured by the army.", ("recaptured", "Capture", "target")),
+    ("The base was occupied by rebels.", ("occupied", "Capture", "target")),
+    ("The army formally transferred control of the base.", ("transferred control", "TransferOfControl",
+                                                             "recipient")),
+    ("A memorandum of understanding between the two sides held.", ("memorandum of understanding",
+                                                                    "Agreement", "participant")),
+    ("Both parties signed a ceasefire agreement.", ("signed a ceasefire agreement", "Agreement",
+                                                    "participant")),
+    ("The council calls upon both sides to talk.", ("calls upon", "Appeal", "recipient")),
+    ("The envoy insisted that the guards be punished.", ("insisted that", "Appeal", "target")),
+    ("The families demanded that the prisoners be freed.", ("demanded that", "Appeal", "target")),
+    ("After moving villagers to the valley, the army left.", ("moving", "Relocation", "participant")),
+    ("The forced displacement of the villagers angered many.", ("forced displacement", "Relocation",
+                                                                 "participant")),
     ("The ministry denied it.", ("denied", "Denial", None)),
     ("State television broadcast the speech.", ("broadcast", "Broadcast", None)),
     ("In a statement, the ministry regretted the delay.", ("In a statement", "Statement", None)),
@@ -92,3 +113,7 @@ def test_moving_is_a_relocation_only_from_or_to_somewhere():
 def test_claiming_responsibility_for_an_attack_is_the_attack():
     found = triggers_in("The militia claimed responsibility for the rocket attack.")
     assert ("claimed responsibility for the rocket attack", "Attack", "target") in found
+
+
+def test_a_word_inside_a_hyphenated_compound_is_no_trigger():
+    assert [t for t in triggers_in("They devised a murder-for-hire scheme.") if t[1] == "Killing"] == []

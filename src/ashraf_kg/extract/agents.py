@@ -14,6 +14,13 @@ parse vetoes two readings the words alone invite:
 
 Events that are themselves speech (statements, condemnations, denials, appeals) keep
 their speaker as agent.
+
+The parse also gives the object the words around a trigger miss when something stands
+between them ("the attack this morning against the residents", "attacks on the camp's
+residents and their families"): an active verb's direct object, or the object of "on",
+"against" or "upon" after an event noun (of "of" after a noun whose object is what it
+happens to: "the killing of five residents", "the relocation of the residents"), is the
+event's target, victim or participant when the words gave it none.
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ from ..vocab import ACTOR_KINDS
 from .attribution import STANCES, grammatical_subject
 from .events import EventHit
 from .mentions import Hit
+from .triggers import TRIGGERS
 from .voice import SPEECH_EVENTS
 
 _REPORTING = frozenset(w for w, s in STANCES.items() if s in ("asserts", "denies", "accuses", "condemns")) \
@@ -95,21 +103,64 @@ def _take_subject(doc, event: EventHit, actors: list[Hit]) -> None:
             or any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
         return
     subject, _ = grammatical_subject(trigger)
+    if subject is None and trigger.tag_ == "VBG" and trigger.dep_ == "advcl" \
+            and trigger.head.tag_.startswith("VB"):
+        subject, _ = grammatical_subject(trigger.head)  # "X wrote to Y, condemning …": X condemns
     if subject is None:
         return
     found = [e for t in (subject, *subject.conjuncts) if (e := _actor_at(actors, t))]
     if found:
-        role = "participant" if event.type == "Meeting" else "agent"
+        role = "participant" if event.type in ("Meeting", "Agreement") else "agent"
         kept = [e for e in event.roles.get(role, []) if e in found] if role == "agent" else \
             event.roles.get(role, [])
         event.roles[role] = list(dict.fromkeys(found + kept))
 
 
+# The role of the actor an event happens to, by event type (the first trigger's word).
+_OBJECT_ROLES = {t: r for _, t, r in reversed(TRIGGERS) if r}
+# Event nouns whose "of" names what the event happens to ("the killing of five residents").
+_OF_OBJECT = frozenset(("Killing", "Wounding", "Relocation", "Detention", "Abduction", "Confinement"))
+
+
+def _object_tokens(trigger, event_type: str) -> list:
+    """The tokens the parse gives as what ``trigger`` acts on: an active verb's direct
+    object, a noun's object of "on", "against", "upon" (or "of"), with their conjuncts."""
+    heads = []
+    if trigger.tag_.startswith("VB"):
+        if not any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
+            heads = [c for c in trigger.children if c.dep_ == "dobj"]
+    elif trigger.tag_.startswith("NN"):
+        preps = {"on", "against", "upon"} | ({"of"} if event_type in _OF_OBJECT else set())
+        heads = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in preps
+                 for g in c.children if g.dep_ == "pobj"]
+    return [t for head in heads for t in (head, *head.conjuncts)]
+
+
+def _take_objects(doc, event: EventHit, actors: list[Hit]) -> None:
+    """The parse's object of the trigger as the event's object role, when the words
+    around the trigger gave it none."""
+    role = _OBJECT_ROLES.get(event.type)
+    if role is None or event.roles.get(role) or event.type in SPEECH_EVENTS:
+        return
+    trigger = _root(doc, *event.trigger)
+    if trigger is None:
+        return
+    taken = set(event.roles.get("agent", []))
+    for token in _object_tokens(trigger, event.type):
+        hit = next((h for h in actors if h.start <= token.idx < h.end
+                    and kind_of(h.entity) in ACTOR_KINDS and h.entity not in taken), None)
+        if hit is not None:
+            event.add(role, hit.entity)
+            event.evidence = (min(event.evidence[0], hit.start), max(event.evidence[1], hit.end))
+
+
 def check_agents(doc, events: list[EventHit], actors: list[Hit]) -> None:
-    """Take the parse's subject as agent, then take off each event the agents the parse
-    shows to be its reporter or a modifier."""
+    """Take the parse's subject as agent and its object as target (or victim, or
+    participant) where the words gave none, then take off each event the agents the
+    parse shows to be its reporter or a modifier."""
     for event in events:
         _take_subject(doc, event, actors)
+        _take_objects(doc, event, actors)
         agents = event.roles.get("agent")
         trigger = _root(doc, *event.trigger) if agents and event.type not in SPEECH_EVENTS else None
         if trigger is None:

@@ -1,7 +1,7 @@
 """Extraction, step 2c: casualty figures and the ordinal of an attack.
 
 "killing forty-four", "Seven remain missing", "Fatalities: 52", "the fifth attack": each
-figure is a (kind, value, span); :mod:`.events` gives it to the violent event nearest it.
+figure is a (kind, value, span), given to the violent event nearest it (``attach_counts``).
 """
 
 from __future__ import annotations
@@ -45,3 +45,21 @@ def find_counts(text: str, sentence) -> list[tuple[str, int | None, tuple[int, i
 
 ORDINALS = {w: i for i, w in enumerate("zeroth first second third fourth fifth sixth seventh "
                                        "eighth ninth tenth eleventh twelfth".split())}
+
+
+def attach_counts(sentence, found: list, events: list, pending: list) -> list:
+    """Give each figure of a sentence to the nearest violent event (of :mod:`.events`);
+    figures told before any event wait for the first: what is returned is still pending."""
+    counts = pending + found
+    violent = [e for e in events if e.type in ("Attack", "Killing", "Wounding", "InformationRelease")]
+    if not violent:
+        return [c for c in counts if c[0] != "attacks"]
+    for kind, value, span in counts:
+        if kind == "attacks":
+            continue
+        here = [e for e in violent if sentence[0] <= e.trigger[0] < sentence[1]]
+        owner = (min(here, key=lambda e: abs(e.trigger[0] - span[0])) if here
+                 else (violent[-1] if violent else None))
+        if owner is not None:
+            owner.counts.append((kind, value, span))
+    return []

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..namespaces import kind_of
 from ..vocab import ACTOR_KINDS
-from .counts import find_counts
+from .counts import attach_counts, find_counts
 from .mentions import Hit
 from .triggers import TRIGGERS
 
@@ -25,7 +25,7 @@ _DEFINITE = re.compile(r"(?:\b(?:the|this|that|last night's|last night’s|today
                        re.IGNORECASE)
 _NOUN_FORMS = re.compile(r"^(?:assaults?|attacks?|raids?|killings|execution|denial|statement|removal"
                          r"|relocation|investigations?|inquiry|inquiries|movement|transfer|fact"
-                         r"|training|plotting)$", re.IGNORECASE)
+                         r"|training|plotting|use)$", re.IGNORECASE)
 TIME_PATTERN = re.compile(
     r"\b(?:today|yesterday|tonight|last night|this (?:morning|week|year)|days (?:after|before)"
     r"|(?:in )?recent (?:years|months)|(?:approximately |around |about )?midnight(?: local time)?"
@@ -68,16 +68,21 @@ def _kind(hit: Hit) -> str:
     return kind_of(hit.entity)
 
 
+# Events done with a weapon; events whose parties all take part alike.
+_ARMED = ("Attack", "Killing", "Wounding", "Arson")
+_TOGETHER = ("Meeting", "Agreement")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+\s+)?$")
 _SUBORDINATE = re.compile(r"\b(?:as|while|when|because|although|whereas)\s")
 _INSERTS = re.compile(r",\s*(?:which|who)\b[^,]*,|\([^)]*\)|–[^–]*–")
 _OBJECT_GAP = re.compile(r"^\s*(?:(?:on|upon|against|at|with|to|directly with|that)\s+)?"
                          r"(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w-]+\s+){0,3}$")
-_COORDINATED = re.compile(r"^[\s,]*(?:and\s+)?(?:(?:the\s+)?[A-Z][\w-]*\s+){0,4}$")
+# "X and the Y", and "X and the Mission for Z (" before an acronym
+_COORDINATED = re.compile(r"^[\s,]*(?:and\s+)?(?:(?:the\s+)?[A-Z][\w-]*\s+){0,4}$"
+                          r"|^[\s,]*and\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|for|the))*\s+\($")
 # negated, or only asked for: "no such attack", "should investigate", "must be punished"
 _NEGATED = re.compile(r"\b(?:no|not|never|yet to|nor|without|should|must|ought to|need to|needs to)"
                       r"\s+(?:such\s+|be\s+|\w+\s+)?$", re.IGNORECASE)
-_BY = re.compile(r"^(?:\s*[\w-]+){0,6}?\s+by\s+", re.IGNORECASE)
+_BY = re.compile(r"^(?:\s*\(?[\w-]+\)?){0,6}?\s+by\s+", re.IGNORECASE)  # "agreement (MOU) signed by"
 
 
 def _by_phrase(text: str, trigger, clause, mentions: list[Hit]) -> tuple[str, Hit] | None:
@@ -147,7 +152,7 @@ def _arguments(event: EventHit, text: str, clause, mentions: list[Hit], object_r
     source = _source(text, event, clause, mentions)
     by = _by_phrase(text, event.trigger, clause, mentions) or source
     if by:
-        event.add(by[0], by[1].entity)
+        event.add("participant" if event.type in _TOGETHER else by[0], by[1].entity)
         event.evidence = (event.evidence[0], max(event.evidence[1], by[1].end))
     subject = None if by and by[0] == "agent" and not source else _subject(
         text, event.trigger, clause, mentions)
@@ -166,22 +171,39 @@ def _arguments(event: EventHit, text: str, clause, mentions: list[Hit], object_r
         passive = re.search(r"(?:ed|en|t)$", word) and _PASSIVE.search(gap)
         if passive and ("," in gap or len(gap) > 40):
             return _objects(event, text, (clause[0], limit), mentions, object_role, skip=())
+        # who stands before a meeting, or before a relocation named by a noun ("the UN-led
+        # resettlement"), takes part in it rather than carrying it out
         role = (object_role or "target") if passive else (
-            "participant" if event.type == "Meeting" else "agent")
+            "participant" if event.type in _TOGETHER or (event.type == "Relocation" and noun)
+            else "agent")
         if source:
             role = object_role or "target"
-        for hit in _coordinated(text, subject, mentions) if role == "agent" else [subject]:
+        joint = role == "agent" or (role == "participant" and event.type in _TOGETHER)
+        for hit in _coordinated(text, subject, mentions) if joint else [subject]:
             event.add(role, hit.entity)
         event.evidence = (min(event.evidence[0], subject.start), event.evidence[1])
+    if subject is None:
+        _passive_scene(event, text, clause, mentions)
     _objects(event, text, (clause[0], limit), mentions, object_role,
              skip=(subject, by[1] if by else None))
+
+
+def _passive_scene(event: EventHit, text: str, clause, mentions: list[Hit]) -> None:
+    """A place an armed event is done to, as its passive subject: "the camp was shelled"."""
+    if event.type not in _ARMED:
+        return
+    for hit in mentions:
+        if clause[0] <= hit.start and hit.end <= event.trigger[0] and _kind(hit) == "place" and re.fullmatch(
+                r"\s+(?:is|are|was|were|has been|have been|had been)\s+(?:[a-z]+ly\s+)?",
+                text[hit.end:event.trigger[0]]):
+            event.add("place", hit.entity)
 
 
 def _objects(event: EventHit, text: str, clause, mentions, object_role, skip) -> None:
     window_end = min(clause[1], event.trigger[1] + 120)
     for hit in mentions:  # the weapon in or just before the trigger: "rockets struck", "a rocket attack"
         inside = event.trigger[0] <= hit.start and hit.end <= event.trigger[1]
-        if _kind(hit) == "thing" and (inside or text[hit.end:event.trigger[0]] == " "):
+        if _kind(hit) == "thing" and event.type in _ARMED and (inside or text[hit.end:event.trigger[0]] == " "):
             event.add("instrument", hit.entity)
     previous = previous_place = None
     for hit in mentions:
@@ -201,7 +223,7 @@ def _objects(event: EventHit, text: str, clause, mentions, object_role, skip) ->
                                                     text[previous_place.end:hit.start]))):
             event.add("place", hit.entity)
             previous_place = hit
-        elif kind == "thing":
+        elif kind == "thing" and event.type in _ARMED:
             event.add("instrument", hit.entity)
         elif kind in ACTOR_KINDS and object_role:
             joined = previous and _COORDINATED.match(text[previous.end:hit.start])
@@ -210,6 +232,15 @@ def _objects(event: EventHit, text: str, clause, mentions, object_role, skip) ->
                 event.add(object_role, hit.entity)
                 event.evidence = (event.evidence[0], max(event.evidence[1], hit.end))
                 previous = hit
+            elif _appeal_about(event, hit):
+                event.add("target", hit.entity)
+
+
+def _appeal_about(event: EventHit, hit: Hit) -> bool:
+    """The group an appeal is about, named after its addressee: "call on the army to protect
+    the residents" is about the residents."""
+    return event.type == "Appeal" and _kind(hit) == "group" and "target" not in event.roles \
+        and hit.entity not in event.roles.get("recipient", []) + event.roles.get("agent", [])
 
 
 def _time_near(found: list[re.Match], trigger) -> str | None:
@@ -238,6 +269,9 @@ def _skip_trigger(text: str, m, clause) -> bool:
     if _NOUN_FORMS.match(m[0]) and (_CALLED_FOR.search(before) or re.search(
             r"\b(?:for|of)\s+$", before) and not m[0].endswith("s")):
         return True  # "called for an investigation", "options for relocation": not done
+    if re.search(r"\b(?:series|sequence|wave|spate|string|number|campaign)\s+of\s+$", before) \
+            and m[0].endswith("s"):
+        return False  # "a series of attacks" were attacks
     return bool(_NOUN_FORMS.match(m[0])) and bool(re.search(r"\b(?:of|about)\s+$", before))
 
 
@@ -285,8 +319,25 @@ def find_events(text: str, sentences: list[tuple[int, int]], mentions: list[Hit]
                     continue
                 events.append(event)
                 taken.append(event)
-        pending = _attach_counts(sentence, counts, events, pending)
-    return _absorb_quoted_reactions(text, sentences, sorted(events, key=lambda e: e.trigger))
+        pending = attach_counts(sentence, counts, events, pending)
+    return _merge_headline(text, _absorb_quoted_reactions(text, sentences,
+                                                          sorted(events, key=lambda e: e.trigger)))
+
+
+def _merge_headline(text: str, events: list[EventHit]) -> list[EventHit]:
+    """A headline tells the story its body tells: an event of the first line (a title, with
+    no full stop) is the first event of its type in the body, which takes its roles."""
+    title_end = text.find("\n")
+    if title_end <= 0 or text[:title_end].rstrip().endswith((".", "!", "?")):
+        return events
+    kept = []
+    for event in events:
+        later = next((e for e in events if e.type == event.type and e.trigger[0] > title_end), None)
+        if event.trigger[1] <= title_end and later is not None:
+            _merge(later, event)
+            continue
+        kept.append(event)
+    return kept
 
 
 def _resolve_reference(text: str, event: EventHit, clause: tuple[int, int],
@@ -360,19 +411,3 @@ def _merge(antecedent: EventHit, event: EventHit) -> None:
         antecedent.add("place", entity)
     antecedent.time = antecedent.time or event.time
 
-
-def _attach_counts(sentence, found: list, events: list[EventHit], pending: list) -> list:
-    """Give each figure to the nearest violent event; figures before any wait for the first."""
-    counts = pending + found
-    violent = [e for e in events if e.type in ("Attack", "Killing", "Wounding", "InformationRelease")]
-    if not violent:
-        return [c for c in counts if c[0] != "attacks"]
-    for kind, value, span in counts:
-        if kind == "attacks":
-            continue
-        here = [e for e in violent if sentence[0] <= e.trigger[0] < sentence[1]]
-        owner = (min(here, key=lambda e: abs(e.trigger[0] - span[0])) if here
-                 else (violent[-1] if violent else None))
-        if owner is not None:
-            owner.counts.append((kind, value, span))
-    return []

@@ -16,7 +16,8 @@ once per process from the installed package, never downloaded at run time):
 4. ``find_events`` (extract.events) — trigger words, roles, time and counts
    (extract.counts); the parse's subject is an active verb's agent, and agents the parse
    contradicts are taken off (extract.agents); a violent event takes the scene named
-   beside it (extract.scene);
+   beside it, an attack on a camp its residents, and the groups described by their fate
+   there its victims (extract.scene);
 5. ``find_claims`` and ``find_speech`` (extract.claims, extract.attribution) — reported
    speech with claimant and stance, from the words and from the parse; then whose voice
    tells each event (extract.voice) and the calls and characterisations a voice makes
@@ -72,7 +73,7 @@ from .positions import find_positions
 from .proposals import Proposal as NameProposal
 from .proposals import propose_entities
 from .relations import RelationHit, find_relations
-from .scene import place_events
+from .scene import described_roles, place_events
 from .speech import drop_crossed_plurals, find_references
 from .voice import SPEECH_EVENTS, collapse_relays, label_claims, own_voice_claims, reported_event_claims
 
@@ -265,6 +266,7 @@ def extract_document(document: Document, registry: tuple[Entity, ...], *,
     event_hits = find_events(text, sentences, actors,
                              check=lambda event: check_agents(doc, [event], actors))
     place_events(text, sentences, event_hits, registry, doc)
+    described_roles(text, sentences, event_hits, actors, registry)
     # An event with neither a participant nor a place says nothing reviewable and fails
     # the EventShape, so it is not proposed, nor is a claim made of it.
     event_hits = [e for e in event_hits if any(e.roles.values()) or e.place]

@@ -29,7 +29,8 @@ from .names import TITLES, demonyms, entity_names, fold, is_named_in, registry_c
 PLACE_RANK = {"Camp": 1, "City": 2, "AdministrativeArea": 3, "Country": 4, "Region": 5}
 POSTS = ("head", "leader", "chief", "commander", "director", "founder", "spokesman",
          "spokeswoman", "member", "official", "envoy", "representative", "president",
-         "chairman", "secretary-general", "minister")
+         "chairman", "secretary-general", "minister", "adviser", "advisor", "commissioner",
+         "coordinator", "rapporteur", "ambassador")
 _POST_TITLES = sorted({*TITLES, *POSTS, *(p.capitalize() for p in POSTS)} - {"Mr", "Mrs", "Ms",
                       "Dr", "Mr.", "Mrs.", "Dr."}, key=len, reverse=True)
 _TITLE = "|".join(re.escape(t) for t in _POST_TITLES)
@@ -119,7 +120,9 @@ def _role_name(title: str) -> str:
 def _registry_post(index: _Index, person: str, title: str) -> str | None:
     """The organisation of a registry role "<title> of <X>" of ``person``."""
     for role in index.registry[person].roles if person in index.registry else ():
-        m = re.match(rf"(?:former\s+)?{re.escape(title)} of (?:the\s+)?(.+)$", role, re.IGNORECASE)
+        # "minister" of "then-prime minister X" is the "Prime Minister of Iraq" of X's roles
+        m = re.match(rf"(?:former\s+)?(?:[\w-]+\s+)?{re.escape(title)} of (?:the\s+)?(.+)$", role,
+                     re.IGNORECASE)
         if not m:
             continue
         for entity in index.registry.values():
@@ -181,7 +184,8 @@ def _post_of_phrases(index: _Index, person: Hit) -> list[RelationHit]:
     """"the head of the … Qods Force; X", "The leader of the Iranian resistance, X"."""
     before = index.text[max(0, person.start - 120):person.start]
     offset = person.start - len(before)
-    m = re.search(rf"\b[Tt]he\s+(former\s+)?({'|'.join(POSTS)})\s+of\s+[^.()]*?[;:,]?\s+$", before)
+    m = re.search(rf"\b(?:[Oo]ne\s+of\s+the|[Tt]he)\s+(former\s+)?({'|'.join(POSTS)})s?\s+of\s+[^.()]*?[;:,]?\s+$",
+                  before)
     if m:
         org = index.ending(offset + len(before[:m.end()].rstrip(" ;:,")))
         if org:
@@ -199,20 +203,75 @@ def _post_of_phrases(index: _Index, person: Hit) -> list[RelationHit]:
     return []
 
 
+def _appositive_posts(index: _Index, person: Hit) -> list[RelationHit]:
+    """A post told after the person: "X, an Iranian-based member of the Y", "X, former
+    Chief of the Y", "X, the Y Special Representative", "X as Y Special Adviser"."""
+    at = person.end
+    for _ in range(3):  # "X, a former prisoner, a senior member of Y": past other appositions
+        m = re.match(rf",\s+(?:(?:the|a|an)\s+)?(former\s+)?(?:[\w-]+\s+){{0,2}}?({_TITLE})\s+of\s+",
+                     index.text[at:at + 120])
+        org = m and _possessed(index, at + m.end())
+        if org:
+            return [RelationHit("membership", person.entity, org.entity, (person.start, org.end),
+                                role=_role_name(m[2]), former=bool(m[1]))]
+        aside = re.match(r",\s+(?:a|an|the)\s+[^,;.()]{1,60}(?=,)", index.text[at:at + 80])
+        if not aside:
+            break
+        at += aside.end()
+    after = index.text[person.end:person.end + 120]
+    m = re.match(r"(?:,|\s+as)\s+(?:the\s+)?(former\s+)?", after)
+    org = m and index.at(person.end + m.end())
+    title = org and re.match(rf"\s+(?:[A-Z][\w-]+\s+){{0,2}}?({_TITLE})\b", index.text[org.end:org.end + 60])
+    if not title or not title[1][:1].isupper():
+        return []
+    return [RelationHit("membership", person.entity, org.entity, (person.start, org.end + title.end()),
+                        role=title[1], former=bool(m[1]))]
+
+
+_IS_A_PLACE_IN = (r"\s+(?:is|was)\s+an?\s+(?:[\w-]+\s+){0,2}?(?:camp|city|town|village|district|province"
+                  r"|base|settlement|suburb|neighbou?rhood)\s+(?:in|of)\s+")
+
+
+def _possessed_place(index: _Index, place: Hit) -> Hit:
+    """The last place of a possessive chain: "Kesh's Orlan province" ends in the province."""
+    m = re.match(_POSSESSIVE, index.text[place.end:place.end + 4])
+    following = m and index.at(place.end + m.end(), kinds=("place",))
+    return following if following and following.start == place.end + m.end() else place
+
+
+def _possessive_places(index: _Index, place: Hit, rank: int) -> list[RelationHit]:
+    """"Valdoria's Orlan province": the smaller place named in the possessive of the bigger."""
+    inner = _possessed_place(index, place)
+    smaller = PLACE_RANK.get(index.types.get(inner.entity, ""), 0)
+    if inner is place or inner.entity == place.entity or not (smaller and rank > smaller):
+        return []
+    return [RelationHit("containedInPlace", inner.entity, place.entity, (place.start, inner.end))]
+
+
 def _places(index: _Index, place: Hit) -> list[RelationHit]:
     rank = PLACE_RANK.get(index.types.get(place.entity, ""), 0)
-    after = index.text[place.end:place.end + 40]
-    found = []
-    for pattern, predicate in ((r"\s+in\s+", "containedInPlace"), (r",\s+(?=[A-Z])", "containedInPlace"),
+    # past other names: "Camp Nord (formerly Camp Y) in Kesh", "Camp Nord or Nord City (…) is"
+    aside = re.match(r"(?:\s+or\s+(?:[A-Z][\w-]*\s?)+)?\s*\([^)]{0,100}\)", index.text[place.end:])
+    end = place.end + (aside.end() if aside else 0)
+    after = index.text[end:end + 60]
+    found = _possessive_places(index, place, rank)
+    # "Camp Nord in Kesh", and "Camp Nord residents in Valdoria" (where the residents are, the camp is)
+    for pattern, predicate in ((r"\s+(?:(?:residents|inhabitants|refugees)\s+)?in\s+", "containedInPlace"),
+                               (r",\s+(?=[A-Z])", "containedInPlace"),
+                               (_IS_A_PLACE_IN, "containedInPlace"),
                                (r"\s+(?:just\s+)?(?:outside(?:\s+of)?|near|close\s+to|next\s+to)\s+",
                                 "locatedNear")):
         m = re.match(pattern, after)
-        other = m and index.at(place.end + m.end(), kinds=("place",))
+        other = m and index.at(end + m.end(), kinds=("place",))
+        if other and pattern == _IS_A_PLACE_IN:  # "a camp in Kesh's Orlan province": the province
+            other = _possessed_place(index, other)
         if not other or other.entity == place.entity:
             continue
         bigger = PLACE_RANK.get(index.types.get(other.entity, ""), 0)
         if predicate == "containedInPlace" and not (rank and bigger > rank):
             continue
+        if predicate == "locatedNear" and bigger >= PLACE_RANK["Country"]:
+            continue  # "moved outside Valdoria" leaves the country; nothing is near a country
         if pattern.startswith(",") and not re.match(r"\s*(?:$|[.;)\n])", index.text[other.end:]):
             continue  # "Camp Ashraf, Iraq" but not a list "Europe, the United States, …"
         found.append(RelationHit(predicate, place.entity, other.entity, (place.start, other.end)))
@@ -253,7 +312,8 @@ def _sponsors(index: _Index, hit: Hit) -> list[RelationHit]:
 
 
 def _group_members(index: _Index, hit: Hit) -> list[RelationHit]:
-    m = re.match(r"\s+(?:are|were|is|was)\s+(?:all\s+)?members\s+of\s+", index.text[hit.end:])
+    # "X are members of Y", and in apposition "X, members of Y", "dissidents members of Y"
+    m = re.match(r"(?:\s+(?:are|were|is|was)|,)?\s+(?:all\s+)?members\s+of\s+", index.text[hit.end:])
     org = m and index.at(hit.end + m.end())
     return [RelationHit("memberOf", hit.entity, org.entity, (hit.start, org.end))] if org else []
 
@@ -289,15 +349,38 @@ def _organisation_names(registry: tuple[Entity, ...]) -> dict[str, list[str]]:
             if e.kind == "organization"}
 
 
+# "Mr. A of Kesh (for himself, Ms. B and Mr. C) introduced the following bill": a bill's sponsors
+_SPONSORED = re.compile(r"\(\s*for\s+(?:himself|herself|themselves)\b[^)]*\)\s+(?:submitted|introduced)"
+                        r"\s+the\s+following\s+(?:[\w-]+\s+)?(?:resolution|bill)\b", re.IGNORECASE)
+_CHAMBER = re.compile(r"\b(?:house\s+of\s+(?:representatives|commons|lords|delegates)|senate|assembly"
+                      r"|parliament)\b", re.IGNORECASE)
+
+
+def _bill_sponsors(index: _Index) -> list[RelationHit]:
+    """The sponsors of a bill or resolution are members of the chamber it is laid before:
+    the one named last before it ("IN THE HOUSE OF REPRESENTATIVES")."""
+    found = []
+    for m in _SPONSORED.finditer(index.text):
+        chambers = [h for h in index.hits if h.end <= m.start() and index.kind(h) == "organization"
+                    and _CHAMBER.search(index.text[h.start:h.end])]
+        if not chambers:
+            continue
+        line = index.text.rfind("\n", 0, m.start()) + 1
+        people = [h for h in index.hits if line <= h.start < m.end() and index.kind(h) == "person"]
+        found += [RelationHit("membership", h.entity, chambers[-1].entity, (line, m.end()), role="Member",
+                              confidence=0.5) for h in people]
+    return found
+
+
 def find_relations(text: str, hits: list[Hit], registry: tuple[Entity, ...]) -> list[RelationHit]:
     """Memberships and relations of a document, in text order, each pair once."""
     index = _Index(fold(text), hits + _name_hits(fold(text), hits, registry), registry)
     org_names = _organisation_names(registry)
-    found: list[RelationHit] = []
+    found: list[RelationHit] = _bill_sponsors(index)
     for hit in index.hits:
         kind = index.kind(hit)
         if kind == "person":
-            found += _titled_posts(index, hit) or _post_of_phrases(index, hit)
+            found += (_titled_posts(index, hit) or _post_of_phrases(index, hit)) + _appositive_posts(index, hit)
         elif kind == "place":
             found += _places(index, hit)
         if kind in ("organization", "place"):

@@ -9,6 +9,15 @@ sentence or in the sentence next to it in the same paragraph, when exactly one p
 that rank is named there; otherwise it stays without a place. A name inside a longer
 name counts ("the residents of Camp Nord"); one in the possessive ("Kesh's proxies") or
 one that acts, as the subject of a verb ("Kesh is believed to be holding them"), does not.
+
+An attack on a camp is an attack on the people who live there: an attack (or arson)
+whose place is a camp and which names no target takes as target the group the registry
+calls the people living at the camp ("Residents of Camp Nord", "Valdorian exiles at Camp
+Nord"; not a part of them, "Seven missing residents of Camp Nord"), when it has one. The groups
+the registry describes by what happened to them at a place ("Those killed at Camp Nord in
+May", "Those responsible for the attack on Camp Nord") are the victims (or the agents) of a
+violent event at that place named in its sentence or the next. An event at a camp or a
+city is not also placed at the country around it.
 """
 
 from __future__ import annotations
@@ -58,11 +67,69 @@ def _scene(places: dict[str, tuple[int, list[int]]], span) -> str | None:
     return top[0] if len(top) == 1 else None
 
 
+# "Residents of Camp Nord", "Valdorian dissidents at Camp Nord": the people living in a camp,
+# not a part of them ("Seven missing residents of Camp Nord", "Those killed at Camp Nord")
+_RESIDENTS = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w-]*\s+)?(?:[Rr]esidents|[Dd]issidents|[Rr]efugees|[Ii]nhabitants"
+                        r"|[Ee]xiles|[Dd]etainees)\s+(?:of|at|in)\s+(.+)")
+
+
+def _residents(registry: tuple[Entity, ...]) -> dict[str, str]:
+    """Camp id -> the group the registry labels as its residents ("Residents of Camp Nord")."""
+    camps = {fold(n).lower(): e.id for e in registry if e.type == "Camp" for n, _ in entity_names(e)}
+    found = {}
+    for group in (e for e in registry if e.kind == "group"):
+        m = _RESIDENTS.fullmatch(fold(group.label))
+        if m and m[1].lower() in camps:
+            found.setdefault(camps[m[1].lower()], group.id)
+    return found
+
+
+def target_residents(events: list[EventHit], registry: tuple[Entity, ...]) -> None:
+    """An attack on a camp with no target named targets the camp's residents."""
+    residents = _residents(registry)
+    for event in events:
+        if event.type in ("Attack", "Arson") and not event.roles.get("target"):
+            group = next((residents[p] for p in event.place if p in residents), None)
+            if group:
+                event.add("target", group)
+
+
+_DESCRIBED = re.compile(r"(?:[Tt]hose\s+(?:(?P<victim>killed|wounded|injured|executed)\b"
+                        r"|(?P<agent>responsible)\s+for\b))")
+
+
+def described_roles(text: str, sentences, events: list[EventHit], actors,
+                    registry: tuple[Entity, ...]) -> None:
+    """The victims and agents of violent events among the groups described by their fate at
+    the event's place, named in the event's sentence or the next."""
+    known = {e.id: e for e in registry}
+    for event in (e for e in events if e.type in ("Attack", "Killing", "Wounding") and e.place):
+        names = [fold(n) for p in event.place if p in known for n, _ in entity_names(known[p])]
+        start, end = _window(text, sentences, event.trigger[0])
+        for hit in actors:
+            group = known.get(hit.entity)
+            m = group and start <= hit.start < end and _DESCRIBED.match(group.label)
+            if m and any(n in fold(group.label) for n in names) and (m["victim"] or event.type == "Attack"):
+                event.add("victim" if m["victim"] else "agent", hit.entity)
+
+
+def _drop_wider_places(events: list[EventHit], registry: tuple[Entity, ...]) -> None:
+    """An event at a camp or a city is not also at the country around it ("Camp Nord in
+    Valdoria" places the event at the camp; the containment is a relation of its own)."""
+    types = {e.id: e.type for e in registry}
+    for event in events:
+        if any(types.get(p) in _RANK for p in event.place):
+            event.place[:] = [p for p in event.place if types.get(p) not in ("Country", "Region")]
+
+
 def place_events(text: str, sentences, events: list[EventHit], registry: tuple[Entity, ...],
                  doc=None) -> None:
-    """Give each violent event without a place the scene its neighbourhood names."""
+    """Give each violent event without a place the scene its neighbourhood names, then an
+    attack on a camp its residents as target."""
     waiting = [e for e in events if e.type in VIOLENT and not e.place and e.roles]
     if not waiting:
+        _drop_wider_places(events, registry)
+        target_residents(events, registry)
         return
     folded = fold(text)
     places = {e.id: (_RANK[e.type], _occurrences(doc, folded, [n for n, _ in entity_names(e)]))
@@ -74,3 +141,5 @@ def place_events(text: str, sentences, events: list[EventHit], registry: tuple[E
         scene = scene or _scene(places, _window(text, sentences, event.trigger[0]))
         if scene:
             event.place.append(scene)
+    _drop_wider_places(events, registry)
+    target_residents(events, registry)
