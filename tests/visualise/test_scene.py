@@ -10,6 +10,7 @@ from ashraf_kg.visualise.scene import (
     OTHER_STANCE,
     STANCE_STYLE,
     STATUS_STYLE,
+    accused_of,
     claim_links,
     drawn_graph,
     kind_words,
@@ -89,3 +90,15 @@ def test_every_stance_of_the_vocabulary_has_its_look():
     from ashraf_kg.vocab import STANCES
 
     assert {s.label for s in STANCES} == set(STANCE_STYLE)
+
+
+def test_whoever_a_document_accuses_of_an_event_counts_among_the_principal_actors(network):
+    accused = accused_of(network)
+    for node, times in accused.items():
+        links = [d for _, v, d in network.in_edges(node, data=True)
+                 if d.get("predicate", "").rsplit("#", 1)[-1] in ("agent", "commander")
+                 and "accuses" in d.get("stance", ())]
+        assert len(links) == times > 0
+    assert "person/qassem-suleimani" in accused
+    order = node_priority(network, drawn_graph(network, claim_links(network)))
+    assert order.index("person/qassem-suleimani") < order.index("person/ted-poe")

@@ -19,6 +19,7 @@ from collections import defaultdict
 
 import networkx as nx
 
+from .. import namespaces as ns
 from .. import vocab
 from ..namespaces import AKG
 from .layout import REFERENCE_VIEW, bounds_of, first_view_scale, layout_network, spread_labels
@@ -60,6 +61,7 @@ _TYPE_WORDS = {t.name: t.label for t in (*vocab.ENTITY_TYPES, *vocab.EVENT_TYPES
 _LABEL_SHORT = 34  # characters of a label drawn on the network; the panel shows it whole
 _CONTEXT = 280  # characters of sentence kept on each side of the highlighted words
 _LEGIBLE_SHARE = 0.18
+_ACCUSED_WEIGHT = 10  # links one accusation of carrying out or commanding an event is worth
 _CLAIM_PULL = 0.4  # of the reference view that labels spread at first sight may cover
 
 
@@ -100,11 +102,25 @@ def drawn_graph(g: nx.MultiDiGraph, links) -> nx.Graph:
     return simple
 
 
+def accused_of(g: nx.MultiDiGraph) -> dict[str, int]:
+    """Node -> how many events a document accuses it of carrying out or commanding: whoever
+    a corpus blames is a principal actor of its story, however few links it has."""
+    roles = {str(ns.expand("akg:agent")), str(ns.expand("akg:commander"))}
+    counts: dict[str, int] = defaultdict(int)
+    for _, target, data in g.edges(data=True):
+        if data.get("predicate") in roles and "accuses" in data.get("stance", ()):
+            counts[target] += 1
+    return counts
+
+
 def node_priority(g: nx.MultiDiGraph, simple: nx.Graph) -> list[str]:
     """Every node, the label most worth reading first: by kind (people and organisations
-    first), then by links and mentions, then by name."""
+    first), then by links, mentions and the accusations against it, then by name."""
+    accused = accused_of(g)
+
     def weight(n):
-        return simple.degree(n) + g.nodes[n].get("mentions", 0) if n in simple else g.degree(n)
+        base = simple.degree(n) + g.nodes[n].get("mentions", 0) if n in simple else g.degree(n)
+        return base + _ACCUSED_WEIGHT * accused.get(n, 0)
     return sorted(g, key=lambda n: (_TIER.get(g.nodes[n].get("kind"), 5), -weight(n), g.nodes[n]["label"], n))
 
 
