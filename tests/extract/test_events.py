@@ -278,3 +278,30 @@ def test_a_first_sentence_with_a_full_stop_is_no_headline(mark):
     found = events(text, ("Northern Brigade", BRIGADE), ("Kesh", KESH), ("Northern Brigade", BRIGADE),
                    ("refugees", REFUGEES), mark=mark)
     assert [e.type for e in found] == ["Attack", "Attack"]
+
+
+def test_a_place_that_locates_the_destination_is_not_the_place_of_the_move(mark):
+    text = "The refugees were relocated to Kesh outside of Orlan Province in May."
+    found = events(text, ("refugees", REFUGEES), ("Kesh", KESH), ("Orlan Province", ORLAN), mark=mark)
+    assert [(e.roles.get("destination"), e.place) for e in found] == [([KESH], [])]
+
+
+def test_a_place_within_which_an_appeal_asks_for_action_is_its_place(mark):
+    text = "Anna Berg called on the Northern Brigade to improve security within Kesh."
+    found = events(text, ("Anna Berg", BERG), ("Northern Brigade", BRIGADE), ("Kesh", KESH), mark=mark)
+    assert [e.place for e in found if e.type == "Appeal"] == [[KESH]]
+
+
+def test_who_a_call_for_action_asks_to_act_is_its_recipient(mark):
+    text = "Anna Berg called for the Northern Brigade and the refugees to meet at once."
+    found = events(text, ("Anna Berg", BERG), ("Northern Brigade", BRIGADE), ("refugees", REFUGEES),
+                   mark=mark)
+    appeal = next(e for e in found if e.type == "Appeal")
+    assert (appeal.roles.get("recipient"), appeal.roles.get("target")) == ([BRIGADE, REFUGEES], None)
+
+
+def test_who_a_call_asks_to_be_punished_is_its_target(mark):
+    text = "Anna Berg called for the Northern Brigade to be brought to justice."
+    found = events(text, ("Anna Berg", BERG), ("Northern Brigade", BRIGADE), mark=mark)
+    appeal = next(e for e in found if e.type == "Appeal")
+    assert (appeal.roles.get("target"), appeal.roles.get("recipient")) == ([BRIGADE], None)

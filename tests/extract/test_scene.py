@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from ashraf_kg.extract.pipeline import extract_document
+from ashraf_kg.extract.events import EventHit
+from ashraf_kg.extract.nlp import parse_text
+from ashraf_kg.extract.pipeline import extract_document, split_sentences
+from ashraf_kg.extract.scene import place_events
 from ashraf_kg.model import Document, DocumentMeta, Entity
 
 REGISTRY = (
@@ -92,3 +95,12 @@ def test_those_killed_at_the_place_of_an_attack_are_its_victims():
 def test_an_event_at_a_camp_is_not_also_at_the_country_around_it():
     assert _places("The Hill Militia attacked Camp Cedar in Valdoria.", "Attack") == [("place/camp-cedar",)]
     assert _places("The Hill Militia attacked Valdoria.", "Attack") == [("place/valdoria",)]
+
+
+def test_a_camp_that_was_attacked_is_the_scene_of_the_raid_told_beside_it():
+    text = "Camp Cedar was attacked several times. In May the Hill Militia raided the camp."
+    start = text.index("raided")
+    raid = EventHit("Attack", (start, start + 6), (start, start + 6),
+                    roles={"agent": ["organization/hill-militia"]})
+    place_events(text, split_sentences(text), [raid], REGISTRY, parse_text(text))
+    assert raid.place == ["place/camp-cedar"]

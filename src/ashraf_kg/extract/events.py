@@ -77,7 +77,7 @@ _INSERTS = re.compile(r",\s*(?:which|who)\b[^,]*,|\([^)]*\)|–[^–]*–")
 _OBJECT_GAP = re.compile(r"^\s*(?:(?:on|upon|against|at|with|to|directly with|that)\s+)?"
                          r"(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w-]+\s+){0,3}$")
 # "X and the Y", and "X and the Mission for Z (" before an acronym
-_COORDINATED = re.compile(r"^[\s,]*(?:and\s+)?(?:(?:the\s+)?[A-Z][\w-]*\s+){0,4}$"
+_COORDINATED = re.compile(r"^[\s,]*(?:and\s+)?(?:(?:the\s+)?[A-Z][\w-]*\s+){0,4}(?:the\s+)?$"
                           r"|^[\s,]*and\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|for|the))*\s+\($")
 # negated, or only asked for: "no such attack", "should investigate", "must be punished"
 _NEGATED = re.compile(r"\b(?:no|not|never|yet to|nor|without|should|must|ought to|need to|needs to)"
@@ -205,7 +205,8 @@ def _objects(event: EventHit, text: str, clause, mentions, object_role, skip) ->
         inside = event.trigger[0] <= hit.start and hit.end <= event.trigger[1]
         if _kind(hit) == "thing" and event.type in _ARMED and (inside or text[hit.end:event.trigger[0]] == " "):
             event.add("instrument", hit.entity)
-    previous = previous_place = None
+    previous = previous_place = last_place = None
+    role = _addressee_role(event, text, window_end, object_role)
     for hit in mentions:
         if not (event.trigger[1] <= hit.start < window_end) or hit in skip:
             continue
@@ -213,11 +214,14 @@ def _objects(event: EventHit, text: str, clause, mentions, object_role, skip) ->
         words = text[event.trigger[0]:hit.start]  # a preposition may end the trigger: "fired on"
         if re.search(r"\bby\b", gap):
             break
+        if kind == "place" and last_place and _LOCATOR.fullmatch(text[last_place.end:hit.start]):
+            continue  # "to Camp Nord outside Kesh": Kesh locates the camp, not the event
+        last_place = hit if kind == "place" else last_place
         if kind == "place" and re.search(r"\bto\s+(?:the\s+)?$", words) \
                 and event.type in ("Appeal", "Order", "Flight", "Abduction", "Detention", "Relocation"):
             event.add("destination", hit.entity)
         elif kind == "place" and (re.search(
-                r"\b(?:at|in|on|around|near|outside(?: of)?|upon|into|from)\s+(?:the\s+)?$", words)
+                r"\b(?:at|in|on|around|near|outside(?: of)?|upon|into|from|within|inside)\s+(?:the\s+)?$", words)
                 or (event.type in ("Attack", "Arson") and re.fullmatch(r"\s+(?:the\s+)?", gap))
                 or (previous_place and re.fullmatch(r"[\s,]*(?:and\s+)?(?:the\s+)?",
                                                     text[previous_place.end:hit.start]))):
@@ -229,11 +233,32 @@ def _objects(event: EventHit, text: str, clause, mentions, object_role, skip) ->
             joined = previous and _COORDINATED.match(text[previous.end:hit.start])
             first = object_role not in event.roles or event.type == "Meeting"
             if joined or (first and _OBJECT_GAP.match(gap)):
-                event.add(object_role, hit.entity)
+                event.add(role(hit), hit.entity)
                 event.evidence = (event.evidence[0], max(event.evidence[1], hit.end))
                 previous = hit
             elif _appeal_about(event, hit):
                 event.add("target", hit.entity)
+
+
+# a place that locates the place before it: "Camp Nord outside of Kesh", "near the airport"
+_LOCATOR = re.compile(r"\s*,?\s*(?:just\s+|\d+\s+\w+\s+)?(?:outside(?:\s+of)?|near|close to"
+                      r"|(?:north|south|east|west)\s+of)\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?")
+
+
+_NOT_VERBS = frozenset("be the a an its their his her all justice".split())
+
+
+def _addressee_role(event: EventHit, text: str, window_end: int, object_role):
+    """The role of an actor after the trigger: who a call asks to act ("called for the army
+    to withdraw") is its recipient, not what the call is for ("called for the killers to be
+    tried")."""
+    if event.type != "Appeal" or object_role != "target":
+        return lambda hit: object_role
+    asked = re.search(r"\bto\s+([a-z]+)", text[event.trigger[1]:window_end])
+    until = event.trigger[1] + (asked.start() if asked else 0)
+    if asked is None or asked[1] in _NOT_VERBS or re.search(r"[,;:]|\bthat\b", text[event.trigger[1]:until]):
+        return lambda hit: object_role
+    return lambda hit: "recipient" if hit.end <= until else object_role
 
 
 def _appeal_about(event: EventHit, hit: Hit) -> bool:

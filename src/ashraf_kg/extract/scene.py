@@ -27,6 +27,7 @@ import re
 from ..model import Entity
 from .events import EventHit
 from .names import entity_names, fold
+from .triggers import TRIGGERS
 
 VIOLENT = ("Attack", "Killing", "Wounding", "Arson", "Detention", "Abduction")
 # The more specific a place type, the lower its rank; countries and regions are not scenes.
@@ -53,9 +54,17 @@ def _occurrences(doc, folded: str, names) -> list[int]:
     for name in names:
         for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])(?!['’]s\b)", folded):
             words = doc.char_span(m.start(), m.end(), alignment_mode="expand") if doc is not None else None
-            if words is None or words.root.dep_ not in ("nsubj", "nsubjpass"):
+            if words is None or words.root.dep_ not in ("nsubj", "nsubjpass") or _done_to(words.root):
                 found.append(m.start())
     return found
+
+
+_DONE_TO_PLACE = tuple(re.compile(p, re.IGNORECASE) for p, t, _ in TRIGGERS if t in ("Attack", "Arson"))
+
+
+def _done_to(token) -> bool:
+    """The passive subject of a verb of attack is where it was done: "the camp was shelled"."""
+    return token.dep_ == "nsubjpass" and any(p.fullmatch(token.head.text) for p in _DONE_TO_PLACE)
 
 
 def _scene(places: dict[str, tuple[int, list[int]]], span) -> str | None:
