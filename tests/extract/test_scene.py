@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from ashraf_kg.extract.events import EventHit
+from ashraf_kg.extract.mentions import Hit
 from ashraf_kg.extract.nlp import parse_text
 from ashraf_kg.extract.pipeline import extract_document, split_sentences
 from ashraf_kg.extract.scene import place_events
@@ -104,3 +105,21 @@ def test_a_camp_that_was_attacked_is_the_scene_of_the_raid_told_beside_it():
                     roles={"agent": ["organization/hill-militia"]})
     place_events(text, split_sentences(text), [raid], REGISTRY, parse_text(text))
     assert raid.place == ["place/camp-cedar"]
+
+
+def _hit(text: str, words: str, entity: str) -> Hit:
+    start = text.index(words)
+    return Hit(entity, start, start + len(words), 1.0, "label")
+
+
+def test_an_event_done_to_people_named_after_their_camp_takes_place_at_the_camp():
+    text = "The Hill Militia used force against the Camp Birch residents in Valdoria."
+    start = text.index("used force")
+    attack = EventHit("Attack", (start, start + 10), (start, start + 10),
+                      roles={"agent": ["organization/hill-militia"], "target": ["group/birch-people"]},
+                      place=["place/valdoria"])
+    actors = [_hit(text, "Hill Militia", "organization/hill-militia"),
+              _hit(text, "Camp Birch residents", "group/birch-people"),
+              _hit(text, "Camp Birch", "place/camp-birch"), _hit(text, "Valdoria", "place/valdoria")]
+    place_events(text, split_sentences(text), [attack], REGISTRY, parse_text(text), actors=actors)
+    assert attack.place == ["place/camp-birch"]

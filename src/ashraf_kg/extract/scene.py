@@ -131,10 +131,27 @@ def _drop_wider_places(events: list[EventHit], registry: tuple[Entity, ...]) -> 
             event.place[:] = [p for p in event.place if types.get(p) not in ("Country", "Region")]
 
 
+def _place_by_residents(sentences, events: list[EventHit], actors, registry: tuple[Entity, ...]) -> None:
+    """An event done to (or moving) people named after their camp ("the residents of Camp
+    Nord", "Camp Nord residents") takes place at that camp, unless they are moved there."""
+    camps = {e.id for e in registry if _RANK.get(e.type) == 0}
+    for event in (e for e in events if e.type in (*VIOLENT, "Relocation")):
+        sentence = next((s for s in sentences if s[0] <= event.trigger[0] < s[1] + 1), None)
+        if sentence is None or any(p in camps for p in event.place):
+            continue
+        groups = {g for role in ("target", "victim", "participant") for g in event.roles.get(role, [])}
+        held = [h for h in actors if h.entity in groups and sentence[0] <= h.start < sentence[1]]
+        named = {h.entity for h in actors if h.entity in camps and any(
+            g.start <= h.start and h.end <= g.end for g in held)} - set(event.roles.get("destination", []))
+        if len(named) == 1:
+            event.place.append(named.pop())
+
+
 def place_events(text: str, sentences, events: list[EventHit], registry: tuple[Entity, ...],
-                 doc=None) -> None:
-    """Give each violent event without a place the scene its neighbourhood names, then an
-    attack on a camp its residents as target."""
+                 doc=None, actors=()) -> None:
+    """Give each event done to a camp's people that camp, each violent event without a place
+    the scene its neighbourhood names, then an attack on a camp its residents as target."""
+    _place_by_residents(sentences, events, actors, registry)
     waiting = [e for e in events if e.type in VIOLENT and not e.place and e.roles]
     if not waiting:
         _drop_wider_places(events, registry)
