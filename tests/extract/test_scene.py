@@ -123,3 +123,22 @@ def test_an_event_done_to_people_named_after_their_camp_takes_place_at_the_camp(
               _hit(text, "Camp Birch", "place/camp-birch"), _hit(text, "Valdoria", "place/valdoria")]
     place_events(text, split_sentences(text), [attack], REGISTRY, parse_text(text), actors=actors)
     assert attack.place == ["place/camp-birch"]
+
+
+def test_the_residents_an_appeal_asks_to_protect_are_those_of_the_camp_the_text_is_about():
+    text = ("Camp Cedar was shelled again, and the clinic of Camp Cedar burned. Its people fear "
+            "Camp Pine is next. The mayor urged the Hill Militia to spare the residents.")
+    start = text.index("urged")
+    appeal = EventHit("Appeal", (start, start + 5), (start, start + 5),
+                      roles={"recipient": ["organization/hill-militia"]})
+    place_events(text, split_sentences(text), [appeal], REGISTRY, parse_text(text))
+    assert appeal.roles.get("target") == ["group/cedar-residents"]
+
+
+def test_the_residents_of_a_named_camp_are_not_taken_for_another_camps():
+    text = "Camp Cedar was shelled again. The mayor urged the Hill Militia to spare the residents of Kesh."
+    start = text.index("urged")
+    appeal = EventHit("Appeal", (start, start + 5), (start, start + 5),
+                      roles={"recipient": ["organization/hill-militia"]})
+    place_events(text, split_sentences(text), [appeal], REGISTRY, parse_text(text))
+    assert "target" not in appeal.roles

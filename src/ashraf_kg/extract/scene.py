@@ -103,6 +103,32 @@ def target_residents(events: list[EventHit], registry: tuple[Entity, ...]) -> No
                 event.add("target", group)
 
 
+# "the residents", "the camp's residents", "these residents": the people of the camp last named
+_THE_RESIDENTS = re.compile(r"\b(?:(?:the|these|its|their)\s+(?:camp['’]s\s+)?|camp\s+)residents\b",
+                            re.IGNORECASE)
+_RESIDENT_ROLES = {"Appeal": "target", "Attack": "target", "Arson": "target", "Relocation": "participant"}
+
+
+def name_the_residents(text: str, sentences, events: list[EventHit], registry: tuple[Entity, ...]) -> None:
+    """"the residents" after an appeal, an attack or a move, with no group named in its role,
+    are the registry's residents of the camp the text has named most often before them."""
+    residents = _residents(registry)
+    folded = fold(text).lower()
+    named = sorted((m.start(), e.id) for e in registry if e.id in residents for n, _ in entity_names(e)
+                   for m in re.finditer(rf"(?<![\w-]){re.escape(fold(n).lower())}(?![\w-])", folded))
+    for event in (e for e in events if e.type in _RESIDENT_ROLES):
+        role = _RESIDENT_ROLES[event.type]
+        sentence = next((s for s in sentences if s[0] <= event.trigger[0] < s[1] + 1), None)
+        if sentence is None or any(g.startswith("group/") for g in event.roles.get(role, [])):
+            continue
+        found = _THE_RESIDENTS.search(text, event.trigger[1], sentence[1])
+        if found is None or re.match(r"\s+(?:of|at|in|from)\b", text[found.end():]):
+            continue  # "the residents of Camp Nord" name their camp themselves
+        before = [camp for at, camp in named if at < found.start()]
+        if before:  # the camp the text is about: named most often so far, and last of those
+            event.add(role, residents[max(reversed(before), key=before.count)])
+
+
 _DESCRIBED = re.compile(r"(?:[Tt]hose\s+(?:(?P<victim>killed|wounded|injured|executed)\b"
                         r"|(?P<agent>responsible)\s+for\b))")
 
@@ -147,16 +173,8 @@ def _place_by_residents(sentences, events: list[EventHit], actors, registry: tup
             event.place.append(named.pop())
 
 
-def place_events(text: str, sentences, events: list[EventHit], registry: tuple[Entity, ...],
-                 doc=None, actors=()) -> None:
-    """Give each event done to a camp's people that camp, each violent event without a place
-    the scene its neighbourhood names, then an attack on a camp its residents as target."""
-    _place_by_residents(sentences, events, actors, registry)
-    waiting = [e for e in events if e.type in VIOLENT and not e.place and e.roles]
-    if not waiting:
-        _drop_wider_places(events, registry)
-        target_residents(events, registry)
-        return
+def _place_waiting(text: str, sentences, waiting: list[EventHit], registry: tuple[Entity, ...],
+                   doc) -> None:
     folded = fold(text)
     places = {e.id: (_RANK[e.type], _occurrences(doc, folded, [n for n, _ in entity_names(e)]))
               for e in registry if e.type in _RANK}
@@ -167,5 +185,17 @@ def place_events(text: str, sentences, events: list[EventHit], registry: tuple[E
         scene = scene or _scene(places, _window(text, sentences, event.trigger[0]))
         if scene:
             event.place.append(scene)
+
+
+def place_events(text: str, sentences, events: list[EventHit], registry: tuple[Entity, ...],
+                 doc=None, actors=()) -> None:
+    """Give each event done to a camp's people that camp, each violent event without a place
+    the scene its neighbourhood names, then an attack on a camp its residents as target, and
+    "the residents" of an appeal, attack or move the residents of the camp named last."""
+    _place_by_residents(sentences, events, actors, registry)
+    waiting = [e for e in events if e.type in VIOLENT and not e.place and e.roles]
+    if waiting:
+        _place_waiting(text, sentences, waiting, registry, doc)
     _drop_wider_places(events, registry)
     target_residents(events, registry)
+    name_the_residents(text, sentences, events, registry)
