@@ -142,3 +142,21 @@ def test_the_residents_of_a_named_camp_are_not_taken_for_another_camps():
                       roles={"recipient": ["organization/hill-militia"]})
     place_events(text, split_sentences(text), [appeal], REGISTRY, parse_text(text))
     assert "target" not in appeal.roles
+
+
+def test_the_camp_an_appeal_asks_to_secure_is_its_place():
+    text = "Camp Cedar was shelled again. The mayor urged the Hill Militia to leave the camp alone."
+    start = text.index("urged")
+    appeal = EventHit("Appeal", (start, start + 5), (start, start + 5),
+                      roles={"recipient": ["organization/hill-militia"]})
+    place_events(text, split_sentences(text), [appeal], REGISTRY, parse_text(text))
+    assert appeal.place == ["place/camp-cedar"]
+
+
+def test_people_from_the_camp_do_not_place_an_appeal_there():
+    text = "Camp Cedar was shelled again. The mayor urged the Hill Militia to free the men from the camp."
+    start = text.index("urged")
+    appeal = EventHit("Appeal", (start, start + 5), (start, start + 5),
+                      roles={"recipient": ["organization/hill-militia"]})
+    place_events(text, split_sentences(text), [appeal], REGISTRY, parse_text(text))
+    assert appeal.place == []

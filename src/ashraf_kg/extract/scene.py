@@ -129,6 +129,29 @@ def name_the_residents(text: str, sentences, events: list[EventHit], registry: t
             event.add(role, residents[max(reversed(before), key=before.count)])
 
 
+_THE_CAMP = re.compile(r"(?<!from )\bthe\s+camp\b(?!['’]s|\s+(?:of|at|in)\b)", re.IGNORECASE)
+_CAMP_DONE_TO = re.compile(r"\bthe\s+camp\s+(?:was|were|is|has been|had been)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_CAMP_EVENTS = ("Appeal", "Attack", "Arson", "Capture")
+
+
+def place_at_the_camp(text: str, sentences, events: list[EventHit], registry: tuple[Entity, ...]) -> None:
+    """"the camp" an appeal, attack or capture speaks of (after its trigger, or as the
+    passive subject before it: "the camp was overrun") is the camp the text names most."""
+    camps = {e.id: e for e in registry if e.type == "Camp"}
+    folded = fold(text).lower()
+    named = sorted((m.start(), c.id) for c in camps.values() for n, _ in entity_names(c)
+                   for m in re.finditer(rf"(?<![\w-]){re.escape(fold(n).lower())}(?![\w-])", folded))
+    for event in (e for e in events if e.type in _CAMP_EVENTS and not any(p in camps for p in e.place)):
+        sentence = next((s for s in sentences if s[0] <= event.trigger[0] < s[1] + 1), None)
+        if sentence is None:
+            continue
+        found = _THE_CAMP.search(text, event.trigger[1], sentence[1]) or _CAMP_DONE_TO.search(
+            text, sentence[0], event.trigger[0])
+        before = [camp for at, camp in named if found and at < found.start()]
+        if before:
+            event.add("place", max(reversed(before), key=before.count))
+
+
 _DESCRIBED = re.compile(r"(?:[Tt]hose\s+(?:(?P<victim>killed|wounded|injured|executed)\b"
                         r"|(?P<agent>responsible)\s+for\b))")
 
@@ -198,4 +221,5 @@ def place_events(text: str, sentences, events: list[EventHit], registry: tuple[E
         _place_waiting(text, sentences, waiting, registry, doc)
     _drop_wider_places(events, registry)
     target_residents(events, registry)
+    place_at_the_camp(text, sentences, events, registry)
     name_the_residents(text, sentences, events, registry)
