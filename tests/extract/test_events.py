@@ -305,3 +305,26 @@ def test_who_a_call_asks_to_be_punished_is_its_target(mark):
     found = events(text, ("Anna Berg", BERG), ("Northern Brigade", BRIGADE), mark=mark)
     appeal = next(e for e in found if e.type == "Appeal")
     assert (appeal.roles.get("target"), appeal.roles.get("recipient")) == ([BRIGADE], None)
+
+
+def test_every_actor_joined_by_and_after_by_is_an_agent(mark):
+    text = "The refugees were attacked by the Northern Brigade and Tomas Reyes."
+    found = events(text, ("refugees", REFUGEES), ("Northern Brigade", BRIGADE), ("Tomas Reyes", REYES),
+                   mark=mark)
+    assert found[0].roles["agent"] == [BRIGADE, REYES]
+
+
+def test_the_parties_between_whom_an_agreement_is_made_are_its_participants(mark):
+    text = "The refugees live in Kesh under the agreement between the Northern Brigade and Anna Berg."
+    found = events(text, ("refugees", REFUGEES), ("Kesh", KESH), ("Northern Brigade", BRIGADE),
+                   ("Anna Berg", BERG), mark=mark)
+    (agreement,) = [e for e in found if e.type == "Agreement"]
+    assert agreement.roles == {"participant": [BRIGADE, BERG]}
+
+
+def test_a_party_named_again_by_its_acronym_still_joins_the_next_with_as_well_as(mark):
+    text = "Anna Berg was in contact with the Northern Brigade, or NB, as well as Tomas Reyes."
+    found = events(text, ("Anna Berg", BERG), ("Northern Brigade", BRIGADE), ("NB", BRIGADE),
+                   ("Tomas Reyes", REYES), mark=mark)
+    (meeting,) = [e for e in found if e.type == "Meeting"]
+    assert meeting.roles["participant"][-2:] == [BRIGADE, REYES]

@@ -24,6 +24,7 @@ _DEFINITE = re.compile(r"(?:\b(?:the|this|that|last night's|last night’s|today
                        r"|prior|past)\s+(?:\w+\s+)?$)",
                        re.IGNORECASE)
 _NOUN_FORMS = re.compile(r"^(?:assaults?|attacks?|raids?|killings|execution|denial|statement|removal"
+                         r"|memorandum|agreement|accord"
                          r"|relocation|investigations?|inquiry|inquiries|movement|transfer|fact"
                          r"|training|plotting|use)$", re.IGNORECASE)
 TIME_PATTERN = re.compile(
@@ -74,10 +75,10 @@ _TOGETHER = ("Meeting", "Agreement")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+\s+)?$")
 _SUBORDINATE = re.compile(r"\b(?:as|while|when|because|although|whereas)\s")
 _INSERTS = re.compile(r",\s*(?:which|who)\b[^,]*,|\([^)]*\)|–[^–]*–")
-_OBJECT_GAP = re.compile(r"^\s*(?:(?:on|upon|against|at|with|to|directly with|that)\s+)?"
+_OBJECT_GAP = re.compile(r"^\s*(?:(?:on|upon|against|at|with|to|directly with|that|between|among)\s+)?"
                          r"(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w-]+\s+){0,3}$")
 # "X and the Y", and "X and the Mission for Z (" before an acronym
-_COORDINATED = re.compile(r"^[\s,]*(?:and\s+)?(?:(?:the\s+)?[A-Z][\w-]*\s+){0,4}(?:the\s+)?$"
+_COORDINATED = re.compile(r"^[\s,]*(?:and\s+|as\s+well\s+as\s+)?(?:(?:the\s+)?[A-Z][\w-]*\s+){0,4}(?:the\s+)?$"
                           r"|^[\s,]*and\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|for|the))*\s+\($")
 # negated, or only asked for: "no such attack", "should investigate", "must be punished"
 _NEGATED = re.compile(r"\b(?:no|not|never|yet to|nor|without|should|must|ought to|need to|needs to)"
@@ -85,22 +86,27 @@ _NEGATED = re.compile(r"\b(?:no|not|never|yet to|nor|without|should|must|ought t
 _BY = re.compile(r"^(?:\s*\(?[\w-]+\)?){0,6}?\s+by\s+", re.IGNORECASE)  # "agreement (MOU) signed by"
 
 
-def _by_phrase(text: str, trigger, clause, mentions: list[Hit]) -> tuple[str, Hit] | None:
-    """("agent"|"commander", actor) of a "… by X" phrase right after the trigger."""
+def _by_phrase(text: str, trigger, clause, mentions: list[Hit]) -> tuple[str, list[Hit]] | None:
+    """("agent"|"commander", actors) of a "… by X" (or "by X and Y") phrase right after the
+    trigger."""
     after = text[trigger[1]:clause[1]]
     m = _BY.match(after[:80])
     if not m or re.search(r"[,;]", m[0]):
         return None
     role = "commander" if re.search(r"\b(?:commanded|led|directed)\s+by\s+$", m[0]) else "agent"
     start = trigger[1] + m.end()
-    head = None
+    heads: list[Hit] = []
     for hit in mentions:  # the last actor of the noun phrase: "UN official Tahar Boumedra"
         if start <= hit.start < min(clause[1], start + 60) and _kind(hit) in ACTOR_KINDS:
-            if head and not re.fullmatch(r"\s+(?:[a-z]+\s+)?", text[head.end:hit.start]):
+            gap = text[heads[-1].end:hit.start] if heads else ""
+            if heads and re.fullmatch(r"\s*,?\s*and\s+(?:the\s+)?", gap):
+                heads.append(hit)  # "signed by the UN and the Government"
+            elif heads and not re.fullmatch(r"\s+(?:[a-z]+\s+)?", gap):
                 break
-            head = hit
+            else:
+                heads[-1:] = [hit]
             start = hit.end
-    return (role, head) if head else None
+    return (role, heads) if heads else None
 
 
 def _subject(text: str, trigger, clause, mentions: list[Hit]) -> Hit | None:
@@ -117,7 +123,7 @@ def _subject(text: str, trigger, clause, mentions: list[Hit]) -> Hit | None:
     return before[-1] if before else None
 
 
-def _source(text: str, event: EventHit, clause, mentions: list[Hit]) -> tuple[str, Hit] | None:
+def _source(text: str, event: EventHit, clause, mentions: list[Hit]) -> tuple[str, list[Hit]] | None:
     """The actor a trigger names after itself: "support from X", "In a statement, X said"."""
     words = text[event.trigger[0]:event.trigger[1]]
     if not (words.endswith(" from") or (event.type == "Statement" and words.lower().startswith("in "))):
@@ -129,7 +135,7 @@ def _source(text: str, event: EventHit, clause, mentions: list[Hit]) -> tuple[st
             if head and not re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}", text[head.end:hit.start]):
                 break
             head = hit
-    return ("agent", head) if head else None
+    return ("agent", [head]) if head else None
 
 
 def _coordinated(text: str, subject: Hit, mentions: list[Hit]) -> list[Hit]:
@@ -152,8 +158,9 @@ def _arguments(event: EventHit, text: str, clause, mentions: list[Hit], object_r
     source = _source(text, event, clause, mentions)
     by = _by_phrase(text, event.trigger, clause, mentions) or source
     if by:
-        event.add("participant" if event.type in _TOGETHER else by[0], by[1].entity)
-        event.evidence = (event.evidence[0], max(event.evidence[1], by[1].end))
+        for hit in by[1]:
+            event.add("participant" if event.type in _TOGETHER else by[0], hit.entity)
+        event.evidence = (event.evidence[0], max(event.evidence[1], by[1][-1].end))
     subject = None if by and by[0] == "agent" and not source else _subject(
         text, event.trigger, clause, mentions)
     word = text[event.trigger[0]:event.trigger[1]].split()[0]
@@ -185,7 +192,7 @@ def _arguments(event: EventHit, text: str, clause, mentions: list[Hit], object_r
     if subject is None:
         _passive_scene(event, text, clause, mentions)
     _objects(event, text, (clause[0], limit), mentions, object_role,
-             skip=(subject, by[1] if by else None))
+             skip=(subject, *(by[1] if by else ())))
 
 
 def _passive_scene(event: EventHit, text: str, clause, mentions: list[Hit]) -> None:
@@ -230,8 +237,12 @@ def _objects(event: EventHit, text: str, clause, mentions, object_role, skip) ->
         elif kind == "thing" and event.type in _ARMED:
             event.add("instrument", hit.entity)
         elif kind in ACTOR_KINDS and object_role:
+            if previous and hit.entity == previous.entity and re.fullmatch(
+                    r"[\s,]*(?:or\s+)?\(?", text[previous.end:hit.start]):
+                previous = hit  # "the Mission in Iraq, or UNAMI, as well as the army"
+                continue
             joined = previous and _COORDINATED.match(text[previous.end:hit.start])
-            first = object_role not in event.roles or event.type == "Meeting"
+            first = object_role not in event.roles or event.type in _TOGETHER
             if joined or (first and _OBJECT_GAP.match(gap)):
                 event.add(role(hit), hit.entity)
                 event.evidence = (event.evidence[0], max(event.evidence[1], hit.end))
