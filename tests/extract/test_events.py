@@ -328,3 +328,10 @@ def test_a_party_named_again_by_its_acronym_still_joins_the_next_with_as_well_as
                    ("Tomas Reyes", REYES), mark=mark)
     (meeting,) = [e for e in found if e.type == "Meeting"]
     assert meeting.roles["participant"][-2:] == [BRIGADE, REYES]
+
+
+def test_a_headline_does_not_add_parties_to_a_role_the_body_names(mark):
+    text = "Anna Berg and Tomas Reyes Attack Kesh\n\nThe Northern Brigade attacked the refugees at dawn."
+    found = events(text, ("Anna Berg", BERG), ("Tomas Reyes", REYES), ("Kesh", KESH),
+                   ("Northern Brigade", BRIGADE), ("refugees", REFUGEES), mark=mark)
+    assert [(e.roles["agent"], e.place) for e in found] == [([BRIGADE], [KESH])]

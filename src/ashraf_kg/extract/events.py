@@ -370,7 +370,10 @@ def _merge_headline(text: str, events: list[EventHit]) -> list[EventHit]:
     for event in events:
         later = next((e for e in events if e.type == event.type and e.trigger[0] > title_end), None)
         if event.trigger[1] <= title_end and later is not None:
-            _merge(later, event)
+            # the body names the parties more precisely: the headline fills only what it leaves out
+            later.roles.update({r: ids for r, ids in event.roles.items() if not later.roles.get(r)})
+            later.place = later.place or event.place
+            later.time = later.time or event.time
             continue
         kept.append(event)
     return kept
