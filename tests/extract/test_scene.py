@@ -160,3 +160,8 @@ def test_people_from_the_camp_do_not_place_an_appeal_there():
                       roles={"recipient": ["organization/hill-militia"]})
     place_events(text, split_sentences(text), [appeal], REGISTRY, parse_text(text))
     assert appeal.place == []
+
+
+def test_where_captives_were_taken_is_not_the_scene():
+    text = "The Hill Militia attacked at dawn, with many residents being abducted to Kesh."
+    assert _places(text, "Attack") in ([], [()])

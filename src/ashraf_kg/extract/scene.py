@@ -52,7 +52,8 @@ def _occurrences(doc, folded: str, names) -> list[int]:
     the subject of a verb ("Tehran is believed to be holding them" names an actor)."""
     found = []
     for name in names:
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])(?!['’]s\b)", folded):
+        for m in re.finditer(rf"(?<![\w-])(?<!\bto )(?<!\bto the ){re.escape(name)}(?![\w-])(?!['’]s\b)",
+                             folded):  # "taken to Kesh": where they went, not where it happened
             words = doc.char_span(m.start(), m.end(), alignment_mode="expand") if doc is not None else None
             if words is None or words.root.dep_ not in ("nsubj", "nsubjpass") or _done_to(words.root):
                 found.append(m.start())
