@@ -17,6 +17,7 @@ from ..namespaces import kind_of
 from ..vocab import ACTOR_KINDS
 from .counts import attach_counts, find_counts
 from .mentions import Hit
+from .retold import absorb_quoted_reactions, merge, merge_headline
 from .triggers import TRIGGERS
 
 _TRIGGERS = tuple((re.compile(p, re.IGNORECASE), t, r) for p, t, r in TRIGGERS)
@@ -356,27 +357,8 @@ def find_events(text: str, sentences: list[tuple[int, int]], mentions: list[Hit]
                 events.append(event)
                 taken.append(event)
         pending = attach_counts(sentence, counts, events, pending)
-    return _merge_headline(text, _absorb_quoted_reactions(text, sentences,
+    return merge_headline(text, absorb_quoted_reactions(text, sentences,
                                                           sorted(events, key=lambda e: e.trigger)))
-
-
-def _merge_headline(text: str, events: list[EventHit]) -> list[EventHit]:
-    """A headline tells the story its body tells: an event of the first line (a title, with
-    no full stop) is the first event of its type in the body, which takes its roles."""
-    title_end = text.find("\n")
-    if title_end <= 0 or text[:title_end].rstrip().endswith((".", "!", "?")):
-        return events
-    kept = []
-    for event in events:
-        later = next((e for e in events if e.type == event.type and e.trigger[0] > title_end), None)
-        if event.trigger[1] <= title_end and later is not None:
-            # the body names the parties more precisely: the headline fills only what it leaves out
-            later.roles.update({r: ids for r, ids in event.roles.items() if not later.roles.get(r)})
-            later.place = later.place or event.place
-            later.time = later.time or event.time
-            continue
-        kept.append(event)
-    return kept
 
 
 def _resolve_reference(text: str, event: EventHit, clause: tuple[int, int],
@@ -406,30 +388,13 @@ def _merged_into_neighbour(text: str, event: EventHit, taken: list[EventHit]) ->
     if same is None or event.trigger[0] - same.trigger[1] >= 70 \
             or re.search(r",\s*(?:which|who)\b", text[same.trigger[1]:event.trigger[0]]):
         return False
-    _merge(same, event)
+    merge(same, event)
     same.evidence = (same.evidence[0], max(same.evidence[1], event.evidence[1]))
     return True
 
 
 _REACTION = re.compile(r"\b(?:condemn\w*|deplor\w*|prais\w*|welcom\w*|not(?:e|ed|ing)|mourn\w*)\b",
                        re.IGNORECASE)
-
-
-def _absorb_quoted_reactions(text: str, sentences, events: list[EventHit]) -> list[EventHit]:
-    """A reaction quoted inside a statement ("In a statement, X said he “deplores …”") is
-    what the statement says, not a second event."""
-    kept = []
-    for event in events:
-        sentence = next((s for s in sentences if s[0] <= event.trigger[0] < s[1]), None)
-        quoted = re.search(r"[\"“]", text[sentence[0]:event.trigger[0]]) if sentence else None
-        statement = next((e for e in kept if e.type == "Statement" and sentence
-                          and sentence[0] <= e.trigger[0] < event.trigger[0]), None)
-        if event.type == "Condemnation" and quoted and statement:
-            _merge(statement, event)
-            statement.evidence = (statement.evidence[0], max(statement.evidence[1], event.evidence[1]))
-            continue
-        kept.append(event)
-    return kept
 
 
 def _inherit_agent(text: str, event: EventHit, taken: list[EventHit]) -> None:
@@ -440,13 +405,3 @@ def _inherit_agent(text: str, event: EventHit, taken: list[EventHit]) -> None:
     gap = text[previous.evidence[1]:event.trigger[0]]
     if previous.roles.get("agent") and re.search(r"(?:,|\band)\s+$", gap) and len(gap) < 120:
         event.roles["agent"] = list(previous.roles["agent"])
-
-
-def _merge(antecedent: EventHit, event: EventHit) -> None:
-    for role, ids in event.roles.items():
-        for entity in ids:
-            antecedent.add(role, entity)
-    for entity in event.place:
-        antecedent.add("place", entity)
-    antecedent.time = antecedent.time or event.time
-
