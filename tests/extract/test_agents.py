@@ -109,3 +109,22 @@ def test_the_parse_gives_the_target_a_time_phrase_keeps_from_the_noun():
 def test_a_participle_after_the_main_clause_shares_its_subject():
     text = "The Northern Brigade wrote to the Hill Militia and to Tomas Reyes, condemning the raid on Camp Cedar."
     assert _agents(text, "Condemnation") == [("organization/northern-brigade",)]
+
+
+def _all_roles(text: str, event_type: str) -> list[dict]:
+    meta = DocumentMeta("900_test", "Test", date(2013, 9, 1))
+    events = extract_document(Document(meta, text, text), REGISTRY).annotations.events
+    return [dict(e.roles) for e in events if e.type == event_type]
+
+
+def test_who_a_letter_is_written_to_hears_the_condemnation_it_makes():
+    text = ("Tomas Reyes wrote letters to the Hill Militia and to the Northern Brigade, condemning "
+            "the attack on Camp Cedar.")
+    (roles,) = _all_roles(text, "Condemnation")
+    assert (roles.get("agent"), set(roles.get("recipient", ()))) == (
+        ("person/tomas-reyes",), {"organization/hill-militia", "organization/northern-brigade"})
+
+
+def test_a_verb_whose_subject_is_a_number_of_people_has_no_agent_before_it():
+    text = "Tomas Reyes is shocked by the raid on Camp Cedar, which left nine dead, dozens wounded and more missing."
+    assert all("agent" not in roles for roles in _all_roles(text, "Wounding"))

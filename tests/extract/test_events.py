@@ -278,3 +278,60 @@ def test_a_first_sentence_with_a_full_stop_is_no_headline(mark):
     found = events(text, ("Northern Brigade", BRIGADE), ("Kesh", KESH), ("Northern Brigade", BRIGADE),
                    ("refugees", REFUGEES), mark=mark)
     assert [e.type for e in found] == ["Attack", "Attack"]
+
+
+def test_a_place_that_locates_the_destination_is_not_the_place_of_the_move(mark):
+    text = "The refugees were relocated to Kesh outside of Orlan Province in May."
+    found = events(text, ("refugees", REFUGEES), ("Kesh", KESH), ("Orlan Province", ORLAN), mark=mark)
+    assert [(e.roles.get("destination"), e.place) for e in found] == [([KESH], [])]
+
+
+def test_a_place_within_which_an_appeal_asks_for_action_is_its_place(mark):
+    text = "Anna Berg called on the Northern Brigade to improve security within Kesh."
+    found = events(text, ("Anna Berg", BERG), ("Northern Brigade", BRIGADE), ("Kesh", KESH), mark=mark)
+    assert [e.place for e in found if e.type == "Appeal"] == [[KESH]]
+
+
+def test_who_a_call_for_action_asks_to_act_is_its_recipient(mark):
+    text = "Anna Berg called for the Northern Brigade and the refugees to meet at once."
+    found = events(text, ("Anna Berg", BERG), ("Northern Brigade", BRIGADE), ("refugees", REFUGEES),
+                   mark=mark)
+    appeal = next(e for e in found if e.type == "Appeal")
+    assert (appeal.roles.get("recipient"), appeal.roles.get("target")) == ([BRIGADE, REFUGEES], None)
+
+
+def test_who_a_call_asks_to_be_punished_is_its_target(mark):
+    text = "Anna Berg called for the Northern Brigade to be brought to justice."
+    found = events(text, ("Anna Berg", BERG), ("Northern Brigade", BRIGADE), mark=mark)
+    appeal = next(e for e in found if e.type == "Appeal")
+    assert (appeal.roles.get("target"), appeal.roles.get("recipient")) == ([BRIGADE], None)
+
+
+def test_every_actor_joined_by_and_after_by_is_an_agent(mark):
+    text = "The refugees were attacked by the Northern Brigade and Tomas Reyes."
+    found = events(text, ("refugees", REFUGEES), ("Northern Brigade", BRIGADE), ("Tomas Reyes", REYES),
+                   mark=mark)
+    assert found[0].roles["agent"] == [BRIGADE, REYES]
+
+
+def test_the_parties_between_whom_an_agreement_is_made_are_its_participants(mark):
+    text = "The refugees live in Kesh under the agreement between the Northern Brigade and Anna Berg."
+    found = events(text, ("refugees", REFUGEES), ("Kesh", KESH), ("Northern Brigade", BRIGADE),
+                   ("Anna Berg", BERG), mark=mark)
+    (agreement,) = [e for e in found if e.type == "Agreement"]
+    assert agreement.roles == {"participant": [BRIGADE, BERG]}
+
+
+def test_a_party_named_again_by_its_acronym_still_joins_the_next_with_as_well_as(mark):
+    text = "Anna Berg was in contact with the Northern Brigade, or NB, as well as Tomas Reyes."
+    found = events(text, ("Anna Berg", BERG), ("Northern Brigade", BRIGADE), ("NB", BRIGADE),
+                   ("Tomas Reyes", REYES), mark=mark)
+    (meeting,) = [e for e in found if e.type == "Meeting"]
+    assert meeting.roles["participant"][-2:] == [BRIGADE, REYES]
+
+
+def test_a_headline_does_not_add_parties_to_a_role_the_body_names(mark):
+    text = "Anna Berg and Tomas Reyes Attack Kesh\n\nThe Northern Brigade attacked the refugees at dawn."
+    found = events(text, ("Anna Berg", BERG), ("Tomas Reyes", REYES), ("Kesh", KESH),
+                   ("Northern Brigade", BRIGADE), ("refugees", REFUGEES), mark=mark)
+    assert [(e.roles["agent"], e.place) for e in found] == [([BRIGADE], [KESH])]

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from ashraf_kg.extract.pipeline import extract_document
+from ashraf_kg.extract.events import EventHit
+from ashraf_kg.extract.mentions import Hit
+from ashraf_kg.extract.nlp import parse_text
+from ashraf_kg.extract.pipeline import extract_document, split_sentences
+from ashraf_kg.extract.scene import place_events
 from ashraf_kg.model import Document, DocumentMeta, Entity
 
 REGISTRY = (
@@ -92,3 +96,72 @@ def test_those_killed_at_the_place_of_an_attack_are_its_victims():
 def test_an_event_at_a_camp_is_not_also_at_the_country_around_it():
     assert _places("The Hill Militia attacked Camp Cedar in Valdoria.", "Attack") == [("place/camp-cedar",)]
     assert _places("The Hill Militia attacked Valdoria.", "Attack") == [("place/valdoria",)]
+
+
+def test_a_camp_that_was_attacked_is_the_scene_of_the_raid_told_beside_it():
+    text = "Camp Cedar was attacked several times. In May the Hill Militia raided the camp."
+    start = text.index("raided")
+    raid = EventHit("Attack", (start, start + 6), (start, start + 6),
+                    roles={"agent": ["organization/hill-militia"]})
+    place_events(text, split_sentences(text), [raid], REGISTRY, parse_text(text))
+    assert raid.place == ["place/camp-cedar"]
+
+
+def _hit(text: str, words: str, entity: str) -> Hit:
+    start = text.index(words)
+    return Hit(entity, start, start + len(words), 1.0, "label")
+
+
+def test_an_event_done_to_people_named_after_their_camp_takes_place_at_the_camp():
+    text = "The Hill Militia used force against the Camp Birch residents in Valdoria."
+    start = text.index("used force")
+    attack = EventHit("Attack", (start, start + 10), (start, start + 10),
+                      roles={"agent": ["organization/hill-militia"], "target": ["group/birch-people"]},
+                      place=["place/valdoria"])
+    actors = [_hit(text, "Hill Militia", "organization/hill-militia"),
+              _hit(text, "Camp Birch residents", "group/birch-people"),
+              _hit(text, "Camp Birch", "place/camp-birch"), _hit(text, "Valdoria", "place/valdoria")]
+    place_events(text, split_sentences(text), [attack], REGISTRY, parse_text(text), actors=actors)
+    assert attack.place == ["place/camp-birch"]
+
+
+def test_the_residents_an_appeal_asks_to_protect_are_those_of_the_camp_the_text_is_about():
+    text = ("Camp Cedar was shelled again, and the clinic of Camp Cedar burned. Its people fear "
+            "Camp Pine is next. The mayor urged the Hill Militia to spare the residents.")
+    start = text.index("urged")
+    appeal = EventHit("Appeal", (start, start + 5), (start, start + 5),
+                      roles={"recipient": ["organization/hill-militia"]})
+    place_events(text, split_sentences(text), [appeal], REGISTRY, parse_text(text))
+    assert appeal.roles.get("target") == ["group/cedar-residents"]
+
+
+def test_the_residents_of_a_named_camp_are_not_taken_for_another_camps():
+    text = "Camp Cedar was shelled again. The mayor urged the Hill Militia to spare the residents of Kesh."
+    start = text.index("urged")
+    appeal = EventHit("Appeal", (start, start + 5), (start, start + 5),
+                      roles={"recipient": ["organization/hill-militia"]})
+    place_events(text, split_sentences(text), [appeal], REGISTRY, parse_text(text))
+    assert "target" not in appeal.roles
+
+
+def test_the_camp_an_appeal_asks_to_secure_is_its_place():
+    text = "Camp Cedar was shelled again. The mayor urged the Hill Militia to leave the camp alone."
+    start = text.index("urged")
+    appeal = EventHit("Appeal", (start, start + 5), (start, start + 5),
+                      roles={"recipient": ["organization/hill-militia"]})
+    place_events(text, split_sentences(text), [appeal], REGISTRY, parse_text(text))
+    assert appeal.place == ["place/camp-cedar"]
+
+
+def test_people_from_the_camp_do_not_place_an_appeal_there():
+    text = "Camp Cedar was shelled again. The mayor urged the Hill Militia to free the men from the camp."
+    start = text.index("urged")
+    appeal = EventHit("Appeal", (start, start + 5), (start, start + 5),
+                      roles={"recipient": ["organization/hill-militia"]})
+    place_events(text, split_sentences(text), [appeal], REGISTRY, parse_text(text))
+    assert appeal.place == []
+
+
+def test_where_captives_were_taken_is_not_the_scene():
+    text = "The Hill Militia attacked at dawn, with many residents being abducted to Kesh."
+    assert _places(text, "Attack") in ([], [()])

@@ -102,18 +102,35 @@ def _take_subject(doc, event: EventHit, actors: list[Hit]) -> None:
     if trigger is None or not trigger.tag_.startswith("VB") \
             or any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
         return
-    subject, _ = grammatical_subject(trigger)
-    if subject is None and trigger.tag_ == "VBG" and trigger.dep_ == "advcl" \
-            and trigger.head.tag_.startswith("VB"):
-        subject, _ = grammatical_subject(trigger.head)  # "X wrote to Y, condemning …": X condemns
+    subject, shared = grammatical_subject(trigger)
+    if shared and trigger.dep_ == "advcl":  # "X wrote to Y, condemning …": X condemns, Y hears
+        _take_addressees(trigger.head, event, actors)
     if subject is None:
         return
     found = [e for t in (subject, *subject.conjuncts) if (e := _actor_at(actors, t))]
+    if not found and subject.dep_ == "nsubj" and subject.tag_ in ("NN", "NNS", "CD") \
+            and not any(_actor_at(actors, t) for t in subject.subtree):
+        event.roles.pop("agent", None)  # "… left 52 dead, dozens wounded": no actor wounded
+        return
     if found:
         role = "participant" if event.type in ("Meeting", "Agreement") else "agent"
         kept = [e for e in event.roles.get(role, []) if e in found] if role == "agent" else \
             event.roles.get(role, [])
         event.roles[role] = list(dict.fromkeys(found + kept))
+
+
+def _take_addressees(verb, event: EventHit, actors: list[Hit]) -> None:
+    """Those a verb of writing is addressed to ("X wrote to Y and to Z, condemning …") are the
+    recipients, not the agents, of the speech the participle tells."""
+    preps = [c for c in verb.children if c.lower_ == "to" and c.dep_ in ("dative", "prep", "conj")]
+    for token in (t for p in preps for t in p.subtree if t.dep_ != "compound"):  # not "the UN" of "the UN envoy"
+        entity = _actor_at(actors, token)
+        if entity and entity not in event.roles.get("recipient", []):
+            event.add("recipient", entity)
+            if entity in event.roles.get("agent", []):
+                event.roles["agent"].remove(entity)
+    if event.roles.get("agent") == []:
+        event.roles.pop("agent")
 
 
 # The role of the actor an event happens to, by event type (the first trigger's word).

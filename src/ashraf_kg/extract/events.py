@@ -17,6 +17,7 @@ from ..namespaces import kind_of
 from ..vocab import ACTOR_KINDS
 from .counts import attach_counts, find_counts
 from .mentions import Hit
+from .retold import absorb_quoted_reactions, merge, merge_headline
 from .triggers import TRIGGERS
 
 _TRIGGERS = tuple((re.compile(p, re.IGNORECASE), t, r) for p, t, r in TRIGGERS)
@@ -24,6 +25,7 @@ _DEFINITE = re.compile(r"(?:\b(?:the|this|that|last night's|last night’s|today
                        r"|prior|past)\s+(?:\w+\s+)?$)",
                        re.IGNORECASE)
 _NOUN_FORMS = re.compile(r"^(?:assaults?|attacks?|raids?|killings|execution|denial|statement|removal"
+                         r"|memorandum|agreement|accord"
                          r"|relocation|investigations?|inquiry|inquiries|movement|transfer|fact"
                          r"|training|plotting|use)$", re.IGNORECASE)
 TIME_PATTERN = re.compile(
@@ -74,10 +76,10 @@ _TOGETHER = ("Meeting", "Agreement")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+\s+)?$")
 _SUBORDINATE = re.compile(r"\b(?:as|while|when|because|although|whereas)\s")
 _INSERTS = re.compile(r",\s*(?:which|who)\b[^,]*,|\([^)]*\)|–[^–]*–")
-_OBJECT_GAP = re.compile(r"^\s*(?:(?:on|upon|against|at|with|to|directly with|that)\s+)?"
+_OBJECT_GAP = re.compile(r"^\s*(?:(?:on|upon|against|at|with|to|directly with|that|between|among)\s+)?"
                          r"(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w-]+\s+){0,3}$")
 # "X and the Y", and "X and the Mission for Z (" before an acronym
-_COORDINATED = re.compile(r"^[\s,]*(?:and\s+)?(?:(?:the\s+)?[A-Z][\w-]*\s+){0,4}$"
+_COORDINATED = re.compile(r"^[\s,]*(?:and\s+|as\s+well\s+as\s+)?(?:(?:the\s+)?[A-Z][\w-]*\s+){0,4}(?:the\s+)?$"
                           r"|^[\s,]*and\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|for|the))*\s+\($")
 # negated, or only asked for: "no such attack", "should investigate", "must be punished"
 _NEGATED = re.compile(r"\b(?:no|not|never|yet to|nor|without|should|must|ought to|need to|needs to)"
@@ -85,22 +87,27 @@ _NEGATED = re.compile(r"\b(?:no|not|never|yet to|nor|without|should|must|ought t
 _BY = re.compile(r"^(?:\s*\(?[\w-]+\)?){0,6}?\s+by\s+", re.IGNORECASE)  # "agreement (MOU) signed by"
 
 
-def _by_phrase(text: str, trigger, clause, mentions: list[Hit]) -> tuple[str, Hit] | None:
-    """("agent"|"commander", actor) of a "… by X" phrase right after the trigger."""
+def _by_phrase(text: str, trigger, clause, mentions: list[Hit]) -> tuple[str, list[Hit]] | None:
+    """("agent"|"commander", actors) of a "… by X" (or "by X and Y") phrase right after the
+    trigger."""
     after = text[trigger[1]:clause[1]]
     m = _BY.match(after[:80])
     if not m or re.search(r"[,;]", m[0]):
         return None
     role = "commander" if re.search(r"\b(?:commanded|led|directed)\s+by\s+$", m[0]) else "agent"
     start = trigger[1] + m.end()
-    head = None
+    heads: list[Hit] = []
     for hit in mentions:  # the last actor of the noun phrase: "UN official Tahar Boumedra"
         if start <= hit.start < min(clause[1], start + 60) and _kind(hit) in ACTOR_KINDS:
-            if head and not re.fullmatch(r"\s+(?:[a-z]+\s+)?", text[head.end:hit.start]):
+            gap = text[heads[-1].end:hit.start] if heads else ""
+            if heads and re.fullmatch(r"\s*,?\s*and\s+(?:the\s+)?", gap):
+                heads.append(hit)  # "signed by the UN and the Government"
+            elif heads and not re.fullmatch(r"\s+(?:[a-z]+\s+)?", gap):
                 break
-            head = hit
+            else:
+                heads[-1:] = [hit]
             start = hit.end
-    return (role, head) if head else None
+    return (role, heads) if heads else None
 
 
 def _subject(text: str, trigger, clause, mentions: list[Hit]) -> Hit | None:
@@ -117,7 +124,7 @@ def _subject(text: str, trigger, clause, mentions: list[Hit]) -> Hit | None:
     return before[-1] if before else None
 
 
-def _source(text: str, event: EventHit, clause, mentions: list[Hit]) -> tuple[str, Hit] | None:
+def _source(text: str, event: EventHit, clause, mentions: list[Hit]) -> tuple[str, list[Hit]] | None:
     """The actor a trigger names after itself: "support from X", "In a statement, X said"."""
     words = text[event.trigger[0]:event.trigger[1]]
     if not (words.endswith(" from") or (event.type == "Statement" and words.lower().startswith("in "))):
@@ -129,7 +136,7 @@ def _source(text: str, event: EventHit, clause, mentions: list[Hit]) -> tuple[st
             if head and not re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}", text[head.end:hit.start]):
                 break
             head = hit
-    return ("agent", head) if head else None
+    return ("agent", [head]) if head else None
 
 
 def _coordinated(text: str, subject: Hit, mentions: list[Hit]) -> list[Hit]:
@@ -152,8 +159,9 @@ def _arguments(event: EventHit, text: str, clause, mentions: list[Hit], object_r
     source = _source(text, event, clause, mentions)
     by = _by_phrase(text, event.trigger, clause, mentions) or source
     if by:
-        event.add("participant" if event.type in _TOGETHER else by[0], by[1].entity)
-        event.evidence = (event.evidence[0], max(event.evidence[1], by[1].end))
+        for hit in by[1]:
+            event.add("participant" if event.type in _TOGETHER else by[0], hit.entity)
+        event.evidence = (event.evidence[0], max(event.evidence[1], by[1][-1].end))
     subject = None if by and by[0] == "agent" and not source else _subject(
         text, event.trigger, clause, mentions)
     word = text[event.trigger[0]:event.trigger[1]].split()[0]
@@ -185,7 +193,7 @@ def _arguments(event: EventHit, text: str, clause, mentions: list[Hit], object_r
     if subject is None:
         _passive_scene(event, text, clause, mentions)
     _objects(event, text, (clause[0], limit), mentions, object_role,
-             skip=(subject, by[1] if by else None))
+             skip=(subject, *(by[1] if by else ())))
 
 
 def _passive_scene(event: EventHit, text: str, clause, mentions: list[Hit]) -> None:
@@ -205,7 +213,8 @@ def _objects(event: EventHit, text: str, clause, mentions, object_role, skip) ->
         inside = event.trigger[0] <= hit.start and hit.end <= event.trigger[1]
         if _kind(hit) == "thing" and event.type in _ARMED and (inside or text[hit.end:event.trigger[0]] == " "):
             event.add("instrument", hit.entity)
-    previous = previous_place = None
+    previous = previous_place = last_place = None
+    role = _addressee_role(event, text, window_end, object_role)
     for hit in mentions:
         if not (event.trigger[1] <= hit.start < window_end) or hit in skip:
             continue
@@ -213,11 +222,14 @@ def _objects(event: EventHit, text: str, clause, mentions, object_role, skip) ->
         words = text[event.trigger[0]:hit.start]  # a preposition may end the trigger: "fired on"
         if re.search(r"\bby\b", gap):
             break
+        if kind == "place" and last_place and _LOCATOR.fullmatch(text[last_place.end:hit.start]):
+            continue  # "to Camp Nord outside Kesh": Kesh locates the camp, not the event
+        last_place = hit if kind == "place" else last_place
         if kind == "place" and re.search(r"\bto\s+(?:the\s+)?$", words) \
                 and event.type in ("Appeal", "Order", "Flight", "Abduction", "Detention", "Relocation"):
             event.add("destination", hit.entity)
         elif kind == "place" and (re.search(
-                r"\b(?:at|in|on|around|near|outside(?: of)?|upon|into|from)\s+(?:the\s+)?$", words)
+                r"\b(?:at|in|on|around|near|outside(?: of)?|upon|into|from|within|inside)\s+(?:the\s+)?$", words)
                 or (event.type in ("Attack", "Arson") and re.fullmatch(r"\s+(?:the\s+)?", gap))
                 or (previous_place and re.fullmatch(r"[\s,]*(?:and\s+)?(?:the\s+)?",
                                                     text[previous_place.end:hit.start]))):
@@ -226,14 +238,39 @@ def _objects(event: EventHit, text: str, clause, mentions, object_role, skip) ->
         elif kind == "thing" and event.type in _ARMED:
             event.add("instrument", hit.entity)
         elif kind in ACTOR_KINDS and object_role:
+            if previous and hit.entity == previous.entity and re.fullmatch(
+                    r"[\s,]*(?:or\s+)?\(?", text[previous.end:hit.start]):
+                previous = hit  # "the Mission in Iraq, or UNAMI, as well as the army"
+                continue
             joined = previous and _COORDINATED.match(text[previous.end:hit.start])
-            first = object_role not in event.roles or event.type == "Meeting"
+            first = object_role not in event.roles or event.type in _TOGETHER
             if joined or (first and _OBJECT_GAP.match(gap)):
-                event.add(object_role, hit.entity)
+                event.add(role(hit), hit.entity)
                 event.evidence = (event.evidence[0], max(event.evidence[1], hit.end))
                 previous = hit
             elif _appeal_about(event, hit):
                 event.add("target", hit.entity)
+
+
+# a place that locates the place before it: "Camp Nord outside of Kesh", "near the airport"
+_LOCATOR = re.compile(r"\s*,?\s*(?:just\s+|\d+\s+\w+\s+)?(?:outside(?:\s+of)?|near|close to"
+                      r"|(?:north|south|east|west)\s+of)\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?")
+
+
+_NOT_VERBS = frozenset("be the a an its their his her all justice".split())
+
+
+def _addressee_role(event: EventHit, text: str, window_end: int, object_role):
+    """The role of an actor after the trigger: who a call asks to act ("called for the army
+    to withdraw") is its recipient, not what the call is for ("called for the killers to be
+    tried")."""
+    if event.type != "Appeal" or object_role != "target":
+        return lambda hit: object_role
+    asked = re.search(r"\bto\s+([a-z]+)", text[event.trigger[1]:window_end])
+    until = event.trigger[1] + (asked.start() if asked else 0)
+    if asked is None or asked[1] in _NOT_VERBS or re.search(r"[,;:]|\bthat\b", text[event.trigger[1]:until]):
+        return lambda hit: object_role
+    return lambda hit: "recipient" if hit.end <= until else object_role
 
 
 def _appeal_about(event: EventHit, hit: Hit) -> bool:
@@ -320,24 +357,8 @@ def find_events(text: str, sentences: list[tuple[int, int]], mentions: list[Hit]
                 events.append(event)
                 taken.append(event)
         pending = attach_counts(sentence, counts, events, pending)
-    return _merge_headline(text, _absorb_quoted_reactions(text, sentences,
+    return merge_headline(text, absorb_quoted_reactions(text, sentences,
                                                           sorted(events, key=lambda e: e.trigger)))
-
-
-def _merge_headline(text: str, events: list[EventHit]) -> list[EventHit]:
-    """A headline tells the story its body tells: an event of the first line (a title, with
-    no full stop) is the first event of its type in the body, which takes its roles."""
-    title_end = text.find("\n")
-    if title_end <= 0 or text[:title_end].rstrip().endswith((".", "!", "?")):
-        return events
-    kept = []
-    for event in events:
-        later = next((e for e in events if e.type == event.type and e.trigger[0] > title_end), None)
-        if event.trigger[1] <= title_end and later is not None:
-            _merge(later, event)
-            continue
-        kept.append(event)
-    return kept
 
 
 def _resolve_reference(text: str, event: EventHit, clause: tuple[int, int],
@@ -367,30 +388,13 @@ def _merged_into_neighbour(text: str, event: EventHit, taken: list[EventHit]) ->
     if same is None or event.trigger[0] - same.trigger[1] >= 70 \
             or re.search(r",\s*(?:which|who)\b", text[same.trigger[1]:event.trigger[0]]):
         return False
-    _merge(same, event)
+    merge(same, event)
     same.evidence = (same.evidence[0], max(same.evidence[1], event.evidence[1]))
     return True
 
 
 _REACTION = re.compile(r"\b(?:condemn\w*|deplor\w*|prais\w*|welcom\w*|not(?:e|ed|ing)|mourn\w*)\b",
                        re.IGNORECASE)
-
-
-def _absorb_quoted_reactions(text: str, sentences, events: list[EventHit]) -> list[EventHit]:
-    """A reaction quoted inside a statement ("In a statement, X said he “deplores …”") is
-    what the statement says, not a second event."""
-    kept = []
-    for event in events:
-        sentence = next((s for s in sentences if s[0] <= event.trigger[0] < s[1]), None)
-        quoted = re.search(r"[\"“]", text[sentence[0]:event.trigger[0]]) if sentence else None
-        statement = next((e for e in kept if e.type == "Statement" and sentence
-                          and sentence[0] <= e.trigger[0] < event.trigger[0]), None)
-        if event.type == "Condemnation" and quoted and statement:
-            _merge(statement, event)
-            statement.evidence = (statement.evidence[0], max(statement.evidence[1], event.evidence[1]))
-            continue
-        kept.append(event)
-    return kept
 
 
 def _inherit_agent(text: str, event: EventHit, taken: list[EventHit]) -> None:
@@ -401,13 +405,3 @@ def _inherit_agent(text: str, event: EventHit, taken: list[EventHit]) -> None:
     gap = text[previous.evidence[1]:event.trigger[0]]
     if previous.roles.get("agent") and re.search(r"(?:,|\band)\s+$", gap) and len(gap) < 120:
         event.roles["agent"] = list(previous.roles["agent"])
-
-
-def _merge(antecedent: EventHit, event: EventHit) -> None:
-    for role, ids in event.roles.items():
-        for entity in ids:
-            antecedent.add(role, entity)
-    for entity in event.place:
-        antecedent.add("place", entity)
-    antecedent.time = antecedent.time or event.time
-

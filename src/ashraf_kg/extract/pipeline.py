@@ -265,7 +265,7 @@ def extract_document(document: Document, registry: tuple[Entity, ...], *,
     names = {e.id: e.label for e in registry} | {p.id: p.label for p in proposals}
     event_hits = find_events(text, sentences, actors,
                              check=lambda event: check_agents(doc, [event], actors))
-    place_events(text, sentences, event_hits, registry, doc)
+    place_events(text, sentences, event_hits, registry, doc, actors=actors)
     described_roles(text, sentences, event_hits, actors, registry)
     # An event with neither a participant nor a place says nothing reviewable and fails
     # the EventShape, so it is not proposed, nor is a claim made of it.

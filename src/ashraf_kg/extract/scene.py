@@ -27,6 +27,7 @@ import re
 from ..model import Entity
 from .events import EventHit
 from .names import entity_names, fold
+from .triggers import TRIGGERS
 
 VIOLENT = ("Attack", "Killing", "Wounding", "Arson", "Detention", "Abduction")
 # The more specific a place type, the lower its rank; countries and regions are not scenes.
@@ -51,11 +52,20 @@ def _occurrences(doc, folded: str, names) -> list[int]:
     the subject of a verb ("Tehran is believed to be holding them" names an actor)."""
     found = []
     for name in names:
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])(?!['’]s\b)", folded):
+        for m in re.finditer(rf"(?<![\w-])(?<!\bto )(?<!\bto the ){re.escape(name)}(?![\w-])(?!['’]s\b)",
+                             folded):  # "taken to Kesh": where they went, not where it happened
             words = doc.char_span(m.start(), m.end(), alignment_mode="expand") if doc is not None else None
-            if words is None or words.root.dep_ not in ("nsubj", "nsubjpass"):
+            if words is None or words.root.dep_ not in ("nsubj", "nsubjpass") or _done_to(words.root):
                 found.append(m.start())
     return found
+
+
+_DONE_TO_PLACE = tuple(re.compile(p, re.IGNORECASE) for p, t, _ in TRIGGERS if t in ("Attack", "Arson"))
+
+
+def _done_to(token) -> bool:
+    """The passive subject of a verb of attack is where it was done: "the camp was shelled"."""
+    return token.dep_ == "nsubjpass" and any(p.fullmatch(token.head.text) for p in _DONE_TO_PLACE)
 
 
 def _scene(places: dict[str, tuple[int, list[int]]], span) -> str | None:
@@ -94,6 +104,55 @@ def target_residents(events: list[EventHit], registry: tuple[Entity, ...]) -> No
                 event.add("target", group)
 
 
+# "the residents", "the camp's residents", "these residents": the people of the camp last named
+_THE_RESIDENTS = re.compile(r"\b(?:(?:the|these|its|their)\s+(?:camp['’]s\s+)?|camp\s+)residents\b",
+                            re.IGNORECASE)
+_RESIDENT_ROLES = {"Appeal": "target", "Attack": "target", "Arson": "target", "Relocation": "participant"}
+
+
+def name_the_residents(text: str, sentences, events: list[EventHit], registry: tuple[Entity, ...]) -> None:
+    """"the residents" after an appeal, an attack or a move, with no group named in its role,
+    are the registry's residents of the camp the text has named most often before them."""
+    residents = _residents(registry)
+    folded = fold(text).lower()
+    named = sorted((m.start(), e.id) for e in registry if e.id in residents for n, _ in entity_names(e)
+                   for m in re.finditer(rf"(?<![\w-]){re.escape(fold(n).lower())}(?![\w-])", folded))
+    for event in (e for e in events if e.type in _RESIDENT_ROLES):
+        role = _RESIDENT_ROLES[event.type]
+        sentence = next((s for s in sentences if s[0] <= event.trigger[0] < s[1] + 1), None)
+        if sentence is None or any(g.startswith("group/") for g in event.roles.get(role, [])):
+            continue
+        found = _THE_RESIDENTS.search(text, event.trigger[1], sentence[1])
+        if found is None or re.match(r"\s+(?:of|at|in|from)\b", text[found.end():]):
+            continue  # "the residents of Camp Nord" name their camp themselves
+        before = [camp for at, camp in named if at < found.start()]
+        if before:  # the camp the text is about: named most often so far, and last of those
+            event.add(role, residents[max(reversed(before), key=before.count)])
+
+
+_THE_CAMP = re.compile(r"(?<!from )\bthe\s+camp\b(?!['’]s|\s+(?:of|at|in)\b)", re.IGNORECASE)
+_CAMP_DONE_TO = re.compile(r"\bthe\s+camp\s+(?:was|were|is|has been|had been)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_CAMP_EVENTS = ("Appeal", "Attack", "Arson", "Capture")
+
+
+def place_at_the_camp(text: str, sentences, events: list[EventHit], registry: tuple[Entity, ...]) -> None:
+    """"the camp" an appeal, attack or capture speaks of (after its trigger, or as the
+    passive subject before it: "the camp was overrun") is the camp the text names most."""
+    camps = {e.id: e for e in registry if e.type == "Camp"}
+    folded = fold(text).lower()
+    named = sorted((m.start(), c.id) for c in camps.values() for n, _ in entity_names(c)
+                   for m in re.finditer(rf"(?<![\w-]){re.escape(fold(n).lower())}(?![\w-])", folded))
+    for event in (e for e in events if e.type in _CAMP_EVENTS and not any(p in camps for p in e.place)):
+        sentence = next((s for s in sentences if s[0] <= event.trigger[0] < s[1] + 1), None)
+        if sentence is None:
+            continue
+        found = _THE_CAMP.search(text, event.trigger[1], sentence[1]) or _CAMP_DONE_TO.search(
+            text, sentence[0], event.trigger[0])
+        before = [camp for at, camp in named if found and at < found.start()]
+        if before:
+            event.add("place", max(reversed(before), key=before.count))
+
+
 _DESCRIBED = re.compile(r"(?:[Tt]hose\s+(?:(?P<victim>killed|wounded|injured|executed)\b"
                         r"|(?P<agent>responsible)\s+for\b))")
 
@@ -122,15 +181,24 @@ def _drop_wider_places(events: list[EventHit], registry: tuple[Entity, ...]) -> 
             event.place[:] = [p for p in event.place if types.get(p) not in ("Country", "Region")]
 
 
-def place_events(text: str, sentences, events: list[EventHit], registry: tuple[Entity, ...],
-                 doc=None) -> None:
-    """Give each violent event without a place the scene its neighbourhood names, then an
-    attack on a camp its residents as target."""
-    waiting = [e for e in events if e.type in VIOLENT and not e.place and e.roles]
-    if not waiting:
-        _drop_wider_places(events, registry)
-        target_residents(events, registry)
-        return
+def _place_by_residents(sentences, events: list[EventHit], actors, registry: tuple[Entity, ...]) -> None:
+    """An event done to (or moving) people named after their camp ("the residents of Camp
+    Nord", "Camp Nord residents") takes place at that camp, unless they are moved there."""
+    camps = {e.id for e in registry if _RANK.get(e.type) == 0}
+    for event in (e for e in events if e.type in (*VIOLENT, "Relocation")):
+        sentence = next((s for s in sentences if s[0] <= event.trigger[0] < s[1] + 1), None)
+        if sentence is None or any(p in camps for p in event.place):
+            continue
+        groups = {g for role in ("target", "victim", "participant") for g in event.roles.get(role, [])}
+        held = [h for h in actors if h.entity in groups and sentence[0] <= h.start < sentence[1]]
+        named = {h.entity for h in actors if h.entity in camps and any(
+            g.start <= h.start and h.end <= g.end for g in held)} - set(event.roles.get("destination", []))
+        if len(named) == 1:
+            event.place.append(named.pop())
+
+
+def _place_waiting(text: str, sentences, waiting: list[EventHit], registry: tuple[Entity, ...],
+                   doc) -> None:
     folded = fold(text)
     places = {e.id: (_RANK[e.type], _occurrences(doc, folded, [n for n, _ in entity_names(e)]))
               for e in registry if e.type in _RANK}
@@ -141,5 +209,18 @@ def place_events(text: str, sentences, events: list[EventHit], registry: tuple[E
         scene = scene or _scene(places, _window(text, sentences, event.trigger[0]))
         if scene:
             event.place.append(scene)
+
+
+def place_events(text: str, sentences, events: list[EventHit], registry: tuple[Entity, ...],
+                 doc=None, actors=()) -> None:
+    """Give each event done to a camp's people that camp, each violent event without a place
+    the scene its neighbourhood names, then an attack on a camp its residents as target, and
+    "the residents" of an appeal, attack or move the residents of the camp named last."""
+    _place_by_residents(sentences, events, actors, registry)
+    waiting = [e for e in events if e.type in VIOLENT and not e.place and e.roles]
+    if waiting:
+        _place_waiting(text, sentences, waiting, registry, doc)
     _drop_wider_places(events, registry)
     target_residents(events, registry)
+    place_at_the_camp(text, sentences, events, registry)
+    name_the_residents(text, sentences, events, registry)
