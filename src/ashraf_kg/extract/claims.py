@@ -132,7 +132,45 @@ def find_claims(text: str, sentences, mentions: list[Hit], *, author: str | None
                 claims.append(ClaimHit(author, "characterises", (m.start(), m.end() + (
                     words.end() if words else 0)), (m.start(), m.end()),
                     quoted=words[1].strip() if words else None, confidence=0.5))
-    return sorted(claims, key=lambda c: c.span)
+    return sorted(claims + charge_claims(text, sentences, mentions, claims), key=lambda c: c.span)
+
+
+# A prosecution: "X is announcing charges against …", "X filed charges", "X indicted …"
+_CHARGING = re.compile(r"\b(?:(?:announc|fil|bring|brought|unseal|press|lay|laid|level)\w*\s+"
+                       r"(?:\w+\s+){0,2}charges|indict(?:ed|s|ing)?)\b", re.IGNORECASE)
+# What the charges say, passive or through the charging paper: "Y is accused of …",
+# "Y is alleged to have …", "Y and Z are charged with …", "The complaint alleges that …"
+_CHARGED = re.compile(r"\b(?:(?:is|are|was|were|has been|have been)\s+(?:also\s+)?(?:accused\s+of|"
+                      r"alleged\s+to|charged\s+with)|the\s+(?:criminal\s+)?(?:complaint|indictment|"
+                      r"charge\s+sheet)\s+(?:alleges|alleged|charges|charged|says|said|states|stated))\b",
+                      re.IGNORECASE)
+
+
+def charge_claims(text: str, sentences, mentions: list[Hit], claims: list[ClaimHit]) -> list[ClaimHit]:
+    """A prosecutor's accusations: the actor that brings charges ("The Justice Ministry is
+    announcing charges against two men …") accuses, and so does every later sentence that
+    says what they are charged with without naming who charges ("Y is accused of …", "The
+    complaint alleges …"); before any prosecutor is named such a sentence is no one's."""
+    found, accuser = [], None
+    for sentence in sentences:
+        for clause in split_clauses(text, *sentence):
+            charging = _CHARGING.search(text, clause[0], clause[1])
+            if charging:
+                verb = (charging.start(), charging.end())
+                subject = _subject_claimants(text, clause, verb, mentions)
+                if subject and not any(c.verb[0] < verb[1] and verb[0] < c.verb[1] for c in claims):
+                    accuser = subject[0].entity
+                    found.append(ClaimHit(accuser, "accuses", (subject[0].start, sentence[1]), verb,
+                                          about=_about(mentions, (verb[1], sentence[1]), subject, verb),
+                                          confidence=0.6))
+                    continue
+            charged = _CHARGED.search(text, clause[0], clause[1])
+            if charged and accuser and not re.match(r"[^.;]*?\bby\b", text[charged.end():clause[1]]):
+                verb = (charged.start(), charged.end())
+                found.append(ClaimHit(accuser, "accuses", (clause[0], sentence[1]), verb,
+                                      about=_about(mentions, (clause[0], sentence[1]), [], (clause[0], 0)),
+                                      confidence=0.5))
+    return found
 
 
 def _clause_claims(text: str, clause, sentence, mentions: list[Hit]) -> list[ClaimHit]:
