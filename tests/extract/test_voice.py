@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ashraf_kg.extract.claims import find_claims
+from ashraf_kg.extract.claims import ClaimHit, find_claims
 from ashraf_kg.extract.events import find_events
 from ashraf_kg.extract.pipeline import split_sentences
 from ashraf_kg.extract.voice import collapse_relays, label_claims, own_voice_claims, reported_event_claims
@@ -166,3 +166,12 @@ def test_a_heading_opening_with_a_stance_gerund_is_the_authors_stance_once(mark)
     condemns = [c.span for c in reading.own(reading.relayed()) if c.stance == "condemns"]
     assert [RESOLUTION[s:e] for s, e in condemns] == ["Condemning the shelling of Kesh."]
     assert condemns[0][0] > RESOLUTION.index("RESOLUTION")
+
+
+def test_an_event_a_claim_already_judges_is_not_asserted_again_in_the_authors_voice(mark):
+    text = "Kesh\nAnna Berg wrote to Tomas Reyes about the shelling of Kesh."
+    reading = Reading(text, mark, genre="statement")
+    assert [c.stance for c in reading.own([])] == ["asserts"]
+    at = text.index("the shelling")
+    judged = ClaimHit(AUTHOR, "characterises", (at, at + len("the shelling")), (at + 4, at + 12))
+    assert reading.own([judged]) == []

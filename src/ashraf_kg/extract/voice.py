@@ -153,6 +153,9 @@ def own_voice_claims(document, events: list[EventHit], claims: list[ClaimHit],
     voiced = [_content(text, c, sentences, quotes) for c in [*claims, *heard] if c.claimant != author]
     described = {c.span: c for c in claims if c.claimant == author and c.stance == "characterises"}
     opinion = document.meta.genre in OPINION_GENRES
+    # an event a claim already condemns or characterises ("condemning the attack") is not
+    # asserted again in the author's voice
+    judged = [c.span for c in claims if c.stance in ("condemns", "characterises")]
     found = []
     for event in events:
         agents = event.roles.get("agent", [])
@@ -160,7 +163,7 @@ def own_voice_claims(document, events: list[EventHit], claims: list[ClaimHit],
             found.append(ClaimHit(agents[0], "asserts", event.evidence, event.trigger,
                                   about=list(event.roles.get("target", [])), confidence=0.5))
         if not author or event.type not in WRONGDOING \
-                or any(s <= event.trigger[0] < e for s, e in voiced):
+                or any(s <= event.trigger[0] < e for s, e in voiced + judged):
             continue
         claim = _author_claim(text, author, event, sentences, opinion=opinion,
                               described=described, claims=claims)
