@@ -234,3 +234,9 @@ def test_a_finding_that_something_is_so_asserts_it():
 
 def test_a_finding_of_a_thing_is_no_claim():
     assert claims("Rights Watch found the bodies.") == []
+
+
+def test_an_organisation_qualifying_a_title_is_not_the_speaker_the_holder_is():
+    assert claims("The Rights Watch Director condemned the raid on Thursday.") == []
+    assert ("organization/rights-watch", "asserts") in [
+        (c, s) for c, s, _ in claims("A Rights Watch spokesman said the raid went on.")]

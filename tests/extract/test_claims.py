@@ -123,3 +123,7 @@ def test_what_a_prosecutor_charges_is_its_accusation_in_every_later_sentence(mar
 def test_a_charge_before_any_prosecutor_is_named_is_no_ones(mark):
     text = "Tomas Reyes is accused of paying the raiders of Kesh."
     assert claims(text, mark) == []
+
+
+def test_a_name_qualifying_a_title_is_not_the_claimant(mark):
+    assert claims("The Northern Brigade Commander strongly condemned the raid on Kesh.", mark) == []

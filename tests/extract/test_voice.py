@@ -175,3 +175,12 @@ def test_an_event_a_claim_already_judges_is_not_asserted_again_in_the_authors_vo
     at = text.index("the shelling")
     judged = ClaimHit(AUTHOR, "characterises", (at, at + len("the shelling")), (at + 4, at + 12))
     assert reading.own([judged]) == []
+
+
+def test_a_whereas_clause_where_an_unnamed_title_holder_speaks_is_not_the_authors(mark):
+    text = ("RESOLUTION\n\nWhereas the Valdoria Council President strongly condemned the shelling of Kesh;\n"
+            "Whereas on May 1 the refugees at Kesh were shelled;\n")
+    reading = Reading(text, mark, genre="statement")
+    asserted = [text[c.span[0]:c.span[1]] for c in reading.own(reading.relayed()) if c.stance == "asserts"]
+    assert "on May 1 the refugees at Kesh were shelled" in asserted
+    assert not [a for a in asserted if "President" in a]

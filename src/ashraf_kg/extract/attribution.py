@@ -31,7 +31,7 @@ import re
 
 from ..namespaces import kind_of
 from ..vocab import ACTOR_KINDS
-from .claims import ClaimHit
+from .claims import ClaimHit, office_holder
 from .mentions import Hit
 from .positions import EVALUATIVE, EVALUATIVE_NOUNS
 
@@ -114,6 +114,8 @@ def _speaker(token, index: dict[int, str]) -> str | None:
         return None
     for child in token.children:  # "a government spokesman, Ali al-Mousawi," / "spokesman Maan"
         if child.dep_ in ("appos", "compound") and (found := _entity_at(index, child)):
+            if child.dep_ == "compound" and kind_of(found) != "person" and office_holder(token.text):
+                continue  # "the Kesh Council President": the unnamed president, not the council
             return found
     return None
 

@@ -45,6 +45,12 @@ _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?\Z",
                       re.IGNORECASE)
 _ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their|his|her|recent|latest|"
                           r"widely|often|first)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
+# The head of a title its holder speaks under: "the Kesh Council President said" is the
+# unnamed president's word, not the council's (a spokesman, though, speaks for his body)
+OFFICE_WORDS = frozenset("""secretary-general secretary general president minister ambassador
+    commissioner representative envoy governor mayor king queen prince emir sultan senator
+    judge commander chief chairman chairwoman director""".split())
+_TITLE_AFTER = re.compile(r"\s*((?:[A-Z][\w-]*\s+)*[A-Z][\w-]*)")
 _QUOTED = re.compile(r"[‘“\"']([^’”\"]{3,120}?)[’”\"'](?=[\s.,;:)]|$)")
 
 
@@ -74,9 +80,32 @@ def _subject_claimants(text: str, clause, verb, mentions: list[Hit]) -> list[Hit
         last = before[0]  # coordinated verbs share the subject: "We note …, and call on"
     chosen = _coordinated(text, last, before)
     gap = text[chosen[-1].end:verb[0]]
+    if office_holder(gap):
+        return []
     if re.search(r"\b(?:that|which|who|whom)\b", gap) and len(gap) > 60:
         return []
     return chosen
+
+
+def office_holder(after: str) -> bool:
+    """Whether the words after a name open with a title whose holder speaks ("…
+    Secretary-General said"), so the name only qualifies the title."""
+    m = _TITLE_AFTER.match(after)
+    return bool(m) and any(w in OFFICE_WORDS for w in re.split(r"[\s-]+", m[1].lower()) + [m[1].lower()])
+
+
+_TITLE_BEFORE_VERB = re.compile(r"([A-Z][\w-]*)\s+(?:\w+ly\s+)?\Z")
+
+
+def office_speaks(text: str, start: int, end: int) -> bool:
+    """Whether words of saying in ``text[start:end]`` are an unnamed title holder's ("the
+    Kesh Council President strongly condemned …")."""
+    for pattern, _, where in _SPEECH:
+        for m in pattern.finditer(text, start, end):
+            title = _TITLE_BEFORE_VERB.search(text, start, m.start())
+            if where == "subject" and title and office_holder(title[1]):
+                return True
+    return False
 
 
 def _by_claimant(text: str, clause, verb, mentions: list[Hit]) -> list[Hit]:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from .claims import ClaimHit
+from .claims import ClaimHit, office_speaks
 from .events import EventHit
 from .speech import content_end, find_quotations
 
@@ -220,7 +220,7 @@ def _preamble_claims(document, claims: list[ClaimHit]) -> list[ClaimHit]:
     others = [c.verb for c in claims if c.claimant != author]
     found = []
     for m in _WHEREAS.finditer(text):
-        if not any(m.start() <= v[0] < m.end() for v in others):
+        if not any(m.start() <= v[0] < m.end() for v in others) and not office_speaks(text, *m.span()):
             found.append(ClaimHit(author, "asserts", m.span(1), (m.start(), m.start(1)), confidence=0.5))
     last: dict[str, re.Match] = {}
     for m in _PURPOSE.finditer(text):
