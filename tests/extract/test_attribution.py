@@ -240,3 +240,11 @@ def test_an_organisation_qualifying_a_title_is_not_the_speaker_the_holder_is():
     assert claims("The Rights Watch Director condemned the raid on Thursday.") == []
     assert ("organization/rights-watch", "asserts") in [
         (c, s) for c, s, _ in claims("A Rights Watch spokesman said the raid went on.")]
+
+
+@pytest.mark.parametrize("text, stance", [
+    ("The State Department is committed to holding the Hill Militia accountable for its actions.", "calls-for"),
+    ("The State Department remains committed to the talks with the Interior Ministry.", "asserts"),
+])
+def test_a_commitment_is_a_position_and_one_to_accountability_a_call(text, stance):
+    assert ("organization/state-department", stance) in [(c, s) for c, s, _ in claims(text)]

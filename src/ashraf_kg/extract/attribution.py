@@ -170,10 +170,9 @@ def _stance(verb) -> str | None:
             else None
     if word in _CLAIM:
         return "asserts" if any(c.lower_ == "responsibility" for c in verb.children) else None
-    if word in _REMAIN:
-        return "asserts" if any(c.dep_ == "acomp" and c.lower_ in _POSITIONS for c in verb.children) \
-            else _attitude(verb)
-    if word in _LINKING or word in _ATTITUDES:
+    if word in _REMAIN or word in _LINKING:
+        return _position(verb) or _attitude(verb)
+    if word in _ATTITUDES:
         return _attitude(verb)
     if word in _RESTATE:
         return next((_NOUN_STANCES[c.lower_] for c in verb.children
@@ -202,6 +201,15 @@ def _gerund_stance(verb) -> str | None:
     if stance == "asserts" and not any(c.dep_ == "ccomp" for c in verb.children):
         return None  # "adding to the damage" says nothing; "adding that …" does
     return stance
+
+
+def _position(verb) -> str | None:
+    """"X remains (is) committed to …": a position asserted; one to holding someone
+    accountable or bringing them to justice calls for it."""
+    for adjective in (c for c in verb.children if c.dep_ == "acomp" and c.lower_ in _POSITIONS):
+        words = {t.lower_ for t in adjective.subtree}
+        return "calls-for" if words & {"accountable", "justice"} else "asserts"
+    return None
 
 
 def _attitude(verb) -> str | None:
