@@ -184,3 +184,9 @@ def test_a_whereas_clause_where_an_unnamed_title_holder_speaks_is_not_the_author
     asserted = [text[c.span[0]:c.span[1]] for c in reading.own(reading.relayed()) if c.stance == "asserts"]
     assert "on May 1 the refugees at Kesh were shelled" in asserted
     assert not [a for a in asserted if "President" in a]
+
+
+def test_a_release_whose_words_are_claimed_asserts_nothing_more(mark):
+    reading = Reading("Kesh\nThe Northern Brigade released a statement calling for calm in Kesh.", mark)
+    assert [(c.claimant, c.stance) for c in reading.speech] == [(BRIGADE, "calls-for")]
+    assert reading.own(reading.relayed()) == []

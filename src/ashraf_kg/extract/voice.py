@@ -159,7 +159,7 @@ def own_voice_claims(document, events: list[EventHit], claims: list[ClaimHit],
     found = []
     for event in events:
         agents = event.roles.get("agent", [])
-        if event.type == "InformationRelease" and agents:
+        if event.type == "InformationRelease" and agents and not _says_what(event, agents[0], claims):
             found.append(ClaimHit(agents[0], "asserts", event.evidence, event.trigger,
                                   about=list(event.roles.get("target", [])), confidence=0.5))
         if not author or event.type not in WRONGDOING \
@@ -170,6 +170,12 @@ def own_voice_claims(document, events: list[EventHit], claims: list[ClaimHit],
         if claim is not None:
             found.append(claim)
     return found + _naming_claims(document, sentences) + _preamble_claims(document, [*claims, *heard])
+
+
+def _says_what(event: EventHit, agent: str, claims: list[ClaimHit]) -> bool:
+    """Whether the released words are claimed already ("X released a statement calling on
+    …"): then the release itself asserts nothing more."""
+    return any(c.claimant == agent and 0 <= c.verb[0] - event.trigger[1] < 40 for c in claims)
 
 
 def _author_claim(text: str, author: str, event: EventHit, sentences, *, opinion: bool,
