@@ -190,3 +190,10 @@ def test_a_release_whose_words_are_claimed_asserts_nothing_more(mark):
     reading = Reading("Kesh\nThe Northern Brigade released a statement calling for calm in Kesh.", mark)
     assert [(c.claimant, c.stance) for c in reading.speech] == [(BRIGADE, "calls-for")]
     assert reading.own(reading.relayed()) == []
+
+
+def test_a_wrongdoing_someone_may_have_done_accuses_no_one(mark):
+    reading = Reading("Tomas Reyes said the Northern Brigade may have shelled Kesh.", mark)
+    kept = reading.relayed()
+    reading.reported(kept)
+    assert stances(kept) == [(REYES, "asserts")]

@@ -70,10 +70,15 @@ def _speaker_of(event: EventHit, scopes) -> tuple | None:
     return max(inside, key=lambda s: s[1][0]) if inside else None
 
 
+_MAY = re.compile(r"\b(?:may|might|could)\s+(?:(?:have|be|been|still|also)\s+){0,2}$")
+
+
 def _event_stance(text: str, event: EventHit, verb: str) -> str:
-    if _NEGATION.search(text[max(0, event.trigger[0] - 40):event.trigger[0]]):
+    before = text[max(0, event.trigger[0] - 40):event.trigger[0]]
+    if _NEGATION.search(before):
         return "denies"
-    if event.type in WRONGDOING and event.roles.get("agent") and not _EPISTEMIC.match(verb):
+    if event.type in WRONGDOING and event.roles.get("agent") and not _EPISTEMIC.match(verb) \
+            and not _MAY.search(before):  # "groups that may be holding them": no one accused
         return "accuses"
     return "asserts"
 
