@@ -248,3 +248,10 @@ def test_an_organisation_qualifying_a_title_is_not_the_speaker_the_holder_is():
 ])
 def test_a_commitment_is_a_position_and_one_to_accountability_a_call(text, stance):
     assert ("organization/state-department", stance) in [(c, s) for c, s, _ in claims(text)]
+
+
+def test_reporting_that_relays_and_a_report_of_ones_own_asserts():
+    assert ("organization/rights-watch", "reports") in [
+        (c, s) for c, s, _ in claims("Rights Watch reported that the Hill Militia had left the town.")]
+    assert ("organization/rights-watch", "asserts") in [
+        (c, s) for c, s, _ in claims("Rights Watch reported three arrests on Monday.")]

@@ -127,3 +127,8 @@ def test_a_charge_before_any_prosecutor_is_named_is_no_ones(mark):
 
 def test_a_name_qualifying_a_title_is_not_the_claimant(mark):
     assert claims("The Northern Brigade Commander strongly condemned the raid on Kesh.", mark) == []
+
+
+def test_reporting_that_relays_without_endorsing(mark):
+    found = claims("Anna Berg reported that the Northern Brigade had left Kesh.", mark)
+    assert [(c.claimant, c.stance) for c in found] == [(BERG, "reports")]

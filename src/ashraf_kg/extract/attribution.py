@@ -79,6 +79,7 @@ _LINKING = frozenset("be is are was were am 'm ’m 's ’s 're ’re continue c
 # "X insists that Y be brought to justice": a demand in the subjunctive
 _MANDATIVE = frozenset("insist insists insisted demand demands demanded ask asks asked".split())
 _CALL = frozenset("call calls called calling".split())  # "call on", "call for"
+_REPORT = frozenset("report reports reported".split())
 _CLAIM = frozenset("claim claims claimed claiming".split())
 _FINDING = frozenset("determine determines determined conclude concludes concluded find finds found "
                      "establish establishes established verify verifies verified".split())
@@ -186,6 +187,8 @@ def _stance(verb) -> str | None:
         return None if not clauses else "calls-for" if word in _HOPE else "asserts"
     if word in _MANDATIVE and any(c.dep_ == "ccomp" and _subjunctive(c) for c in verb.children):
         return "calls-for"
+    if word in _REPORT and any(c.dep_ == "ccomp" for c in verb.children):
+        return "reports"  # "the Times reported that …" relays what it learnt, without endorsing it
     if word in _FINDING:  # "the inspectors determined that the camp met the standards"
         return "asserts" if any(c.dep_ == "ccomp" for c in verb.children) else None
     return STANCES.get(word) or _gerund_stance(verb)

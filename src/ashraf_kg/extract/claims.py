@@ -34,7 +34,9 @@ SPEECH = (
     (r"\bclaim(?:ed|ing|s)?\b", "asserts", "subject"),
     (r"\b(?:call(?:ed|s|ing)? (?:for|on)|urg(?:ed|es|ing))\b", "calls-for", "subject"),
     (r"\b(?:condemn(?:ed|s|ing)?|deplores?|deplored)\b", "condemns", "subject"),
-    (r"\b(?-i:said|says|stated|states|added|announced|told|reported)\b", "asserts", "subject"),
+    (r"\b(?-i:said|says|stated|states|added|announced|told)\b", "asserts", "subject"),
+    (r"\b(?-i:reported|reports) that\b", "reports", "subject"),  # relays, without endorsing
+    (r"\b(?-i:reported)\b", "asserts", "subject"),
     (r"\bbelieved?\b(?! to be)", "asserts", "subject"),
     (r"\baccording to\b", "reports", "by"),
 )
