@@ -16,7 +16,10 @@ and "hope that" call for, "called X “Y”", "described X as Y" and criticise
 characterise, the rest assert (welcome, appreciate, "agree that", supporting a call or a
 plan); "reiterates its condemnation" takes the noun's stance, and an attitude stated
 ("is deeply concerned", "continues to be troubled") asserts, or reports when it is "at
-reports of …". Words that reject an accusation make a denial, words of obligation a call
+reports of …"; "reported that …" reports; "is (remains) committed to …" asserts, and calls
+for when it is to holding someone accountable. A name qualifying a title ("the Kesh
+Council President") is not the speaker: the title's unnamed holder is. Words that
+reject an accusation make a denial, words of obligation a call
 (not after "agree that"). The claim's words run from the subject to the end of the
 verb's phrase, before any verb joined after it, so a quotation before or after the verb
 is inside them.

@@ -9,7 +9,10 @@ accused: the accuser is only the one after "by". A participle that describes a n
 ("the recently reported attack") and a headline in title case (whose subject cannot be
 told) make no claim. Words the claimant is quoted as using become the claim's ``quoted``
 text. A document's own loaded description ("in what can only be described as …") is a
-claim of the document's voice.
+claim of the document's voice. "X reported that …" relays (``reports``). An organisation
+that only qualifies a title ("the Kesh Council President said") is not the claimant. The
+actor that brings charges accuses, and so does every later sentence saying what someone
+is charged with ("Y is accused of …", "The complaint alleges …").
 """
 
 from __future__ import annotations

@@ -14,7 +14,9 @@ After speech verbs have given claims (extract_claims), this step settles:
   characterises; "also referred to as …" reports a name; in an opinion piece, wrongdoing
   told in the author's voice is the author's accusation, while an encyclopedia or news
   report telling an event flatly makes no claim beyond the event itself; what a voice
-  calls for is not asserted to have happened;
+  calls for is not asserted to have happened, nor is an event a claim already condemns or
+  characterises; a wrongdoing someone "may have" done accuses no one; a release whose
+  words are claimed already ("released a statement calling on …") asserts nothing more;
 - a resolution's grounds and purpose: each "Whereas …" clause that reports no one else's
   words is its author's assertion, and a heading opening with a stance gerund
   ("Condemning the attack on …") its author's stance, once.
