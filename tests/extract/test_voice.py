@@ -197,3 +197,8 @@ def test_a_wrongdoing_someone_may_have_done_accuses_no_one(mark):
     kept = reading.relayed()
     reading.reported(kept)
     assert stances(kept) == [(REYES, "asserts")]
+
+
+def test_a_wrongdoing_someone_is_suspected_of_is_reported(mark):
+    reading = Reading("Kesh\nThe Northern Brigade is also suspected of shelling Kesh.", mark)
+    assert [(c.claimant, c.stance) for c in reading.own(reading.relayed())] == [(AUTHOR, "reports")]

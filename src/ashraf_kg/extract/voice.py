@@ -37,8 +37,8 @@ SPEECH_EVENTS = ("Statement", "Denial", "Accusation", "Appeal", "Condemnation", 
 OPINION_GENRES = ("opinion/advocacy", "statement", "")
 _EPISTEMIC = re.compile(r"^(?:believe[sd]?|think|thinks|thought|suspect\w*)$", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:didn't|did not|didn’t|never|do not|don't|don’t|does not)\s+(?:\w+\s+){0,2}$")
-_HEDGE = re.compile(r"\b(?:(?:is|are|was|were)\s+(?:believed|thought|suspected|alleged|reported|"
-                    r"said)\s+to|reportedly|allegedly|apparently)\b", re.IGNORECASE)
+_HEDGE = re.compile(r"\b(?:(?:is|are|was|were)\s+(?:also\s+)?(?:(?:believed|thought|suspected|alleged|"
+                    r"reported|said)\s+to|suspected\s+of)|reportedly|allegedly|apparently)\b", re.IGNORECASE)
 _MODIFIER = re.compile(r"\b(?:an?\s+)?(?:suspected\s+|alleged\s+)?(?:terrorist|cowardly|barbaric|"
                        r"brutal|criminal)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _ALSO_NAMED = re.compile(r"\b(?:also\s+)?(?:referred\s+to|known|called)\s+as\s+(?:the\s+)?"
