@@ -234,3 +234,24 @@ def test_a_finding_that_something_is_so_asserts_it():
 
 def test_a_finding_of_a_thing_is_no_claim():
     assert claims("Rights Watch found the bodies.") == []
+
+
+def test_an_organisation_qualifying_a_title_is_not_the_speaker_the_holder_is():
+    assert claims("The Rights Watch Director condemned the raid on Thursday.") == []
+    assert ("organization/rights-watch", "asserts") in [
+        (c, s) for c, s, _ in claims("A Rights Watch spokesman said the raid went on.")]
+
+
+@pytest.mark.parametrize("text, stance", [
+    ("The State Department is committed to holding the Hill Militia accountable for its actions.", "calls-for"),
+    ("The State Department remains committed to the talks with the Interior Ministry.", "asserts"),
+])
+def test_a_commitment_is_a_position_and_one_to_accountability_a_call(text, stance):
+    assert ("organization/state-department", stance) in [(c, s) for c, s, _ in claims(text)]
+
+
+def test_reporting_that_relays_and_a_report_of_ones_own_asserts():
+    assert ("organization/rights-watch", "reports") in [
+        (c, s) for c, s, _ in claims("Rights Watch reported that the Hill Militia had left the town.")]
+    assert ("organization/rights-watch", "asserts") in [
+        (c, s) for c, s, _ in claims("Rights Watch reported three arrests on Monday.")]

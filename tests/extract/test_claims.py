@@ -109,3 +109,26 @@ def test_claims_come_in_text_order(mark):
 def test_according_to_someone_unnamed_is_never_the_subjects_claim(mark):
     text = "Among the dead was Tomas Reyes, according to the group."
     assert claims(text, mark) == []
+
+
+def test_what_a_prosecutor_charges_is_its_accusation_in_every_later_sentence(mark):
+    text = ("The Northern Brigade is announcing charges against two men who allegedly raided Kesh. "
+            "Tomas Reyes, a trader, is accused of paying them. "
+            "The complaint alleges that the raid was planned abroad.")
+    found = [(c.claimant, c.stance, text[c.span[0]:c.span[1]][:20]) for c in claims(text, mark)]
+    assert found == [(BRIGADE, "accuses", "Northern Brigade is "), (BRIGADE, "accuses", "Tomas Reyes, a trade"),
+                     (BRIGADE, "accuses", "The complaint allege")]
+
+
+def test_a_charge_before_any_prosecutor_is_named_is_no_ones(mark):
+    text = "Tomas Reyes is accused of paying the raiders of Kesh."
+    assert claims(text, mark) == []
+
+
+def test_a_name_qualifying_a_title_is_not_the_claimant(mark):
+    assert claims("The Northern Brigade Commander strongly condemned the raid on Kesh.", mark) == []
+
+
+def test_reporting_that_relays_without_endorsing(mark):
+    found = claims("Anna Berg reported that the Northern Brigade had left Kesh.", mark)
+    assert [(c.claimant, c.stance) for c in found] == [(BERG, "reports")]

@@ -240,3 +240,11 @@ def test_an_organisation_a_group_is_of_is_also_a_mention():
 def test_an_organisation_that_only_qualifies_a_group_is_not_a_mention_of_it():
     assert [e for _, e, _ in found("Harbour Police divers searched the bay.", ORGS_IN_GROUPS)] == [
         "group/harbour-police-divers"]
+
+
+def test_an_office_named_with_a_place_its_registry_name_lacks_is_not_that_office():
+    registry = REGISTRY + (Entity("organization/un-relief-office", "Organization", "UN relief office"),)
+    assert ("UN Relief Office", "organization/un-relief-office", "variant") in found(
+        "The UN Relief Office said the roads were closed.", registry)
+    assert all(entity != "organization/un-relief-office" for _, entity, _ in found(
+        "The UN Relief Office in Kesh said the roads were closed.", registry))

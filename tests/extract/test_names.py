@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from ashraf_kg.extract.names import NAME_PHRASE, demonyms, entity_names, fold, normalise_name
+from ashraf_kg.extract.names import (
+    NAME_PHRASE,
+    branch_elsewhere,
+    demonyms,
+    entity_names,
+    fold,
+    normalise_name,
+)
 from ashraf_kg.model import Entity
 
 
@@ -111,3 +118,22 @@ def test_dotted_initials_of_a_label_name_the_entity_and_bare_capitals_do_not():
     provinces = Entity("place/united-provinces", "Country", "United Provinces")
     assert is_named_in(provinces, "A U.P. envoy arrived.")
     assert not is_named_in(provinces, "LET UP THE PRESSURE")
+
+
+RELIEF = (Entity("organization/relief-office", "Organization", "Relief office"),
+          Entity("organization/kesh-relief-office", "Organization", "Relief Office at Kesh"))
+
+
+@pytest.mark.parametrize("text, name, entity, branch", [
+    ("The Relief Office in Orlan reported the flood.", "Relief Office",
+     "organization/relief-office", True),        # a place the registry name lacks: a branch
+    ("The Relief Office said the flood had passed.", "Relief Office",
+     "organization/relief-office", False),       # no place: the registry's office
+    ("The Relief office in Orlan reported it.", "Relief office",
+     "organization/relief-office", False),       # the registry's name letter for letter
+    ("The Relief Office at Kesh reported it.", "Relief Office",
+     "organization/kesh-relief-office", False),  # the registry's name has the place
+])
+def test_an_office_named_with_a_place_is_a_branch_the_registry_name_lacks(text, name, entity, branch):
+    end = text.index(name) + len(name)
+    assert branch_elsewhere(text, name, end, entity, RELIEF) is branch

@@ -85,3 +85,31 @@ def test_saying_whose_responsibility_something_is_asserts_it_in_the_voice_before
             "It is the responsibility of Orlan to keep Camp Cedar safe.")
     assert ("organization/harbour-council", "asserts",
             "It is the responsibility of Orlan to keep Camp Cedar safe.") in _claims(text)
+
+
+def test_judging_something_unacceptable_condemns_it():
+    text = "Orlan urges calm. It is unacceptable that the shelling of Camp Cedar goes on."
+    assert ("organization/orlan-government", "condemns",
+            "It is unacceptable that the shelling of Camp Cedar goes on.") in _claims(text)
+
+
+def test_saying_a_party_has_done_nothing_accuses_it():
+    text = "Orlan urges calm. The Harbour Council has so far done nothing to protect Camp Cedar."
+    assert ("organization/orlan-government", "accuses",
+            "Harbour Council has so far done nothing to protect Camp Cedar.") in _claims(text)
+
+
+def test_a_quotation_is_the_voices_own_only_where_it_says_i_in_it():
+    berg = "person/anna-berg"
+    meta = DocumentMeta("900_test", "Test", date(2013, 9, 1), genre="statement", author=berg)
+    registry = REGISTRY + (Entity(berg, "Person", "Anna Berg"),)
+
+    def stances(text):
+        claims = extract_document(Document(meta, text, text), registry).annotations.claims
+        return {(c.claimant, c.stance) for c in claims}
+
+    spoken = ('Statement by Anna Berg:\n\n"I am appalled by the shelling. It is unacceptable that '
+              'the Harbour Council has done nothing to stop it."')
+    assert {(berg, "condemns"), (berg, "accuses")} <= stances(spoken)
+    heard = 'Anna Berg urges calm.\n\n"It is unacceptable that the Harbour Council has done nothing."'
+    assert not {s for _, s in stances(heard)} & {"condemns", "accuses"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ashraf_kg.extract.claims import find_claims
+from ashraf_kg.extract.claims import ClaimHit, find_claims
 from ashraf_kg.extract.events import find_events
 from ashraf_kg.extract.pipeline import split_sentences
 from ashraf_kg.extract.voice import collapse_relays, label_claims, own_voice_claims, reported_event_claims
@@ -166,3 +166,39 @@ def test_a_heading_opening_with_a_stance_gerund_is_the_authors_stance_once(mark)
     condemns = [c.span for c in reading.own(reading.relayed()) if c.stance == "condemns"]
     assert [RESOLUTION[s:e] for s, e in condemns] == ["Condemning the shelling of Kesh."]
     assert condemns[0][0] > RESOLUTION.index("RESOLUTION")
+
+
+def test_an_event_a_claim_already_judges_is_not_asserted_again_in_the_authors_voice(mark):
+    text = "Kesh\nAnna Berg wrote to Tomas Reyes about the shelling of Kesh."
+    reading = Reading(text, mark, genre="statement")
+    assert [c.stance for c in reading.own([])] == ["asserts"]
+    at = text.index("the shelling")
+    judged = ClaimHit(AUTHOR, "characterises", (at, at + len("the shelling")), (at + 4, at + 12))
+    assert reading.own([judged]) == []
+
+
+def test_a_whereas_clause_where_an_unnamed_title_holder_speaks_is_not_the_authors(mark):
+    text = ("RESOLUTION\n\nWhereas the Valdoria Council President strongly condemned the shelling of Kesh;\n"
+            "Whereas on May 1 the refugees at Kesh were shelled;\n")
+    reading = Reading(text, mark, genre="statement")
+    asserted = [text[c.span[0]:c.span[1]] for c in reading.own(reading.relayed()) if c.stance == "asserts"]
+    assert "on May 1 the refugees at Kesh were shelled" in asserted
+    assert not [a for a in asserted if "President" in a]
+
+
+def test_a_release_whose_words_are_claimed_asserts_nothing_more(mark):
+    reading = Reading("Kesh\nThe Northern Brigade released a statement calling for calm in Kesh.", mark)
+    assert [(c.claimant, c.stance) for c in reading.speech] == [(BRIGADE, "calls-for")]
+    assert reading.own(reading.relayed()) == []
+
+
+def test_a_wrongdoing_someone_may_have_done_accuses_no_one(mark):
+    reading = Reading("Tomas Reyes said the Northern Brigade may have shelled Kesh.", mark)
+    kept = reading.relayed()
+    reading.reported(kept)
+    assert stances(kept) == [(REYES, "asserts")]
+
+
+def test_a_wrongdoing_someone_is_suspected_of_is_reported(mark):
+    reading = Reading("Kesh\nThe Northern Brigade is also suspected of shelling Kesh.", mark)
+    assert [(c.claimant, c.stance) for c in reading.own(reading.relayed())] == [(AUTHOR, "reports")]

@@ -16,7 +16,10 @@ and "hope that" call for, "called X “Y”", "described X as Y" and criticise
 characterise, the rest assert (welcome, appreciate, "agree that", supporting a call or a
 plan); "reiterates its condemnation" takes the noun's stance, and an attitude stated
 ("is deeply concerned", "continues to be troubled") asserts, or reports when it is "at
-reports of …". Words that reject an accusation make a denial, words of obligation a call
+reports of …"; "reported that …" reports; "is (remains) committed to …" asserts, and calls
+for when it is to holding someone accountable. A name qualifying a title ("the Kesh
+Council President") is not the speaker: the title's unnamed holder is. Words that
+reject an accusation make a denial, words of obligation a call
 (not after "agree that"). The claim's words run from the subject to the end of the
 verb's phrase, before any verb joined after it, so a quotation before or after the verb
 is inside them.
@@ -31,7 +34,7 @@ import re
 
 from ..namespaces import kind_of
 from ..vocab import ACTOR_KINDS
-from .claims import ClaimHit
+from .claims import ClaimHit, office_holder
 from .mentions import Hit
 from .positions import EVALUATIVE, EVALUATIVE_NOUNS
 
@@ -79,6 +82,7 @@ _LINKING = frozenset("be is are was were am 'm ’m 's ’s 're ’re continue c
 # "X insists that Y be brought to justice": a demand in the subjunctive
 _MANDATIVE = frozenset("insist insists insisted demand demands demanded ask asks asked".split())
 _CALL = frozenset("call calls called calling".split())  # "call on", "call for"
+_REPORT = frozenset("report reports reported".split())
 _CLAIM = frozenset("claim claims claimed claiming".split())
 _FINDING = frozenset("determine determines determined conclude concludes concluded find finds found "
                      "establish establishes established verify verifies verified".split())
@@ -114,6 +118,8 @@ def _speaker(token, index: dict[int, str]) -> str | None:
         return None
     for child in token.children:  # "a government spokesman, Ali al-Mousawi," / "spokesman Maan"
         if child.dep_ in ("appos", "compound") and (found := _entity_at(index, child)):
+            if child.dep_ == "compound" and kind_of(found) != "person" and office_holder(token.text):
+                continue  # "the Kesh Council President": the unnamed president, not the council
             return found
     return None
 
@@ -168,10 +174,9 @@ def _stance(verb) -> str | None:
             else None
     if word in _CLAIM:
         return "asserts" if any(c.lower_ == "responsibility" for c in verb.children) else None
-    if word in _REMAIN:
-        return "asserts" if any(c.dep_ == "acomp" and c.lower_ in _POSITIONS for c in verb.children) \
-            else _attitude(verb)
-    if word in _LINKING or word in _ATTITUDES:
+    if word in _REMAIN or word in _LINKING:
+        return _position(verb) or _attitude(verb)
+    if word in _ATTITUDES:
         return _attitude(verb)
     if word in _RESTATE:
         return next((_NOUN_STANCES[c.lower_] for c in verb.children
@@ -185,6 +190,8 @@ def _stance(verb) -> str | None:
         return None if not clauses else "calls-for" if word in _HOPE else "asserts"
     if word in _MANDATIVE and any(c.dep_ == "ccomp" and _subjunctive(c) for c in verb.children):
         return "calls-for"
+    if word in _REPORT and any(c.dep_ == "ccomp" for c in verb.children):
+        return "reports"  # "the Times reported that …" relays what it learnt, without endorsing it
     if word in _FINDING:  # "the inspectors determined that the camp met the standards"
         return "asserts" if any(c.dep_ == "ccomp" for c in verb.children) else None
     return STANCES.get(word) or _gerund_stance(verb)
@@ -200,6 +207,15 @@ def _gerund_stance(verb) -> str | None:
     if stance == "asserts" and not any(c.dep_ == "ccomp" for c in verb.children):
         return None  # "adding to the damage" says nothing; "adding that …" does
     return stance
+
+
+def _position(verb) -> str | None:
+    """"X remains (is) committed to …": a position asserted; one to holding someone
+    accountable or bringing them to justice calls for it."""
+    for adjective in (c for c in verb.children if c.dep_ == "acomp" and c.lower_ in _POSITIONS):
+        words = {t.lower_ for t in adjective.subtree}
+        return "calls-for" if words & {"accountable", "justice"} else "asserts"
+    return None
 
 
 def _attitude(verb) -> str | None:

@@ -9,7 +9,10 @@ accused: the accuser is only the one after "by". A participle that describes a n
 ("the recently reported attack") and a headline in title case (whose subject cannot be
 told) make no claim. Words the claimant is quoted as using become the claim's ``quoted``
 text. A document's own loaded description ("in what can only be described as …") is a
-claim of the document's voice.
+claim of the document's voice. "X reported that …" relays (``reports``). An organisation
+that only qualifies a title ("the Kesh Council President said") is not the claimant. The
+actor that brings charges accuses, and so does every later sentence saying what someone
+is charged with ("Y is accused of …", "The complaint alleges …").
 """
 
 from __future__ import annotations
@@ -34,7 +37,9 @@ SPEECH = (
     (r"\bclaim(?:ed|ing|s)?\b", "asserts", "subject"),
     (r"\b(?:call(?:ed|s|ing)? (?:for|on)|urg(?:ed|es|ing))\b", "calls-for", "subject"),
     (r"\b(?:condemn(?:ed|s|ing)?|deplores?|deplored)\b", "condemns", "subject"),
-    (r"\b(?-i:said|says|stated|states|added|announced|told|reported)\b", "asserts", "subject"),
+    (r"\b(?-i:said|says|stated|states|added|announced|told)\b", "asserts", "subject"),
+    (r"\b(?-i:reported|reports) that\b", "reports", "subject"),  # relays, without endorsing
+    (r"\b(?-i:reported)\b", "asserts", "subject"),
     (r"\bbelieved?\b(?! to be)", "asserts", "subject"),
     (r"\baccording to\b", "reports", "by"),
 )
@@ -45,6 +50,12 @@ _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?\Z",
                       re.IGNORECASE)
 _ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their|his|her|recent|latest|"
                           r"widely|often|first)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
+# The head of a title its holder speaks under: "the Kesh Council President said" is the
+# unnamed president's word, not the council's (a spokesman, though, speaks for his body)
+OFFICE_WORDS = frozenset("""secretary-general secretary general president minister ambassador
+    commissioner representative envoy governor mayor king queen prince emir sultan senator
+    judge commander chief chairman chairwoman director""".split())
+_TITLE_AFTER = re.compile(r"\s*((?:[A-Z][\w-]*\s+)*[A-Z][\w-]*)")
 _QUOTED = re.compile(r"[‘“\"']([^’”\"]{3,120}?)[’”\"'](?=[\s.,;:)]|$)")
 
 
@@ -74,9 +85,32 @@ def _subject_claimants(text: str, clause, verb, mentions: list[Hit]) -> list[Hit
         last = before[0]  # coordinated verbs share the subject: "We note …, and call on"
     chosen = _coordinated(text, last, before)
     gap = text[chosen[-1].end:verb[0]]
+    if office_holder(gap):
+        return []
     if re.search(r"\b(?:that|which|who|whom)\b", gap) and len(gap) > 60:
         return []
     return chosen
+
+
+def office_holder(after: str) -> bool:
+    """Whether the words after a name open with a title whose holder speaks ("…
+    Secretary-General said"), so the name only qualifies the title."""
+    m = _TITLE_AFTER.match(after)
+    return bool(m) and any(w in OFFICE_WORDS for w in re.split(r"[\s-]+", m[1].lower()) + [m[1].lower()])
+
+
+_TITLE_BEFORE_VERB = re.compile(r"([A-Z][\w-]*)\s+(?:\w+ly\s+)?\Z")
+
+
+def office_speaks(text: str, start: int, end: int) -> bool:
+    """Whether words of saying in ``text[start:end]`` are an unnamed title holder's ("the
+    Kesh Council President strongly condemned …")."""
+    for pattern, _, where in _SPEECH:
+        for m in pattern.finditer(text, start, end):
+            title = _TITLE_BEFORE_VERB.search(text, start, m.start())
+            if where == "subject" and title and office_holder(title[1]):
+                return True
+    return False
 
 
 def _by_claimant(text: str, clause, verb, mentions: list[Hit]) -> list[Hit]:
@@ -132,7 +166,45 @@ def find_claims(text: str, sentences, mentions: list[Hit], *, author: str | None
                 claims.append(ClaimHit(author, "characterises", (m.start(), m.end() + (
                     words.end() if words else 0)), (m.start(), m.end()),
                     quoted=words[1].strip() if words else None, confidence=0.5))
-    return sorted(claims, key=lambda c: c.span)
+    return sorted(claims + charge_claims(text, sentences, mentions, claims), key=lambda c: c.span)
+
+
+# A prosecution: "X is announcing charges against …", "X filed charges", "X indicted …"
+_CHARGING = re.compile(r"\b(?:(?:announc|fil|bring|brought|unseal|press|lay|laid|level)\w*\s+"
+                       r"(?:\w+\s+){0,2}charges|indict(?:ed|s|ing)?)\b", re.IGNORECASE)
+# What the charges say, passive or through the charging paper: "Y is accused of …",
+# "Y is alleged to have …", "Y and Z are charged with …", "The complaint alleges that …"
+_CHARGED = re.compile(r"\b(?:(?:is|are|was|were|has been|have been)\s+(?:also\s+)?(?:accused\s+of|"
+                      r"alleged\s+to|charged\s+with)|the\s+(?:criminal\s+)?(?:complaint|indictment|"
+                      r"charge\s+sheet)\s+(?:alleges|alleged|charges|charged|says|said|states|stated))\b",
+                      re.IGNORECASE)
+
+
+def charge_claims(text: str, sentences, mentions: list[Hit], claims: list[ClaimHit]) -> list[ClaimHit]:
+    """A prosecutor's accusations: the actor that brings charges ("The Justice Ministry is
+    announcing charges against two men …") accuses, and so does every later sentence that
+    says what they are charged with without naming who charges ("Y is accused of …", "The
+    complaint alleges …"); before any prosecutor is named such a sentence is no one's."""
+    found, accuser = [], None
+    for sentence in sentences:
+        for clause in split_clauses(text, *sentence):
+            charging = _CHARGING.search(text, clause[0], clause[1])
+            if charging:
+                verb = (charging.start(), charging.end())
+                subject = _subject_claimants(text, clause, verb, mentions)
+                if subject and not any(c.verb[0] < verb[1] and verb[0] < c.verb[1] for c in claims):
+                    accuser = subject[0].entity
+                    found.append(ClaimHit(accuser, "accuses", (subject[0].start, sentence[1]), verb,
+                                          about=_about(mentions, (verb[1], sentence[1]), subject, verb),
+                                          confidence=0.6))
+                    continue
+            charged = _CHARGED.search(text, clause[0], clause[1])
+            if charged and accuser and not re.match(r"[^.;]*?\bby\b", text[charged.end():clause[1]]):
+                verb = (charged.start(), charged.end())
+                found.append(ClaimHit(accuser, "accuses", (clause[0], sentence[1]), verb,
+                                      about=_about(mentions, (clause[0], sentence[1]), [], (clause[0], 0)),
+                                      confidence=0.5))
+    return found
 
 
 def _clause_claims(text: str, clause, sentence, mentions: list[Hit]) -> list[ClaimHit]:

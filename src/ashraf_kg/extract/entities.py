@@ -27,6 +27,7 @@ from .mentions import Hit
 from .names import (
     NAME_PHRASE,
     TITLES,
+    branch_elsewhere,
     entity_names,
     fold,
     normalise_name,
@@ -294,6 +295,8 @@ def find_named_entities(text: str, doc, hits: list[Hit],
         name = text[start:end]
         link = link_name(name, kind, choices) or (
             link_tail(name, text, registry) if kind == "organization" else None)
+        if link and branch_elsewhere(text, name, end, link[0], registry):
+            continue  # "the Red Cross Office in Kesh" is that office, not the registry's one
         if link:
             linked.append(Hit(link[0], start, end, round(link[1] / 100 * 0.85, 2), "linked"))
             continue

@@ -18,7 +18,17 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from ..model import Entity
-from .names import LINKING_WORDS, NAME_PHRASE, demonyms, entity_names, fold, normalise_name, occurs, registry_cache
+from .names import (
+    LINKING_WORDS,
+    NAME_PHRASE,
+    branch_elsewhere,
+    demonyms,
+    entity_names,
+    fold,
+    normalise_name,
+    occurs,
+    registry_cache,
+)
 from .variants import STOP, honorific_hits, initials_of, reordered_hits, same_words
 
 
@@ -329,7 +339,8 @@ def _fuzzy_hits(folded: str, hits: list[Hit], registry: tuple[Entity, ...]) -> l
                 cutoff = 88 if len(key) < 12 else 85
                 best = process.extractOne(key, keys, scorer=fuzz.ratio,
                                           score_cutoff=cutoff)
-                if best and same_words(key, best[0]):
+                if best and same_words(key, best[0]) and not branch_elsewhere(
+                        folded, folded[start:end], end, choices[best[0]], registry):
                     found.append(Hit(choices[best[0]], start, end, round(best[1] / 100 * 0.9, 2),
                                      "variant"))
     return found

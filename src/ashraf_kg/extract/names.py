@@ -150,3 +150,23 @@ def _initials_in(entity: Entity, text: str) -> bool:
     if len(words) < 2 or not all(w[:1].isupper() for w in words):
         return False
     return occurs(".".join(w[0] for w in words) + ".", text)
+
+
+# offices a body keeps in many places: one named with a place is that place's branch
+_BRANCH_HEADS = frozenset("office offices embassy mission bureau branch delegation consulate "
+                          "section".split())
+_LOCATIVE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
+
+
+def branch_elsewhere(text: str, name: str, end: int, entity_id: str,
+                     registry: tuple[Entity, ...]) -> bool:
+    """Whether ``name`` is an office named with a place ("Relief Office in Kesh") that the
+    registry entity it spells only loosely (not letter for letter) is not named with."""
+    locative = _LOCATIVE.match(text, end)
+    if not locative or name.split()[-1].lower() not in _BRANCH_HEADS:
+        return False
+    entity = next((e for e in registry if e.id == entity_id), None)
+    if entity is None:
+        return False
+    names = [n for n, _ in entity_names(entity)]
+    return name not in names and not any(locative[1] in n for n in names)

@@ -18,9 +18,13 @@ tragedy", "the horrific attack", "the late dictator") characterises, unless it l
 words the voice condemns (the condemnation already quotes them), inside a quotation or
 inside someone else's reported words, or in the title; elsewhere such words are the
 writer's description ("the army continued its brutal assault" is no position of the army).
+"It is unacceptable that …" condemns, and "X has done nothing to …" accuses X. A quotation
+is the voice's own only where the voice says "I" or "we" in it.
 """
 
 from __future__ import annotations
+
+import re
 
 from .claims import ClaimHit
 from .institutions import ATTITUDE
@@ -76,6 +80,12 @@ def _speaking_self(verb) -> bool:
     return verb.lower_ in _SAYING and any(c.dep_ == "nsubj" and c.lower_ == "i" for c in verb.children)
 
 
+def _speaks_in(text: str, quote, voice: str | None, hits: list[Hit]) -> bool:
+    """Whether ``voice`` speaks in the quotation: an "I" or "we" in it stands for the voice."""
+    return voice is not None and any(quote[0] <= h.start < quote[1] and h.entity == voice
+                                     and text[h.start:h.end].lower() in ("i", "we") for h in hits)
+
+
 def _voices(text: str, doc, index: dict[int, Hit], author: str | None, statement: bool):
     """(sentence, voice) of each sentence of the parse; the voice is None when the
     sentence states no one's position."""
@@ -113,8 +123,11 @@ def find_positions(text: str, doc, hits: list[Hit], claims: list[ClaimHit], auth
     found = []
     for sentence, voice in _voices(text, doc, _index(doc, hits), author, genre == "statement"):
         span, root = (sentence.start_char, sentence.end_char), sentence.root
-        if _inside(span[0], quotes) or root.idx < title_end:
-            continue
+        first = span[0] + len(re.match(r"\W*", text[span[0]:span[1]])[0])  # past an opening mark
+        quote = next((q for q in quotes if q[0] <= first < q[1]), None)
+        if quote and not _speaks_in(text, quote, voice, hits) or root.idx < title_end:
+            continue  # quoted words are the quoted speaker's: the voice's only if it says "I" in them
+        found += _judgements(text, span, voice, hits)
         if _modal(root) and (voice or author):
             found.append(ClaimHit(voice or author, "calls-for", span,
                                   (root.idx, root.idx + len(root)), confidence=0.5))
@@ -130,6 +143,30 @@ def find_positions(text: str, doc, hits: list[Hit], claims: list[ClaimHit], auth
                 found.append(ClaimHit(voice, "characterises", (at, chunk.end_char),
                                       (chunk.root.idx, chunk.root.idx + len(chunk.root)),
                                       quoted=chunk.text, confidence=0.5))
+    return found
+
+
+# "It is unacceptable that …": the voice condemns what it judges so
+_JUDGED = re.compile(r"\W*[Ii]t(?:['’]s|\s+is|\s+was|\s+remains)\s+(?:\w+ly\s+)?(\w+)\s+that\b")
+# "X has done nothing to …", "X have so far failed to …": the voice blames X for inaction
+_INACTION = re.compile(r"\b(?:has|have|had)\s+(?:(?:to date|so far|thus far|yet|still|again|"
+                       r"repeatedly|utterly|completely)\s+)?(?:done nothing|failed)\s+to\b")
+
+
+def _judgements(text: str, span, voice: str | None, hits: list[Hit]) -> list[ClaimHit]:
+    """The voice's condemnation ("It is unacceptable that …") and its blame for inaction
+    ("the council has done nothing to …") in a sentence without a verb of saying."""
+    if voice is None:
+        return []
+    found = []
+    judged = _JUDGED.match(text, span[0], span[1])
+    if judged and judged[1].lower() in EVALUATIVE:
+        found.append(ClaimHit(voice, "condemns", span, (judged.start(1), judged.end(1)), confidence=0.5))
+    for m in _INACTION.finditer(text, span[0], span[1]):
+        actors = [h for h in hits if span[0] <= h.start and h.end <= m.start() and h.entity != voice]
+        if actors and not re.search(r"[.;:]", text[actors[-1].end:m.start()]):
+            found.append(ClaimHit(voice, "accuses", (actors[-1].start, span[1]), (m.start(), m.end()),
+                                  about=[actors[-1].entity], confidence=0.5))
     return found
 
 

@@ -19,6 +19,7 @@ from .names import (
     LINKING_WORDS,
     LONG_NAME_PHRASE,
     TITLES,
+    branch_elsewhere,
     content_key,
     entity_names,
     normalise_name,
@@ -103,7 +104,8 @@ def reordered_hits(folded: str, registry: tuple[Entity, ...]) -> list[Found]:
                     continue
                 key = tuple(sorted(w for t in window for w in t[2]))
                 if key in keys:
-                    found.append((keys[key], start, end, 0.85, "variant"))
+                    if not branch_elsewhere(folded, folded[start:end], end, keys[key], registry):
+                        found.append((keys[key], start, end, 0.85, "variant"))
                 elif key in tails and written_in(tails[key][1], folded, registry):
                     found.append((tails[key][0], start, end, 0.8, "variant"))
     return found

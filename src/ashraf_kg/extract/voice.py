@@ -14,7 +14,9 @@ After speech verbs have given claims (extract_claims), this step settles:
   characterises; "also referred to as …" reports a name; in an opinion piece, wrongdoing
   told in the author's voice is the author's accusation, while an encyclopedia or news
   report telling an event flatly makes no claim beyond the event itself; what a voice
-  calls for is not asserted to have happened;
+  calls for is not asserted to have happened, nor is an event a claim already condemns or
+  characterises; a wrongdoing someone "may have" done accuses no one; a release whose
+  words are claimed already ("released a statement calling on …") asserts nothing more;
 - a resolution's grounds and purpose: each "Whereas …" clause that reports no one else's
   words is its author's assertion, and a heading opening with a stance gerund
   ("Condemning the attack on …") its author's stance, once.
@@ -24,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from .claims import ClaimHit
+from .claims import ClaimHit, office_speaks
 from .events import EventHit
 from .speech import content_end, find_quotations
 
@@ -35,8 +37,8 @@ SPEECH_EVENTS = ("Statement", "Denial", "Accusation", "Appeal", "Condemnation", 
 OPINION_GENRES = ("opinion/advocacy", "statement", "")
 _EPISTEMIC = re.compile(r"^(?:believe[sd]?|think|thinks|thought|suspect\w*)$", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:didn't|did not|didn’t|never|do not|don't|don’t|does not)\s+(?:\w+\s+){0,2}$")
-_HEDGE = re.compile(r"\b(?:(?:is|are|was|were)\s+(?:believed|thought|suspected|alleged|reported|"
-                    r"said)\s+to|reportedly|allegedly|apparently)\b", re.IGNORECASE)
+_HEDGE = re.compile(r"\b(?:(?:is|are|was|were)\s+(?:also\s+)?(?:(?:believed|thought|suspected|alleged|"
+                    r"reported|said)\s+to|suspected\s+of)|reportedly|allegedly|apparently)\b", re.IGNORECASE)
 _MODIFIER = re.compile(r"\b(?:an?\s+)?(?:suspected\s+|alleged\s+)?(?:terrorist|cowardly|barbaric|"
                        r"brutal|criminal)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _ALSO_NAMED = re.compile(r"\b(?:also\s+)?(?:referred\s+to|known|called)\s+as\s+(?:the\s+)?"
@@ -70,10 +72,15 @@ def _speaker_of(event: EventHit, scopes) -> tuple | None:
     return max(inside, key=lambda s: s[1][0]) if inside else None
 
 
+_MAY = re.compile(r"\b(?:may|might|could)\s+(?:(?:have|be|been|still|also)\s+){0,2}$")
+
+
 def _event_stance(text: str, event: EventHit, verb: str) -> str:
-    if _NEGATION.search(text[max(0, event.trigger[0] - 40):event.trigger[0]]):
+    before = text[max(0, event.trigger[0] - 40):event.trigger[0]]
+    if _NEGATION.search(before):
         return "denies"
-    if event.type in WRONGDOING and event.roles.get("agent") and not _EPISTEMIC.match(verb):
+    if event.type in WRONGDOING and event.roles.get("agent") and not _EPISTEMIC.match(verb) \
+            and not _MAY.search(before):  # "groups that may be holding them": no one accused
         return "accuses"
     return "asserts"
 
@@ -153,20 +160,29 @@ def own_voice_claims(document, events: list[EventHit], claims: list[ClaimHit],
     voiced = [_content(text, c, sentences, quotes) for c in [*claims, *heard] if c.claimant != author]
     described = {c.span: c for c in claims if c.claimant == author and c.stance == "characterises"}
     opinion = document.meta.genre in OPINION_GENRES
+    # an event a claim already condemns or characterises ("condemning the attack") is not
+    # asserted again in the author's voice
+    judged = [c.span for c in claims if c.stance in ("condemns", "characterises")]
     found = []
     for event in events:
         agents = event.roles.get("agent", [])
-        if event.type == "InformationRelease" and agents:
+        if event.type == "InformationRelease" and agents and not _says_what(event, agents[0], claims):
             found.append(ClaimHit(agents[0], "asserts", event.evidence, event.trigger,
                                   about=list(event.roles.get("target", [])), confidence=0.5))
         if not author or event.type not in WRONGDOING \
-                or any(s <= event.trigger[0] < e for s, e in voiced):
+                or any(s <= event.trigger[0] < e for s, e in voiced + judged):
             continue
         claim = _author_claim(text, author, event, sentences, opinion=opinion,
                               described=described, claims=claims)
         if claim is not None:
             found.append(claim)
     return found + _naming_claims(document, sentences) + _preamble_claims(document, [*claims, *heard])
+
+
+def _says_what(event: EventHit, agent: str, claims: list[ClaimHit]) -> bool:
+    """Whether the released words are claimed already ("X released a statement calling on
+    …"): then the release itself asserts nothing more."""
+    return any(c.claimant == agent and 0 <= c.verb[0] - event.trigger[1] < 40 for c in claims)
 
 
 def _author_claim(text: str, author: str, event: EventHit, sentences, *, opinion: bool,
@@ -217,7 +233,7 @@ def _preamble_claims(document, claims: list[ClaimHit]) -> list[ClaimHit]:
     others = [c.verb for c in claims if c.claimant != author]
     found = []
     for m in _WHEREAS.finditer(text):
-        if not any(m.start() <= v[0] < m.end() for v in others):
+        if not any(m.start() <= v[0] < m.end() for v in others) and not office_speaks(text, *m.span()):
             found.append(ClaimHit(author, "asserts", m.span(1), (m.start(), m.start(1)), confidence=0.5))
     last: dict[str, re.Match] = {}
     for m in _PURPOSE.finditer(text):
