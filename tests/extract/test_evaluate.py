@@ -21,21 +21,15 @@ def scores(corpus):
 
 
 # The seed's own figures with the held-out registry: extraction may only do better on it.
-SEED_FLOORS = {"entities": 0.943, "events": 0.943, "roles": 0.770, "claims": 0.701, "relations": 0.705}
+SEED_FLOORS = {"entities": 0.943, "events": 0.943, "roles": 0.824, "claims": 0.701, "relations": 0.705}
 
 
-# The goals hold, micro, over the documents extraction was tuned on. Documents curated after
-# them (002 on) came in through add → extract → review → curate before extraction was tuned
-# on them: over every curated document the micro figures (held-out registry) are held at
-# least at what the general rules reach on 000-006, each of which is above its goal.
+# The goals hold, micro, over the documents extraction was first developed on, and over all
+# seventeen curated documents for every aspect but roles, which is held at its figure until it
+# reaches its goal. No document may get an invented entity.
 TUNED_ON = ("000_998ad53316df0c2c", "001_wikipedia_2013_camp_ashraf_massacre")
-CORPUS_FLOORS = {"entities": 0.774, "events": 0.683, "roles": 0.365, "claims": 0.398,
-                 "relations": 0.515}
-# Extracted entities that none of their names occurs in the document: in 002, "UN Human
-# Rights Office" of "UN Human Rights Office in Baghdad" (another office) linked to the UN's
-# own human rights office, whose registry label writes those words in lower case. No other
-# may appear.
-KNOWN_INVENTED = {"002_us_state_2012-02-16_camp_ashraf": ("organization/un-human-rights-office",)}
+CORPUS_FLOORS = {"roles": 0.575}
+CORPUS_GOALS = sorted(set(GOALS) - set(CORPUS_FLOORS))
 
 
 @pytest.mark.parametrize("aspect", sorted(GOALS))
@@ -47,6 +41,14 @@ def test_tuned_documents_reach_goal_with_held_out_registry(held_out_scores, aspe
     assert micro[aspect].f1 >= GOALS[aspect], format_scores(tuned, details=False)
 
 
+@pytest.mark.parametrize("aspect", CORPUS_GOALS)
+def test_corpus_reaches_goal_with_held_out_registry(held_out_scores, aspect):
+    from ashraf_kg.extract.evaluate import micro_scores
+
+    micro = micro_scores(list(held_out_scores.values()))
+    assert micro[aspect].f1 >= GOALS[aspect], format_scores(list(held_out_scores.values()), details=False)
+
+
 @pytest.mark.parametrize("aspect", sorted(CORPUS_FLOORS))
 def test_corpus_keeps_its_figures_with_held_out_registry(held_out_scores, aspect):
     from ashraf_kg.extract.evaluate import micro_scores
@@ -56,9 +58,9 @@ def test_corpus_keeps_its_figures_with_held_out_registry(held_out_scores, aspect
         list(held_out_scores.values()), details=False)
 
 
-def test_no_document_gets_a_new_invented_entity(held_out_scores):
+def test_no_document_gets_an_invented_entity(held_out_scores):
     invented = {d: s.invented for d, s in held_out_scores.items() if s.invented}
-    assert all(set(found) <= set(KNOWN_INVENTED.get(d, ())) for d, found in invented.items()), invented
+    assert not invented, invented
 
 
 def test_entity_the_document_never_names_is_invented(corpus):
