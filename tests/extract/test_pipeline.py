@@ -6,7 +6,7 @@ import pytest
 
 from ashraf_kg.corpus.annotations import read_annotations
 from ashraf_kg.extract.mentions import find_mentions
-from ashraf_kg.extract.pipeline import extract_document, split_sentences, write_annotations
+from ashraf_kg.extract.pipeline import EXTRACTOR, extract_document, split_sentences, write_annotations
 from ashraf_kg.model import Document, DocumentMeta, Entity
 
 REGISTRY = (
@@ -137,7 +137,7 @@ def test_draft_reads_back_with_the_corpus_reader(corpus, tmp_path):
     result = extract_document(document, corpus.registry)
     path = write_annotations(result.annotations, tmp_path / "draft.yaml")
     draft = read_annotations(path, document.id)
-    assert draft.status == "draft" and draft.extractor == "spacy-sm-3.8+rules-2"
+    assert draft.status == "draft" and draft.extractor == EXTRACTOR
     assert draft.events == result.annotations.events
     assert all(m.confidence is not None for m in draft.mentions)
 

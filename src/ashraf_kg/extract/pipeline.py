@@ -77,7 +77,7 @@ from .scene import described_roles, place_events
 from .speech import drop_crossed_plurals, find_references
 from .voice import SPEECH_EVENTS, collapse_relays, label_claims, own_voice_claims, reported_event_claims
 
-EXTRACTOR = "spacy-sm-3.8+rules-2"
+EXTRACTOR = "spacy-sm-3.8+rules-3"
 
 
 @dataclass(frozen=True)
@@ -303,6 +303,6 @@ def extract_annotations(document: Document, registry: tuple[Entity, ...]) -> Ann
 
     >>> draft = extract_annotations(corpus.documents[0], corpus.registry)  # doctest: +SKIP
     >>> draft.status, draft.extractor                                        # doctest: +SKIP
-    ('draft', 'spacy-sm-3.8+rules-2')
+    ('draft', 'spacy-sm-3.8+rules-3')
     """
     return extract_document(document, registry).annotations
