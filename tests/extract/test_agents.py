@@ -147,3 +147,11 @@ def test_an_appeal_to_it_is_addressed_to_the_organisation_named_before(text):
 def test_an_appeal_to_it_takes_no_person_as_addressee():
     text = "Tomas Reyes spoke at Camp Cedar. The Hill Militia called on it to leave."
     assert all("person/tomas-reyes" not in r for r in _recipients(text))
+
+
+def test_an_appeal_is_about_the_group_named_after_a_long_request():
+    text = ("Tomas Reyes called on the Hill Militia to use whatever sway it might have over the "
+            "commanders of the western hills and their many allies to free the Valdorian dissidents.")
+    meta = DocumentMeta("900_test", "Test", date(2013, 9, 1), author="person/tomas-reyes")
+    events = extract_document(Document(meta, text, text), REGISTRY).annotations.events
+    assert [e.role("target") for e in events if e.type == "Appeal"] == [("group/valdorian-dissidents",)]

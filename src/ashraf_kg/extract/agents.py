@@ -193,6 +193,21 @@ def _take_pronoun_addressee(text: str, event: EventHit, actors: list[Hit]) -> No
         event.evidence = (event.evidence[0], max(event.evidence[1], said.end(1)))
 
 
+def _take_appeal_group(doc, event: EventHit, actors: list[Hit]) -> None:
+    """An appeal is about the first group its sentence names after the addressee, however
+    long the request in between ("call on the army to use whatever influence it has with
+    those holding the missing residents")."""
+    if event.type != "Appeal" or "target" in event.roles or not event.roles.get("recipient"):
+        return
+    span = doc.char_span(event.trigger[0], event.trigger[1], alignment_mode="expand")
+    end = span.sent.end_char if span is not None else event.trigger[1]
+    taken = event.roles.get("recipient", []) + event.roles.get("agent", [])
+    group = next((h for h in actors if event.trigger[1] <= h.start and h.end <= end
+                  and kind_of(h.entity) == "group" and h.entity not in taken), None)
+    if group is not None:
+        event.add("target", group.entity)
+
+
 def check_agents(doc, events: list[EventHit], actors: list[Hit]) -> None:
     """Take the parse's subject as agent and its object as target (or victim, or
     participant) where the words gave none, then take off each event the agents the
@@ -201,6 +216,7 @@ def check_agents(doc, events: list[EventHit], actors: list[Hit]) -> None:
         _take_subject(doc, event, actors)
         _take_objects(doc, event, actors)
         _take_pronoun_addressee(doc.text, event, actors)
+        _take_appeal_group(doc, event, actors)
         agents = event.roles.get("agent")
         trigger = _root(doc, *event.trigger) if agents and event.type not in SPEECH_EVENTS else None
         if trigger is None:
