@@ -201,3 +201,16 @@ def test_an_attack_without_an_agent_is_done_by_those_responsible_for_it():
     events = [_attack("3 May 2014"), _attack("3 May 2014", agent="organization/hill-militia")]
     agents_by_fate(_FATE_TEXT, events, FATES, date(2014, 6, 20))
     assert [e.roles["agent"] for e in events] == [["group/oak-attackers-may"], ["organization/hill-militia"]]
+
+
+def test_an_attack_that_killed_has_for_victims_those_killed_there_that_day():
+    text = "The attack on Camp Oak that killed and wounded residents on 3 May 2014 was condemned."
+    event = EventHit("Attack", (4, 10), (4, 21), place=["place/camp-oak"], time="3 May 2014")
+    victims_by_fate(text, [event], FATES, date(2014, 6, 20))
+    assert event.roles.get("victim") == ["group/oak-dead-may"]
+
+
+def test_the_month_an_undated_document_gives_an_attack_chooses_its_dead():
+    event = EventHit("Killing", (49, 55), (49, 55), place=["place/camp-oak"], time="June")
+    victims_by_fate(_FATE_TEXT, [event], FATES, None)
+    assert event.roles.get("victim") == ["group/oak-dead-june"]

@@ -26,7 +26,7 @@ import re
 from datetime import date
 
 from ..model import Entity
-from ..timex import normalise_time
+from ..timex import MONTHS, normalise_time
 from .described import dated_in, named_through_its_place, particulars_of
 from .events import EventHit
 from .names import entity_names, fold
@@ -230,8 +230,12 @@ def place_events(text: str, sentences, events: list[EventHit], registry: tuple[E
 
 
 # what a figure or an event's type says happened to the people its described group is of
-_FATES = {"killed": "killed", "dead": "killed", "wounded": "wounded", "missing": "missing"}
+_FATES = {"killed": "killed", "dead": "killed", "wounded": "wounded", "injured": "wounded",
+          "missing": "missing"}
 _FATE_OF_TYPE = {"Killing": "killed", "Wounding": "wounded"}
+# "the attack on Camp Nord that killed and wounded residents"
+_WHICH_KILLED = re.compile(r"[^.;]{0,60}?\b(?:that|which)\s+(killed|wounded|injured)"
+                           r"(?:\s+and\s+(killed|wounded|injured))?\b", re.IGNORECASE)
 
 
 def _on_the_day(event: EventHit, when, text: str, published: date | None) -> bool:
@@ -239,9 +243,10 @@ def _on_the_day(event: EventHit, when, text: str, published: date | None) -> boo
     if when is None:
         return True
     begin = normalise_time(event.time, published).begin if event.time else None
-    if begin is None:
-        return dated_in(text, when, published)
     day, month, year = when
+    if begin is None:  # "in April", undated document: the month named must be the group's
+        named = {MONTHS[w] for w in re.findall(r"[a-z]+", (event.time or "").lower()) if w in MONTHS}
+        return dated_in(text, when, published) and (not named or named == {month})
     return begin[:7] == f"{year:04d}-{month:02d}" and (day is None or int(begin[8:10]) == day)
 
 
@@ -264,6 +269,8 @@ def victims_by_fate(text: str, events: list[EventHit], registry: tuple[Entity, .
     for event in (e for e in events if e.type in ("Attack", "Killing", "Wounding") and e.place):
         fates = {_FATES[c[0]] for c in event.counts if c[0] in _FATES}
         fates |= {_FATE_OF_TYPE[event.type]} if event.type in _FATE_OF_TYPE else set()
+        told = _WHICH_KILLED.match(text, event.evidence[1])
+        fates |= {_FATES[w.lower()] for w in told.groups() if w} if told else set()
         for fate in sorted(fates):
             group = _described_at(text, event, fate, registry, published)
             if group:
