@@ -26,7 +26,7 @@ _DEFINITE = re.compile(r"(?:\b(?:the|this|that|last night's|last night’s|today
                        re.IGNORECASE)
 _NOUN_FORMS = re.compile(r"^(?:assaults?|attacks?|raids?|killings|execution|denial|statement|removal"
                          r"|memorandum|agreement|accord"
-                         r"|relocation|investigations?|inquiry|inquiries|movement|transfer|fact"
+                         r"|relocation|resettlement|displacement|investigations?|inquiry|inquiries|movement|transfer|fact"
                          r"|training|plotting|use)$", re.IGNORECASE)
 TIME_PATTERN = re.compile(
     r"\b(?:today|yesterday|tonight|last night|this (?:morning|week|year)|days (?:after|before)"
@@ -172,7 +172,7 @@ def _arguments(event: EventHit, text: str, clause, mentions: list[Hit], object_r
     noun = _NOUN_FORMS.match(word) or (word.endswith("ing") and re.search(  # "the killing of"
         r"\b(?:the|a|an|this|that|its|their|his|her)\s+$", text[clause[0]:event.trigger[0]]))
     if subject and noun and not light and not re.fullmatch(
-            r"(?:['’]s)?\s*(?:\w+\s+){0,1}", text[subject.end:event.trigger[0]]):
+            r"(?:['’]s|-led|-backed)?\s*(?:\w+\s+){0,1}", text[subject.end:event.trigger[0]]):
         subject = None
     if subject:
         gap = text[subject.end:event.trigger[0]]
