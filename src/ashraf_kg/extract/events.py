@@ -228,7 +228,7 @@ def _objects(event: EventHit, text: str, clause, mentions, object_role, skip) ->
         if kind == "place" and re.search(r"\bto\s+(?:the\s+)?$", words) \
                 and event.type in ("Appeal", "Order", "Flight", "Abduction", "Detention", "Relocation"):
             event.add("destination", hit.entity)
-        elif kind == "place" and (re.search(
+        elif kind == "place" and event.type not in _SAID and (re.search(
                 r"\b(?:at|in|on|around|near|outside(?: of)?|upon|into|from|within|inside)\s+(?:the\s+)?$", words)
                 or (event.type in ("Attack", "Arson") and re.fullmatch(r"\s+(?:the\s+)?", gap))
                 or (previous_place and re.fullmatch(r"[\s,]*(?:and\s+)?(?:the\s+)?",
@@ -252,6 +252,9 @@ def _objects(event: EventHit, text: str, clause, mentions, object_role, skip) ->
                 event.add("target", hit.entity)
 
 
+# a place after what is said or condemned is where the thing told of happened ("condemns
+# the events at Camp Nord"), not where the words were spoken
+_SAID = ("Statement", "Condemnation")
 # a place that locates the place before it: "Camp Nord outside of Kesh", "near the airport"
 _LOCATOR = re.compile(r"\s*,?\s*(?:just\s+|\d+\s+\w+\s+)?(?:outside(?:\s+of)?|near|close to"
                       r"|(?:north|south|east|west)\s+of)\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?")
