@@ -155,3 +155,9 @@ def test_an_appeal_is_about_the_group_named_after_a_long_request():
     meta = DocumentMeta("900_test", "Test", date(2013, 9, 1), author="person/tomas-reyes")
     events = extract_document(Document(meta, text, text), REGISTRY).annotations.events
     assert [e.role("target") for e in events if e.type == "Appeal"] == [("group/valdorian-dissidents",)]
+
+
+def test_the_noun_a_relative_clause_hangs_on_is_its_subject_not_an_earlier_actor():
+    text = ("Tomas Reyes called on the Hill Militia to use whatever sway it has with "
+            "gangs that may be holding them near Camp Cedar.")
+    assert all("organization/hill-militia" not in agents for agents in _agents(text, "Detention"))

@@ -109,9 +109,13 @@ def _take_subject(doc, event: EventHit, actors: list[Hit]) -> None:
         _take_addressees(trigger.head, event, actors)
     if subject is None:
         return
+    relative = subject.tag_ in ("WDT", "WP") and trigger.dep_ == "relcl"
+    clause = {t.i for t in trigger.subtree} if relative else set()
+    if relative:
+        subject = trigger.head  # "groups that may be holding them": the groups hold them
     found = [e for t in (subject, *subject.conjuncts) if (e := _actor_at(actors, t))]
-    if not found and subject.dep_ == "nsubj" and subject.tag_ in ("NN", "NNS", "CD") \
-            and not any(_actor_at(actors, t) for t in subject.subtree):
+    if not found and (subject.dep_ == "nsubj" or relative) and subject.tag_ in ("NN", "NNS", "CD") \
+            and not any(_actor_at(actors, t) for t in subject.subtree if t.i not in clause):
         event.roles.pop("agent", None)  # "… left 52 dead, dozens wounded": no actor wounded
         return
     if found:
