@@ -128,3 +128,36 @@ def test_who_a_letter_is_written_to_hears_the_condemnation_it_makes():
 def test_a_verb_whose_subject_is_a_number_of_people_has_no_agent_before_it():
     text = "Tomas Reyes is shocked by the raid on Camp Cedar, which left nine dead, dozens wounded and more missing."
     assert all("agent" not in roles for roles in _all_roles(text, "Wounding"))
+
+
+def _recipients(text: str) -> list[tuple[str, ...]]:
+    meta = DocumentMeta("900_test", "Test", date(2013, 9, 1), author="person/tomas-reyes")
+    events = extract_document(Document(meta, text, text), REGISTRY).annotations.events
+    return [e.role("recipient") for e in events if e.type == "Appeal"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Northern Brigade has opened an inquiry, and Tomas Reyes has urged that it proceed quickly.",
+    "Tomas Reyes met the Northern Brigade on Monday. He called on it to protect Camp Cedar.",
+])
+def test_an_appeal_to_it_is_addressed_to_the_organisation_named_before(text):
+    assert ("organization/northern-brigade",) in _recipients(text)
+
+
+def test_an_appeal_to_it_takes_no_person_as_addressee():
+    text = "Tomas Reyes spoke at Camp Cedar. The Hill Militia called on it to leave."
+    assert all("person/tomas-reyes" not in r for r in _recipients(text))
+
+
+def test_an_appeal_is_about_the_group_named_after_a_long_request():
+    text = ("Tomas Reyes called on the Hill Militia to use whatever sway it might have over the "
+            "commanders of the western hills and their many allies to free the Valdorian dissidents.")
+    meta = DocumentMeta("900_test", "Test", date(2013, 9, 1), author="person/tomas-reyes")
+    events = extract_document(Document(meta, text, text), REGISTRY).annotations.events
+    assert [e.role("target") for e in events if e.type == "Appeal"] == [("group/valdorian-dissidents",)]
+
+
+def test_the_noun_a_relative_clause_hangs_on_is_its_subject_not_an_earlier_actor():
+    text = ("Tomas Reyes called on the Hill Militia to use whatever sway it has with "
+            "gangs that may be holding them near Camp Cedar.")
+    assert all("organization/hill-militia" not in agents for agents in _agents(text, "Detention"))

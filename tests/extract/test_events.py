@@ -335,3 +335,15 @@ def test_a_headline_does_not_add_parties_to_a_role_the_body_names(mark):
     found = events(text, ("Anna Berg", BERG), ("Tomas Reyes", REYES), ("Kesh", KESH),
                    ("Northern Brigade", BRIGADE), ("refugees", REFUGEES), mark=mark)
     assert [(e.roles["agent"], e.place) for e in found] == [([BRIGADE], [KESH])]
+
+
+def test_who_leads_a_resettlement_named_by_a_noun_takes_part_in_it(mark):
+    text = "The refugees joined the Northern Brigade-led resettlement last spring."
+    found = summary(text, ("refugees", REFUGEES), ("Northern Brigade", BRIGADE), mark=mark)
+    assert [(t, r.get("participant")) for t, _, r, _ in found] == [("Relocation", [BRIGADE])]
+
+
+def test_the_place_of_what_is_condemned_is_not_the_place_of_the_condemnation(mark):
+    text = "Tomas Reyes deplores the terrible events at Kesh."
+    found = summary(text, ("Tomas Reyes", REYES), ("Kesh", KESH), mark=mark)
+    assert [p for t, _, _, p in found if t == "Condemnation"] == [[]]

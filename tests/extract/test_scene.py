@@ -8,7 +8,7 @@ from ashraf_kg.extract.events import EventHit
 from ashraf_kg.extract.mentions import Hit
 from ashraf_kg.extract.nlp import parse_text
 from ashraf_kg.extract.pipeline import extract_document, split_sentences
-from ashraf_kg.extract.scene import place_events
+from ashraf_kg.extract.scene import agents_by_fate, place_events, victims_by_fate
 from ashraf_kg.model import Document, DocumentMeta, Entity
 
 REGISTRY = (
@@ -165,3 +165,52 @@ def test_people_from_the_camp_do_not_place_an_appeal_there():
 def test_where_captives_were_taken_is_not_the_scene():
     text = "The Hill Militia attacked at dawn, with many residents being abducted to Kesh."
     assert _places(text, "Attack") in ([], [()])
+
+
+FATES = (
+    Entity("place/camp-oak", "Camp", "Camp Oak"),
+    Entity("group/oak-dead-may", "Group", "Those killed at Camp Oak on 3 May 2014"),
+    Entity("group/oak-dead-june", "Group", "Those killed at Camp Oak on 9 June 2014"),
+    Entity("group/oak-attackers-may", "Group", "Those responsible for the attack on Camp Oak of 3 May 2014"),
+)
+_FATE_TEXT = ("Gunmen attacked Camp Oak on 3 May 2014, killing six people. "
+              "A second attack on Camp Oak on 9 June 2014 killed two.")
+
+
+def _attack(time: str, kind: str = "killed", agent: str | None = None) -> EventHit:
+    event = EventHit("Attack", (8, 16), (0, 16), place=["place/camp-oak"], time=time,
+                     counts=[(kind, 6, (36, 48))])
+    if agent:
+        event.add("agent", agent)
+    return event
+
+
+def test_an_attack_counting_its_dead_has_for_victims_those_killed_there_that_day():
+    events = [_attack("3 May 2014"), _attack("9 June 2014")]
+    victims_by_fate(_FATE_TEXT, events, FATES, date(2014, 6, 20))
+    assert [e.roles.get("victim") for e in events] == [["group/oak-dead-may"], ["group/oak-dead-june"]]
+
+
+def test_an_attack_counting_no_dead_takes_no_group_of_the_dead():
+    events = [_attack("3 May 2014", kind="named")]
+    victims_by_fate(_FATE_TEXT, events, FATES, date(2014, 6, 20))
+    assert "victim" not in events[0].roles
+
+
+def test_an_attack_without_an_agent_is_done_by_those_responsible_for_it():
+    events = [_attack("3 May 2014"), _attack("3 May 2014", agent="organization/hill-militia")]
+    agents_by_fate(_FATE_TEXT, events, FATES, date(2014, 6, 20))
+    assert [e.roles["agent"] for e in events] == [["group/oak-attackers-may"], ["organization/hill-militia"]]
+
+
+def test_an_attack_that_killed_has_for_victims_those_killed_there_that_day():
+    text = "The attack on Camp Oak that killed and wounded residents on 3 May 2014 was condemned."
+    event = EventHit("Attack", (4, 10), (4, 21), place=["place/camp-oak"], time="3 May 2014")
+    victims_by_fate(text, [event], FATES, date(2014, 6, 20))
+    assert event.roles.get("victim") == ["group/oak-dead-may"]
+
+
+def test_the_month_an_undated_document_gives_an_attack_chooses_its_dead():
+    event = EventHit("Killing", (49, 55), (49, 55), place=["place/camp-oak"], time="June")
+    victims_by_fate(_FATE_TEXT, [event], FATES, None)
+    assert event.roles.get("victim") == ["group/oak-dead-june"]

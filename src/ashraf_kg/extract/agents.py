@@ -25,6 +25,8 @@ event's target, victim or participant when the words gave it none.
 
 from __future__ import annotations
 
+import re
+
 from ..namespaces import kind_of
 from ..vocab import ACTOR_KINDS
 from .attribution import STANCES, grammatical_subject
@@ -107,9 +109,13 @@ def _take_subject(doc, event: EventHit, actors: list[Hit]) -> None:
         _take_addressees(trigger.head, event, actors)
     if subject is None:
         return
+    relative = subject.tag_ in ("WDT", "WP") and trigger.dep_ == "relcl"
+    clause = {t.i for t in trigger.subtree} if relative else set()
+    if relative:
+        subject = trigger.head  # "groups that may be holding them": the groups hold them
     found = [e for t in (subject, *subject.conjuncts) if (e := _actor_at(actors, t))]
-    if not found and subject.dep_ == "nsubj" and subject.tag_ in ("NN", "NNS", "CD") \
-            and not any(_actor_at(actors, t) for t in subject.subtree):
+    if not found and (subject.dep_ == "nsubj" or relative) and subject.tag_ in ("NN", "NNS", "CD") \
+            and not any(_actor_at(actors, t) for t in subject.subtree if t.i not in clause):
         event.roles.pop("agent", None)  # "… left 52 dead, dozens wounded": no actor wounded
         return
     if found:
@@ -171,6 +177,41 @@ def _take_objects(doc, event: EventHit, actors: list[Hit]) -> None:
             event.evidence = (min(event.evidence[0], hit.start), max(event.evidence[1], hit.end))
 
 
+# "urged them to", "call on it to", "has urged that it proceed": a pronoun addressee
+_PRONOUN_ADDRESSEE = re.compile(r"\s+(?:that\s+)?(it|them)\s+(?:to\s+)?[a-z]+\b")
+
+
+def _take_pronoun_addressee(text: str, event: EventHit, actors: list[Hit]) -> None:
+    """An appeal to "it" or "them" is addressed to the last organisation (or, for "them",
+    group) named before it within the sentence or the one before, other than the party
+    making the appeal."""
+    said = _PRONOUN_ADDRESSEE.match(text, event.trigger[1])
+    if event.type != "Appeal" or "recipient" in event.roles or said is None:
+        return
+    kinds = ("organization",) if said[1] == "it" else ("organization", "group")
+    speaker = event.roles.get("agent", [])
+    before = [h for h in actors if event.trigger[0] - 300 <= h.start and h.end <= event.trigger[0]
+              and h.entity not in speaker and not re.search(r"[.!?]\s.*[.!?]\s", text[h.end:event.trigger[0]])]
+    if before and kind_of(before[-1].entity) in kinds:
+        event.add("recipient", before[-1].entity)
+        event.evidence = (event.evidence[0], max(event.evidence[1], said.end(1)))
+
+
+def _take_appeal_group(doc, event: EventHit, actors: list[Hit]) -> None:
+    """An appeal is about the first group its sentence names after the addressee, however
+    long the request in between ("call on the army to use whatever influence it has with
+    those holding the missing residents")."""
+    if event.type != "Appeal" or "target" in event.roles or not event.roles.get("recipient"):
+        return
+    span = doc.char_span(event.trigger[0], event.trigger[1], alignment_mode="expand")
+    end = span.sent.end_char if span is not None else event.trigger[1]
+    taken = event.roles.get("recipient", []) + event.roles.get("agent", [])
+    group = next((h for h in actors if event.trigger[1] <= h.start and h.end <= end
+                  and kind_of(h.entity) == "group" and h.entity not in taken), None)
+    if group is not None:
+        event.add("target", group.entity)
+
+
 def check_agents(doc, events: list[EventHit], actors: list[Hit]) -> None:
     """Take the parse's subject as agent and its object as target (or victim, or
     participant) where the words gave none, then take off each event the agents the
@@ -178,6 +219,8 @@ def check_agents(doc, events: list[EventHit], actors: list[Hit]) -> None:
     for event in events:
         _take_subject(doc, event, actors)
         _take_objects(doc, event, actors)
+        _take_pronoun_addressee(doc.text, event, actors)
+        _take_appeal_group(doc, event, actors)
         agents = event.roles.get("agent")
         trigger = _root(doc, *event.trigger) if agents and event.type not in SPEECH_EVENTS else None
         if trigger is None:

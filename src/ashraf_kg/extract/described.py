@@ -53,7 +53,7 @@ def _kind(label: str) -> str | None:
 
 
 @registry_cache
-def _particulars(registry: tuple[Entity, ...]) -> dict[str, tuple]:
+def particulars_of(registry: tuple[Entity, ...]) -> dict[str, tuple]:
     """Group id -> (kind, place id, (day, month, year) or None, other proper names)."""
     places = sorted(((fold(e.label), e.id) for e in registry if e.kind == "place"),
                     key=lambda p: -len(p[0]))
@@ -76,7 +76,7 @@ def _particulars(registry: tuple[Entity, ...]) -> dict[str, tuple]:
     return found
 
 
-def _dated(text: str, when, published: date | None) -> bool:
+def dated_in(text: str, when, published: date | None) -> bool:
     """The document's date is the label's, or the text writes the label's day (or month)."""
     if when is None:
         return True
@@ -94,8 +94,8 @@ def _fitting(text: str, hits: list[Hit], registry, published) -> dict[str, list[
     """Kind -> [(group, place)] of the groups whose particulars the document states."""
     mentioned = {h.entity for h in hits}
     fitting: dict[str, list[tuple[str, str]]] = {}
-    for group, (kind, place, when, proper) in _particulars(registry).items():
-        if place in mentioned and _dated(text, when, published) \
+    for group, (kind, place, when, proper) in particulars_of(registry).items():
+        if place in mentioned and dated_in(text, when, published) \
                 and all(occurs(w, text) for w in proper):
             fitting.setdefault(kind, []).append((group, place))
     return fitting

@@ -26,7 +26,7 @@ _DEFINITE = re.compile(r"(?:\b(?:the|this|that|last night's|last night’s|today
                        re.IGNORECASE)
 _NOUN_FORMS = re.compile(r"^(?:assaults?|attacks?|raids?|killings|execution|denial|statement|removal"
                          r"|memorandum|agreement|accord"
-                         r"|relocation|investigations?|inquiry|inquiries|movement|transfer|fact"
+                         r"|relocation|resettlement|displacement|investigations?|inquiry|inquiries|movement|transfer|fact"
                          r"|training|plotting|use)$", re.IGNORECASE)
 TIME_PATTERN = re.compile(
     r"\b(?:today|yesterday|tonight|last night|this (?:morning|week|year)|days (?:after|before)"
@@ -172,7 +172,7 @@ def _arguments(event: EventHit, text: str, clause, mentions: list[Hit], object_r
     noun = _NOUN_FORMS.match(word) or (word.endswith("ing") and re.search(  # "the killing of"
         r"\b(?:the|a|an|this|that|its|their|his|her)\s+$", text[clause[0]:event.trigger[0]]))
     if subject and noun and not light and not re.fullmatch(
-            r"(?:['’]s)?\s*(?:\w+\s+){0,1}", text[subject.end:event.trigger[0]]):
+            r"(?:['’]s|-led|-backed)?\s*(?:\w+\s+){0,1}", text[subject.end:event.trigger[0]]):
         subject = None
     if subject:
         gap = text[subject.end:event.trigger[0]]
@@ -228,7 +228,7 @@ def _objects(event: EventHit, text: str, clause, mentions, object_role, skip) ->
         if kind == "place" and re.search(r"\bto\s+(?:the\s+)?$", words) \
                 and event.type in ("Appeal", "Order", "Flight", "Abduction", "Detention", "Relocation"):
             event.add("destination", hit.entity)
-        elif kind == "place" and (re.search(
+        elif kind == "place" and event.type not in _SAID and (re.search(
                 r"\b(?:at|in|on|around|near|outside(?: of)?|upon|into|from|within|inside)\s+(?:the\s+)?$", words)
                 or (event.type in ("Attack", "Arson") and re.fullmatch(r"\s+(?:the\s+)?", gap))
                 or (previous_place and re.fullmatch(r"[\s,]*(?:and\s+)?(?:the\s+)?",
@@ -252,6 +252,9 @@ def _objects(event: EventHit, text: str, clause, mentions, object_role, skip) ->
                 event.add("target", hit.entity)
 
 
+# a place after what is said or condemned is where the thing told of happened ("condemns
+# the events at Camp Nord"), not where the words were spoken
+_SAID = ("Statement", "Condemnation")
 # a place that locates the place before it: "Camp Nord outside of Kesh", "near the airport"
 _LOCATOR = re.compile(r"\s*,?\s*(?:just\s+|\d+\s+\w+\s+)?(?:outside(?:\s+of)?|near|close to"
                       r"|(?:north|south|east|west)\s+of)\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?")

@@ -73,7 +73,7 @@ from .positions import find_positions
 from .proposals import Proposal as NameProposal
 from .proposals import propose_entities
 from .relations import RelationHit, find_relations
-from .scene import described_roles, place_events
+from .scene import agents_by_fate, described_roles, place_events, victims_by_fate
 from .speech import drop_crossed_plurals, find_references
 from .voice import SPEECH_EVENTS, collapse_relays, label_claims, own_voice_claims, reported_event_claims
 
@@ -267,6 +267,7 @@ def extract_document(document: Document, registry: tuple[Entity, ...], *,
                              check=lambda event: check_agents(doc, [event], actors))
     place_events(text, sentences, event_hits, registry, doc, actors=actors)
     described_roles(text, sentences, event_hits, actors, registry)
+    victims_by_fate(text, event_hits, registry, document.meta.published)
     # An event with neither a participant nor a place says nothing reviewable and fails
     # the EventShape, so it is not proposed, nor is a claim made of it.
     event_hits = [e for e in event_hits if any(e.roles.values()) or e.place]
@@ -278,8 +279,9 @@ def extract_document(document: Document, registry: tuple[Entity, ...], *,
     claim_hits += label_claims(text, sentences, actors, claim_hits, document.meta.author)
     claim_hits += find_positions(text, doc, actors, claim_hits, document.meta.author,
                                  document.meta.genre)
-    events = _event_items(document, event_hits, names)
     own = own_voice_claims(document, event_hits, claim_hits, sentences, heard=speech)
+    agents_by_fate(text, event_hits, registry, document.meta.published)
+    events = _event_items(document, event_hits, names)
     claim_hits = sorted(claim_hits + own, key=lambda c: c.span)
     claims = _claim_items(document, claim_hits, event_hits, events)
     memberships, relations = _relation_items(document, find_relations(text, hits, registry))

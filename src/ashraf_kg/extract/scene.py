@@ -23,8 +23,11 @@ city is not also placed at the country around it.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from ..model import Entity
+from ..timex import MONTHS, normalise_time
+from .described import dated_in, named_through_its_place, particulars_of
 from .events import EventHit
 from .names import entity_names, fold
 from .triggers import TRIGGERS
@@ -224,3 +227,63 @@ def place_events(text: str, sentences, events: list[EventHit], registry: tuple[E
     target_residents(events, registry)
     place_at_the_camp(text, sentences, events, registry)
     name_the_residents(text, sentences, events, registry)
+
+
+# what a figure or an event's type says happened to the people its described group is of
+_FATES = {"killed": "killed", "dead": "killed", "wounded": "wounded", "injured": "wounded",
+          "missing": "missing"}
+_FATE_OF_TYPE = {"Killing": "killed", "Wounding": "wounded"}
+# "the attack on Camp Nord that killed and wounded residents"
+_WHICH_KILLED = re.compile(r"[^.;]{0,60}?\b(?:that|which)\s+(killed|wounded|injured)"
+                           r"(?:\s+and\s+(killed|wounded|injured))?\b", re.IGNORECASE)
+
+
+def _on_the_day(event: EventHit, when, text: str, published: date | None) -> bool:
+    """The event's own date (or, when it writes none, the document's) is the group's."""
+    if when is None:
+        return True
+    begin = normalise_time(event.time, published).begin if event.time else None
+    day, month, year = when
+    if begin is None:  # "in April", undated document: the month named must be the group's
+        named = {MONTHS[w] for w in re.findall(r"[a-z]+", (event.time or "").lower()) if w in MONTHS}
+        return dated_in(text, when, published) and (not named or named == {month})
+    return begin[:7] == f"{year:04d}-{month:02d}" and (day is None or int(begin[8:10]) == day)
+
+
+def _described_at(text: str, event: EventHit, fate: str, registry: tuple[Entity, ...],
+                  published: date | None) -> str | None:
+    """The one registry group described by ``fate`` at the event's place on its day, if one."""
+    known = {e.id: e for e in registry}
+    fit = [g for g, (kind, place, when, _) in particulars_of(registry).items()
+           if kind == fate and place in event.place and _on_the_day(event, when, text, published)
+           and named_through_its_place(known[g], registry, text)]
+    return fit[0] if len(fit) == 1 else None
+
+
+def victims_by_fate(text: str, events: list[EventHit], registry: tuple[Entity, ...],
+                    published: date | None) -> None:
+    """A killing, wounding, or an attack that counts its dead, wounded or missing ("killing
+    six people") at a place, has for victims the registry group described by that fate at
+    that place on the event's day ("Those killed at Camp Nord on 3 May 2014"), when exactly
+    one group fits."""
+    for event in (e for e in events if e.type in ("Attack", "Killing", "Wounding") and e.place):
+        fates = {_FATES[c[0]] for c in event.counts if c[0] in _FATES}
+        fates |= {_FATE_OF_TYPE[event.type]} if event.type in _FATE_OF_TYPE else set()
+        told = _WHICH_KILLED.match(text, event.evidence[1])
+        fates |= {_FATES[w.lower()] for w in told.groups() if w} if told else set()
+        for fate in sorted(fates):
+            group = _described_at(text, event, fate, registry, published)
+            if group:
+                event.add("victim", group)
+
+
+def agents_by_fate(text: str, events: list[EventHit], registry: tuple[Entity, ...],
+                   published: date | None) -> None:
+    """An attack at a place that names no agent has for agent the registry group described
+    as "responsible" for the attack at that place on its day, when exactly one fits. Run
+    after the claims are read: a described group is not a named party, so telling the
+    attack accuses no one."""
+    for event in (e for e in events if e.type == "Attack" and e.place and not e.roles.get("agent")):
+        group = _described_at(text, event, "responsible", registry, published)
+        if group:
+            event.add("agent", group)
