@@ -68,20 +68,13 @@ class Resident:
 
 def load(dump: Path, key: str) -> Resident:
     """The dump parsed into memory, proved to be the bytes whose SHA-256 is ``key``."""
-    import pyoxigraph
-
-    from .store import file_stamp, hash_dump
+    from .store import file_stamp, hash_dump, parse_dump
 
     before = file_stamp(dump)
     if hash_dump(dump) != key:
         raise QueryError("the dump's SHA-256 is not the one void.ttl records (edited since the build?)",
                          where=str(dump), hint="rebuild the graph with `ashraf-kg build`")
-    store = pyoxigraph.Store()
-    try:
-        store.load(path=str(dump), format=pyoxigraph.RdfFormat.N_QUADS)
-    except SyntaxError as error:
-        raise QueryError(f"cannot load the dump: {error}", where=str(dump),
-                         hint="rebuild it with `ashraf-kg build`") from None
+    store = parse_dump(dump)
     if file_stamp(dump) != before:
         raise QueryError("the dump changed while it was loaded", where=str(dump),
                          hint="start the resident store again once the build is done")

@@ -243,16 +243,23 @@ def load_in_memory(dump: Path) -> pyoxigraph.Store:
         known = _in_memory.get(key)
         if known is not None and known[0] == version:
             return known[1]
-        store = pyoxigraph.Store()
-        try:
-            store.load(path=str(dump), format=pyoxigraph.RdfFormat.N_QUADS)
-        except SyntaxError as error:
-            raise QueryError(f"cannot load the dump: {error}", where=str(dump),
-                             hint="rebuild it with `ashraf-kg build`") from None
-        except OSError as error:
-            raise QueryError(f"cannot read the dump: {error}", where=str(dump)) from None
+        store = parse_dump(dump)
         _in_memory[key] = (version, store)
         return store
+
+
+def parse_dump(dump: Path) -> pyoxigraph.Store:
+    """A new in-memory store holding the N-Quads dump; a broken or unreadable dump is one
+    :class:`QueryError` naming the file."""
+    store = pyoxigraph.Store()
+    try:
+        store.load(path=str(dump), format=pyoxigraph.RdfFormat.N_QUADS)
+    except SyntaxError as error:
+        raise QueryError(f"cannot load the dump: {error}", where=str(dump),
+                         hint="rebuild it with `ashraf-kg build`") from None
+    except OSError as error:
+        raise QueryError(f"cannot read the dump: {error}", where=str(dump)) from None
+    return store
 
 
 def open_rdflib_graph(graph_dir: str | os.PathLike | None = None, *,
