@@ -3,6 +3,7 @@ records what reaches it."""
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from pathlib import Path
 
@@ -19,6 +20,33 @@ def fixture_dir(tmp_path_factory):
     folder = tmp_path_factory.mktemp("fixture-graph")
     build_corpus(FIXTURE_CORPUS).serialize(destination=str(folder / "ashraf-kg.nq"), format="nquads")
     return folder
+
+
+def write_void_of(folder, dump_bytes: bytes) -> None:
+    """A void.ttl recording the dump's checksum, in the form the build writes it."""
+    digest = hashlib.sha256(dump_bytes).hexdigest()
+    (folder / "void.ttl").write_text(
+        "<https://w3id.org/ashraf-kg/id/dataset/ashraf-kg/ashraf-kg.nq/checksum> a spdx:Checksum ;\n"
+        "    spdx:algorithm spdx:checksumAlgorithm_sha256 ;\n"
+        f'    spdx:checksumValue "{digest}"^^xsd:hexBinary .\n', encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def write_void():
+    """:func:`write_void_of`, for tests that lay out a graph folder by hand."""
+    return write_void_of
+
+
+@pytest.fixture(scope="session")
+def make_graph(write_void):
+    """A function laying out a graph folder: the dump and a void.ttl recording its SHA-256,
+    as the build writes them."""
+    def make(folder, dump_bytes: bytes):
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "ashraf-kg.nq").write_bytes(dump_bytes)
+        write_void(folder, dump_bytes)
+        return folder
+    return make
 
 
 class Recorder:

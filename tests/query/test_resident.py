@@ -47,22 +47,6 @@ QUERY_NAMES = [q.name for q in list_queries()]
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
 
-def make_graph(folder, dump_bytes: bytes):
-    """A graph folder: the dump and a void.ttl recording its SHA-256, as the build writes them."""
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "ashraf-kg.nq").write_bytes(dump_bytes)
-    write_void(folder, dump_bytes)
-    return folder
-
-
-def write_void(folder, dump_bytes: bytes) -> None:
-    digest = hashlib.sha256(dump_bytes).hexdigest()
-    (folder / "void.ttl").write_text(
-        "<https://w3id.org/ashraf-kg/id/dataset/ashraf-kg/ashraf-kg.nq/checksum> a spdx:Checksum ;\n"
-        "    spdx:algorithm spdx:checksumAlgorithm_sha256 ;\n"
-        f'    spdx:checksumValue "{digest}"^^xsd:hexBinary .\n', encoding="utf-8")
-
-
 @pytest.fixture(scope="module")
 def cache(tmp_path_factory):
     """The cache folder of this module's stores, for the library and the command line alike."""
@@ -74,7 +58,7 @@ def cache(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def running(fixture_dir, cache, tmp_path_factory):
+def running(fixture_dir, cache, tmp_path_factory, make_graph):
     """The fixture graph, with a resident store started on it."""
     graph = make_graph(tmp_path_factory.mktemp("resident") / "graph", (fixture_dir / "ashraf-kg.nq").read_bytes())
     store = resident.start_resident_store(graph, cache_dir=cache)
@@ -82,7 +66,7 @@ def running(fixture_dir, cache, tmp_path_factory):
 
 
 @pytest.fixture
-def tiny(tmp_path, cache):
+def tiny(tmp_path, cache, make_graph):
     """A one-triple graph with a resident store of its own (stopped after the test)."""
     text = '<urn:x:a> <http://www.w3.org/2000/01/rdf-schema#label> "Alice" <https://w3id.org/ashraf-kg/id/graph/d> .\n'
     graph = make_graph(tmp_path / "graph", text.encode())
@@ -177,7 +161,7 @@ def test_stop_ends_the_process_and_removes_the_socket(tiny, cache):
     assert ask(graph, cache, "SELECT ?l WHERE { ?s ?p ?l }") is None
 
 
-def test_a_socket_no_process_holds_is_passed_over(tmp_path, cache):
+def test_a_socket_no_process_holds_is_passed_over(tmp_path, cache, make_graph):
     graph = make_graph(tmp_path / "graph", b'<urn:x:a> <urn:x:b> "c" <urn:x:g> .\n')
     key = hashlib.sha256((graph / "ashraf-kg.nq").read_bytes()).hexdigest()
     path = resident.socket_path(key, cache)
@@ -193,7 +177,7 @@ def test_a_socket_no_process_holds_is_passed_over(tmp_path, cache):
     assert not store.socket.exists()
 
 
-def test_an_answer_cut_short_is_one_clear_error(tmp_path, cache):
+def test_an_answer_cut_short_is_one_clear_error(tmp_path, cache, make_graph):
     graph = make_graph(tmp_path / "graph", b'<urn:x:a> <urn:x:b> "c" <urn:x:g> .\n')
     key = hashlib.sha256((graph / "ashraf-kg.nq").read_bytes()).hexdigest()
     path = resident.socket_path(key, cache)
@@ -220,14 +204,14 @@ def test_an_answer_cut_short_is_one_clear_error(tmp_path, cache):
         path.unlink()
 
 
-def test_start_refuses_a_dump_that_void_does_not_record(tmp_path, cache):
+def test_start_refuses_a_dump_that_void_does_not_record(tmp_path, cache, make_graph):
     graph = make_graph(tmp_path / "graph", b'<urn:x:a> <urn:x:b> "c" <urn:x:g> .\n')
     (graph / "ashraf-kg.nq").write_bytes(b'<urn:x:a> <urn:x:b> "d" <urn:x:g> .\n')
     with pytest.raises(QueryError, match="not the one void.ttl records"):
         resident.start_resident_store(graph, cache_dir=cache)
 
 
-def test_the_store_command_starts_shows_and_stops(tmp_path, cache, capsys):
+def test_the_store_command_starts_shows_and_stops(tmp_path, cache, capsys, make_graph):
     graph = str(make_graph(tmp_path / "graph", b'<urn:x:a> <urn:x:b> "c" <urn:x:g> .\n'))
     assert main(["store", "status", "--graph-dir", graph]) == 1
     assert main(["store", "start", "--graph-dir", graph]) == 0

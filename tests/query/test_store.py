@@ -16,17 +16,8 @@ EDITED = f'<urn:x:a> <http://www.w3.org/2000/01/rdf-schema#label> "Mallory" {GRA
 COUNT = "SELECT ?label WHERE { ?s rdfs:label ?label }"
 
 
-def write_void(folder, dump_bytes: bytes) -> None:
-    """A void.ttl recording the dump's checksum, in the form the build writes it."""
-    digest = hashlib.sha256(dump_bytes).hexdigest()
-    (folder / "void.ttl").write_text(
-        "<https://w3id.org/ashraf-kg/id/dataset/ashraf-kg/ashraf-kg.nq/checksum> a spdx:Checksum ;\n"
-        "    spdx:algorithm spdx:checksumAlgorithm_sha256 ;\n"
-        f'    spdx:checksumValue "{digest}"^^xsd:hexBinary .\n', encoding="utf-8")
-
-
 @pytest.fixture
-def graph_dir(tmp_path, monkeypatch):
+def graph_dir(tmp_path, monkeypatch, write_void):
     monkeypatch.setenv("ASHRAF_KG_CACHE_DIR", str(tmp_path / "cache"))
     folder = tmp_path / "graph"
     folder.mkdir()
