@@ -12,6 +12,7 @@ from ashraf_kg.visualise.layout import (
     label_box,
     layout_network,
     spread_labels,
+    view_frame,
 )
 
 
@@ -69,6 +70,22 @@ def test_spread_labels_leaves_no_two_labels_overlapping():
     assert _overlapping(spread, labels, radius) == []
     assert spread["far"] == positions["far"]
     assert spread == spread_labels(positions, labels, radius)
+
+
+def test_labels_crowded_at_one_spot_are_all_spread_inside_the_view_that_holds_the_network():
+    positions = {f"n{i}": (float(i % 4), float(i // 4)) for i in range(40)}
+    positions |= {"left": (-300.0, -200.0), "right": (300.0, 200.0)}
+    radius = dict.fromkeys(positions, 4.0)
+    labels = {f"n{i}": (110.0, 18.0) for i in range(40)}  # a fifth of the view
+    frame = view_frame(bounds_of(positions, radius))
+    spread = spread_labels(positions, labels, radius, frame)
+    assert spread is not None and _overlapping(spread, labels, radius) == []
+    assert bounds_of(spread, radius) == bounds_of(positions, radius)  # the first view stays as it was
+    scale = first_view_scale(frame)
+    for n in labels:
+        left, top, right, bottom = label_box(*spread[n], radius[n], *labels[n], scale)
+        assert frame[0] * scale - MARGIN <= left and right <= frame[2] * scale + MARGIN
+        assert bottom <= frame[3] * scale + MARGIN
 
 
 def test_labels_too_many_for_the_room_are_not_spread():

@@ -71,9 +71,6 @@ def test_the_page_opens_offline_without_errors_and_exposes_its_network(first):
     assert first.js("network.physics.options.enabled") is False
 
 
-@pytest.mark.xfail(strict=True, reason="on the seventeen-document corpus three people the seed names once "
-                   "(Shahlai, Boumedra, Rajavi) sit in the crowded middle of the first view, where the "
-                   "labels of better-linked actors take the room: not yet met")
 @pytest.mark.parametrize("size", [(1280, 800), (1400, 900)])
 def test_the_seed_people_are_named_legibly_at_first_sight_and_no_labels_overlap(visit, page_file, size):
     page = visit(page_file, size=size)

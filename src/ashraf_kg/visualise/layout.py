@@ -27,6 +27,11 @@ _DENSE_UP_TO = 1500  # above this many nodes, only pairs closer than _CUTOFF rep
 _CUTOFF = 2.0
 _STRETCH = 1.6
 GRAVITY = 0.006
+_GAP = 3.0  # pixels kept free between two labels
+_ROUNDS = 300  # pushes before a crowd of labels is given up as too many for the room
+_MOST_COVERED = 0.5  # of the view that labels may cover at most: beyond, none is tried
+_MOST_STRETCH = 1.5  # at most this much farther apart than they were, per push
+_EDGE = 10  # pixels kept between a label spread at first sight and the view's edge
 
 
 def layout_network(g: nx.Graph, *, seed: int = 7) -> dict[str, tuple[float, float]]:
@@ -147,56 +152,82 @@ def label_box(x: float, y: float, radius: float, width: float, height: float, sc
 
 
 def spread_labels(positions: dict, labels: dict[str, tuple[float, float]], radius: dict[str, float],
-                  *, reach: float = 160.0) -> dict | None:
-    """Move nodes until the given labels (id → width, height in pixels, most important
-    first) overlap nowhere at the first view, each wholly inside the view; other nodes keep
-    their places. None when one cannot be placed (too many labels for the room: ask for fewer).
+                  frame: tuple[float, float, float, float] | None = None) -> dict | None:
+    """Move nodes until the given labels (id → width, height in pixels) overlap nowhere at
+    the first view, each wholly inside the view; other nodes keep their places. None when
+    they cannot all be placed (too many labels for the room: ask for fewer).
 
-    In order, each label stays where it is if it is free; else its node moves to the
-    nearest place, at most ``reach`` pixels away, where the label touches none placed before.
-    Nodes move inside the box that holds the network, so the first view keeps its zoom.
+    Overlaps are removed as PRISM does (Gansner and Hu, 2010), without its stress model:
+    each round, every two labels that overlap are pushed apart along the line that joins
+    them, just so far that they would not (at most half as far again), until no two
+    overlap. Nodes keep their bearings to one another, so the picture keeps its shape.
+    Nodes stay in the first view's ``frame`` (by default :func:`view_frame` of the network),
+    beside the network where it leaves room, so that the first view keeps its place and zoom.
     """
-    ids = list(labels)
-    if len(ids) < 2:
+    if len(labels) < 2:
         return positions
-    bounds = bounds_of(positions, radius)
+    ids = list(labels)
+    size = np.array([labels[n] for n in ids], dtype=float)
+    if (size[:, 0] * size[:, 1]).sum() > _MOST_COVERED * REFERENCE_VIEW[0] * REFERENCE_VIEW[1]:
+        return None
+    frame = frame or view_frame(bounds_of(positions, radius))
+    scale = first_view_scale(frame)
+    mid = ((frame[0] + frame[2]) / 2 * scale, (frame[1] + frame[3]) / 2 * scale)
+    lift = np.array([radius[n] for n in ids], dtype=float) * scale
+    # Centres on screen, at the first view, of the labels drawn under their nodes (label_box).
+    below = lift + 2 + size[:, 1] / 2
+    centre = np.array([positions[n] for n in ids], dtype=float) * scale + np.stack([0 * below, below], axis=1)
+    low, high = _label_room(mid, size, lift, below)
+    centre = _push_apart(np.clip(centre, low, high), (size + _GAP) / 2, low, high)
+    if centre is None:
+        return None
+    return positions | {n: (round(float(x / scale), 1), round(float((y - b) / scale), 1))
+                        for n, (x, y), b in zip(ids, centre, below, strict=True)}
+
+
+def view_frame(bounds: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """``bounds`` widened, about their middle, to the shape of the reference view less its
+    margin: the box the first view shows, in which nodes may move without changing its zoom."""
+    x0, y0, x1, y1 = bounds
     scale = first_view_scale(bounds)
-    centre = ((bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2)
-    half = (REFERENCE_VIEW[0] / 2 / scale, REFERENCE_VIEW[1] / 2 / scale)
-    offsets = _spiral(reach / scale, 6.0 / scale)
-    placed = np.empty((0, 4))
-    moved = {}
-    for n in ids:
-        (width, height), lift = labels[n], radius[n]
-        # Its shape inside the network's box, its label inside the view.
-        low = (max(bounds[0] + lift, centre[0] - half[0] + width / 2 / scale), bounds[1] + lift)
-        high = (min(bounds[2] - lift, centre[0] + half[0] - width / 2 / scale),
-                min(bounds[3] - lift, centre[1] + half[1] - lift - (height + 2) / scale))
-        spots = np.asarray(positions[n], dtype=float) + offsets
-        spots = spots[(spots[:, 0] >= low[0]) & (spots[:, 0] <= high[0])
-                      & (spots[:, 1] >= low[1]) & (spots[:, 1] <= high[1])]
-        left = spots[:, 0] * scale - width / 2
-        top = (spots[:, 1] + lift) * scale + 2
-        boxes = np.stack([left, top, left + width, top + height], axis=1)
-        near = placed[None, :, :]  # two pixels apart at least
-        free = ~((boxes[:, None, 0] < near[..., 2] + 2) & (near[..., 0] < boxes[:, None, 2] + 2)
-                 & (boxes[:, None, 1] < near[..., 3] + 2) & (near[..., 1] < boxes[:, None, 3] + 2)).any(axis=1)
-        if not free.any():
-            return None
-        k = int(np.argmax(free))
-        placed = np.vstack([placed, boxes[k]])
-        moved[n] = (round(float(spots[k, 0]), 1), round(float(spots[k, 1]), 1))
-    return positions | moved
+    half = ((REFERENCE_VIEW[0] / 2 - MARGIN) / scale, (REFERENCE_VIEW[1] / 2 - MARGIN) / scale)
+    mid = ((x0 + x1) / 2, (y0 + y1) / 2)
+    return (mid[0] - half[0], mid[1] - half[1], mid[0] + half[0], mid[1] + half[1])
 
 
-def _spiral(reach: float, step: float) -> np.ndarray:
-    """Offsets from (0, 0) out to ``reach``, nearest first: rings ``step`` apart."""
-    points = [(0.0, 0.0)]
-    for ring in range(1, int(reach / step) + 1):
-        count = 8 * ring
-        points += [(ring * step * math.cos(2 * math.pi * k / count), ring * step * math.sin(2 * math.pi * k / count))
-                   for k in range(count)]
-    return np.array(points)
+def _label_room(mid, size: np.ndarray, lift: np.ndarray, below: np.ndarray):
+    """The lowest and highest centre (on screen) of each label whose node stays inside the
+    first view less its margin and whose label stays ``_EDGE`` inside the view: a larger
+    window, which shows the network larger, still holds it."""
+    half = np.array(REFERENCE_VIEW, dtype=float) / 2
+    low = np.stack([np.maximum(mid[0] - half[0] + MARGIN + lift, mid[0] - half[0] + _EDGE + size[:, 0] / 2),
+                    mid[1] - half[1] + MARGIN + lift + below], axis=1)
+    high = np.stack([np.minimum(mid[0] + half[0] - MARGIN - lift, mid[0] + half[0] - _EDGE - size[:, 0] / 2),
+                     np.minimum(mid[1] + half[1] - MARGIN - lift + below,
+                                mid[1] + half[1] - _EDGE - size[:, 1] / 2)], axis=1)
+    return low, np.maximum(high, low)
+
+
+def _push_apart(centre: np.ndarray, half: np.ndarray, low: np.ndarray, high: np.ndarray) -> np.ndarray | None:
+    """Centres of boxes (half width, half height) pushed apart until none overlaps, or None."""
+    n = len(centre)
+    # Two labels at one spot part vertically, the earlier above: a deterministic way out.
+    tie = np.sign(np.arange(n)[None, :] - np.arange(n)[:, None]) * 1e-2
+    reach = half[:, None, :] + half[None, :, :]
+    for _ in range(_ROUNDS):
+        d = centre[None, :, :] - centre[:, None, :]
+        same = (np.abs(d) < 1e-3).all(axis=2)
+        d[..., 1] = np.where(same, tie, d[..., 1])
+        over = (np.abs(d) < reach).all(axis=2)
+        np.fill_diagonal(over, False)
+        if not over.any():
+            return centre
+        # Apart along the line joining them, just far enough (at most half as far again).
+        ratio = 1.01 * reach / np.maximum(np.abs(d), 1e-9)
+        stretch = np.minimum(ratio.min(axis=2), _MOST_STRETCH)
+        push = d * (over * (stretch - 1) / 2)[..., None]
+        centre = np.clip(centre + push.sum(axis=0), low, high)
+    return None
 
 
 def bounds_of(positions: dict, radius: dict[str, float]) -> tuple[float, float, float, float]:

@@ -79,14 +79,14 @@ def page_data(g, *, threshold: int = DEFAULT_THRESHOLD) -> dict:
     simple = drawn_graph(g, links)
     order = node_priority(g, simple)
     sizes = node_sizes(g, simple)
-    positions = positions_for(g, simple, order, sizes)
+    positions, frame = positions_for(g, simple, order, sizes)
     evidence = EvidenceTable()
     net = _pyvis_network()
     _add_nodes(net, g, order, positions, sizes, evidence, simple)
     _add_edges(net, g, links, evidence)
     large = g.number_of_nodes() > threshold
     return {"nodes": net.nodes, "edges": net.edges, "evidence": evidence.rows, "documents": _documents(g),
-            "order": order, "start": starting_points(g, simple), "view": first_view(positions, sizes, drawn=simple),
+            "order": order, "start": starting_points(g, simple), "view": first_view(frame),
             "kinds": {k: {"color": c, "shape": s, "name": n} for k, (c, s, n) in KIND_STYLE.items()},
             "statuses": {k: {"color": c, "dashes": d, "name": n} for k, (c, d, n) in STATUS_STYLE.items()},
             "stances": {k: {"color": c, "dashes": d, "name": n} for k, (c, d, n) in STANCE_STYLE.items()},

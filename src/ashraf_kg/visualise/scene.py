@@ -22,7 +22,7 @@ import networkx as nx
 from .. import namespaces as ns
 from .. import vocab
 from ..namespaces import AKG
-from .layout import REFERENCE_VIEW, bounds_of, first_view_scale, layout_network, spread_labels
+from .layout import REFERENCE_VIEW, bounds_of, first_view_scale, layout_network, spread_labels, view_frame
 
 _KIND_LOOK = {
     "person": ("#0072B2", "dot"),
@@ -60,9 +60,9 @@ _GENERIC_TYPES = {"", "Person", "Organization", "Group", "Place", "Event", "Clai
 _TYPE_WORDS = {t.name: t.label for t in (*vocab.ENTITY_TYPES, *vocab.EVENT_TYPES)}
 _LABEL_SHORT = 34  # characters of a label drawn on the network; the panel shows it whole
 _CONTEXT = 280  # characters of sentence kept on each side of the highlighted words
-_LEGIBLE_SHARE = 0.18
+_LEGIBLE_SHARE = 0.3  # of the reference view that labels spread at first sight may cover
 _ACCUSED_WEIGHT = 10  # links one accusation of carrying out or commanding an event is worth
-_CLAIM_PULL = 0.4  # of the reference view that labels spread at first sight may cover
+_CLAIM_PULL = 0.4  # of a reported link's pull that a claim's link has on the layout
 
 
 def kind_words(kind: str, type_: str) -> str:
@@ -153,10 +153,11 @@ def estimate_width(text: str, px: int, bold: bool) -> float:
     return len(text) * px * (0.64 if bold else 0.57) + 6
 
 
-def positions_for(g: nx.MultiDiGraph, simple: nx.Graph, order: list[str], sizes: dict[str, float]) -> dict:
-    """Positions of every node: laid out, principal labels spread apart, claims beside the
-    nodes they link (where the claims-as-nodes view draws them)."""
+def positions_for(g: nx.MultiDiGraph, simple: nx.Graph, order: list[str], sizes: dict[str, float]):
+    """Positions of every node, and the box the first view shows: laid out, principal labels
+    spread apart, claims beside the nodes they link (where the claims-as-nodes view draws them)."""
     positions = layout_network(simple)
+    frame = view_frame(bounds_of(positions, sizes))
     legible, area = {}, 0.0
     for rank, n in enumerate(order):
         if _TIER.get(g.nodes[n].get("kind")) not in (0, 1) or n not in simple:
@@ -167,21 +168,21 @@ def positions_for(g: nx.MultiDiGraph, simple: nx.Graph, order: list[str], sizes:
         if area > _LEGIBLE_SHARE * REFERENCE_VIEW[0] * REFERENCE_VIEW[1]:
             break
         legible[n] = box
-    positions = _spread_most(positions, legible, sizes)
-    return positions | _claim_positions(g, positions)
+    positions = _spread_most(positions, legible, sizes, frame)
+    return positions | _claim_positions(g, positions), frame
 
 
-def _spread_most(positions: dict, legible: dict, sizes: dict) -> dict:
+def _spread_most(positions: dict, legible: dict, sizes: dict, frame) -> dict:
     """Positions with as many of the first labels spread apart as the room takes (the
     longest such run of ``legible``, found by halving)."""
     first = list(legible)
-    best = spread_labels(positions, legible, sizes)
+    best = spread_labels(positions, legible, sizes, frame)
     if best is not None:
         return best
     low, high, best = 0, len(first), positions
     while high - low > 1:
         middle = (low + high) // 2
-        spread = spread_labels(positions, {n: legible[n] for n in first[:middle]}, sizes)
+        spread = spread_labels(positions, {n: legible[n] for n in first[:middle]}, sizes, frame)
         low, high, best = (middle, high, spread) if spread is not None else (low, middle, best)
     return best
 
@@ -203,9 +204,8 @@ def _claim_positions(g: nx.MultiDiGraph, positions: dict) -> dict:
     return placed
 
 
-def first_view(positions: dict, sizes: dict, *, drawn) -> dict:
-    """Where and how near the page opens: the box of the nodes drawn first, and the zoom that
-    fits it into the reference view."""
-    bounds = bounds_of({n: p for n, p in positions.items() if n in drawn}, sizes)
-    return {"bounds": [round(b, 1) for b in bounds], "reference": list(REFERENCE_VIEW),
-            "scale": round(first_view_scale(bounds), 4)}
+def first_view(frame) -> dict:
+    """Where and how near the page opens: the box the first view shows (see
+    :func:`~.layout.view_frame`), and the zoom that fits it into the reference view."""
+    return {"bounds": [round(b, 1) for b in frame], "reference": list(REFERENCE_VIEW),
+            "scale": round(first_view_scale(frame), 4)}
