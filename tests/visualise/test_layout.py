@@ -66,10 +66,10 @@ def test_spread_labels_leaves_no_two_labels_overlapping():
     labels = {f"n{i}": (120.0, 18.0) for i in range(12)}
     radius = dict.fromkeys(positions, 6.0)
     assert _overlapping(positions, labels, radius)
-    spread = spread_labels(positions, labels, radius)
-    assert _overlapping(spread, labels, radius) == []
+    spread, placed = spread_labels(positions, labels, radius)
+    assert placed == list(labels) and _overlapping(spread, labels, radius) == []
     assert spread["far"] == positions["far"]
-    assert spread == spread_labels(positions, labels, radius)
+    assert (spread, placed) == spread_labels(positions, labels, radius)
 
 
 def test_labels_crowded_at_one_spot_are_all_spread_inside_the_view_that_holds_the_network():
@@ -78,8 +78,8 @@ def test_labels_crowded_at_one_spot_are_all_spread_inside_the_view_that_holds_th
     radius = dict.fromkeys(positions, 4.0)
     labels = {f"n{i}": (110.0, 18.0) for i in range(40)}  # a fifth of the view
     frame = view_frame(bounds_of(positions, radius))
-    spread = spread_labels(positions, labels, radius, frame)
-    assert spread is not None and _overlapping(spread, labels, radius) == []
+    spread, placed = spread_labels(positions, labels, radius, frame)
+    assert placed == list(labels) and _overlapping(spread, labels, radius) == []
     assert bounds_of(spread, radius) == bounds_of(positions, radius)  # the first view stays as it was
     scale = first_view_scale(frame)
     for n in labels:
@@ -88,7 +88,11 @@ def test_labels_crowded_at_one_spot_are_all_spread_inside_the_view_that_holds_th
         assert bottom <= frame[3] * scale + MARGIN
 
 
-def test_labels_too_many_for_the_room_are_not_spread():
+def test_of_labels_too_many_for_the_room_the_first_that_fit_are_spread():
     positions = {f"n{i}": (float(i % 20), float(i // 20)) for i in range(400)}
     labels = {n: (160.0, 18.0) for n in positions}
-    assert spread_labels(positions, labels, dict.fromkeys(positions, 3.0)) is None
+    radius = dict.fromkeys(positions, 3.0)
+    spread, placed = spread_labels(positions, labels, radius)
+    assert 10 < len(placed) < len(labels) and placed == list(labels)[:len(placed)]
+    assert _overlapping(spread, {n: labels[n] for n in placed}, radius) == []
+    assert all(spread[n] == positions[n] for n in positions if n not in placed)

@@ -7,9 +7,11 @@ seeded random starting points, so a build gives the same positions as the last o
 parts are then set side by side, largest first, and the whole is scaled to the *reference
 view*: the network area of a 1280×800 window, where one unit is one pixel on screen.
 
-Finally the labels that must be read at first sight (the principal actors) are made not to
-overlap at that view: nodes whose labels would touch are pushed apart, a little at a time,
-until none do (:func:`spread_labels`).
+The labels that must be read at first sight (the principal actors) get room twice. In the
+simulation their nodes push the others away harder, the more so the longer the label; then,
+at the first view, labels that still overlap are pushed apart until none do
+(:func:`spread_labels`), their nodes moving inside the box the first view shows
+(:func:`view_frame`), and the nodes linked to them only follow (:func:`carry_along`).
 """
 
 from __future__ import annotations
@@ -28,24 +30,28 @@ _CUTOFF = 2.0
 _STRETCH = 1.6
 GRAVITY = 0.006
 _GAP = 3.0  # pixels kept free between two labels
-_ROUNDS = 300  # pushes before a crowd of labels is given up as too many for the room
-_MOST_COVERED = 0.5  # of the view that labels may cover at most: beyond, none is tried
+_ROUNDS = 150  # pushes before the last labels still overlapping are given up
+_TRIES = 5
+_MOST_COVERED = 0.5  # of the view that labels may cover at most: those beyond are not tried
+_VIEW_AREA = REFERENCE_VIEW[0] * REFERENCE_VIEW[1]
 _MOST_STRETCH = 1.5  # at most this much farther apart than they were, per push
 _EDGE = 10  # pixels kept between a label spread at first sight and the view's edge
 
 
-def layout_network(g: nx.Graph, *, seed: int = 7) -> dict[str, tuple[float, float]]:
+def layout_network(g: nx.Graph, *, seed: int = 7,
+                   push: dict[str, float] | None = None) -> dict[str, tuple[float, float]]:
     """Positions of the nodes of the undirected graph ``g`` (edge attribute ``weight``), in
-    pixels of the reference view, centred on the origin."""
+    pixels of the reference view, centred on the origin. A node in ``push`` pushes the
+    others away that many times harder, which gives it room (for a label read at first sight)."""
     parts = sorted((sorted(c) for c in nx.connected_components(g)), key=lambda c: (-len(c), c[0]))
     placed: list[tuple[list[str], np.ndarray]] = []
     for i, members in enumerate(parts):
-        placed.append((members, _part_positions(g.subgraph(members), members, seed + i)))
+        placed.append((members, _part_positions(g.subgraph(members), members, seed + i, push or {})))
     positions = _side_by_side(placed)
     return _fit(positions)
 
 
-def _part_positions(part: nx.Graph, members: list[str], seed: int) -> np.ndarray:
+def _part_positions(part: nx.Graph, members: list[str], seed: int, push: dict[str, float]) -> np.ndarray:
     """Force layout of one connected part, in units of the ideal edge length."""
     n = len(members)
     if n == 1:
@@ -57,7 +63,7 @@ def _part_positions(part: nx.Graph, members: list[str], seed: int) -> np.ndarray
     weights = np.array([part.edges[u, v].get("weight", 1.0) for u, v in part.edges()], dtype=float)
     degree = np.bincount(edges.ravel(), minlength=n).astype(float)
     # Nodes with many links push harder (as in ForceAtlas2), which gives hubs room for their labels.
-    charge = 1.0 + np.sqrt(degree)
+    charge = (1.0 + np.sqrt(degree)) * np.array([push.get(m, 1.0) for m in members])
     rng = np.random.default_rng(seed)
     pos = (rng.random((n, 2)) - 0.5) * math.sqrt(n) * 2.0
     # Enough steps to settle, within about the same work for any size.
@@ -152,10 +158,11 @@ def label_box(x: float, y: float, radius: float, width: float, height: float, sc
 
 
 def spread_labels(positions: dict, labels: dict[str, tuple[float, float]], radius: dict[str, float],
-                  frame: tuple[float, float, float, float] | None = None) -> dict | None:
-    """Move nodes until the given labels (id → width, height in pixels) overlap nowhere at
-    the first view, each wholly inside the view; other nodes keep their places. None when
-    they cannot all be placed (too many labels for the room: ask for fewer).
+                  frame: tuple[float, float, float, float] | None = None) -> tuple[dict, list[str]]:
+    """Move nodes until the given labels (id → width, height in pixels, most important
+    first) overlap nowhere at the first view, each wholly inside the view; other nodes keep
+    their places. Returns the positions and the labels so spread: all of them, or as many
+    of the first as the room takes.
 
     Overlaps are removed as PRISM does (Gansner and Hu, 2010), without its stress model:
     each round, every two labels that overlap are pushed apart along the line that joins
@@ -164,12 +171,12 @@ def spread_labels(positions: dict, labels: dict[str, tuple[float, float]], radiu
     Nodes stay in the first view's ``frame`` (by default :func:`view_frame` of the network),
     beside the network where it leaves room, so that the first view keeps its place and zoom.
     """
-    if len(labels) < 2:
-        return positions
     ids = list(labels)
-    size = np.array([labels[n] for n in ids], dtype=float)
-    if (size[:, 0] * size[:, 1]).sum() > _MOST_COVERED * REFERENCE_VIEW[0] * REFERENCE_VIEW[1]:
-        return None
+    size = np.array([labels[n] for n in ids], dtype=float).reshape(-1, 2)
+    ids = ids[:int(np.searchsorted(np.cumsum(size[:, 0] * size[:, 1]), _MOST_COVERED * _VIEW_AREA, "right"))]
+    if len(ids) < 2:
+        return positions, ids
+    size = size[:len(ids)]
     frame = frame or view_frame(bounds_of(positions, radius))
     scale = first_view_scale(frame)
     mid = ((frame[0] + frame[2]) / 2 * scale, (frame[1] + frame[3]) / 2 * scale)
@@ -178,11 +185,9 @@ def spread_labels(positions: dict, labels: dict[str, tuple[float, float]], radiu
     below = lift + 2 + size[:, 1] / 2
     centre = np.array([positions[n] for n in ids], dtype=float) * scale + np.stack([0 * below, below], axis=1)
     low, high = _label_room(mid, size, lift, below)
-    centre = _push_apart(np.clip(centre, low, high), (size + _GAP) / 2, low, high)
-    if centre is None:
-        return None
+    centre, count = _push_apart(np.clip(centre, low, high), (size + _GAP) / 2, low, high)
     return positions | {n: (round(float(x / scale), 1), round(float((y - b) / scale), 1))
-                        for n, (x, y), b in zip(ids, centre, below, strict=True)}
+                        for n, (x, y), b in zip(ids[:count], centre, below[:count], strict=True)}, ids[:count]
 
 
 def view_frame(bounds: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
@@ -208,26 +213,54 @@ def _label_room(mid, size: np.ndarray, lift: np.ndarray, below: np.ndarray):
     return low, np.maximum(high, low)
 
 
-def _push_apart(centre: np.ndarray, half: np.ndarray, low: np.ndarray, high: np.ndarray) -> np.ndarray | None:
-    """Centres of boxes (half width, half height) pushed apart until none overlaps, or None."""
-    n = len(centre)
+def _push_apart(centre: np.ndarray, half: np.ndarray, low: np.ndarray, high: np.ndarray) -> tuple[np.ndarray, int]:
+    """Centres of boxes (half width, half height) pushed apart until none of the first
+    ``count`` overlaps, and ``count``. Each time ``_ROUNDS`` rounds leave some overlapping,
+    the later half of those and all after them are given up; at the last time, all after
+    the first."""
+    count = len(centre)
     # Two labels at one spot part vertically, the earlier above: a deterministic way out.
-    tie = np.sign(np.arange(n)[None, :] - np.arange(n)[:, None]) * 1e-2
+    tie = np.sign(np.arange(count)[None, :] - np.arange(count)[:, None]) * 1e-2
     reach = half[:, None, :] + half[None, :, :]
-    for _ in range(_ROUNDS):
-        d = centre[None, :, :] - centre[:, None, :]
-        same = (np.abs(d) < 1e-3).all(axis=2)
-        d[..., 1] = np.where(same, tie, d[..., 1])
-        over = (np.abs(d) < reach).all(axis=2)
+    for round_ in range(1, _ROUNDS * _TRIES + 1):
+        d = centre[None, :count] - centre[:count, None]
+        d[..., 1] = np.where((np.abs(d) < 1e-3).all(axis=2), tie[:count, :count], d[..., 1])
+        over = (np.abs(d) < reach[:count, :count]).all(axis=2)
         np.fill_diagonal(over, False)
         if not over.any():
-            return centre
+            break
+        if round_ % _ROUNDS == 0:  # the later of each overlapping two must go
+            later = np.nonzero(np.triu(over).any(axis=0))[0]
+            count = int(later[0] if round_ == _ROUNDS * _TRIES else later[len(later) // 2])
+            continue
         # Apart along the line joining them, just far enough (at most half as far again).
-        ratio = 1.01 * reach / np.maximum(np.abs(d), 1e-9)
+        ratio = 1.01 * reach[:count, :count] / np.maximum(np.abs(d), 1e-9)
         stretch = np.minimum(ratio.min(axis=2), _MOST_STRETCH)
         push = d * (over * (stretch - 1) / 2)[..., None]
-        centre = np.clip(centre + push.sum(axis=0), low, high)
-    return None
+        centre = np.clip(centre[:count] + push.sum(axis=0), low[:count], high[:count])
+    return centre[:count], count
+
+
+def carry_along(g: nx.Graph, before: dict, after: dict, radius: dict[str, float], frame) -> dict:
+    """``after``, in which some nodes were moved from ``before``, with each node that was not
+    moved carried by the mean move of its neighbours (the unmoved counting as still): a node
+    linked only to one that was moved goes along with it, one linked to many stays near the
+    middle of them. Every node stays inside ``frame``."""
+    moves = {n: (after[n][0] - before[n][0], after[n][1] - before[n][1]) for n in after if after[n] != before[n]}
+    if not moves:
+        return after
+    carried = {}
+    for n in g:
+        if n in moves or not g.degree(n):
+            continue
+        shift = [moves[m] for m in g[n] if m in moves]
+        if shift:
+            x = before[n][0] + sum(s[0] for s in shift) / g.degree(n)
+            y = before[n][1] + sum(s[1] for s in shift) / g.degree(n)
+            r = radius.get(n, 0.0)
+            carried[n] = (round(min(max(x, frame[0] + r), frame[2] - r), 1),
+                          round(min(max(y, frame[1] + r), frame[3] - r), 1))
+    return after | carried
 
 
 def bounds_of(positions: dict, radius: dict[str, float]) -> tuple[float, float, float, float]:

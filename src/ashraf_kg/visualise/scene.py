@@ -9,7 +9,9 @@ the Okabe–Ito palette, told apart by colour-blind readers.
 Labels have a priority (people and organisations first, the most linked and most named
 first among them); the page draws them in that order and leaves out any that would overlap
 one already drawn, so lower-priority labels wait for the reader to zoom in. Those that must
-be read at first sight are given room by :func:`~.layout.spread_labels`.
+be read at first sight (the first people and organisations, then groups and places, as many
+as cover ``_LEGIBLE_SHARE`` of the view) are given room by the layout
+(:mod:`~.layout`), which also sets them apart.
 """
 
 from __future__ import annotations
@@ -22,7 +24,15 @@ import networkx as nx
 from .. import namespaces as ns
 from .. import vocab
 from ..namespaces import AKG
-from .layout import REFERENCE_VIEW, bounds_of, first_view_scale, layout_network, spread_labels, view_frame
+from .layout import (
+    REFERENCE_VIEW,
+    bounds_of,
+    carry_along,
+    first_view_scale,
+    layout_network,
+    spread_labels,
+    view_frame,
+)
 
 _KIND_LOOK = {
     "person": ("#0072B2", "dot"),
@@ -61,6 +71,7 @@ _TYPE_WORDS = {t.name: t.label for t in (*vocab.ENTITY_TYPES, *vocab.EVENT_TYPES
 _LABEL_SHORT = 34  # characters of a label drawn on the network; the panel shows it whole
 _CONTEXT = 280  # characters of sentence kept on each side of the highlighted words
 _LEGIBLE_SHARE = 0.3  # of the reference view that labels spread at first sight may cover
+_LABEL_PUSH = 25.0  # pixels of label that make a node push the others away once more
 _ACCUSED_WEIGHT = 10  # links one accusation of carrying out or commanding an event is worth
 _CLAIM_PULL = 0.4  # of a reported link's pull that a claim's link has on the layout
 
@@ -154,10 +165,20 @@ def estimate_width(text: str, px: int, bold: bool) -> float:
 
 
 def positions_for(g: nx.MultiDiGraph, simple: nx.Graph, order: list[str], sizes: dict[str, float]):
-    """Positions of every node, and the box the first view shows: laid out, principal labels
-    spread apart, claims beside the nodes they link (where the claims-as-nodes view draws them)."""
-    positions = layout_network(simple)
+    """Positions of every node, and the box the first view shows: laid out with room for the
+    labels to be read at first sight, those labels spread apart, claims beside the nodes they
+    link (where the claims-as-nodes view draws them)."""
+    legible = legible_labels(g, simple, order)
+    positions = layout_network(simple, push={n: 1.0 + width / _LABEL_PUSH for n, (width, _) in legible.items()})
     frame = view_frame(bounds_of(positions, sizes))
+    spread, _ = spread_labels(positions, legible, sizes, frame)
+    positions = carry_along(simple, positions, spread, sizes, frame)
+    return positions | _claim_positions(g, positions), frame
+
+
+def legible_labels(g: nx.MultiDiGraph, simple: nx.Graph, order: list[str]) -> dict[str, tuple[float, float]]:
+    """Node -> (width, height) in pixels of the labels to be read at first sight: people and
+    organisations, then groups and places, by priority, up to ``_LEGIBLE_SHARE`` of the view."""
     legible, area = {}, 0.0
     for rank, n in enumerate(order):
         if _TIER.get(g.nodes[n].get("kind")) not in (0, 1) or n not in simple:
@@ -168,23 +189,7 @@ def positions_for(g: nx.MultiDiGraph, simple: nx.Graph, order: list[str], sizes:
         if area > _LEGIBLE_SHARE * REFERENCE_VIEW[0] * REFERENCE_VIEW[1]:
             break
         legible[n] = box
-    positions = _spread_most(positions, legible, sizes, frame)
-    return positions | _claim_positions(g, positions), frame
-
-
-def _spread_most(positions: dict, legible: dict, sizes: dict, frame) -> dict:
-    """Positions with as many of the first labels spread apart as the room takes (the
-    longest such run of ``legible``, found by halving)."""
-    first = list(legible)
-    best = spread_labels(positions, legible, sizes, frame)
-    if best is not None:
-        return best
-    low, high, best = 0, len(first), positions
-    while high - low > 1:
-        middle = (low + high) // 2
-        spread = spread_labels(positions, {n: legible[n] for n in first[:middle]}, sizes, frame)
-        low, high, best = (middle, high, spread) if spread is not None else (low, middle, best)
-    return best
+    return legible
 
 
 def _claim_positions(g: nx.MultiDiGraph, positions: dict) -> dict:
