@@ -97,7 +97,7 @@ def test_they_stays_unresolved_when_a_plural_noun_could_be_meant(mark):
     text = "Seven residents are missing, and the Northern Brigade must say where they are held."
     hits = mark(text, ("Northern Brigade", "organization/northern-brigade"))
     refs = find_references(text, split_sentences(text), hits)
-    assert [r for r in drop_crossed_plurals(parse_text(text), refs, hits)
+    assert [r for r in drop_crossed_plurals(text, parse_text(text), refs, hits)
             if text[r.start:r.end] == "they"] == []
 
 
@@ -108,7 +108,7 @@ def test_they_after_its_only_plural_antecedent_is_resolved(mark):
     text = "Northern Brigade soldiers were at the gate, but they did not shoot."
     hits = mark(text, ("Northern Brigade soldiers", "organization/northern-brigade"))
     refs = find_references(text, split_sentences(text), hits)
-    assert [text[r.start:r.end] for r in drop_crossed_plurals(parse_text(text), refs, hits)] == ["they"]
+    assert [text[r.start:r.end] for r in drop_crossed_plurals(text, parse_text(text), refs, hits)] == ["they"]
 
 
 def test_a_quotation_under_a_label_naming_its_speaker_is_theirs(mark):

@@ -212,14 +212,15 @@ def _take_appeal_group(doc, event: EventHit, actors: list[Hit]) -> None:
         event.add("target", group.entity)
 
 
-def check_agents(doc, events: list[EventHit], actors: list[Hit]) -> None:
+def check_agents(text: str, doc, events: list[EventHit], actors: list[Hit]) -> None:
     """Take the parse's subject as agent and its object as target (or victim, or
     participant) where the words gave none, then take off each event the agents the
-    parse shows to be its reporter or a modifier."""
+    parse shows to be its reporter or a modifier. ``text`` is ``doc``'s text, which the
+    ``Doc`` would rebuild token by token on every ``doc.text``."""
     for event in events:
         _take_subject(doc, event, actors)
         _take_objects(doc, event, actors)
-        _take_pronoun_addressee(doc.text, event, actors)
+        _take_pronoun_addressee(text, event, actors)
         _take_appeal_group(doc, event, actors)
         agents = event.roles.get("agent")
         trigger = _root(doc, *event.trigger) if agents and event.type not in SPEECH_EVENTS else None

@@ -273,21 +273,25 @@ def find_speech(text: str, doc, sentences, hits: list[Hit],
     "according to X", in text order."""
     index = _token_index(doc, hits, names or {})
     found, by_verb = [], {}
+
+    def sentence_of(token) -> tuple[int, int]:
+        return next((s for s in sentences if s[0] <= token.idx < s[1]), (0, len(text)))
+
     for token in doc:
-        sentence = next((s for s in sentences if s[0] <= token.idx < s[1]), (0, len(text)))
-        if token.lower_ == "according" and (to := next((c for c in token.children if c.lower_ == "to"), None)):
+        to = next((c for c in token.children if c.lower_ == "to"), None) if token.lower_ == "according" else None
+        if to is not None:
             source = next((c for c in to.children if c.dep_ == "pobj"), None)
             head = token.head if token.head is not token else token
-            claim = _claim(head, source, "reports", index, sentence) if source is not None else None
+            claim = _claim(head, source, "reports", index, sentence_of(token)) if source is not None else None
             if claim:
                 claim.verb = (token.idx, to.idx + len(to))
                 found.append(claim)
             continue
-        if not token.tag_.startswith("VB"):
+        stance = _stance(token) if token.tag_.startswith("VB") else None
+        if not stance:
             continue
-        stance = _stance(token)
-        subject, shared = grammatical_subject(token) if stance else (None, False)
-        if stance and (claim := _claim(token, subject, stance, index, sentence)):
+        subject, shared = grammatical_subject(token)
+        if claim := _claim(token, subject, stance, index, sentence_of(token)):
             claim.shared = shared
             found.append(claim)
             by_verb[token.i] = claim

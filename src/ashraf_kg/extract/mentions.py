@@ -327,10 +327,11 @@ def _fuzzy_hits(folded: str, hits: list[Hit], registry: tuple[Entity, ...]) -> l
     found = []
     for m in NAME_PHRASE.finditer(folded):
         tokens = [(t.start() + m.start(), t.end() + m.start()) for t in re.finditer(r"\S+", m[0])]
+        taken = [h for h in hits if h.start < m.end() and m.start() < h.end]  # all a window can overlap
         for size in range(min(len(tokens), 6), 0, -1):
             for i in range(len(tokens) - size + 1):
                 start, end = tokens[i][0], tokens[i + size - 1][1]
-                if any(not (end <= h.start or start >= h.end) for h in hits + found) or {
+                if any(not (end <= h.start or start >= h.end) for h in taken + found) or {
                         folded[s:e].lower() for s, e in (tokens[i], tokens[i + size - 1])} & LINKING_WORDS:
                     continue
                 key = normalise_name(folded[start:end])

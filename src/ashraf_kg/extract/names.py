@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import lru_cache, wraps
 
 from ..clean import fold
 from ..model import Entity
@@ -98,8 +98,23 @@ def demonyms(label: str) -> set[str]:
     return {label + "i", label + "ian", stem + "ese", stem + "an", label + "n"}
 
 
-# Steps that read the whole registry compute what they need from it once per registry.
-registry_cache = lru_cache(maxsize=8)
+def registry_cache(func):
+    """Steps that read the whole registry compute what they need from it once per registry.
+
+    A tuple does not keep its hash, so an ``lru_cache`` look-up hashes every entity of the
+    registry again; the registry last asked for is recognised by identity first."""
+    cached = lru_cache(maxsize=8)(func)
+    last: list = []  # [(registry, value)] of the last look-up
+
+    @wraps(func)
+    def lookup(registry):
+        if last and last[0][0] is registry:
+            return last[0][1]
+        value = cached(registry)
+        last[:] = [(registry, value)]
+        return value
+
+    return lookup
 
 
 def occurs(name: str, text: str, *, ignore_case: bool = False) -> bool:

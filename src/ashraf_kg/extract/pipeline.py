@@ -246,7 +246,7 @@ def _find_names(text: str, doc, sentences, registry: tuple[Entity, ...], meta):
     proposals = name_every_occurrence(text, proposals, hits)
     actors = sorted(hits + [Hit(p.id, s, e, p.confidence, "proposed") for p in proposals
                             for s, e in p.spans], key=lambda h: h.start)
-    references = drop_crossed_plurals(doc, find_references(text, sentences, actors), actors)
+    references = drop_crossed_plurals(text, doc, find_references(text, sentences, actors), actors)
     known = {e.id for e in registry}
     hits = sorted(hits + [r for r in references if r.entity in known], key=lambda h: h.start)
     return hits, sorted(actors + references, key=lambda h: h.start), proposals
@@ -264,7 +264,7 @@ def extract_document(document: Document, registry: tuple[Entity, ...], *,
     hits, actors, proposals = _find_names(text, doc, sentences, registry, document.meta)
     names = {e.id: e.label for e in registry} | {p.id: p.label for p in proposals}
     event_hits = find_events(text, sentences, actors,
-                             check=lambda event: check_agents(doc, [event], actors))
+                             check=lambda event: check_agents(text, doc, [event], actors))
     place_events(text, sentences, event_hits, registry, doc, actors=actors)
     described_roles(text, sentences, event_hits, actors, registry)
     victims_by_fate(text, event_hits, registry, document.meta.published)

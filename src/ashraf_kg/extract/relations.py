@@ -278,7 +278,7 @@ def _places(index: _Index, place: Hit) -> list[RelationHit]:
     return found
 
 
-def _organisations(index: _Index, hit: Hit, org_names) -> list[RelationHit]:
+def _organisations(index: _Index, hit: Hit, owners: dict[str, list]) -> list[RelationHit]:
     found = []
     m = re.match(_POSSESSIVE, index.text[hit.end:hit.end + 4])
     owned = m and index.at(hit.end + m.end())
@@ -286,11 +286,10 @@ def _organisations(index: _Index, hit: Hit, org_names) -> list[RelationHit]:
     if owned and parent and owned.entity != parent and owned.start == hit.end + m.end():
         found.append(RelationHit("subOrganizationOf", owned.entity, parent, (hit.start, owned.end)))
     if index.kind(hit) == "organization":
-        name = index.text[hit.start:hit.end]
-        for other, names in org_names.items():
-            if other != hit.entity and any(name.startswith(n + " ") for n in names):
-                found.append(RelationHit("subOrganizationOf", hit.entity, other, (hit.start, hit.end)))
-                break
+        name = index.text[hit.start:hit.end]  # "<other's name> <more words>": a part of the other
+        heads = [o for i, c in enumerate(name) if c == " " for o in owners.get(name[:i], ()) if o[1] != hit.entity]
+        if heads:
+            found.append(RelationHit("subOrganizationOf", hit.entity, min(heads)[1], (hit.start, hit.end)))
     return found
 
 
@@ -344,9 +343,13 @@ def _name_hits(folded: str, hits: list[Hit], registry: tuple[Entity, ...]) -> li
 
 
 @registry_cache
-def _organisation_names(registry: tuple[Entity, ...]) -> dict[str, list[str]]:
-    return {e.id: [n for n, _ in entity_names(e) if len(n) > 1] for e in registry
-            if e.kind == "organization"}
+def _organisation_owners(registry: tuple[Entity, ...]) -> dict[str, list[tuple[int, str]]]:
+    """Name -> (place in the registry, organisation) of each organisation with that name."""
+    owners: dict[str, list[tuple[int, str]]] = {}
+    for n, entity in enumerate(e for e in registry if e.kind == "organization"):
+        for name in {name for name, _ in entity_names(entity) if len(name) > 1}:
+            owners.setdefault(name, []).append((n, entity.id))
+    return owners
 
 
 # "Mr. A of Kesh (for himself, Ms. B and Mr. C) introduced the following bill": a bill's sponsors
@@ -375,7 +378,7 @@ def _bill_sponsors(index: _Index) -> list[RelationHit]:
 def find_relations(text: str, hits: list[Hit], registry: tuple[Entity, ...]) -> list[RelationHit]:
     """Memberships and relations of a document, in text order, each pair once."""
     index = _Index(fold(text), hits + _name_hits(fold(text), hits, registry), registry)
-    org_names = _organisation_names(registry)
+    owners = _organisation_owners(registry)
     found: list[RelationHit] = _bill_sponsors(index)
     for hit in index.hits:
         kind = index.kind(hit)
@@ -384,7 +387,7 @@ def find_relations(text: str, hits: list[Hit], registry: tuple[Entity, ...]) -> 
         elif kind == "place":
             found += _places(index, hit)
         if kind in ("organization", "place"):
-            found += _organisations(index, hit, org_names) + _sponsors(index, hit)
+            found += _organisations(index, hit, owners) + _sponsors(index, hit)
         if kind == "group":
             found += _group_members(index, hit)
     seen, unique = set(), []

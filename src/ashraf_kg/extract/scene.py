@@ -29,7 +29,7 @@ from ..model import Entity
 from ..timex import MONTHS, normalise_time
 from .described import dated_in, named_through_its_place, particulars_of
 from .events import EventHit
-from .names import entity_names, fold
+from .names import entity_names, fold, registry_cache
 from .triggers import TRIGGERS
 
 VIOLENT = ("Attack", "Killing", "Wounding", "Arson", "Detention", "Abduction")
@@ -86,6 +86,7 @@ _RESIDENTS = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w-]*\s+)?(?:[Rr]esidents|[Dd]i
                         r"|[Ee]xiles|[Dd]etainees)\s+(?:of|at|in)\s+(.+)")
 
 
+@registry_cache
 def _residents(registry: tuple[Entity, ...]) -> dict[str, str]:
     """Camp id -> the group the registry labels as its residents ("Residents of Camp Nord")."""
     camps = {fold(n).lower(): e.id for e in registry if e.type == "Camp" for n, _ in entity_names(e)}

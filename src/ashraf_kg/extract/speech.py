@@ -119,13 +119,14 @@ def find_references(text: str, sentences, hits: list[Hit]) -> list[Hit]:
     return found
 
 
-def drop_crossed_plurals(doc, references: list[Hit], hits: list[Hit]) -> list[Hit]:
+def drop_crossed_plurals(text: str, doc, references: list[Hit], hits: list[Hit]) -> list[Hit]:
     """"They" resolved to an actor named before it in its sentence, unless a plural noun
     the mentions do not cover comes before it there too ("Seven residents remain missing,
-    and Iraq should say where they are held": they may be the residents)."""
+    and Iraq should say where they are held": they may be the residents). ``doc`` is the
+    parse of ``text``."""
     kept = []
     for ref in references:
-        if fold(doc.text[ref.start:ref.end]).lower() == "they":
+        if fold(text[ref.start:ref.end]).lower() == "they":
             sentence = doc.char_span(ref.start, ref.end, alignment_mode="expand").sent
             between = [t for t in sentence if t.idx < ref.start and t.tag_ == "NNS"]
             if any(not any(h.start <= t.idx < h.end for h in hits) for t in between):
