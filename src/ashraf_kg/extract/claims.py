@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from ..namespaces import kind_of
 from ..vocab import ACTOR_KINDS
+from .arguments import find_coordinated
 from .events import split_clauses
 from .mentions import Hit
 
@@ -78,12 +79,10 @@ def _subject_claimants(text: str, clause, verb, mentions: list[Hit]) -> list[Hit
               and kind_of(h.entity) in ACTOR_KINDS]
     if not before:
         return []
-    from .events import _coordinated
-
     last = before[-1]
     if len(before) > 1 and re.search(r"\s[a-z]+\b.*,\s*and\s+(?:also\s+)?$", text[last.end:verb[0]]):
         last = before[0]  # coordinated verbs share the subject: "We note …, and call on"
-    chosen = _coordinated(text, last, before)
+    chosen = find_coordinated(text, last, before)
     gap = text[chosen[-1].end:verb[0]]
     if office_holder(gap):
         return []

@@ -7,6 +7,8 @@ is not; "holding missing persons" is a detention).
 
 from __future__ import annotations
 
+import re
+
 _V = r"(?:s|es|ed|d|ing)?"
 _INFORMATION = (r"(?:names|reports?|statements?|videos?|footage|images|photos|pictures|details"
                 r"|lists?|documents|data|figures|information|evidence)")
@@ -71,3 +73,10 @@ TRIGGERS = (
      r"|\bsign(?:ed|s|ing) (?:an? |the )(?:[\w-]+ ){0,3}(?:agreement|memorandum|accord|treaty)\b",
      "Agreement", "participant"),
 )
+
+# Triggers that name an event as a noun: "the attack" may refer back to one told before,
+# and a noun's event is not done by whoever stands before it ("the UN-led resettlement")
+NOUN_FORMS = re.compile(r"^(?:assaults?|attacks?|raids?|killings|execution|denial|statement|removal"
+                        r"|memorandum|agreement|accord"
+                        r"|relocation|resettlement|displacement|investigations?|inquiry|inquiries|movement|transfer|fact"
+                        r"|training|plotting|use)$", re.IGNORECASE)
