@@ -41,12 +41,12 @@ LABELS = {"PERSON": ("person", "Person"), "ORG": ("organization", "Organization"
           "GPE": ("place", "Place"), "LOC": ("place", "Place"), "FAC": ("place", "Place")}
 LINK_SAME_KIND = 88  # rapidfuzz ratio to link a name to a registry entity of its kind
 LINK_ANY_KIND = 97   # ... to one of another kind (the recogniser mislabels names)
-_OPENERS = frozenset("""The A An This That These Those In On At As By For From Of To With But And
+OPENERS = frozenset("""The A An This That These Those In On At As By For From Of To With But And
     Or If When While After Before Although Former Late Mr Mrs Ms Dr Mr. Mrs. Ms. Dr. Is Are Was
     Were Has Have Over Into Against Amid Says Said""".split())
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:i|ian|ese|an|ish)$")
-_TITLE_WORDS = frozenset(w for t in TITLES for w in t.split())
-_NOT_NAMES = frozenset("""Infobox Update Title Date Location Fatalities Victims Reactions Press
+TITLE_WORDS = frozenset(w for t in TITLES for w in t.split())
+NOT_NAMES = frozenset("""Infobox Update Title Date Location Fatalities Victims Reactions Press
     Statement Statements Declaration Testimony Volume Session Congress Resolution Chairman
     Subcommittee Lords Commons House""".split())
 
@@ -98,7 +98,7 @@ def _opening_word(word: str) -> bool:
 def _trim(folded: str, start: int, end: int) -> tuple[int, int]:
     while True:
         first, _, rest = folded[start:end].partition(" ")
-        if rest and (first in _OPENERS or first in _TITLE_WORDS or _DEMONYM.match(first)
+        if rest and (first in OPENERS or first in TITLE_WORDS or _DEMONYM.match(first)
                      or first in ("of", "the", "for") or _opening_word(first)):
             start += len(first) + 1
             continue
@@ -241,7 +241,7 @@ def _candidate(folded: str, ent, spans) -> tuple[int, int, str] | None:
         whole = (min(start, parts[0][0]), max(end, parts[-1][1]))
     start, end = whole
     words = folded[start:end].split()
-    if not words or all(w in _NOT_NAMES or w in _OPENERS for w in words) or len(folded[start:end]) < 2:
+    if not words or all(w in NOT_NAMES or w in OPENERS for w in words) or len(folded[start:end]) < 2:
         return None
     kind = LABELS[ent.label_][0]
     if words[-1] in ORG_HEADS and len(words) > 1:
@@ -314,90 +314,6 @@ def find_named_entities(text: str, doc, hits: list[Hit],
                           f"named entity ({v['type']})", tuple(sorted(v["roles"])))
                  for i, v in found.items()]
     return linked, _merge_short_forms(folded, proposals)
-
-
-def _title_case_lines(text: str) -> list[tuple[int, int]]:
-    """Headlines and header lines, where every word is capitalised and the recogniser guesses."""
-    lines = []
-    for m in re.finditer(r"[^\n]+", text):
-        words = re.findall(r"[A-Za-z][\w'’-]*", m[0])
-        if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words):
-            lines.append((m.start(), m.end()))
-    return lines
-
-
-# "KHANAQIN, Iraq, June 3 (AFP) --": a place written in capitals to open a dateline
-_DATELINE_PLACE = re.compile(r"(?<![^\n])[A-Z][A-Z'’ -]{3,}(?=,| \()")
-
-
-_DEMONSTRATIVE = re.compile(r"\b(?:this|that|these|those|my|your|his|her|its|our|their)\s+$", re.IGNORECASE)
-
-
-def _not_a_name(folded: str, proposal: Proposal, words: list[str]) -> bool:
-    """A document's kind ("EU Declaration", "Press Statement"); a word a demonstrative or a
-    possessive points at ("by that Answer"); a person whose name opens with an acronym
-    ("FOB Grizzly" is a base)."""
-    if words[-1] in _NOT_NAMES and len(words) > 1:
-        return True
-    if all(_DEMONSTRATIVE.search(folded[max(0, s - 12):s]) for s, _ in proposal.spans):
-        return True
-    return proposal.type == "Person" and len(words) > 1 and words[0].isupper() and len(words[0]) > 1 \
-        and not all(w.isupper() for w in words)
-
-
-def plausible_proposals(text: str, proposals: list[Proposal]) -> list[Proposal]:
-    """Proposals that read as names: never a lone common word ("Government": a word the text
-    also writes in lower case, or a head word), never a possessive fragment, a document's
-    kind, a word after a demonstrative ("that Answer") nor a dateline's capitals, and from a
-    headline only when the body names it too."""
-    folded, headers = fold(text), _title_case_lines(text)
-    kept = []
-    for proposal in proposals:
-        label = fold(proposal.label)
-        words = label.split()
-        if "'" in label[-2:] or not words:
-            continue
-        if len(words) == 1 and (re.search(rf"(?<![\w-]){re.escape(label.lower())}(?![\w-])", folded)
-                                or label in ORG_HEADS or label in PLACE_HEADS or label in _NOT_NAMES
-                                or label in _OPENERS or label in _TITLE_WORDS):
-            continue
-        if _not_a_name(folded, proposal, words):
-            continue
-        spans = tuple(s for s in proposal.spans if not any(a <= s[0] < b for a, b in headers)
-                      and not _DATELINE_PLACE.match(text, s[0]))
-        if not spans:
-            continue
-        label = proposal.label
-        if label.isupper():  # a dateline's capitals: the label as the body writes it
-            label = next((text[s:e] for s, e in spans if not text[s:e].isupper()), label)
-        kept.append(Proposal(proposal.id, proposal.type, label, spans,
-                             proposal.confidence, proposal.cue, proposal.roles))
-    return kept
-
-
-def name_every_occurrence(text: str, proposals: list[Proposal], hits: list[Hit]) -> list[Proposal]:
-    """Each proposal with every place the body writes its name, where the recogniser saw
-    only some ("Witnesses told Human Rights Watch …"), and a proposed person's surname
-    where no other proposed person has it."""
-    folded, headers = fold(text), _title_case_lines(text)
-    taken = [(h.start, h.end) for h in hits] + [s for p in proposals for s in p.spans]
-    surnames = [fold(p.label).split()[-1] for p in proposals if p.type == "Person" and " " in p.label]
-    found = []
-    for proposal in proposals:
-        spans = list(proposal.spans)
-        names = [fold(proposal.label)]
-        surname = names[0].split()[-1]
-        if proposal.type == "Person" and " " in proposal.label and len(surname) > 3 \
-                and surnames.count(surname) == 1:
-            names.append(surname)  # "… al-Dabbagh said": the one person proposed with that surname
-        for m in re.finditer(rf"(?<![\w-])(?:{'|'.join(map(re.escape, names))})(?![\w-])", folded):
-            span = (m.start(), m.end())
-            if not any(a < span[1] and span[0] < b for a, b in taken + spans) \
-                    and not any(a <= span[0] < b for a, b in headers):
-                spans.append(span)
-        found.append(Proposal(proposal.id, proposal.type, proposal.label, tuple(sorted(spans)),
-                              proposal.confidence, proposal.cue, proposal.roles))
-    return found
 
 
 def _merge_short_forms(folded: str, proposals: list[Proposal]) -> list[Proposal]:

@@ -10,14 +10,15 @@ once per process from the installed package, never downloaded at run time):
    (extract.entities: never cut from inside a longer name, never a group whose name the
    text lacks);
 3. ``find_named_entities`` and ``propose_entities`` — the recogniser's names linked to the
-   registry or proposed, and capitalised names with a cue to their kind; a country that
+   registry or proposed, and capitalised names with a cue to their kind, kept where they
+   read as names and found wherever the text writes them (extract.vetting); a country that
    acts is its government, "we" of a statement the institution it speaks for
    (extract.institutions); groups described by what happened to them (extract.described);
-4. ``find_events`` (extract.events) — trigger words, roles, time and counts
-   (extract.counts); the parse's subject is an active verb's agent, and agents the parse
-   contradicts are taken off (extract.agents); a violent event takes the scene named
-   beside it, an attack on a camp its residents, and the groups described by their fate
-   there its victims (extract.scene);
+4. ``find_events`` (extract.events) — trigger words, roles (extract.arguments), time and
+   counts (extract.counts); the parse's subject is an active verb's agent, and agents
+   the parse contradicts are taken off (extract.agents); a violent event takes the scene
+   named beside it, an attack on a camp its residents, and the groups described by their
+   fate there its victims (extract.scene);
 5. ``find_claims`` and ``find_speech`` (extract.claims, extract.attribution) — reported
    speech with claimant and stance, from the words and from the parse; then whose voice
    tells each event (extract.voice) and the calls and characterisations a voice makes
@@ -58,13 +59,7 @@ from .agents import check_agents
 from .attribution import find_speech, mark_denials, merge_speech
 from .claims import ClaimHit, find_claims
 from .described import find_described_groups
-from .entities import (
-    drop_nested_hits,
-    drop_unnamed_groups,
-    find_named_entities,
-    name_every_occurrence,
-    plausible_proposals,
-)
+from .entities import drop_nested_hits, drop_unnamed_groups, find_named_entities
 from .events import EventHit, find_events
 from .institutions import resolve_governments, resolve_we
 from .mentions import Hit, find_mentions
@@ -75,6 +70,7 @@ from .proposals import propose_entities
 from .relations import RelationHit, find_relations
 from .scene import agents_by_fate, described_roles, place_events, victims_by_fate
 from .speech import drop_crossed_plurals, find_references
+from .vetting import name_every_occurrence, plausible_proposals
 from .voice import SPEECH_EVENTS, collapse_relays, label_claims, own_voice_claims, reported_event_claims
 
 EXTRACTOR = "spacy-sm-3.8+rules-3"

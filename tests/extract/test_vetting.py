@@ -1,0 +1,59 @@
+"""Proposed names vetted, and found wherever the text writes them (extract.vetting)."""
+
+import pytest
+
+from ashraf_kg.extract.proposals import Proposal
+from ashraf_kg.extract.vetting import name_every_occurrence, plausible_proposals
+
+
+def test_a_proposal_takes_every_place_the_body_writes_its_name():
+    text = "Witnesses told Valley Watch the camp was shelled. Valley Watch said so today."
+    at = text.rindex("Valley Watch")
+    proposal = Proposal("organization/valley-watch", "Organization", "Valley Watch",
+                        ((at, at + 12),), 0.7, "named entity")
+    (found,) = name_every_occurrence(text, [proposal], [])
+    assert found.spans == ((15, 27), (at, at + 12))
+
+
+def test_lone_common_word_is_not_proposed():
+    text = "It is the Government's responsibility to act, the government said."
+    proposals = [Proposal("organization/government", "Organization", "Government", ((10, 20),), 0.7, "")]
+    assert plausible_proposals(text, proposals) == []
+
+
+def test_name_only_in_a_headline_is_not_proposed():
+    text = "Holder Holds Security Press Conference\n\nThe minister spoke."
+    proposals = [Proposal("organization/holder-holds", "Organization", "Holder Holds", ((0, 12),), 0.7, "")]
+    assert plausible_proposals(text, proposals) == []
+
+
+def test_a_datelines_capitals_are_not_proposed():
+    text = "KHANAQIN, Iraq, June 3 (AFP) -- Mortars fell on the town."
+    proposals = [Proposal("place/khanaqin", "Place", "KHANAQIN", ((0, 8),), 0.7, "")]
+    assert plausible_proposals(text, proposals) == []
+
+
+def test_a_proposal_found_in_a_dateline_takes_its_label_from_the_body():
+    text = "KESHTOWN, May 4 (AFP) - Crowds gathered in Keshtown on Sunday."
+    at = text.rindex("Keshtown")
+    proposal = Proposal("place/keshtown", "Place", "KESHTOWN", ((0, 8), (at, at + 8)), 0.7, "named entity")
+    (kept,) = plausible_proposals(text, [proposal])
+    assert (kept.label, kept.spans) == ("Keshtown", ((at, at + 8),))
+
+
+def test_a_proposed_persons_surname_alone_is_that_person():
+    text = "Spokesman Ali Zand denied it. Zand said so again."
+    proposal = Proposal("person/ali-zand", "Person", "Ali Zand", ((10, 18),), 0.7, "named entity")
+    (found,) = name_every_occurrence(text, [proposal], [])
+    assert [text[s:e] for s, e in found.spans] == ["Ali Zand", "Zand"]
+
+
+@pytest.mark.parametrize("label, kind, text", [
+    ("Assembly Declaration", "Organization", "Assembly Declaration on the floods\n\nThe Assembly met."),
+    ("Reply", "Organization", "I am not reassured by that Reply. The camp is still shelled."),
+    ("FOB Falcon", "Person", "The base, also known as FOB Falcon, lies north of Kesh."),
+])
+def test_what_only_looks_like_a_name_is_not_proposed(label, kind, text):
+    at = text.index(label)
+    proposal = Proposal(f"x/{label.lower()}", kind, label, ((at, at + len(label)),), 0.7, "")
+    assert plausible_proposals(text, [proposal]) == []
