@@ -33,7 +33,10 @@ _OBJECT_GAP = re.compile(r"^\s*(?:(?:on|upon|against|at|with|to|directly with|th
 # "X and the Y", and "X and the Mission for Z (" before an acronym
 _COORDINATED = re.compile(r"^[\s,]*(?:and\s+|as\s+well\s+as\s+)?(?:(?:the\s+)?[A-Z][\w-]*\s+){0,4}(?:the\s+)?$"
                           r"|^[\s,]*and\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|for|the))*\s+\($")
-_BY = re.compile(r"^(?:\s*\(?[\w-]+\)?){0,6}?\s+by\s+", re.IGNORECASE)  # "agreement (MOU) signed by"
+# "agreement (MOU) signed by": up to six words before "by". Each word is taken whole
+# (possessive): cutting one shorter could only spend more of the six, so the matches are the
+# same, and a window without "by" fails at once instead of trying every way to cut its words.
+_BY = re.compile(r"^(?:\s*+\(?+[\w-]++\)?+){0,6}?\s+by\s+", re.IGNORECASE)
 
 
 def _kind(hit: Hit) -> str:
