@@ -38,8 +38,8 @@ from pathlib import Path
 
 import pyoxigraph
 
+from ..choices import STORAGES
 from ..errors import QueryError
-from ..vocab import STORAGES
 
 DUMP_NAME = "ashraf-kg.nq"
 DEFAULT_GRAPH_DIR = Path("graph")
