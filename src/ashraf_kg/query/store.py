@@ -31,9 +31,9 @@ single graph when the source of a statement matters.
 
 from __future__ import annotations
 
+import _thread
 import os
 import re
-import threading
 from pathlib import Path
 
 import pyoxigraph
@@ -51,7 +51,7 @@ _HASH_NAME = re.compile("[0-9a-f]{64}")  # a store folder; others (the resident 
 _opened: dict[Path, pyoxigraph.Store] = {}
 _in_memory: dict[Path, tuple[tuple[int, int], pyoxigraph.Store]] = {}
 _hashes: dict[tuple[Path, str], str] = {}
-_lock = threading.Lock()
+_lock = _thread.allocate_lock()  # threading.Lock itself, without importing threading in every query process
 
 
 def cache_root() -> Path:
