@@ -18,14 +18,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Generic, TypeVar
 
-RESULT_FORMATS = ("table", "csv", "tsv", "json", "markdown", "turtle", "ntriples")
-"""Output formats of a query result; the last two are for CONSTRUCT and DESCRIBE."""
-
-GRAPH_FORMATS = ("turtle", "ntriples")
-"""The result formats that only a graph (CONSTRUCT, DESCRIBE) can take."""
-
-STORAGES = ("memory", "disk")
-"""Embedded store kinds: pyoxigraph in memory, or the RocksDB cache on disk."""
+from .choices import GRAPH_FORMATS, RESULT_FORMATS, STORAGES  # noqa: F401  (defined there, listed here)
 
 GENRES = {
     "opinion/advocacy": "OpinionNewsArticle",

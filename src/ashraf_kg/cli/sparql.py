@@ -54,8 +54,8 @@ def _split_param(item: str) -> tuple[str, str]:
 
 
 def add_query_parser(sub) -> None:
-    from ..vocab import RESULT_FORMATS as FORMATS
-    from ..vocab import STORAGES
+    from ..choices import RESULT_FORMATS as FORMATS
+    from ..choices import STORAGES
 
     p = sub.add_parser("query", help="run a SPARQL query (a named one, a file, or -e TEXT)")
     p.add_argument("query", nargs="?", help="a query name (see `ashraf-kg queries`) or a .rq file")

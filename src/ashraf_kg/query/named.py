@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, replace
+from collections import namedtuple
 from pathlib import Path
 
 from .. import resources
@@ -18,26 +18,23 @@ from ..errors import QueryError
 PARAMETER_TYPES = ("iri", "string", "integer", "decimal", "boolean", "date", "dateTime", "auto")
 
 
-@dataclass(frozen=True)
-class QueryParameter:
-    """A parameter declared in a query header: ``# param: name (type, default value): meaning``."""
+# Named tuples, not dataclasses: a one-shot query reads its query here, and importing
+# dataclasses (with inspect and ast) was a tenth of that process's start-up.
+class QueryParameter(namedtuple("QueryParameter", "name type default meaning", defaults=("auto", None, ""))):
+    """A parameter declared in a query header: ``# param: name (type, default value): meaning``.
 
-    name: str
-    type: str = "auto"
-    default: str | None = None
-    meaning: str = ""
+    ``name``, ``type`` (default ``auto``), ``default`` (a string, or None) and ``meaning``.
+    """
+
+    __slots__ = ()
 
 
-@dataclass(frozen=True)
-class NamedQuery:
-    """A query's text with what its header says. ``source`` is the file, or ``<inline>``."""
+class NamedQuery(namedtuple("NamedQuery", "name text source title question parameters",
+                            defaults=("", "", ()))):
+    """A query's text with what its header says: ``name``, ``text``, ``source`` (the file, or
+    ``<inline>``), ``title``, ``question`` and ``parameters`` (QueryParameter, in order)."""
 
-    name: str
-    text: str
-    source: str
-    title: str = ""
-    question: str = ""
-    parameters: tuple[QueryParameter, ...] = ()
+    __slots__ = ()
 
     def parameter(self, name: str) -> QueryParameter | None:
         return next((p for p in self.parameters if p.name == name), None)
@@ -67,7 +64,7 @@ def parse_query(text: str, *, name: str = "<inline>", source: str = "<inline>") 
         elif last and line[1:].strip():  # a continuation line
             if last == "param":
                 previous = parameters[-1]
-                parameters[-1] = replace(previous, meaning=f"{previous.meaning} {line[1:].strip()}")
+                parameters[-1] = previous._replace(meaning=f"{previous.meaning} {line[1:].strip()}")
             else:
                 fields[last] += " " + line[1:].strip()
     return NamedQuery(name, text, source, fields.get("title", ""), fields.get("question", ""),

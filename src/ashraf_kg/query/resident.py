@@ -32,10 +32,10 @@ import os
 import socket
 import struct
 import time
+from collections import namedtuple
+from collections.abc import Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
 
 from ..errors import QueryError
 
@@ -49,17 +49,13 @@ class Unavailable(Exception):
     """No resident store answers here: the caller uses its own store instead."""
 
 
-@dataclass(frozen=True)
-class ResidentStore:
-    """A running resident store: its dump's SHA-256 (``key``), process, dump and size."""
+class ResidentStore(namedtuple("ResidentStore", "key pid dump quads started socket stamps", defaults=((),))):
+    """A running resident store: its dump's SHA-256 (``key``), process (``pid``), ``dump``,
+    size (``quads``), start time, ``socket``, and the ``stamps`` of the files proved to hold
+    its bytes. (A named tuple, not a dataclass: every query process imports this module,
+    and importing dataclasses, with inspect and ast, would add to its start-up.)"""
 
-    key: str
-    pid: int
-    dump: str
-    quads: int
-    started: float
-    socket: Path
-    stamps: tuple[str, ...] = ()
+    __slots__ = ()
 
     def serves(self, dump: Path) -> bool:
         """Whether this store holds ``dump`` as the file is now (its hash and stamp)."""

@@ -31,18 +31,15 @@ single graph when the source of a statement matters.
 
 from __future__ import annotations
 
-import hashlib
+import _thread
 import os
 import re
-import shutil
-import tempfile
-import threading
 from pathlib import Path
 
 import pyoxigraph
 
+from ..choices import STORAGES
 from ..errors import QueryError
-from ..vocab import STORAGES
 
 DUMP_NAME = "ashraf-kg.nq"
 DEFAULT_GRAPH_DIR = Path("graph")
@@ -54,7 +51,7 @@ _HASH_NAME = re.compile("[0-9a-f]{64}")  # a store folder; others (the resident 
 _opened: dict[Path, pyoxigraph.Store] = {}
 _in_memory: dict[Path, tuple[tuple[int, int], pyoxigraph.Store]] = {}
 _hashes: dict[tuple[Path, str], str] = {}
-_lock = threading.Lock()
+_lock = _thread.allocate_lock()  # threading.Lock itself, without importing threading in every query process
 
 
 def cache_root() -> Path:
@@ -85,6 +82,8 @@ def hash_dump(dump: Path) -> str:
     :func:`file_stamp` (so an edit that keeps the size and modification time is seen)."""
     key = (dump.resolve(), file_stamp(dump))
     if key not in _hashes:
+        import hashlib  # here, not at the top: a query process that finds its store hashes nothing
+
         digest = hashlib.sha256()
         with dump.open("rb") as handle:
             for block in iter(lambda: handle.read(1 << 20), b""):
@@ -160,6 +159,9 @@ def store_path(graph_dir: str | os.PathLike | None = None, *,
 
 
 def _load_into_cache(dump: Path, target: Path) -> None:
+    import shutil
+    import tempfile
+
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         building = Path(tempfile.mkdtemp(prefix=f".{target.name[:12]}-", dir=target.parent))
@@ -190,6 +192,8 @@ def _load_into_cache(dump: Path, target: Path) -> None:
 
 def _prune(root: Path, *, keep: Path) -> None:
     """Remove all but the most recently used store folders (never ``keep``)."""
+    import shutil
+
     folders = sorted((p for p in root.iterdir() if p.is_dir() and _HASH_NAME.fullmatch(p.name)),
                      key=lambda p: p.stat().st_mtime, reverse=True)
     for old in folders[_KEEP_CACHES:]:
