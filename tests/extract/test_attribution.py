@@ -255,3 +255,14 @@ def test_reporting_that_relays_and_a_report_of_ones_own_asserts():
         (c, s) for c, s, _ in claims("Rights Watch reported that the Hill Militia had left the town.")]
     assert ("organization/rights-watch", "asserts") in [
         (c, s) for c, s, _ in claims("Rights Watch reported three arrests on Monday.")]
+
+
+def test_the_speaker_named_after_said_is_the_claimant_not_a_name_in_the_quotation():
+    text = '"The raid was planned with the Hill Militia," said Saad Maan in a statement.'
+    assert _all_merged(text) == ["person/saad-maan"]
+
+
+def _all_merged(text: str) -> list[str]:
+    sentences, hits = split_sentences(text), find_mentions(text, REGISTRY)
+    rules = find_claims(text, sentences, hits, author=None)
+    return [c.claimant for c in merge_speech(rules, find_speech(text, parse_text(text), sentences, hits))]

@@ -357,17 +357,28 @@ def _inside_subject(rule: ClaimHit, parsed: ClaimHit) -> bool:
         and rule.span[0] < rule.verb[0]
 
 
+def _inverted(rule: ClaimHit, parsed: ClaimHit) -> bool:
+    """The parse's subject follows the verb at once (a quotation, then "…," said X; not the
+    agent after "described by"): the actor the rules took from before the verb is one the
+    quotation names, not its speaker."""
+    return parsed.subject is not None and parsed.verb[1] == rule.verb[1] \
+        and rule.verb[1] <= parsed.subject[0] <= rule.verb[1] + 1
+
+
 def merge_speech(rules: list[ClaimHit], parsed: list[ClaimHit]) -> list[ClaimHit]:
     """The rules' claims, widened to the parse's words when both name the same claimant
     for a verb (a quotation before it); and the parse's claims for verbs the rules did not
     read, or read with another claimant where the verb shares its subject with an earlier
-    one ("X blamed … on Y and said …": X said it, not Y)."""
+    one ("X blamed … on Y and said …": X said it, not Y) or where the subject follows the
+    verb ("…," said X)."""
     extra = []
     for claim in parsed:
         same = [r for r in rules if claim.verb[0] < r.verb[1] and r.verb[0] < claim.verb[1]]
         if not same:
             extra.append(claim)
         for rule in same:
+            if rule.claimant != claim.claimant and _inverted(rule, claim):
+                rule.claimant, rule.about = claim.claimant, claim.about
             if rule.claimant == claim.claimant:
                 rule.span = (min(rule.span[0], claim.span[0]), max(rule.span[1], claim.span[1]))
             elif claim.shared or (_inside_subject(rule, claim)
