@@ -262,7 +262,13 @@ def test_the_speaker_named_after_said_is_the_claimant_not_a_name_in_the_quotatio
     assert _all_merged(text) == ["person/saad-maan"]
 
 
+def test_a_verb_whose_own_subject_names_no_one_is_no_named_actors_claim():
+    text = "The Interior Ministry met Rights Watch, and analysts said it was a message."
+    assert _all_merged(text) == []
+
+
 def _all_merged(text: str) -> list[str]:
     sentences, hits = split_sentences(text), find_mentions(text, REGISTRY)
-    rules = find_claims(text, sentences, hits, author=None)
-    return [c.claimant for c in merge_speech(rules, find_speech(text, parse_text(text), sentences, hits))]
+    rules, nameless = find_claims(text, sentences, hits, author=None), []
+    parsed = find_speech(text, parse_text(text), sentences, hits, nameless=nameless)
+    return [c.claimant for c in merge_speech(rules, parsed, nameless)]

@@ -268,9 +268,11 @@ def _claim(verb, subject, stance: str, index, sentence) -> ClaimHit | None:
 
 
 def find_speech(text: str, doc, sentences, hits: list[Hit],
-                names: dict[tuple[int, int], str] | None = None) -> list[ClaimHit]:
+                names: dict[tuple[int, int], str] | None = None,
+                nameless: list[tuple[tuple[int, int], tuple[int, int]]] | None = None) -> list[ClaimHit]:
     """Claims whose claimant is the subject of a speech or stance verb, or the X of
-    "according to X", in text order."""
+    "according to X", in text order. A verb whose own subject names no one ("analysts
+    said") is added to ``nameless`` as (verb, subject words) when a list is given."""
     index = _token_index(doc, hits, names or {})
     found, by_verb = [], {}
 
@@ -295,6 +297,9 @@ def find_speech(text: str, doc, sentences, hits: list[Hit],
             claim.shared = shared
             found.append(claim)
             by_verb[token.i] = claim
+        elif nameless is not None and subject is not None and not shared and subject.i < token.i:
+            nameless.append(((token.idx, token.idx + len(token)),
+                             (subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))))
     return _fold_participles(doc, found, by_verb)
 
 
@@ -365,12 +370,21 @@ def _inverted(rule: ClaimHit, parsed: ClaimHit) -> bool:
         and rule.verb[1] <= parsed.subject[0] <= rule.verb[1] + 1
 
 
-def merge_speech(rules: list[ClaimHit], parsed: list[ClaimHit]) -> list[ClaimHit]:
+def _spoken_by_nameless(rule: ClaimHit, nameless) -> bool:
+    """The verb has a subject of its own that names no one, and the rules' claimant stands
+    before it ("X met Y, and analysts said …": neither X nor Y said it)."""
+    return any(rule.verb[0] < verb[1] and verb[0] < rule.verb[1] and rule.span[0] < words[0]
+               for verb, words in nameless)
+
+
+def merge_speech(rules: list[ClaimHit], parsed: list[ClaimHit], nameless=()) -> list[ClaimHit]:
     """The rules' claims, widened to the parse's words when both name the same claimant
     for a verb (a quotation before it); and the parse's claims for verbs the rules did not
     read, or read with another claimant where the verb shares its subject with an earlier
     one ("X blamed … on Y and said …": X said it, not Y) or where the subject follows the
-    verb ("…," said X)."""
+    verb ("…," said X). A rule's claim whose verb has a ``nameless`` subject after its
+    claimant is dropped."""
+    rules = [r for r in rules if not _spoken_by_nameless(r, nameless)]
     extra = []
     for claim in parsed:
         same = [r for r in rules if claim.verb[0] < r.verb[1] and r.verb[0] < claim.verb[1]]

@@ -267,9 +267,10 @@ def extract_document(document: Document, registry: tuple[Entity, ...], *,
     # An event with neither a participant nor a place says nothing reviewable and fails
     # the EventShape, so it is not proposed, nor is a claim made of it.
     event_hits = [e for e in event_hits if any(e.roles.values()) or e.place]
+    nameless: list = []
     speech = mark_denials(text, merge_speech(
         find_claims(text, sentences, actors, author=document.meta.author),
-        find_speech(text, doc, sentences, actors)))
+        find_speech(text, doc, sentences, actors, nameless=nameless), nameless))
     claim_hits = collapse_relays(text, sentences, speech)
     claim_hits += reported_event_claims(text, sentences, event_hits, claim_hits, speech)
     claim_hits += label_claims(text, sentences, actors, claim_hits, document.meta.author)
