@@ -347,3 +347,9 @@ def test_the_place_of_what_is_condemned_is_not_the_place_of_the_condemnation(mar
     text = "Tomas Reyes deplores the terrible events at Kesh."
     found = summary(text, ("Tomas Reyes", REYES), ("Kesh", KESH), mark=mark)
     assert [p for t, _, _, p in found if t == "Condemnation"] == [[]]
+
+
+def test_an_actor_opening_a_clause_of_its_own_is_not_the_object(mark):
+    text = "Five people were killed when the Northern Brigade stormed Kesh."
+    found = events(text, ("Northern Brigade", BRIGADE), ("Kesh", KESH), mark=mark)
+    assert all(BRIGADE not in e.roles.get("victim", []) for e in found if e.type == "Killing")

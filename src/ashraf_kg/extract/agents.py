@@ -212,6 +212,23 @@ def _take_appeal_group(doc, event: EventHit, actors: list[Hit]) -> None:
         event.add("target", group.entity)
 
 
+def _drop_speakers(doc, event: EventHit, actors: list[Hit]) -> None:
+    """The one who reports an event is not what it is done to: "X said dozens were
+    wounded" wounded dozens, not X."""
+    trigger = _root(doc, *event.trigger) if event.type not in SPEECH_EVENTS else None
+    if trigger is None:
+        return
+    sentence = trigger.sent
+    for role in ("victim", "target"):
+        for entity in list(event.roles.get(role, ())):
+            tokens = [t for h in actors if h.entity == entity and sentence.start_char <= h.start < sentence.end_char
+                      and (t := _root(doc, h.start, h.end)) is not None]
+            if tokens and all(_spoken_by(trigger, t) for t in tokens):
+                event.roles[role].remove(entity)
+        if role in event.roles and not event.roles[role]:
+            event.roles.pop(role)
+
+
 def check_agents(text: str, doc, events: list[EventHit], actors: list[Hit]) -> None:
     """Take the parse's subject as agent and its object as target (or victim, or
     participant) where the words gave none, then take off each event the agents the
@@ -222,6 +239,7 @@ def check_agents(text: str, doc, events: list[EventHit], actors: list[Hit]) -> N
         _take_objects(doc, event, actors)
         _take_pronoun_addressee(text, event, actors)
         _take_appeal_group(doc, event, actors)
+        _drop_speakers(doc, event, actors)
         agents = event.roles.get("agent")
         trigger = _root(doc, *event.trigger) if agents and event.type not in SPEECH_EVENTS else None
         if trigger is None:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 # Events done with a weapon; events whose parties all take part alike.
 _ARMED = ("Attack", "Killing", "Wounding", "Arson")
 _TOGETHER = ("Meeting", "Agreement")
+_NEW_CLAUSE = re.compile(r"\b(?:when|while|because|although|whereas|after|before|since|until)\s")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+\s+)?$")
 _SUBORDINATE = re.compile(r"\b(?:as|while|when|because|although|whereas)\s")
 _INSERTS = re.compile(r",\s*(?:which|who)\b[^,]*,|\([^)]*\)|–[^–]*–")
@@ -179,8 +180,8 @@ def _objects(event: EventHit, text: str, clause, mentions, object_role, skip) ->
             continue
         kind, gap = _kind(hit), text[event.trigger[1]:hit.start]
         words = text[event.trigger[0]:hit.start]  # a preposition may end the trigger: "fired on"
-        if re.search(r"\bby\b", gap):
-            break
+        if re.search(r"\bby\b", gap) or _NEW_CLAUSE.search(gap):
+            break  # "killed when soldiers stormed …": the soldiers open a clause of their own
         if kind == "place" and last_place and _LOCATOR.fullmatch(text[last_place.end:hit.start]):
             continue  # "to Camp Nord outside Kesh": Kesh locates the camp, not the event
         last_place = hit if kind == "place" else last_place
