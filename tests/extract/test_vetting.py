@@ -57,3 +57,40 @@ def test_what_only_looks_like_a_name_is_not_proposed(label, kind, text):
     at = text.index(label)
     proposal = Proposal(f"x/{label.lower()}", kind, label, ((at, at + len(label)),), 0.7, "")
     assert plausible_proposals(text, [proposal]) == []
+
+
+def test_a_person_title_is_not_proposed_as_an_organisation():
+    text = "The Valley Rights Spokesman stated that the camp was shelled."
+    proposals = [Proposal("organization/valley-rights-spokesman", "Organization", "Valley Rights Spokesman",
+                          ((4, 27),), 0.7, "named entity")]
+    assert plausible_proposals(text, proposals) == []
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Guards were protected under the Kesh Conventions, Anna Berg said in Kesh.", "Kesh"),
+    ("The visit by Defense Secretary Tomas Reyes startled officials.", "Defense"),
+])
+def test_a_piece_of_a_longer_name_is_not_proposed_there(text, name):
+    from ashraf_kg.extract.vetting import drop_fragments
+
+    at = text.index(name)
+    proposal = Proposal("place/x", "Place", name, ((at, at + len(name)),), 0.7, "named entity")
+    assert drop_fragments(text, [proposal], []) == []
+
+
+def test_a_name_inside_a_longer_proposed_name_is_not_proposed():
+    from ashraf_kg.extract.vetting import drop_fragments
+
+    text = "The People's Valley Front of Kesh rejected it."
+    outer = Proposal("organization/pvf", "Organization", "People's Valley Front of Kesh", ((4, 33),), 0.7, "")
+    inner = Proposal("place/vfk", "Place", "Valley Front of Kesh", ((13, 33),), 0.7, "")
+    assert drop_fragments(text, [outer, inner], []) == [outer]
+
+
+def test_a_name_written_alone_elsewhere_keeps_that_place_only():
+    from ashraf_kg.extract.vetting import drop_fragments
+
+    text = "Anna Berg spoke in Kesh about the Kesh Conventions."
+    proposal = Proposal("place/kesh", "Place", "Kesh", ((19, 23), (34, 38)), 0.7, "")
+    (kept,) = name_every_occurrence(text, drop_fragments(text, [proposal], []), [])
+    assert kept.spans == ((19, 23),)

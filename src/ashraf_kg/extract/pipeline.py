@@ -70,7 +70,7 @@ from .proposals import propose_entities
 from .relations import RelationHit, find_relations
 from .scene import agents_by_fate, described_roles, place_events, victims_by_fate
 from .speech import drop_crossed_plurals, find_references
-from .vetting import name_every_occurrence, plausible_proposals
+from .vetting import drop_fragments, name_every_occurrence, plausible_proposals
 from .voice import SPEECH_EVENTS, collapse_relays, label_claims, own_voice_claims, reported_event_claims
 
 EXTRACTOR = "spacy-sm-3.8+rules-3"
@@ -239,7 +239,7 @@ def _find_names(text: str, doc, sentences, registry: tuple[Entity, ...], meta):
     hits = sorted(hits + find_described_groups(text, hits, registry, published, sentences),
                   key=lambda h: h.start)
     proposals = plausible_proposals(text, _merge_proposals(named, propose_entities(text, hits, registry)))
-    proposals = name_every_occurrence(text, proposals, hits)
+    proposals = name_every_occurrence(text, drop_fragments(text, proposals, hits), hits)
     actors = sorted(hits + [Hit(p.id, s, e, p.confidence, "proposed") for p in proposals
                             for s, e in p.spans], key=lambda h: h.start)
     references = drop_crossed_plurals(text, doc, find_references(text, sentences, actors), actors)

@@ -3,8 +3,9 @@
 A proposal, from the recogniser (:mod:`.entities`) or from a cue to its kind
 (:mod:`.proposals`), is kept only where it reads as a name: never a lone common word, a
 possessive fragment, a document's kind, a word a demonstrative points at, a dateline's
-capitals, nor a name only a headline gives. Each kept proposal then takes every place the
-body writes its name, and a proposed person the places that write the surname alone.
+capitals, nor a name only a headline gives, nor a piece of a longer name ("Geneva" of
+"the Geneva Conventions"). Each kept proposal then takes every place the body writes its
+name, and a proposed person the places that write the surname alone.
 """
 
 from __future__ import annotations
@@ -34,11 +35,18 @@ _DATELINE_PLACE = re.compile(r"(?<![^\n])[A-Z][A-Z'’ -]{3,}(?=,| \()")
 _DEMONSTRATIVE = re.compile(r"\b(?:this|that|these|those|my|your|his|her|its|our|their)\s+$", re.IGNORECASE)
 
 
+# Words that end a person's title, not an organisation's name ("UN Rights Spokesman")
+_PERSON_TITLE_HEADS = frozenset("spokesman spokeswoman spokesperson official envoy adviser advisor".split())
+
+
 def _not_a_name(folded: str, proposal: Proposal, words: list[str]) -> bool:
-    """A document's kind ("EU Declaration", "Press Statement"); a word a demonstrative or a
-    possessive points at ("by that Answer"); a person whose name opens with an acronym
-    ("FOB Grizzly" is a base)."""
+    """A document's kind ("EU Declaration", "Press Statement"); a person's title taken for
+    an organisation ("the UN Rights Spokesman"); a word a demonstrative or a possessive
+    points at ("by that Answer"); a person whose name opens with an acronym ("FOB Grizzly"
+    is a base)."""
     if words[-1] in NOT_NAMES and len(words) > 1:
+        return True
+    if proposal.type == "Organization" and words[-1].lower() in _PERSON_TITLE_HEADS:
         return True
     if all(_DEMONSTRATIVE.search(folded[max(0, s - 12):s]) for s, _ in proposal.spans):
         return True
@@ -94,8 +102,33 @@ def name_every_occurrence(text: str, proposals: list[Proposal], hits: list[Hit])
         for m in re.finditer(rf"(?<![\w-])(?:{'|'.join(map(re.escape, names))})(?![\w-])", folded):
             span = (m.start(), m.end())
             if not any(a < span[1] and span[0] < b for a, b in taken + spans) \
-                    and not any(a <= span[0] < b for a, b in headers):
+                    and not any(a <= span[0] < b for a, b in headers) \
+                    and (text[m.start():m.end()].isupper() or not _CONTINUED.match(text, m.end())):
                 spans.append(span)
         found.append(Proposal(proposal.id, proposal.type, proposal.label, tuple(sorted(spans)),
                               proposal.confidence, proposal.cue, proposal.roles))
     return found
+
+
+_DAYS_MONTHS = ("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
+                "|April|May|June|July|August|September|October|November|December")
+# A capitalised word right after a name goes on with it ("Geneva Conventions", "Defense
+# Secretary"); a day or month after a name only dates the sentence.
+_CONTINUED = re.compile(rf" (?!(?:{_DAYS_MONTHS})\b)[A-Z][a-z]")
+
+
+def drop_fragments(text: str, proposals: list[Proposal], hits: list[Hit]) -> list[Proposal]:
+    """Proposals without the places where they are only a piece of a longer name: inside
+    another proposal or a mention, or followed at once by a capitalised word that goes on
+    with the name (an acronym stands alone: "UNHCR Representative"); a proposal left with
+    no place is dropped."""
+    wider = [(h.start, h.end) for h in hits] + [s for p in proposals for s in p.spans]
+    kept = []
+    for proposal in proposals:
+        spans = tuple(s for s in proposal.spans
+                      if not any(a <= s[0] and s[1] <= b and (a, b) != s for a, b in wider)
+                      and (text[s[0]:s[1]].isupper() or not _CONTINUED.match(text, s[1])))
+        if spans:
+            kept.append(Proposal(proposal.id, proposal.type, proposal.label, spans,
+                                 proposal.confidence, proposal.cue, proposal.roles))
+    return kept
