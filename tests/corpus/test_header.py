@@ -24,6 +24,7 @@ def test_dateline_gives_agency_and_date(text, publisher, published):
     ("February 16, 2012", date(2012, 2, 16)),
     ("Published: 2013-09-01", date(2013, 9, 1)),
     ("Saturday, June 15, 2013", date(2013, 6, 15)),
+    ("03-Jun-2013", date(2013, 6, 3)),
 ])
 def test_date_line(line, published):
     assert read_header(f"Ministry rejects report\n\n{line}\n\nThe ministry spoke today.")["published"] == published
@@ -61,3 +62,12 @@ def test_short_title_of_a_short_text_has_no_ellipsis():
 ])
 def test_numeric_dates_only_when_day_and_month_cannot_be_mistaken(text, found):
     assert parse_stated_date(text) == found
+
+
+@pytest.mark.parametrize("line,publisher", [
+    ("Valley Press", "Valley Press"),
+    ("Kesh Daily Herald Foreign Service", "Kesh Daily Herald Foreign Service"),
+    ("Anna Berg", None),
+])
+def test_a_line_naming_a_news_house_is_the_publisher(line, publisher):
+    assert read_header(f"Militia claims attack\n{line}\n\nA militia said it fired.")["publisher"] == publisher

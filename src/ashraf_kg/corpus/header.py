@@ -7,12 +7,13 @@ shapes; :func:`read_header` reads them:
   a text without one gets a short title made of its first words ("Gunmen in military
   uniforms opened fire …"), so that its id is short too;
 - a date: a line of its own ("February 16, 2012", "Date: 14 March 2014",
-  "Published: 2013-09-01"), or the date in a dateline;
+  "Published: 2013-09-01", "14-Apr-2011"), or the date in a dateline;
 - a dateline opening the body: "BAGHDAD (Reuters) -", "KHANAQIN, Iraq, June 3 (AFP) --",
   "9 April 2011, Brussels -": the agency in brackets is the publisher;
 - a byline: "By Laura Whitfield", "By Daniel Okafor and wire services" (the agency, if
   any, is left to the dateline), "Compiled by staff and wire services" (no person);
-- a publisher line ("Source: …", "© 2014 …") and a URL line.
+- a publisher line ("Source: …", "© 2014 …", or a line that is only the name of a news
+  house: "Associated Press", "Washington Post Foreign Service") and a URL line.
 
 >>> read_header("Rockets hit camp\\n\\nBAGHDAD (Reuters) - Rockets struck a camp.")["publisher"]
 'Reuters'
@@ -27,7 +28,7 @@ HEADER_LINES = 8
 SHORT_TITLE_WORDS = 7
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
           r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-_DATE = (rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}} {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}")
+_DATE = (rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[ -]{_MONTH},?[ -]\d{{4}}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}")
 _DATE_LINE = re.compile(rf"^(?:(?:published|posted|date|dated|updated|issued)\s*:?\s*)?"
                         rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?({_DATE}"
                         r"|\d{1,2}/\d{1,2}/\d{4})\.?$", re.IGNORECASE)
@@ -41,6 +42,10 @@ _BYLINE = re.compile(r"^(?:by|written by|author:|compiled by)\s+(?P<names>.+?)\s
 _PERSON = re.compile(r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}$")
 _PUBLISHER = re.compile(r"^(?:publisher|source|©|\(c\)|copyright)\s*:?\s*(?:\d{4}\s+)?(.+?)\s*$",
                         re.IGNORECASE)
+# A line of its own naming the house that publishes: "Associated Press", "Washington Post
+# Foreign Service" (capitalised words ending in the kind of a news house)
+_HOUSE = re.compile(r"^(?:[A-Z][\w.&'’-]*\s+){1,4}(?:Press|News|Service|Agency|Times|Post|Herald"
+                    r"|Journal|Network|Tribune|Gazette|Wire|Radio|Television)$")
 _URL = re.compile(r"^(?:url:\s*)?(https?://\S+)$", re.IGNORECASE)
 
 
@@ -49,6 +54,7 @@ def parse_stated_date(text: str) -> date | None:
     or 25/12/2013 where the order of day and month cannot be mistaken)."""
     from ..timex import normalise_time
 
+    text = re.sub(r"^(\d{1,2})-([A-Za-z]+\.?)-(\d{4})$", r"\1 \2 \3", text)  # "14-Apr-2011"
     if m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text):
         first, second, year = (int(g) for g in m.groups())
         if (first > 12) == (second > 12):
@@ -98,6 +104,8 @@ def _read_line(line: str, stated: dict) -> None:
         stated["url"] = m[1]
     elif (m := _PUBLISHER.match(line)) and not stated["publisher"]:
         stated["publisher"] = m[1]
+    elif _HOUSE.match(line) and not stated["publisher"]:
+        stated["publisher"] = line
     elif m := (_DATELINE.match(line) or _LEADING_DATE.match(line)):
         found = m.groupdict()
         if found.get("agency") and not stated["publisher"]:
