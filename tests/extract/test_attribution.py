@@ -272,3 +272,9 @@ def _all_merged(text: str) -> list[str]:
     rules, nameless = find_claims(text, sentences, hits, author=None), []
     parsed = find_speech(text, parse_text(text), sentences, hits, nameless=nameless)
     return [c.claimant for c in merge_speech(rules, parsed, nameless)]
+
+
+def test_an_unresolved_pronoun_claiming_is_not_the_actor_named_before_it():
+    text = ("A spokesman for the Interior Ministry told Rights Watch that people were killed, "
+            "but he claimed that the victims died in a fight.")
+    assert "organization/rights-watch" not in _all_merged(text)

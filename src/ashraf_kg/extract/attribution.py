@@ -291,16 +291,26 @@ def find_speech(text: str, doc, sentences, hits: list[Hit],
             continue
         stance = _stance(token) if token.tag_.startswith("VB") else None
         if not stance:
+            if nameless is not None and token.tag_ in _FINITE:  # a verb only the rules read
+                _note_nameless(token, index, nameless)
             continue
         subject, shared = grammatical_subject(token)
         if claim := _claim(token, subject, stance, index, sentence_of(token)):
             claim.shared = shared
             found.append(claim)
             by_verb[token.i] = claim
-        elif nameless is not None and subject is not None and not shared and subject.i < token.i:
-            nameless.append(((token.idx, token.idx + len(token)),
-                             (subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))))
+        elif nameless is not None:
+            _note_nameless(token, index, nameless)
     return _fold_participles(doc, found, by_verb)
+
+
+def _note_nameless(verb, index: dict[int, str], nameless: list) -> None:
+    """Add (verb, subject words) when the verb's own subject stands before it and names no
+    one ("analysts said", an unresolved "he claimed")."""
+    subject, shared = grammatical_subject(verb)
+    if subject is not None and not shared and subject.i < verb.i and _speaker(subject, index) is None:
+        nameless.append(((verb.idx, verb.idx + len(verb)),
+                         (subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))))
 
 
 def _shares_object(verb) -> bool:
