@@ -159,3 +159,16 @@ def test_a_name_joined_by_an_en_dash_to_another_name_is_not_linked_alone():
     text = "Relations have been strained since the Valdoria\u2013Orlan War ended in 1990."
     linked, _ = find_named_entities(text, parse_text(text), [], MADE_UP)
     assert all(h.entity not in ("place/valdoria", "place/orlan") for h in linked)
+
+
+def test_camp_residents_beside_another_named_camp_are_not_the_labelled_camps():
+    registry = (Entity("place/camp-nord", "Camp", "Camp Nord"), Entity("place/camp-sud", "Camp", "Camp Sud"),
+                Entity("group/camp-nord-residents", "Group", "Residents of Camp Nord"))
+    text = "Camp Nord was emptied in May. The shelling of Camp Sud wounded camp residents."
+    at = text.index("camp residents")
+    hits = [Hit("group/camp-nord-residents", at, at + 14, 0.6, "description")]
+    assert drop_unnamed_groups(text, hits, registry) == []
+    text = "Camp Sud was shelled in May. The shelling of Camp Nord wounded camp residents."
+    at = text.index("camp residents")
+    hits = [Hit("group/camp-nord-residents", at, at + 14, 0.6, "description")]
+    assert drop_unnamed_groups(text, hits, registry) == hits

@@ -133,3 +133,16 @@ def named_through_its_place(group: Entity, registry: tuple[Entity, ...], text: s
     rest = fold(group.label).replace(fold(place.label), " ")
     proper = [w for w in re.findall(r"[\w'-]+", rest)[1:] if w[:1].isupper()]
     return any(occurs(n, text) for n, _ in entity_names(place)) and all(occurs(w, text) for w in proper)
+
+
+def another_place_of_its_kind(group: Entity, registry: tuple[Entity, ...], sentence: str) -> bool:
+    """The sentence names a place of the kind of the group's own place but not that place:
+    "camp residents" beside "Camp Nord" are Camp Nord's, not those of the camp a label names."""
+    places = [e for e in registry if e.kind == "place" and occurs(fold(e.label), fold(group.label))]
+    if not places:
+        return False
+    own = max(places, key=lambda e: len(e.label))
+    if any(occurs(n, sentence) for n, _ in entity_names(own)):
+        return False
+    return any(e.type == own.type and e.id != own.id and any(occurs(n, sentence) for n, _ in entity_names(e))
+               for e in registry if e.kind == "place")

@@ -183,8 +183,10 @@ def _same_name(folded: str, start: int, end: int, hit: Hit) -> bool:
 
 def drop_unnamed_groups(text: str, hits: list[Hit], registry: tuple[Entity, ...]) -> list[Hit]:
     """A group found by description only when every proper name of its label is in the text,
-    its place by any of the place's names ("Camp Nord" for a label naming "Nord Camp")."""
-    from .described import named_through_its_place
+    its place by any of the place's names ("Camp Nord" for a label naming "Nord Camp"), and
+    not where its sentence names another place of that kind instead ("camp residents" after
+    "Camp Sud" are not Camp Nord's)."""
+    from .described import another_place_of_its_kind, named_through_its_place
 
     labels = {e.id: e.label for e in registry if e.kind == "group"}
     words = set(re.findall(r"[\w'’-]+", fold(text)))
@@ -195,11 +197,19 @@ def drop_unnamed_groups(text: str, hits: list[Hit], registry: tuple[Entity, ...]
             proper = [w for w in re.findall(r"[\w'’-]+", fold(label))[1:] if w[:1].isupper()
                       and w not in ("January", "February", "March", "April", "May", "June", "July",
                                     "August", "September", "October", "November", "December")]
-            if any(w not in words for w in proper) and not named_through_its_place(
-                    next(e for e in registry if e.id == hit.entity), registry, text):
+            group = next(e for e in registry if e.id == hit.entity)
+            if any(w not in words for w in proper) and not named_through_its_place(group, registry, text):
+                continue
+            if another_place_of_its_kind(group, registry, _sentence_around(text, hit.start)):
                 continue
         kept.append(hit)
     return kept
+
+
+def _sentence_around(text: str, at: int) -> str:
+    start = max(text.rfind(c, 0, at) for c in ".!?\n") + 1
+    ends = [e for c in ".!?\n" if (e := text.find(c, at)) >= 0]
+    return text[start:min(ends) if ends else len(text)]
 
 
 @registry_cache
