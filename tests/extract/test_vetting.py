@@ -94,3 +94,9 @@ def test_a_name_written_alone_elsewhere_keeps_that_place_only():
     proposal = Proposal("place/kesh", "Place", "Kesh", ((19, 23), (34, 38)), 0.7, "")
     (kept,) = name_every_occurrence(text, drop_fragments(text, [proposal], []), [])
     assert kept.spans == ((19, 23),)
+
+
+def test_name_only_in_a_sentence_case_headline_is_not_proposed():
+    text = "Rockets hit Valdorin camp near Kesh\n\nRockets struck the camp on Monday, police said."
+    proposals = [Proposal("person/valdorin", "Person", "Valdorin", ((12, 20),), 0.7, "")]
+    assert plausible_proposals(text, proposals) == []

@@ -19,8 +19,12 @@ from .proposals import ORG_HEADS, PLACE_HEADS, Proposal
 
 
 def _title_case_lines(text: str) -> list[tuple[int, int]]:
-    """Headlines and header lines, where every word is capitalised and the recogniser guesses."""
+    """Headlines and header lines, where every word is capitalised and the recogniser guesses,
+    and a first line that is a headline in sentence case (short, no closing stop)."""
     lines = []
+    first = re.match(r"[^\n]+(?=\n)", text)
+    if first and len(first[0].split()) <= 20 and not re.search(r"[.;:,!?\"”]\s*$", first[0]):
+        lines.append((first.start(), first.end()))
     for m in re.finditer(r"[^\n]+", text):
         words = re.findall(r"[A-Za-z][\w'’-]*", m[0])
         if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words):
