@@ -30,6 +30,7 @@ def claims(text: str, mark, *, author: str | None = AUTHOR) -> list:
     ("Tomas Reyes condemned the shelling.", REYES, "condemns"),
     ("Anna Berg said the Northern Brigade had left.", BERG, "asserts"),
     ("According to Tomas Reyes, the Northern Brigade left Kesh.", REYES, "reports"),
+    ("Anna Berg quoted Tomas Reyes, a local official, as saying the camp was calm.", REYES, "asserts"),
 ])
 def test_a_speech_verb_gives_the_claimant_and_the_stance(text, claimant, stance, mark):
     assert [(c.claimant, c.stance) for c in claims(text, mark)] == [(claimant, stance)]
@@ -132,3 +133,8 @@ def test_a_name_qualifying_a_title_is_not_the_claimant(mark):
 def test_reporting_that_relays_without_endorsing(mark):
     found = claims("Anna Berg reported that the Northern Brigade had left Kesh.", mark)
     assert [(c.claimant, c.stance) for c in found] == [(BERG, "reports")]
+
+
+def test_quoting_someone_unnamed_as_saying_is_no_claim_of_the_one_who_quotes(mark):
+    text = "Anna Berg quoted a local official as saying the camp was calm."
+    assert all(c.claimant != BERG for c in claims(text, mark))

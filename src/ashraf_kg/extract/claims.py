@@ -9,7 +9,8 @@ accused: the accuser is only the one after "by". A participle that describes a n
 ("the recently reported attack") and a headline in title case (whose subject cannot be
 told) make no claim. Words the claimant is quoted as using become the claim's ``quoted``
 text. A document's own loaded description ("in what can only be described as …") is a
-claim of the document's voice. "X reported that …" relays (``reports``). An organisation
+claim of the document's voice. "X reported that …" relays (``reports``); in "X quoted Y
+as saying" Y speaks. An organisation
 that only qualifies a title ("the Kesh Council President said") is not the claimant. The
 actor that brings charges accuses, and so does every later sentence saying what someone
 is charged with ("Y is accused of …", "The complaint alleges …").
@@ -26,7 +27,8 @@ from .arguments import find_coordinated
 from .events import split_clauses
 from .mentions import Hit
 
-# (pattern, stance, where the claimant is: "subject" before the verb, "by" after it)
+# (pattern, stance, where the claimant is: "subject" before the verb, "by" after it, or
+# "after" it with no other to fall back on)
 SPEECH = (
     (r"\b(?:has |have |had )?charged\b", "accuses", "subject"),
     (r"\baccus(?:ed|es|ing)\b", "accuses", "subject"),
@@ -43,6 +45,8 @@ SPEECH = (
     (r"\b(?-i:reported)\b", "asserts", "subject"),
     (r"\bbelieved?\b(?! to be)", "asserts", "subject"),
     (r"\baccording to\b", "reports", "by"),
+    # "AFP quoted X (, a spokesman,) as saying": X says it; no one named after, no claimant
+    (r"\bquot(?:ed|es|ing)\b(?=\s[^.;:\"“]{1,80}?\s(?:as\s+)?saying\b)", "asserts", "after"),
 )
 _SPEECH = tuple((re.compile(p, re.IGNORECASE), s, w) for p, s, w in SPEECH)
 _AUTHOR_VOICE = re.compile(r"\b(?:in )?what (?:can|could|must|may) only be (?:described|called)"
@@ -216,7 +220,7 @@ def _clause_claims(text: str, clause, sentence, mentions: list[Hit]) -> list[Cla
             taken.append(verb)
             if m[0].lower().endswith("ed") and _ATTRIBUTIVE.search(text, clause[0], verb[0]):
                 continue  # "the recently reported attack": a participle that describes a noun
-            side = where
+            side = "by" if where == "after" else where
             if stance == "accuses" and _PASSIVE.search(text, clause[0], verb[0]):
                 if not re.match(r"\s+by\b", text[verb[1]:clause[1]]):
                     continue  # "X was accused of …": X is the accused, and no accuser is named
