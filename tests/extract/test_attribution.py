@@ -278,3 +278,8 @@ def test_an_unresolved_pronoun_claiming_is_not_the_actor_named_before_it():
     text = ("A spokesman for the Interior Ministry told Rights Watch that people were killed, "
             "but he claimed that the victims died in a fight.")
     assert "organization/rights-watch" not in _all_merged(text)
+
+
+def test_the_one_quoted_as_saying_speaks_not_the_body_of_his_title():
+    text = 'Rights Watch quoted Saad Maan, Interior Ministry spokesman saying: "The camp is calm."'
+    assert _all_merged(text) == ["person/saad-maan"]

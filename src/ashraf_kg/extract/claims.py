@@ -48,6 +48,7 @@ SPEECH = (
     # "AFP quoted X (, a spokesman,) as saying": X says it; no one named after, no claimant
     (r"\bquot(?:ed|es|ing)\b(?=\s[^.;:\"“]{1,80}?\s(?:as\s+)?saying\b)", "asserts", "after"),
 )
+_SAYING = re.compile(r"\bsaying\b")
 _SPEECH = tuple((re.compile(p, re.IGNORECASE), s, w) for p, s, w in SPEECH)
 _AUTHOR_VOICE = re.compile(r"\b(?:in )?what (?:can|could|must|may) only be (?:described|called)"
                            r" as\b", re.IGNORECASE)
@@ -237,6 +238,8 @@ def _clause_claims(text: str, clause, sentence, mentions: list[Hit]) -> list[Cla
                 claim = ClaimHit(claimant.entity, stance, span, verb,
                                  quoted=_quoted(text, verb[1], span[1]),
                                  confidence=0.7 if claimant.confidence >= 0.9 else 0.5)
+                if where == "after":  # "quoted Y as saying": the saying is this claim's verb too
+                    claim.verb = (verb[0], _SAYING.search(text, verb[1]).end())
                 if side == "by":
                     subject = [h for h in mentions if clause[0] <= h.start < verb[0]
                                and kind_of(h.entity) in ACTOR_KINDS]
