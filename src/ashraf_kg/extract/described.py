@@ -135,14 +135,29 @@ def named_through_its_place(group: Entity, registry: tuple[Entity, ...], text: s
     return any(occurs(n, text) for n, _ in entity_names(place)) and all(occurs(w, text) for w in proper)
 
 
+
+@registry_cache
+def _kindred_places(registry: tuple[Entity, ...]) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Group id -> (the names of the place its label names, those of the other places of that
+    place's kind)."""
+    places = [e for e in registry if e.kind == "place"]
+    found = {}
+    for group in (e for e in registry if e.kind == "group"):
+        own = [e for e in places if occurs(fold(e.label), fold(group.label))]
+        if own:
+            place = max(own, key=lambda e: len(e.label))
+            found[group.id] = (tuple(n for n, _ in entity_names(place)), tuple(
+                n for e in places if e.type == place.type and e.id != place.id for n, _ in entity_names(e)))
+    return found
+
+
 def another_place_of_its_kind(group: Entity, registry: tuple[Entity, ...], sentence: str) -> bool:
     """The sentence names a place of the kind of the group's own place but not that place:
     "camp residents" beside "Camp Nord" are Camp Nord's, not those of the camp a label names."""
-    places = [e for e in registry if e.kind == "place" and occurs(fold(e.label), fold(group.label))]
-    if not places:
-        return False
-    own = max(places, key=lambda e: len(e.label))
-    if any(occurs(n, sentence) for n, _ in entity_names(own)):
-        return False
-    return any(e.type == own.type and e.id != own.id and any(occurs(n, sentence) for n, _ in entity_names(e))
-               for e in registry if e.kind == "place")
+    own, others = _kindred_places(registry).get(group.id, ((), ()))
+    folded = fold(sentence)
+
+    def named(name: str) -> bool:
+        return fold(name) in folded and occurs(name, sentence)
+
+    return not any(named(n) for n in own) and any(named(n) for n in others)
