@@ -1,0 +1,137 @@
+"""Validate a built dataset one document at a time, skipping documents that conformed before.
+
+The report is that of :func:`~ashraf_kg.validate.shacl.validate_graph` on the whole
+dataset, found unit by unit (:func:`ashraf_kg.build.units.split_units`); each unit's graph
+lives on a :class:`~ashraf_kg.validate.store.OneGraphStore`, as does the shapes graph.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from rdflib import Dataset, Graph
+
+from ..fileio import cache_folder
+from .report import ValidationReport, ValidationResult, raise_unless_conforms
+from .shacl import (
+    ONTOLOGY_FILE,
+    SHAPES_FILE,
+    QueryOnceGraph,
+    fast_shapes,
+    run_pyshacl,
+    shipped_ontology,
+    validate_graph,
+)
+from .store import one_graph
+
+# Fewer documents than this to check are checked in this process: a worker process
+# takes about half a second to start (pySHACL and rdflib imports, shapes parsed).
+PARALLEL_FROM = 8
+
+
+def validate_dataset(dataset: Dataset, *, cache: bool = True,
+                     workers: int | None = None) -> ValidationReport:
+    """Validate a built dataset with the shipped shapes, one document at a time.
+
+    The report is that of :func:`validate_graph` on the whole dataset. A document whose
+    unit (its triples and what it shares) conformed in an earlier build, with the same
+    shapes, ontology and pySHACL, is not validated again (``cache``: a file named by that
+    digest under ``$ASHRAF_KG_CACHE_DIR``); the others are shared among ``workers``
+    processes (default: one per core when several documents need checking).
+    """
+    from ..build.units import digest_triples, split_units
+
+    ontology, units = split_units(dataset)
+    context = list({*ontology, *shipped_ontology()})
+    salt = _cache_salt(context)
+    for unit in units:
+        unit.digest = digest_triples(unit.triples, salt=salt, keep=unit.keep)
+    folder = cache_folder("shacl") if cache else None
+    todo = [u for u in units if folder is None or not (folder / u.digest).is_file()]
+    found = _run_units(context, todo, workers)
+    if folder is not None:
+        for unit, results in zip(todo, found, strict=True):
+            if not results:  # a unit with any result, even a warning, is checked again
+                _remember(folder / unit.digest)
+    unique = {(str(r.focus_node), str(r.path), r.message, r.severity): r for rs in found for r in rs}
+    return ValidationReport(conforms=not any(r.severity == "Violation" for r in unique.values()),
+                            results=tuple(unique[k] for k in sorted(unique)))
+
+
+def check_graph(data: Graph, *, report: ValidationReport | None = None,
+                locate: Callable[[str], str | None] | None = None, **kwargs) -> ValidationReport:
+    """Validate like :func:`validate_graph` (a built ``Dataset`` document by document, with
+    :func:`validate_dataset`); raise ``ValidationError`` unless it conforms.
+
+    The error message lists each focus node, path and message (the first
+    ``MAX_LISTED``), and ``error.results`` holds them all. ``report`` is a validation
+    already made of ``data``. ``locate`` gives, for a focus node's IRI, the ``file:line``
+    its statement was written at: each listed result then starts with it, and the error's
+    place is the first result's.
+    """
+    if report is None and not kwargs and isinstance(data, Dataset):
+        report = validate_dataset(data)
+    return raise_unless_conforms(report or validate_graph(data, **kwargs), locate)
+
+
+def _run_units(context: list, units: list, workers: int | None) -> list[tuple[ValidationResult, ...]]:
+    import os
+
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    if workers < 2 or len(units) < PARALLEL_FROM:
+        return [validate_unit(context, u.triples, u.keep) for u in units]
+    import multiprocessing
+
+    # spawn: workers start as fresh interpreters, not as copies of this process with the
+    # whole dataset in it, and are its own children (their time and memory are counted).
+    with multiprocessing.get_context("spawn").Pool(
+            workers, initializer=_set_context, initargs=(context,)) as pool:
+        return pool.starmap(_validate_in_worker, [(u.triples, u.keep) for u in units],
+                            chunksize=max(1, len(units) // (workers * 8)))
+
+
+_worker_context: list = []
+
+
+def _set_context(context: list) -> None:
+    _worker_context[:] = context
+
+
+def _validate_in_worker(triples, keep) -> tuple[ValidationResult, ...]:
+    return validate_unit(_worker_context, triples, keep)
+
+
+def validate_unit(context: list, triples: list, keep: set) -> tuple[ValidationResult, ...]:
+    """The results of one unit (with the ontology, ``context``) whose focus node is in ``keep``."""
+    graph = one_graph(QueryOnceGraph)
+    graph.store.load(context)
+    graph.store.load(triples)
+    _, results = run_pyshacl(graph, fast_shapes())
+    return tuple(r for r in results if r.focus_node in keep)
+
+
+def _cache_salt(context: list) -> str:
+    """What a unit's verdict depends on besides its own triples: the validator, the shapes,
+    the ontology and the code that splits and validates."""
+    import hashlib
+    from importlib.metadata import version
+
+    from .. import resources
+    from ..build import units
+
+    folder = resources.ontology_dir()
+    code = sorted(Path(__file__).parent.glob("*.py"))
+    files = (folder / SHAPES_FILE, folder / ONTOLOGY_FILE, Path(units.__file__), *code)
+    parts = [f"pyshacl-{version('pyshacl')} rdflib-{version('rdflib')}",
+             *(hashlib.sha256(path.read_bytes()).hexdigest() for path in files),
+             units.digest_triples(context)]
+    return " ".join(parts)
+
+
+def _remember(path: Path) -> None:
+    # An empty file: the unit conformed. A cache that cannot be written costs only time.
+    try:
+        path.touch()
+    except OSError:
+        pass
