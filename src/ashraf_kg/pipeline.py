@@ -16,6 +16,7 @@ from rdflib import Dataset
 
 from .anchor import anchor_corpus
 from .build.dataset import build_dataset
+from .build.quads import dataset_quads
 from .corpus.reader import read_corpus
 from .export.describe import write_void
 from .export.dumps import check_graph_dir, check_no_blank_nodes, write_dumps
@@ -95,7 +96,7 @@ def build_graph(corpus_dir: Path, graph_dir: Path, *, include_drafts: bool = Fal
         if pages:
             visualise_graph(dataset, folder)
         write_void(dataset, folder)
-    quads = list(dataset.quads((None, None, None, None)))
+    quads = dataset_quads(dataset)
     return BuildSummary(graph_dir=Path(graph_dir), dataset=dataset,
                         files=tuple(sorted(Path(graph_dir).resolve().iterdir())), quads=len(quads),
                         graphs=len({g for *_, g in quads}), documents=len(corpus.documents),

@@ -27,6 +27,7 @@ from rdflib.namespace import RDF
 from rdflib.plugins.serializers.nt import _nt_row  # the canonical N-Triples line writer
 
 from .. import namespaces as ns
+from .quads import dataset_quads
 
 BASE_GRAPHS = ("ontology", "registry")
 BASE = "(base)"
@@ -57,7 +58,7 @@ def group_triples(dataset: Dataset) -> tuple[dict[str, set], set]:
     groups: dict[str, set] = {BASE: set()}
     context: set = set()
     ontology = ns.graph_iri("ontology")
-    for s, p, o, g in dataset.quads((None, None, None, None)):
+    for s, p, o, g in dataset_quads(dataset):
         name = getattr(g, "identifier", g)
         groups.setdefault(_unit_name(ns.graph_name_of(name)), set()).add((s, p, o))
         if name == ontology:

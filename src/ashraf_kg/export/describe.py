@@ -10,6 +10,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, RDF, RDFS, VOID, XSD
 
 from .. import namespaces as ns
+from ..build.quads import dataset_quads
 
 SPDX = ns.SPDX
 LICENCE = URIRef("https://creativecommons.org/licenses/by-sa/4.0/")
@@ -72,7 +73,7 @@ def describe_dataset(dataset: Dataset, folder: Path) -> Graph:
     g.add((root, DCTERMS.license, LICENCE))
     g.add((root, VOID.uriSpace, Literal(str(ns.ID))))
     g.add((root, VOID.vocabulary, URIRef(str(ns.AKG))))
-    union = {(s, p, o) for s, p, o, _ in dataset.quads((None, None, None, None))}
+    union = {(s, p, o) for s, p, o, _ in dataset_quads(dataset)}
     g.add((root, VOID.triples, Literal(len(union), datatype=XSD.integer)))
     subjects = {s for s, _, _ in union if ns.id_of(s) is not None}
     g.add((root, VOID.entities, Literal(len(subjects), datatype=XSD.integer)))

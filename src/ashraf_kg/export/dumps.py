@@ -15,9 +15,11 @@ from rdflib import __version__ as rdflib_version
 from rdflib.plugins.serializers.nt import _nt_row  # the canonical N-Triples line writer
 
 from .. import namespaces as ns
+from ..build.quads import dataset_quads
 from ..errors import AshrafKGError, BuildError
 from ..fileio import cache_folder, rdf_syntax_error, staged_folder, write_text_atomic
 from ..resources import ontology_dir
+from ..validate.store import OneGraphStore
 from .turtle import TurtleWriter
 
 DUMP = "ashraf-kg"
@@ -56,7 +58,7 @@ def check_graph_dir(graph_dir: Path) -> Path:
 
 def check_no_blank_nodes(dataset: Dataset) -> None:
     """Dumps must not contain blank nodes: other projects merge them by IRI."""
-    for s, p, o, g in dataset.quads((None, None, None, None)):
+    for s, p, o, g in dataset_quads(dataset):
         if isinstance(s, BNode) or isinstance(o, BNode):
             raise BuildError(f"blank node in graph {g}: ({s}, {p}, {o})",
                              hint="give the node an IRI (namespaces.py)")
@@ -65,7 +67,7 @@ def check_no_blank_nodes(dataset: Dataset) -> None:
 def graph_triples(dataset: Dataset) -> dict:
     """Each non-empty named graph's IRI -> its triples, graphs in IRI order, read in one pass."""
     graphs: dict = {}
-    for s, p, o, g in dataset.quads((None, None, None, None)):
+    for s, p, o, g in dataset_quads(dataset):
         name = getattr(g, "identifier", g)
         graphs.setdefault(name, []).append((s, p, o))
     return {name: graphs[name] for name in sorted(graphs, key=str)}
@@ -173,7 +175,9 @@ def to_jsonld(dataset: Dataset, *, graphs: dict | None = None, rows: dict | None
 
 
 def _jsonld_nodes(name, triples: list, context: dict) -> list:
-    graph = Graph(identifier=name)
+    # rdflib's writer looks every subject's statements up in the graph: on a one-graph
+    # store, without rdflib's bookkeeping of which graphs hold each triple, that is faster.
+    graph = Graph(store=OneGraphStore(), identifier=name)
     ns.bind_prefixes(graph)
     for triple in sorted(triples):
         graph.add(triple)
