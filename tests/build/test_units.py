@@ -3,6 +3,8 @@ that conformed before."""
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import RDF
@@ -81,7 +83,24 @@ def test_documents_that_conformed_before_are_not_validated_again(dataset, tmp_pa
         raise AssertionError("validated again")
 
     monkeypatch.setattr(by_document, "validate_unit", must_not_run)
+    shutil.rmtree(tmp_path / "shacl-datasets")  # the verdict on the whole dataset
     assert validate_dataset(dataset) == first
+
+
+def test_a_dataset_that_conformed_before_is_not_split_again(dataset, tmp_path, monkeypatch):
+    monkeypatch.setenv("ASHRAF_KG_CACHE_DIR", str(tmp_path))
+    first = validate_dataset(dataset)
+
+    def must_not_split(*args):
+        raise AssertionError("split again")
+
+    monkeypatch.setattr("ashraf_kg.build.units.split_units", must_not_split)
+    assert validate_dataset(dataset) == first
+    assert validate_dataset(copy_of(dataset)) == first  # the same content, in another dataset
+    damaged = copy_of(dataset)
+    point_at_an_undescribed_source(damaged)
+    with pytest.raises(AssertionError, match="split again"):
+        validate_dataset(damaged)
 
 
 def test_a_changed_document_is_validated_again_and_a_failure_never_cached(dataset, tmp_path, monkeypatch):

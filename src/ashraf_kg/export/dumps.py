@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import platform
 from pathlib import Path
 
 from rdflib import BNode, Dataset, Graph
@@ -15,9 +16,9 @@ from rdflib import __version__ as rdflib_version
 from rdflib.plugins.serializers.nt import _nt_row  # the canonical N-Triples line writer
 
 from .. import namespaces as ns
-from ..build.quads import dataset_quads
+from ..build.quads import dataset_digest, dataset_quads, graph_rows, graph_triples
 from ..errors import AshrafKGError, BuildError
-from ..fileio import cache_folder, rdf_syntax_error, staged_folder, write_text_atomic
+from ..fileio import cache_folder, digest_files, make_or_reuse, rdf_syntax_error, staged_folder, write_text_atomic
 from ..resources import ontology_dir
 from ..validate.store import OneGraphStore
 from .turtle import TurtleWriter
@@ -64,23 +65,9 @@ def check_no_blank_nodes(dataset: Dataset) -> None:
                              hint="give the node an IRI (namespaces.py)")
 
 
-def graph_triples(dataset: Dataset) -> dict:
-    """Each non-empty named graph's IRI -> its triples, graphs in IRI order, read in one pass."""
-    graphs: dict = {}
-    for s, p, o, g in dataset_quads(dataset):
-        name = getattr(g, "identifier", g)
-        graphs.setdefault(name, []).append((s, p, o))
-    return {name: graphs[name] for name in sorted(graphs, key=str)}
-
-
-def _rows(graphs: dict) -> dict:
-    """Each graph's IRI -> the N-Triples line of each of its triples (rdflib's own line writer)."""
-    return {name: [_nt_row(t) for t in triples] for name, triples in graphs.items()}
-
-
 def to_nquads(dataset: Dataset, *, rows: dict | None = None) -> str:
     """Sorted N-Quads: one line a quad, so the dump diffs and hashes stably."""
-    rows = rows if rows is not None else _rows(graph_triples(dataset))
+    rows = rows if rows is not None else graph_rows(dataset)
     lines = {f"{row[:-3]} {name.n3()} .\n" for name, graph in rows.items() for row in graph}
     return "".join(sorted(lines))
 
@@ -206,17 +193,33 @@ def write_dumps(dataset: Dataset, folder: Path) -> None:
     """Write every dump format of ``dataset`` into ``folder``.
 
     The triples are read out of the dataset once; N-Triples lines are made once for both
-    line-based dumps, prefixed names once for Turtle and TriG.
+    line-based dumps, prefixed names once for Turtle and TriG. Turtle, TriG and JSON-LD,
+    which take longest, are kept in the build cache under the digest of the dataset's
+    content and of the code that writes them, and copied from there by a later build of
+    the same dataset.
     """
-    graphs = graph_triples(dataset)
-    rows = _rows(graphs)
+    graphs, rows = graph_triples(dataset), graph_rows(dataset)
     writer = TurtleWriter()
-    (folder / f"{DUMP}.ttl").write_text(to_turtle(dataset, graphs=graphs, writer=writer), encoding="utf-8")
-    (folder / f"{DUMP}.trig").write_text(to_trig(dataset, graphs=graphs, writer=writer), encoding="utf-8")
+    slow = {"ttl": lambda: to_turtle(dataset, graphs=graphs, writer=writer),
+            "trig": lambda: to_trig(dataset, graphs=graphs, writer=writer),
+            "jsonld": lambda: to_jsonld(dataset, graphs=graphs, rows=rows)}
+    key = dumps_key(dataset)
+    for suffix, make in slow.items():
+        make_or_reuse("dumps", f"{key}.{suffix}", folder / f"{DUMP}.{suffix}",
+                      lambda path, make=make: path.write_text(make(), encoding="utf-8"))
     (folder / f"{DUMP}.nq").write_text(to_nquads(dataset, rows=rows), encoding="utf-8")
     (folder / f"{DUMP}.nt").write_text(to_ntriples(rows=rows), encoding="utf-8")
-    (folder / f"{DUMP}.jsonld").write_text(to_jsonld(dataset, graphs=graphs, rows=rows),
-                                              encoding="utf-8")
+
+
+def dumps_key(dataset: Dataset) -> str:
+    """What the dumps of ``dataset`` depend on: its content, the code that writes them (the
+    package's ground floor, where the prefixes are, and ``export/``), the JSON-LD context,
+    Python's and rdflib's versions."""
+    package = Path(__file__).resolve().parents[1]
+    code = [*sorted(package.glob("*.py")), *sorted(Path(__file__).parent.glob("*.py")),
+            ontology_dir() / "context.jsonld"]
+    salt = f"python-{platform.python_version()} rdflib-{rdflib_version} {dataset_digest(dataset)}"
+    return digest_files(code, salt=salt)
 
 
 def write_graph_dir(dataset: Dataset, graph_dir: Path, *, extras=()) -> list[Path]:

@@ -12,7 +12,7 @@ from typing import Callable
 
 from rdflib import Dataset, Graph
 
-from ..fileio import cache_folder
+from ..fileio import cache_folder, digest_files
 from .report import ValidationReport, ValidationResult, raise_unless_conforms
 from .shacl import (
     ONTOLOGY_FILE,
@@ -37,14 +37,20 @@ def validate_dataset(dataset: Dataset, *, cache: bool = True,
     The report is that of :func:`validate_graph` on the whole dataset. A document whose
     unit (its triples and what it shares) conformed in an earlier build, with the same
     shapes, ontology and pySHACL, is not validated again (``cache``: a file named by that
-    digest under ``$ASHRAF_KG_CACHE_DIR``); the others are shared among ``workers``
-    processes (default: one per core when several documents need checking).
+    digest under ``$ASHRAF_KG_CACHE_DIR``), nor is a dataset whose very content had no
+    result before; the others are shared among ``workers`` processes (default: one per
+    core when several documents need checking).
     """
+    from ..build.quads import dataset_digest
     from ..build.units import digest_triples, split_units
 
+    whole = cache_folder("shacl-datasets") if cache else None
+    code = _code_salt()
+    if whole is not None and (whole / f"{dataset_digest(dataset)}-{code}").is_file():
+        return ValidationReport(conforms=True)  # this very dataset had no result before
     ontology, units = split_units(dataset)
     context = list({*ontology, *shipped_ontology()})
-    salt = _cache_salt(context)
+    salt = f"{code} {digest_triples(context)}"
     for unit in units:
         unit.digest = digest_triples(unit.triples, salt=salt, keep=unit.keep)
     folder = cache_folder("shacl") if cache else None
@@ -55,6 +61,8 @@ def validate_dataset(dataset: Dataset, *, cache: bool = True,
             if not results:  # a unit with any result, even a warning, is checked again
                 _remember(folder / unit.digest)
     unique = {(str(r.focus_node), str(r.path), r.message, r.severity): r for rs in found for r in rs}
+    if whole is not None and not unique:
+        _remember(whole / f"{dataset_digest(dataset)}-{code}")
     return ValidationReport(conforms=not any(r.severity == "Violation" for r in unique.values()),
                             results=tuple(unique[k] for k in sorted(unique)))
 
@@ -111,10 +119,9 @@ def validate_unit(context: list, triples: list, keep: set) -> tuple[ValidationRe
     return tuple(r for r in results if r.focus_node in keep)
 
 
-def _cache_salt(context: list) -> str:
-    """What a unit's verdict depends on besides its own triples: the validator, the shapes,
-    the ontology and the code that splits and validates."""
-    import hashlib
+def _code_salt() -> str:
+    """What a verdict depends on besides the triples validated: the validator, the shapes,
+    the ontology and the code that splits and validates (a digest)."""
     from importlib.metadata import version
 
     from .. import resources
@@ -123,10 +130,7 @@ def _cache_salt(context: list) -> str:
     folder = resources.ontology_dir()
     code = sorted(Path(__file__).parent.glob("*.py"))
     files = (folder / SHAPES_FILE, folder / ONTOLOGY_FILE, Path(units.__file__), *code)
-    parts = [f"pyshacl-{version('pyshacl')} rdflib-{version('rdflib')}",
-             *(hashlib.sha256(path.read_bytes()).hexdigest() for path in files),
-             units.digest_triples(context)]
-    return " ".join(parts)
+    return digest_files(files, salt=f"pyshacl-{version('pyshacl')} rdflib-{version('rdflib')}")
 
 
 def _remember(path: Path) -> None:
