@@ -7,6 +7,7 @@ set replaces the previous ``graph/`` (see :func:`fileio.replace_folder`).
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import platform
 from pathlib import Path
@@ -67,9 +68,11 @@ def check_no_blank_nodes(dataset: Dataset) -> None:
 
 def to_nquads(dataset: Dataset, *, rows: dict | None = None) -> str:
     """Sorted N-Quads: one line a quad, so the dump diffs and hashes stably."""
-    rows = rows if rows is not None else graph_rows(dataset)
-    lines = {f"{row[:-3]} {name.n3()} .\n" for name, graph in rows.items() for row in graph}
-    return "".join(sorted(lines))
+    return "".join(_nquads_lines(rows if rows is not None else graph_rows(dataset)))
+
+
+def _nquads_lines(rows: dict) -> list[str]:
+    return sorted({f"{row[:-3]} {name.n3()} .\n" for name, graph in rows.items() for row in graph})
 
 
 def to_ntriples(graph: Graph | None = None, *, rows: dict | None = None) -> str:
@@ -141,14 +144,24 @@ def to_jsonld(dataset: Dataset, *, graphs: dict | None = None, rows: dict | None
     nodes are kept in the build cache under a digest of those lines and the context, and
     read from there when a later build has the same graph.
     """
+    out = io.StringIO()
+    write_jsonld(out, dataset, graphs=graphs, rows=rows)
+    return out.getvalue()
+
+
+def write_jsonld(handle, dataset: Dataset, *, graphs: dict | None = None, rows: dict | None = None) -> None:
+    """Write :func:`to_jsonld`'s text to ``handle`` one graph at a time: the text
+    ``json.dumps(…, indent=1, sort_keys=True)`` makes of the whole document, without
+    holding every graph's nodes, or the whole text, at once."""
     context = load_context()
     graphs = graphs if graphs is not None else graph_triples(dataset)
     folder = cache_folder("jsonld") if rows is not None else None
     # The code that compacts is part of the key: a change to it never meets an old entry.
     salt = json.dumps(context, sort_keys=True) + f" rdflib-{rdflib_version} " + \
         hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
-    out = []
-    for name, triples in graphs.items():
+    handle.write('{\n "@context": ' + _json_at(context, 1) + ',\n "@graph": ')
+    handle.write("[" if graphs else "[]")
+    for number, (name, triples) in enumerate(graphs.items()):
         cached = folder / _digest(rows[name], salt) if folder is not None else None
         if cached is not None and cached.is_file():
             nodes = json.loads(cached.read_text(encoding="utf-8"))
@@ -156,9 +169,14 @@ def to_jsonld(dataset: Dataset, *, graphs: dict | None = None, rows: dict | None
             nodes = _jsonld_nodes(name, triples, context)
             if cached is not None:
                 _store(cached, json.dumps(nodes, ensure_ascii=False))
-        out.append({"@id": str(name), "@graph": nodes})
-    return json.dumps({"@context": context, "@graph": out}, ensure_ascii=False,
-                      indent=1, sort_keys=True) + "\n"
+        handle.write(("," if number else "") + "\n  " + _json_at({"@id": str(name), "@graph": nodes}, 2))
+    handle.write("\n ]\n}\n" if graphs else "\n}\n")
+
+
+def _json_at(value, depth: int) -> str:
+    """``value`` as ``json.dumps(indent=1, sort_keys=True)`` writes it ``depth`` levels deep
+    (a JSON text holds no raw line break, so its lines are indented by replacing them)."""
+    return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True).replace("\n", "\n" + " " * depth)
 
 
 def _jsonld_nodes(name, triples: list, context: dict) -> list:
@@ -200,15 +218,23 @@ def write_dumps(dataset: Dataset, folder: Path) -> None:
     """
     graphs, rows = graph_triples(dataset), graph_rows(dataset)
     writer = TurtleWriter()
-    slow = {"ttl": lambda: to_turtle(dataset, graphs=graphs, writer=writer),
-            "trig": lambda: to_trig(dataset, graphs=graphs, writer=writer),
-            "jsonld": lambda: to_jsonld(dataset, graphs=graphs, rows=rows)}
+    slow = {"ttl": lambda path: path.write_text(to_turtle(dataset, graphs=graphs, writer=writer),
+                                                encoding="utf-8"),
+            "trig": lambda path: path.write_text(to_trig(dataset, graphs=graphs, writer=writer),
+                                                 encoding="utf-8"),
+            "jsonld": lambda path: _write_with(path, write_jsonld, dataset, graphs=graphs, rows=rows)}
     key = dumps_key(dataset)
     for suffix, make in slow.items():
-        make_or_reuse("dumps", f"{key}.{suffix}", folder / f"{DUMP}.{suffix}",
-                      lambda path, make=make: path.write_text(make(), encoding="utf-8"))
-    (folder / f"{DUMP}.nq").write_text(to_nquads(dataset, rows=rows), encoding="utf-8")
-    (folder / f"{DUMP}.nt").write_text(to_ntriples(rows=rows), encoding="utf-8")
+        make_or_reuse("dumps", f"{key}.{suffix}", folder / f"{DUMP}.{suffix}", make)
+    # Written line by line: the sorted lines are the only copy of the dump held.
+    _write_with(folder / f"{DUMP}.nq", lambda handle: handle.writelines(_nquads_lines(rows)))
+    _write_with(folder / f"{DUMP}.nt", lambda handle: handle.writelines(
+        sorted({row for graph_rows in rows.values() for row in graph_rows})))
+
+
+def _write_with(path: Path, write, *args, **kwargs) -> None:
+    with open(path, "w", encoding="utf-8", newline="\n") as handle:
+        write(handle, *args, **kwargs)
 
 
 def dumps_key(dataset: Dataset) -> str:
