@@ -7,7 +7,6 @@ set replaces the previous ``graph/`` (see :func:`fileio.replace_folder`).
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import platform
 from pathlib import Path
@@ -66,17 +65,14 @@ def check_no_blank_nodes(dataset: Dataset) -> None:
                              hint="give the node an IRI (namespaces.py)")
 
 
-def to_nquads(dataset: Dataset, *, rows: dict | None = None) -> str:
-    """Sorted N-Quads: one line a quad, so the dump diffs and hashes stably."""
-    return "".join(_nquads_lines(rows if rows is not None else graph_rows(dataset)))
-
-
 def _nquads_lines(rows: dict) -> list[str]:
+    """Sorted N-Quads lines of ``rows`` (each graph's N-Triples lines): one line a quad, so
+    the dump diffs and hashes stably."""
     return sorted({f"{row[:-3]} {name.n3()} .\n" for name, graph in rows.items() for row in graph})
 
 
 def to_ntriples(graph: Graph | None = None, *, rows: dict | None = None) -> str:
-    """Sorted N-Triples of ``graph`` (or of the union of ``rows``, as :func:`to_nquads` takes)."""
+    """Sorted N-Triples of ``graph`` (or of the union of ``rows``: each graph's N-Triples lines)."""
     lines = {row for graph_rows in rows.values() for row in graph_rows} if rows is not None \
         else {_nt_row(t) for t in graph}
     return "".join(sorted(lines))
@@ -135,24 +131,19 @@ def load_context() -> dict:
         raise BuildError(f"cannot read the JSON-LD context: {error}", where=str(path)) from None
 
 
-def to_jsonld(dataset: Dataset, *, graphs: dict | None = None, rows: dict | None = None) -> str:
-    """JSON-LD compacted with the shipped context, inlined so no one fetches it.
+def write_jsonld(handle, dataset: Dataset, *, graphs: dict | None = None, rows: dict | None = None) -> None:
+    """Write JSON-LD compacted with the shipped context, inlined so no one fetches it.
 
     Each named graph is compacted on its own (rdflib's JSON-LD writer, its triples added in
     order, so every list of values comes out in the same order), so no sorted copy of the
     whole dataset is ever held. With ``rows`` (each graph's N-Triples lines) a graph's
     nodes are kept in the build cache under a digest of those lines and the context, and
     read from there when a later build has the same graph.
+
+    The text is written one graph at a time: the text ``json.dumps(…, indent=1,
+    sort_keys=True)`` makes of the whole document, without holding every graph's nodes,
+    or the whole text, at once.
     """
-    out = io.StringIO()
-    write_jsonld(out, dataset, graphs=graphs, rows=rows)
-    return out.getvalue()
-
-
-def write_jsonld(handle, dataset: Dataset, *, graphs: dict | None = None, rows: dict | None = None) -> None:
-    """Write :func:`to_jsonld`'s text to ``handle`` one graph at a time: the text
-    ``json.dumps(…, indent=1, sort_keys=True)`` makes of the whole document, without
-    holding every graph's nodes, or the whole text, at once."""
     context = load_context()
     graphs = graphs if graphs is not None else graph_triples(dataset)
     folder = cache_folder("jsonld") if rows is not None else None
