@@ -94,7 +94,7 @@ def test_a_dataset_that_conformed_before_is_not_split_again(dataset, tmp_path, m
     def must_not_split(*args):
         raise AssertionError("split again")
 
-    monkeypatch.setattr("ashraf_kg.build.units.split_units", must_not_split)
+    monkeypatch.setattr("ashraf_kg.build.units.iter_units", must_not_split)
     assert validate_dataset(dataset) == first
     assert validate_dataset(copy_of(dataset)) == first  # the same content, in another dataset
     damaged = copy_of(dataset)

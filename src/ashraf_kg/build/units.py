@@ -20,6 +20,7 @@ it (where a shape may target it through that document's statements), not in ever
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from rdflib import Dataset, URIRef
@@ -52,38 +53,52 @@ def _unit_name(graph_name: str | None) -> str:
     return graph_name.removeprefix("drafts/")
 
 
-def group_triples(dataset: Dataset) -> tuple[dict[str, set], set]:
-    """``(groups, context)``: unit name (a document id, or ``(base)``) -> the triples of its
-    graphs, and the triples of the ontology graph."""
-    groups: dict[str, set] = {BASE: set()}
+def index_subjects(dataset: Dataset) -> tuple[dict, dict, set]:
+    """``(about, subjects, context)``: subject -> {unit name -> its triples there}, unit name
+    (a document id, or ``(base)``) -> the subjects of its graphs, and the triples of the
+    ontology graph. A unit's triples are read from ``about``: no second copy is held."""
+    about: dict = {}
+    subjects: dict[str, set] = {BASE: set()}
     context: set = set()
     ontology = ns.graph_iri("ontology")
     for s, p, o, g in dataset_quads(dataset):
-        name = getattr(g, "identifier", g)
-        groups.setdefault(_unit_name(ns.graph_name_of(name)), set()).add((s, p, o))
-        if name == ontology:
+        graph = getattr(g, "identifier", g)
+        name = _unit_name(ns.graph_name_of(graph))
+        about.setdefault(s, {}).setdefault(name, []).append((s, p, o))
+        subjects.setdefault(name, set()).add(s)
+        if graph == ontology:
             context.add((s, p, o))
-    return groups, context
+    return about, subjects, context
 
 
 def split_units(dataset: Dataset) -> tuple[list, list[Unit]]:
     """``(context, units)``: the ontology graph's triples, which every unit is validated
     with, and the base unit followed by one :class:`Unit` per document, in id order."""
-    groups, context = group_triples(dataset)
-    about: dict = {}  # subject -> {unit name -> its triples there}
-    for name, triples in groups.items():
-        for triple in triples:
-            about.setdefault(triple[0], {}).setdefault(name, []).append(triple)
+    context, units = iter_units(dataset)
+    return context, list(units)
+
+
+def iter_units(dataset: Dataset) -> tuple[list, Iterator[Unit]]:
+    """As :func:`split_units`, the units made one at a time as they are asked for."""
+    about, subjects, context = index_subjects(dataset)
+    return list(context), _units(about, subjects, context)
+
+
+def _units(about: dict, subjects: dict, context: set) -> Iterator[Unit]:
     shared = {n for n, where in about.items() if len(where) > 1}
-    base_only = {n for n, where in about.items() if set(where) == {BASE}}
-    base = groups.pop(BASE)
+    base_only = {n for n, where in about.items() if len(where) == 1 and BASE in where}
+    base = _own(BASE, subjects.pop(BASE), about)
     objects = {o for _, _, o in base}
     base |= _types_of(objects, about, exclude=BASE)
     undescribed = {o for o in objects if isinstance(o, URIRef) and o not in about}
-    units = [Unit(name=BASE, triples=list(base - context), keep=base_only | undescribed)]
-    for name in sorted(groups):
-        units.append(_document_unit(name, groups[name], about, shared | base_only, context))
-    return list(context), units
+    yield Unit(name=BASE, triples=list(base - context), keep=base_only | undescribed)
+    described_elsewhere = shared | base_only
+    for name in sorted(subjects):
+        yield _document_unit(name, _own(name, subjects[name], about), about, described_elsewhere, context)
+
+
+def _own(name: str, subjects: set, about: dict) -> set:
+    return {t for s in subjects for t in about[s][name]}
 
 
 def _document_unit(name: str, own: set, about: dict, described_elsewhere: set, context: set) -> Unit:

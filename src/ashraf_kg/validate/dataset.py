@@ -42,24 +42,30 @@ def validate_dataset(dataset: Dataset, *, cache: bool = True,
     core when several documents need checking).
     """
     from ..build.quads import dataset_digest
-    from ..build.units import digest_triples, split_units
+    from ..build.units import digest_triples, iter_units
 
     whole = cache_folder("shacl-datasets") if cache else None
     code = _code_salt()
     if whole is not None and (whole / f"{dataset_digest(dataset)}-{code}").is_file():
         return ValidationReport(conforms=True)  # this very dataset had no result before
-    ontology, units = split_units(dataset)
+    ontology, units = iter_units(dataset)
     context = list({*ontology, *shipped_ontology()})
     salt = f"{code} {digest_triples(context)}"
-    for unit in units:
-        unit.digest = digest_triples(unit.triples, salt=salt, keep=unit.keep)
     folder = cache_folder("shacl") if cache else None
-    todo = [u for u in units if folder is None or not (folder / u.digest).is_file()]
-    found = _run_units(context, todo, workers)
+    sent: list[str] = []  # the digests of the units checked, in order
+
+    def todo():  # units made, digested and sent one at a time: all are never held at once
+        for unit in units:
+            unit.digest = digest_triples(unit.triples, salt=salt, keep=unit.keep)
+            if folder is None or not (folder / unit.digest).is_file():
+                sent.append(unit.digest)
+                yield unit
+
+    found = _run_units(context, todo(), workers)
     if folder is not None:
-        for unit, results in zip(todo, found, strict=True):
+        for digest, results in zip(sent, found, strict=True):
             if not results:  # a unit with any result, even a warning, is checked again
-                _remember(folder / unit.digest)
+                _remember(folder / digest)
     unique = {(str(r.focus_node), str(r.path), r.message, r.severity): r for rs in found for r in rs}
     if whole is not None and not unique:
         _remember(whole / f"{dataset_digest(dataset)}-{code}")
@@ -83,20 +89,23 @@ def check_graph(data: Graph, *, report: ValidationReport | None = None,
     return raise_unless_conforms(report or validate_graph(data, **kwargs), locate)
 
 
-def _run_units(context: list, units: list, workers: int | None) -> list[tuple[ValidationResult, ...]]:
+def _run_units(context: list, units, workers: int | None) -> list[tuple[ValidationResult, ...]]:
+    """The results of each unit of ``units`` (an iterator), in order."""
+    import itertools
     import os
 
     workers = workers if workers is not None else (os.cpu_count() or 1)
-    if workers < 2 or len(units) < PARALLEL_FROM:
-        return [validate_unit(context, u.triples, u.keep) for u in units]
+    first = list(itertools.islice(units, PARALLEL_FROM))
+    if workers < 2 or len(first) < PARALLEL_FROM:
+        return [validate_unit(context, u.triples, u.keep) for u in itertools.chain(first, units)]
     import multiprocessing
 
     # spawn: workers start as fresh interpreters, not as copies of this process with the
     # whole dataset in it, and are its own children (their time and memory are counted).
+    # imap reads the units as the workers take them (the pipe to them fills and waits).
     with multiprocessing.get_context("spawn").Pool(
             workers, initializer=_set_context, initargs=(context,)) as pool:
-        return pool.starmap(_validate_in_worker, [(u.triples, u.keep) for u in units],
-                            chunksize=max(1, len(units) // (workers * 8)))
+        return list(pool.imap(_validate_in_worker, ((u.triples, u.keep) for u in itertools.chain(first, units))))
 
 
 _worker_context: list = []
@@ -106,7 +115,8 @@ def _set_context(context: list) -> None:
     _worker_context[:] = context
 
 
-def _validate_in_worker(triples, keep) -> tuple[ValidationResult, ...]:
+def _validate_in_worker(unit: tuple) -> tuple[ValidationResult, ...]:
+    triples, keep = unit
     return validate_unit(_worker_context, triples, keep)
 
 
