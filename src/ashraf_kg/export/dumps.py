@@ -13,6 +13,7 @@ from pathlib import Path
 
 from rdflib import BNode, Dataset, Graph
 from rdflib import __version__ as rdflib_version
+from rdflib.plugins.serializers.jsonld import from_rdf
 from rdflib.plugins.serializers.nt import _nt_row  # the canonical N-Triples line writer
 
 from .. import namespaces as ns
@@ -175,9 +176,11 @@ def _jsonld_nodes(name, triples: list, context: dict) -> list:
     # store, without rdflib's bookkeeping of which graphs hold each triple, that is faster.
     graph = Graph(store=OneGraphStore(), identifier=name)
     ns.bind_prefixes(graph)
-    for triple in sorted(triples):
-        graph.add(triple)
-    data = json.loads(graph.serialize(format="json-ld", context=context, auto_compact=True))
+    graph.store.load(sorted(triples))
+    # What graph.serialize(format="json-ld", context=context, auto_compact=True) builds
+    # before it writes it as text (its use_native_types is the tuple (False,): that is how
+    # rdflib passes it); the text was only read back at once.
+    data = from_rdf(graph, context, None, (False,), False, auto_compact=True)
     nodes = data.get("@graph", [data] if "@id" in data else [])
     nodes = [{k: v for k, v in node.items() if k != "@context"} for node in nodes]
     nodes.sort(key=lambda n: n.get("@id", ""))

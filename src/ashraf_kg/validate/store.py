@@ -38,8 +38,13 @@ class OneGraphStore(SimpleMemory):
 
     def add(self, triple, context, quoted: bool = False) -> None:
         s, p, o = triple
-        objects = self._spo.setdefault(s, {}).setdefault(p, {})
-        if o in objects:
+        by_predicate = self._spo.get(s)
+        if by_predicate is None:
+            by_predicate = self._spo[s] = {}
+        objects = by_predicate.get(p)
+        if objects is None:
+            objects = by_predicate[p] = {}
+        elif o in objects:
             return
         objects[o] = None
         self._pos.setdefault(p, {}).setdefault(o, {})[s] = None
