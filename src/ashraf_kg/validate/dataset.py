@@ -62,10 +62,9 @@ def validate_dataset(dataset: Dataset, *, cache: bool = True,
                 yield unit
 
     found = _run_units(context, todo(), workers)
-    if folder is not None:
-        for digest, results in zip(sent, found, strict=True):
-            if not results:  # a unit with any result, even a warning, is checked again
-                _remember(folder / digest)
+    for digest, results in zip(sent, found, strict=True):
+        if folder is not None and not results:  # any result, even a warning: checked again
+            _remember(folder / digest)
     unique = {(str(r.focus_node), str(r.path), r.message, r.severity): r for rs in found for r in rs}
     if whole is not None and not unique:
         _remember(whole / f"{dataset_digest(dataset)}-{code}")
