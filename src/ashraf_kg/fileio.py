@@ -156,6 +156,36 @@ def cache_folder(kind: str) -> Path | None:
     return root / kind
 
 
+
+def digest_files(paths, *, salt: str = "") -> str:
+    """SHA-256 of ``salt`` and the name and bytes of each file of ``paths``, in order."""
+    import hashlib
+
+    digest = hashlib.sha256(salt.encode())
+    for path in paths:
+        digest.update(f"\n{Path(path).name}\n".encode())
+        digest.update(Path(path).read_bytes())
+    return digest.hexdigest()
+
+
+def make_or_reuse(kind: str, key: str, path: Path, make) -> None:
+    """Write ``path`` with ``make(path)``, unless the build cache (``kind``) holds the file made
+    for ``key`` before: then copy that. ``key`` must name everything the file depends on."""
+    folder = cache_folder(kind)
+    kept = folder / key if folder is not None else None
+    if kept is not None and kept.is_file():
+        shutil.copyfile(kept, path)
+        return
+    make(path)
+    if kept is not None:
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=f".{key}.", dir=folder)
+            os.close(fd)
+            shutil.copyfile(path, tmp)
+            os.replace(tmp, kept)
+        except OSError:
+            pass  # a cache that cannot be written costs only time
+
 def rdf_syntax_error(path: Path, rdf_format: str) -> AshrafKGError:
     """The error for an RDF file that does not parse, naming its first bad line.
 

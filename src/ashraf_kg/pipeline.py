@@ -9,6 +9,7 @@ page) → describe (VoID over every file), all into a staging folder that replac
 
 from __future__ import annotations
 
+import platform
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,10 +17,11 @@ from rdflib import Dataset
 
 from .anchor import anchor_corpus
 from .build.dataset import build_dataset
+from .build.quads import dataset_digest, dataset_quads
 from .corpus.reader import read_corpus
 from .export.describe import write_void
 from .export.dumps import check_graph_dir, check_no_blank_nodes, write_dumps
-from .fileio import staged_folder
+from .fileio import digest_files, make_or_reuse, staged_folder
 from .validate import check_graph, leave_out_unregistered, screen_drafts
 
 
@@ -45,10 +47,28 @@ def export_graph(dataset: Dataset, folder: Path, *, pages: bool = True) -> None:
 
 
 def visualise_graph(dataset: Dataset, folder: Path) -> None:
-    """The visualise stage: the interactive network page for readers."""
-    from .visualise.page import write_network_page
+    """The visualise stage: the interactive network page for readers (copied from the build
+    cache when an earlier build made it for the same dataset with the same code)."""
+    def make(path: Path) -> None:
+        from .visualise.page import write_network_page
 
-    write_network_page(dataset, folder / "ashraf.html")
+        write_network_page(dataset, path)
+
+    make_or_reuse("network-page", _page_key(dataset), folder / "ashraf.html", make)
+
+
+def _page_key(dataset: Dataset) -> str:
+    """What the network page depends on: the dataset's content, the code of the ground
+    floor, ``network/`` and ``visualise/`` (its templates too), Python's and the
+    libraries' versions."""
+    from importlib.metadata import version
+
+    package = Path(__file__).resolve().parent
+    code = [path for folder in (package, package / "network", package / "visualise")
+            for path in sorted(folder.glob("*.py"))]
+    code += sorted((package / "visualise" / "templates").glob("*"))
+    libraries = " ".join(f"{name}-{version(name)}" for name in ("pyvis", "networkx", "jinja2", "numpy", "rdflib"))
+    return digest_files(code, salt=f"python-{platform.python_version()} {libraries} {dataset_digest(dataset)}")
 
 
 def locate_statements(corpus) -> dict[str, str]:
@@ -95,7 +115,7 @@ def build_graph(corpus_dir: Path, graph_dir: Path, *, include_drafts: bool = Fal
         if pages:
             visualise_graph(dataset, folder)
         write_void(dataset, folder)
-    quads = list(dataset.quads((None, None, None, None)))
+    quads = dataset_quads(dataset)
     return BuildSummary(graph_dir=Path(graph_dir), dataset=dataset,
                         files=tuple(sorted(Path(graph_dir).resolve().iterdir())), quads=len(quads),
                         graphs=len({g for *_, g in quads}), documents=len(corpus.documents),

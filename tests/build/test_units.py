@@ -3,14 +3,16 @@ that conformed before."""
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import RDF
 
 from ashraf_kg import namespaces as ns
-from ashraf_kg import validate
 from ashraf_kg.build.units import split_units
 from ashraf_kg.namespaces import OA, SEM
+from ashraf_kg.validate import dataset as by_document
 from ashraf_kg.validate import validate_dataset, validate_graph
 
 
@@ -31,7 +33,7 @@ def shared_nodes(dataset) -> list:
 
 def test_every_document_is_a_unit(dataset, corpus):
     _, units = split_units(dataset)
-    assert [u.name for u in units] == sorted(d.id for d in corpus.documents)
+    assert [u.name for u in units] == ["(base)", *sorted(d.id for d in corpus.documents)]
 
 
 def test_the_built_dataset_gets_the_report_of_the_whole(dataset):
@@ -80,8 +82,25 @@ def test_documents_that_conformed_before_are_not_validated_again(dataset, tmp_pa
     def must_not_run(*args):
         raise AssertionError("validated again")
 
-    monkeypatch.setattr(validate, "_validate_unit", must_not_run)
+    monkeypatch.setattr(by_document, "validate_unit", must_not_run)
+    shutil.rmtree(tmp_path / "shacl-datasets")  # the verdict on the whole dataset
     assert validate_dataset(dataset) == first
+
+
+def test_a_dataset_that_conformed_before_is_not_split_again(dataset, tmp_path, monkeypatch):
+    monkeypatch.setenv("ASHRAF_KG_CACHE_DIR", str(tmp_path))
+    first = validate_dataset(dataset)
+
+    def must_not_split(*args):
+        raise AssertionError("split again")
+
+    monkeypatch.setattr("ashraf_kg.build.units.iter_units", must_not_split)
+    assert validate_dataset(dataset) == first
+    assert validate_dataset(copy_of(dataset)) == first  # the same content, in another dataset
+    damaged = copy_of(dataset)
+    point_at_an_undescribed_source(damaged)
+    with pytest.raises(AssertionError, match="split again"):
+        validate_dataset(damaged)
 
 
 def test_a_changed_document_is_validated_again_and_a_failure_never_cached(dataset, tmp_path, monkeypatch):

@@ -20,6 +20,7 @@ from ..model import AnchoredDocument, Annotations, Corpus, Document, Entity, Spa
 from ..namespaces import AKG, OA, SCHEMA
 from ..resources import ontology_dir
 from ..vocab import DOCUMENT_TYPES, ENTITY_TYPES
+from .quads import CountedMemory
 from .statements import Context, add_claim, add_event, add_membership, add_relation
 
 # Each entity gets its akg class and the standard classes, for consumers without a reasoner.
@@ -166,7 +167,7 @@ def build_dataset(corpus: Corpus, *, include_drafts: bool = False,
     >>> dataset = build_dataset(read_corpus(Path("corpus")))   # doctest: +SKIP
     """
     # default_union: pattern lookups (value, triples, `in`) see every named graph.
-    dataset = Dataset(default_union=True)
+    dataset = Dataset(store=CountedMemory(), default_union=True)
     ns.bind_prefixes(dataset)
     build_ontology_graph(dataset)
     build_registry_graph(dataset, corpus)

@@ -8,16 +8,20 @@ from __future__ import annotations
 
 import hashlib
 import json
+import platform
 from pathlib import Path
 
 from rdflib import BNode, Dataset, Graph
 from rdflib import __version__ as rdflib_version
+from rdflib.plugins.serializers.jsonld import from_rdf
 from rdflib.plugins.serializers.nt import _nt_row  # the canonical N-Triples line writer
 
 from .. import namespaces as ns
+from ..build.quads import dataset_digest, dataset_quads, graph_rows, graph_triples
 from ..errors import AshrafKGError, BuildError
-from ..fileio import cache_folder, rdf_syntax_error, staged_folder, write_text_atomic
+from ..fileio import cache_folder, digest_files, make_or_reuse, rdf_syntax_error, staged_folder, write_text_atomic
 from ..resources import ontology_dir
+from ..validate.store import OneGraphStore
 from .turtle import TurtleWriter
 
 DUMP = "ashraf-kg"
@@ -56,35 +60,20 @@ def check_graph_dir(graph_dir: Path) -> Path:
 
 def check_no_blank_nodes(dataset: Dataset) -> None:
     """Dumps must not contain blank nodes: other projects merge them by IRI."""
-    for s, p, o, g in dataset.quads((None, None, None, None)):
+    for s, p, o, g in dataset_quads(dataset):
         if isinstance(s, BNode) or isinstance(o, BNode):
             raise BuildError(f"blank node in graph {g}: ({s}, {p}, {o})",
                              hint="give the node an IRI (namespaces.py)")
 
 
-def graph_triples(dataset: Dataset) -> dict:
-    """Each non-empty named graph's IRI -> its triples, graphs in IRI order, read in one pass."""
-    graphs: dict = {}
-    for s, p, o, g in dataset.quads((None, None, None, None)):
-        name = getattr(g, "identifier", g)
-        graphs.setdefault(name, []).append((s, p, o))
-    return {name: graphs[name] for name in sorted(graphs, key=str)}
-
-
-def _rows(graphs: dict) -> dict:
-    """Each graph's IRI -> the N-Triples line of each of its triples (rdflib's own line writer)."""
-    return {name: [_nt_row(t) for t in triples] for name, triples in graphs.items()}
-
-
-def to_nquads(dataset: Dataset, *, rows: dict | None = None) -> str:
-    """Sorted N-Quads: one line a quad, so the dump diffs and hashes stably."""
-    rows = rows if rows is not None else _rows(graph_triples(dataset))
-    lines = {f"{row[:-3]} {name.n3()} .\n" for name, graph in rows.items() for row in graph}
-    return "".join(sorted(lines))
+def _nquads_lines(rows: dict) -> list[str]:
+    """Sorted N-Quads lines of ``rows`` (each graph's N-Triples lines): one line a quad, so
+    the dump diffs and hashes stably."""
+    return sorted({f"{row[:-3]} {name.n3()} .\n" for name, graph in rows.items() for row in graph})
 
 
 def to_ntriples(graph: Graph | None = None, *, rows: dict | None = None) -> str:
-    """Sorted N-Triples of ``graph`` (or of the union of ``rows``, as :func:`to_nquads` takes)."""
+    """Sorted N-Triples of ``graph`` (or of the union of ``rows``: each graph's N-Triples lines)."""
     lines = {row for graph_rows in rows.values() for row in graph_rows} if rows is not None \
         else {_nt_row(t) for t in graph}
     return "".join(sorted(lines))
@@ -143,14 +132,18 @@ def load_context() -> dict:
         raise BuildError(f"cannot read the JSON-LD context: {error}", where=str(path)) from None
 
 
-def to_jsonld(dataset: Dataset, *, graphs: dict | None = None, rows: dict | None = None) -> str:
-    """JSON-LD compacted with the shipped context, inlined so no one fetches it.
+def write_jsonld(handle, dataset: Dataset, *, graphs: dict | None = None, rows: dict | None = None) -> None:
+    """Write JSON-LD compacted with the shipped context, inlined so no one fetches it.
 
     Each named graph is compacted on its own (rdflib's JSON-LD writer, its triples added in
     order, so every list of values comes out in the same order), so no sorted copy of the
     whole dataset is ever held. With ``rows`` (each graph's N-Triples lines) a graph's
     nodes are kept in the build cache under a digest of those lines and the context, and
     read from there when a later build has the same graph.
+
+    The text is written one graph at a time: the text ``json.dumps(…, indent=1,
+    sort_keys=True)`` makes of the whole document, without holding every graph's nodes,
+    or the whole text, at once.
     """
     context = load_context()
     graphs = graphs if graphs is not None else graph_triples(dataset)
@@ -158,8 +151,9 @@ def to_jsonld(dataset: Dataset, *, graphs: dict | None = None, rows: dict | None
     # The code that compacts is part of the key: a change to it never meets an old entry.
     salt = json.dumps(context, sort_keys=True) + f" rdflib-{rdflib_version} " + \
         hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
-    out = []
-    for name, triples in graphs.items():
+    handle.write('{\n "@context": ' + _json_at(context, 1) + ',\n "@graph": ')
+    handle.write("[" if graphs else "[]")
+    for number, (name, triples) in enumerate(graphs.items()):
         cached = folder / _digest(rows[name], salt) if folder is not None else None
         if cached is not None and cached.is_file():
             nodes = json.loads(cached.read_text(encoding="utf-8"))
@@ -167,17 +161,26 @@ def to_jsonld(dataset: Dataset, *, graphs: dict | None = None, rows: dict | None
             nodes = _jsonld_nodes(name, triples, context)
             if cached is not None:
                 _store(cached, json.dumps(nodes, ensure_ascii=False))
-        out.append({"@id": str(name), "@graph": nodes})
-    return json.dumps({"@context": context, "@graph": out}, ensure_ascii=False,
-                      indent=1, sort_keys=True) + "\n"
+        handle.write(("," if number else "") + "\n  " + _json_at({"@id": str(name), "@graph": nodes}, 2))
+    handle.write("\n ]\n}\n" if graphs else "\n}\n")
+
+
+def _json_at(value, depth: int) -> str:
+    """``value`` as ``json.dumps(indent=1, sort_keys=True)`` writes it ``depth`` levels deep
+    (a JSON text holds no raw line break, so its lines are indented by replacing them)."""
+    return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True).replace("\n", "\n" + " " * depth)
 
 
 def _jsonld_nodes(name, triples: list, context: dict) -> list:
-    graph = Graph(identifier=name)
+    # rdflib's writer looks every subject's statements up in the graph: on a one-graph
+    # store, without rdflib's bookkeeping of which graphs hold each triple, that is faster.
+    graph = Graph(store=OneGraphStore(), identifier=name)
     ns.bind_prefixes(graph)
-    for triple in sorted(triples):
-        graph.add(triple)
-    data = json.loads(graph.serialize(format="json-ld", context=context, auto_compact=True))
+    graph.store.load(sorted(triples))
+    # What graph.serialize(format="json-ld", context=context, auto_compact=True) builds
+    # before it writes it as text (its use_native_types is the tuple (False,): that is how
+    # rdflib passes it); the text was only read back at once.
+    data = from_rdf(graph, context, None, (False,), False, auto_compact=True)
     nodes = data.get("@graph", [data] if "@id" in data else [])
     nodes = [{k: v for k, v in node.items() if k != "@context"} for node in nodes]
     nodes.sort(key=lambda n: n.get("@id", ""))
@@ -202,17 +205,41 @@ def write_dumps(dataset: Dataset, folder: Path) -> None:
     """Write every dump format of ``dataset`` into ``folder``.
 
     The triples are read out of the dataset once; N-Triples lines are made once for both
-    line-based dumps, prefixed names once for Turtle and TriG.
+    line-based dumps, prefixed names once for Turtle and TriG. Turtle, TriG and JSON-LD,
+    which take longest, are kept in the build cache under the digest of the dataset's
+    content and of the code that writes them, and copied from there by a later build of
+    the same dataset.
     """
-    graphs = graph_triples(dataset)
-    rows = _rows(graphs)
+    graphs, rows = graph_triples(dataset), graph_rows(dataset)
     writer = TurtleWriter()
-    (folder / f"{DUMP}.ttl").write_text(to_turtle(dataset, graphs=graphs, writer=writer), encoding="utf-8")
-    (folder / f"{DUMP}.trig").write_text(to_trig(dataset, graphs=graphs, writer=writer), encoding="utf-8")
-    (folder / f"{DUMP}.nq").write_text(to_nquads(dataset, rows=rows), encoding="utf-8")
-    (folder / f"{DUMP}.nt").write_text(to_ntriples(rows=rows), encoding="utf-8")
-    (folder / f"{DUMP}.jsonld").write_text(to_jsonld(dataset, graphs=graphs, rows=rows),
-                                              encoding="utf-8")
+    slow = {"ttl": lambda path: path.write_text(to_turtle(dataset, graphs=graphs, writer=writer),
+                                                encoding="utf-8"),
+            "trig": lambda path: path.write_text(to_trig(dataset, graphs=graphs, writer=writer),
+                                                 encoding="utf-8"),
+            "jsonld": lambda path: _write_with(path, write_jsonld, dataset, graphs=graphs, rows=rows)}
+    key = dumps_key(dataset)
+    for suffix, make in slow.items():
+        make_or_reuse("dumps", f"{key}.{suffix}", folder / f"{DUMP}.{suffix}", make)
+    # Written line by line: the sorted lines are the only copy of the dump held.
+    _write_with(folder / f"{DUMP}.nq", lambda handle: handle.writelines(_nquads_lines(rows)))
+    _write_with(folder / f"{DUMP}.nt", lambda handle: handle.writelines(
+        sorted({row for graph_rows in rows.values() for row in graph_rows})))
+
+
+def _write_with(path: Path, write, *args, **kwargs) -> None:
+    with open(path, "w", encoding="utf-8", newline="\n") as handle:
+        write(handle, *args, **kwargs)
+
+
+def dumps_key(dataset: Dataset) -> str:
+    """What the dumps of ``dataset`` depend on: its content, the code that writes them (the
+    package's ground floor, where the prefixes are, and ``export/``), the JSON-LD context,
+    Python's and rdflib's versions."""
+    package = Path(__file__).resolve().parents[1]
+    code = [*sorted(package.glob("*.py")), *sorted(Path(__file__).parent.glob("*.py")),
+            ontology_dir() / "context.jsonld"]
+    salt = f"python-{platform.python_version()} rdflib-{rdflib_version} {dataset_digest(dataset)}"
+    return digest_files(code, salt=salt)
 
 
 def write_graph_dir(dataset: Dataset, graph_dir: Path, *, extras=()) -> list[Path]:

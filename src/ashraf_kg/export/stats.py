@@ -9,6 +9,7 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from .. import namespaces as ns
+from ..build.quads import dataset_quads
 from ..errors import check_at_least
 from ..vocab import ENTITY_KINDS
 from .describe import class_counts
@@ -31,7 +32,7 @@ def _label(dataset: Dataset, node: URIRef) -> str:
 def compute_stats(dataset: Dataset, *, top: int = 10) -> Stats:
     """Counts by graph and class, and the ``top`` entities with most statements about them."""
     check_at_least(top, 0, "top")
-    quads = list(dataset.quads((None, None, None, None)))
+    quads = dataset_quads(dataset)
     triples = {(s, p, o) for s, p, o, _ in quads}
     graphs = Counter(str(g) for *_, g in quads)
     degree: Counter = Counter()

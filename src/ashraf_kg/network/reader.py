@@ -14,6 +14,7 @@ from rdflib import Literal
 from rdflib import namespace as rdf_namespaces
 
 from .. import namespaces
+from ..build.quads import dataset_quads
 from ..namespaces import doc_id_of, id_of, kind_of, last_segment
 from ..sentences import SentenceIndex
 from ..vocab import NODE_KINDS as _NODE_KINDS
@@ -91,7 +92,7 @@ class DatasetReader:
 
     def __init__(self, dataset):
         by_graph: dict[str, list] = {}
-        for s, p, o, c in dataset.quads((None, None, None, None)):
+        for s, p, o, c in dataset_quads(dataset):
             by_graph.setdefault(str(getattr(c, "identifier", c)), []).append((s, p, o))
         self.graph_names = sorted(by_graph)
         self._graphs = {name: _index(triples) for name, triples in by_graph.items()}
