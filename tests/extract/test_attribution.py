@@ -1,4 +1,5 @@
-"""Who says what, from the dependency parse (extract.attribution)."""
+"""Who says what, from the dependency parse (extract.attribution), and the stance its
+words give (extract.stances)."""
 
 from __future__ import annotations
 
@@ -185,7 +186,7 @@ def test_remaining_somewhere_takes_no_position():
     "Saad Maan said troops were not present at the camp.",
 ])
 def test_words_that_reject_an_accusation_make_a_denial(text):
-    from ashraf_kg.extract.attribution import mark_denials
+    from ashraf_kg.extract.stances import mark_denials
 
     found = mark_denials(text, find_speech(text, parse_text(text), split_sentences(text),
                                            find_mentions(text, REGISTRY)))
@@ -193,7 +194,7 @@ def test_words_that_reject_an_accusation_make_a_denial(text):
 
 
 def test_a_negation_that_denies_no_act_is_not_a_denial():
-    from ashraf_kg.extract.attribution import mark_denials
+    from ashraf_kg.extract.stances import mark_denials
 
     text = '"We did not expect the storm," Saad Maan said.'
     found = mark_denials(text, find_speech(text, parse_text(text), split_sentences(text),
@@ -210,7 +211,7 @@ def test_naming_something_as_something_characterises(text):
 
 
 def test_agreeing_that_something_should_be_so_asserts_it():
-    from ashraf_kg.extract.attribution import mark_denials
+    from ashraf_kg.extract.stances import mark_denials
 
     text = "Rights Watch agrees that the borders should be respected."
     found = mark_denials(text, find_speech(text, parse_text(text), split_sentences(text),
@@ -219,7 +220,7 @@ def test_agreeing_that_something_should_be_so_asserts_it():
 
 
 def test_reported_words_of_obligation_are_a_call():
-    from ashraf_kg.extract.attribution import mark_denials
+    from ashraf_kg.extract.stances import mark_denials
 
     text = '"The killers must be brought to justice," Saad Maan said.'
     found = mark_denials(text, find_speech(text, parse_text(text), split_sentences(text),

@@ -29,9 +29,10 @@ import re
 
 from ..namespaces import kind_of
 from ..vocab import ACTOR_KINDS
-from .attribution import STANCES, grammatical_subject
+from .attribution import grammatical_subject
 from .events import EventHit
 from .mentions import Hit
+from .stances import STANCES
 from .triggers import TRIGGERS
 from .voice import SPEECH_EVENTS
 

@@ -56,7 +56,7 @@ from ..namespaces import make_slug, slug_of
 from ..sentences import split_sentences
 from ..timex import normalise_time
 from .agents import check_agents
-from .attribution import find_speech, mark_denials, merge_speech
+from .attribution import find_speech, merge_speech
 from .claims import ClaimHit, find_claims
 from .described import find_described_groups
 from .entities import drop_nested_hits, drop_unnamed_groups, find_named_entities
@@ -70,6 +70,7 @@ from .proposals import propose_entities
 from .relations import RelationHit, find_relations
 from .scene import agents_by_fate, described_roles, place_events, victims_by_fate
 from .speech import drop_crossed_plurals, find_references
+from .stances import mark_denials
 from .vetting import drop_fragments, name_every_occurrence, plausible_proposals
 from .voice import SPEECH_EVENTS, collapse_relays, label_claims, own_voice_claims, reported_event_claims
 
