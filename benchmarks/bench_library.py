@@ -25,6 +25,7 @@ machine's load average before and after:
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import resource
 import signal
@@ -302,6 +303,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--processes", type=int, default=5, help="whole-process runs per figure")
     args = parser.parse_args(argv)
     parts = args.only or ["queries", "startup", "cli"]
+    # An installed package has its bytecode; without it (PYTHONDONTWRITEBYTECODE set, or a
+    # fresh checkout) every measured process would compile the package from source again.
+    compileall.compile_dir(str(ROOT / "src"), quiet=1)
     dump = dump_of(args.size)
     out = [f"# Library and command line, {args.size} triples", "",
            f"load average before: {' '.join(f'{v:.2f}' for v in os.getloadavg())}; "
