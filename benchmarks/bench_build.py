@@ -7,10 +7,10 @@ through the public API stage by stage, and print wall time, CPU time and peak me
 
 Each generated document is a copy of one of the curated documents of ``corpus/`` (its
 text, source, metadata and annotations), under a new document id and title; the ids of
-its events, memberships, relations and claims get the suffix of its *round* (documents
-``7r … 7r+6`` are round r), so that, as in the real corpus, the documents of a round tell
-some of the same events. The registry is the real one. Method and goals:
-``benchmarks/README.md``.
+its events, memberships, relations and claims get the suffix of its *round* (with the 17
+curated documents of the corpus, documents ``17r … 17r+16`` are round r), so that, as in
+the real corpus, the documents of a round tell some of the same events. The registry is
+the real one. Method and goals: ``benchmarks/README.md``.
 """
 
 from __future__ import annotations

@@ -180,8 +180,9 @@ server and on Virtuoso:
   without `FROM`). No query uses `FROM` or `GRAPH`.
 - A triple stated in two graphs matches twice in that union, so every `SELECT` is
   `DISTINCT` or groups its rows (`GROUP BY`, in the three counting queries), and every
-  count is `COUNT(DISTINCT …)`.
-- Every `SELECT` ends with an `ORDER BY` over all projected variables (a total order).
+  count is `COUNT(DISTINCT …)` or counts the rows of a nested `SELECT DISTINCT`.
+- Every query's outer `SELECT` ends with an `ORDER BY` over all projected variables (a
+  total order); a nested `SELECT`, whose rows are only joined, needs none.
 - Only SPARQL 1.1 standard functions; every transitive path (`+`, `*`) has an end bound
   by a parameter or an earlier pattern; no `GROUP_CONCAT` or `SAMPLE`, whose output order differs between engines.
 - `DESCRIBE` output is engine-defined (Oxigraph gives the resource's own triples,

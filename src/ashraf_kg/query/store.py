@@ -25,7 +25,8 @@ Default graph convention: every query runs with the **union of all named graphs 
 default graph** (pyoxigraph's ``use_default_graph_as_union=True``; ``oxigraph serve
 --union-default-graph``; Virtuoso's default graph without ``FROM`` is the same union).
 A triple stated in two graphs therefore matches twice, which is why the named queries
-use ``SELECT DISTINCT`` or ``COUNT(DISTINCT …)``. ``GRAPH ?g { … }`` still reaches a
+use ``SELECT DISTINCT`` or ``COUNT(DISTINCT …)`` (or count the rows of a nested
+``SELECT DISTINCT``). ``GRAPH ?g { … }`` still reaches a
 single graph when the source of a statement matters.
 """
 
