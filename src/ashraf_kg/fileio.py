@@ -137,24 +137,40 @@ def _write_error(target: Path, error: OSError) -> AshrafKGError:
                               "nothing was changed")
 
 
-def cache_folder(kind: str) -> Path | None:
-    """The folder for cached build results of one ``kind``: ``$ASHRAF_KG_CACHE_DIR/kind``,
-    else ``$XDG_CACHE_HOME/ashraf-kg/kind`` (``~/.cache/ashraf-kg/kind`` when unset).
-
-    None when ``ASHRAF_KG_CACHE_DIR`` is ``off`` or the folder cannot be made: a build
-    without its cache is slower, never different.
-    """
+def cache_root() -> Path | None:
+    """The build cache folder: ``$ASHRAF_KG_CACHE_DIR``, else ``$XDG_CACHE_HOME/ashraf-kg``
+    (``~/.cache/ashraf-kg`` when unset); None when ``ASHRAF_KG_CACHE_DIR`` is ``off``."""
     override = os.environ.get("ASHRAF_KG_CACHE_DIR")
     if override == "off":
         return None
     xdg = os.environ.get("XDG_CACHE_HOME")
-    root = Path(override) if override else (Path(xdg) if xdg else Path.home() / ".cache") / "ashraf-kg"
+    return Path(override) if override else (Path(xdg) if xdg else Path.home() / ".cache") / "ashraf-kg"
+
+
+def cache_folder(kind: str) -> Path | None:
+    """The folder for cached build results of one ``kind``: ``cache_root() / kind``.
+
+    None when ``ASHRAF_KG_CACHE_DIR`` is ``off`` or the folder cannot be made: a build
+    without its cache is slower, never different.
+    """
+    root = cache_root()
+    if root is None:
+        return None
     try:
         (root / kind).mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
     return root / kind
 
+
+def mark_used(entry: Path) -> bool:
+    """Whether the cache ``entry`` is there; if so its time is set to now, so that pruning
+    after the build (:func:`ashraf_kg.cache.prune_build_cache`) keeps what the build used."""
+    try:
+        os.utime(entry)
+    except OSError:  # absent, or removed a moment ago by another build's pruning
+        return False
+    return True
 
 
 def digest_files(paths, *, salt: str = "") -> str:
@@ -173,9 +189,12 @@ def make_or_reuse(kind: str, key: str, path: Path, make) -> None:
     for ``key`` before: then copy that. ``key`` must name everything the file depends on."""
     folder = cache_folder(kind)
     kept = folder / key if folder is not None else None
-    if kept is not None and kept.is_file():
-        shutil.copyfile(kept, path)
-        return
+    if kept is not None and mark_used(kept):
+        try:
+            shutil.copyfile(kept, path)
+            return
+        except OSError:  # removed since: made again below
+            pass
     make(path)
     if kept is not None:
         try:
@@ -185,6 +204,7 @@ def make_or_reuse(kind: str, key: str, path: Path, make) -> None:
             os.replace(tmp, kept)
         except OSError:
             pass  # a cache that cannot be written costs only time
+
 
 def rdf_syntax_error(path: Path, rdf_format: str) -> AshrafKGError:
     """The error for an RDF file that does not parse, naming its first bad line.

@@ -10,6 +10,7 @@ page) → describe (VoID over every file), all into a staging folder that replac
 from __future__ import annotations
 
 import platform
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from rdflib import Dataset
 from .anchor import anchor_corpus
 from .build.dataset import build_dataset
 from .build.quads import dataset_digest, dataset_quads
+from .cache import prune_build_cache
 from .corpus.reader import read_corpus
 from .export.describe import write_void
 from .export.dumps import check_graph_dir, check_no_blank_nodes, write_dumps
@@ -92,7 +94,10 @@ def build_graph(corpus_dir: Path, graph_dir: Path, *, include_drafts: bool = Fal
 
     ``graph_dir`` must be new, empty or a folder an earlier build wrote (see
     :func:`~ashraf_kg.export.dumps.check_graph_dir`); it is checked before anything is read.
+    Once it is written, the build cache is pruned (:func:`~ashraf_kg.cache.prune_build_cache`):
+    what this build used stays, older entries beyond the bounds go.
     """
+    started = time.time()
     check_graph_dir(graph_dir)
     corpus = read_corpus(corpus_dir, include_drafts=include_drafts)
     anchored = anchor_corpus(corpus, include_drafts=include_drafts)
@@ -115,6 +120,7 @@ def build_graph(corpus_dir: Path, graph_dir: Path, *, include_drafts: bool = Fal
         if pages:
             visualise_graph(dataset, folder)
         write_void(dataset, folder)
+    prune_build_cache(since=started)
     quads = dataset_quads(dataset)
     return BuildSummary(graph_dir=Path(graph_dir), dataset=dataset,
                         files=tuple(sorted(Path(graph_dir).resolve().iterdir())), quads=len(quads),

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from ..errors import AshrafKGError
+from .cache import add_cache_parser
 from .corpus import (
     add_add_parser,
     add_effort_parser,
@@ -117,6 +118,7 @@ COMMANDS = [
     add_query_parser,
     add_queries_parser,
     add_store_parser,
+    add_cache_parser,
     add_serve_parser,
     add_push_parser,
     add_viz_parser,

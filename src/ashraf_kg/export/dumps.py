@@ -19,7 +19,15 @@ from rdflib.plugins.serializers.nt import _nt_row  # the canonical N-Triples lin
 from .. import namespaces as ns
 from ..build.quads import dataset_digest, dataset_quads, graph_rows, graph_triples
 from ..errors import AshrafKGError, BuildError
-from ..fileio import cache_folder, digest_files, make_or_reuse, rdf_syntax_error, staged_folder, write_text_atomic
+from ..fileio import (
+    cache_folder,
+    digest_files,
+    make_or_reuse,
+    mark_used,
+    rdf_syntax_error,
+    staged_folder,
+    write_text_atomic,
+)
 from ..resources import ontology_dir
 from ..validate.store import OneGraphStore
 from .turtle import TurtleWriter
@@ -155,14 +163,23 @@ def write_jsonld(handle, dataset: Dataset, *, graphs: dict | None = None, rows: 
     handle.write("[" if graphs else "[]")
     for number, (name, triples) in enumerate(graphs.items()):
         cached = folder / _digest(rows[name], salt) if folder is not None else None
-        if cached is not None and cached.is_file():
-            nodes = json.loads(cached.read_text(encoding="utf-8"))
-        else:
+        nodes = _cached_nodes(cached) if cached is not None else None
+        if nodes is None:
             nodes = _jsonld_nodes(name, triples, context)
             if cached is not None:
                 _store(cached, json.dumps(nodes, ensure_ascii=False))
         handle.write(("," if number else "") + "\n  " + _json_at({"@id": str(name), "@graph": nodes}, 2))
     handle.write("\n ]\n}\n" if graphs else "\n}\n")
+
+
+def _cached_nodes(path: Path) -> list | None:
+    """The nodes kept at ``path``, or None when there are none (or they were just pruned)."""
+    if not mark_used(path):
+        return None
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
 def _json_at(value, depth: int) -> str:

@@ -25,7 +25,7 @@ from rdflib.namespace import RDF, SKOS
 
 from .. import resources
 from ..errors import AshrafKGError
-from ..fileio import cache_folder, write_text_atomic
+from ..fileio import cache_folder, mark_used, write_text_atomic
 from ..namespaces import scheme_iri
 
 ONTOLOGY_FILE = "ashraf-kg.ttl"
@@ -64,8 +64,9 @@ def write_ontology_docs(path: Path, ontology: Graph | None = None) -> Path:
     """
     path = Path(path)
     cached = _cached_page_path() if ontology is None else None
-    if cached is not None and cached.is_file():
-        write_text_atomic(path, cached.read_text(encoding="utf-8"))
+    page = _read_cached(cached) if cached is not None else None
+    if page is not None:
+        write_text_atomic(path, page)
         return path
     page = make_ontology_html(ontology)
     page = page if page.endswith("\n") else page + "\n"
@@ -76,6 +77,15 @@ def write_ontology_docs(path: Path, ontology: Graph | None = None) -> Path:
         except AshrafKGError:
             pass  # a cache that cannot be written costs only time
     return path
+
+
+def _read_cached(path: Path) -> str | None:
+    if not mark_used(path):
+        return None
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):  # pruned a moment ago, or damaged: made again
+        return None
 
 
 def _cached_page_path() -> Path | None:

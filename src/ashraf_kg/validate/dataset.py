@@ -12,7 +12,7 @@ from typing import Callable
 
 from rdflib import Dataset, Graph
 
-from ..fileio import cache_folder, digest_files
+from ..fileio import cache_folder, digest_files, mark_used
 from .report import ValidationReport, ValidationResult, raise_unless_conforms
 from .shacl import (
     ONTOLOGY_FILE,
@@ -46,7 +46,7 @@ def validate_dataset(dataset: Dataset, *, cache: bool = True,
 
     whole = cache_folder("shacl-datasets") if cache else None
     code = _code_salt()
-    if whole is not None and (whole / f"{dataset_digest(dataset)}-{code}").is_file():
+    if whole is not None and mark_used(whole / f"{dataset_digest(dataset)}-{code}"):
         return ValidationReport(conforms=True)  # this very dataset had no result before
     ontology, units = iter_units(dataset)
     context = list({*ontology, *shipped_ontology()})
@@ -57,7 +57,7 @@ def validate_dataset(dataset: Dataset, *, cache: bool = True,
     def todo():  # units made, digested and sent one at a time: all are never held at once
         for unit in units:
             unit.digest = digest_triples(unit.triples, salt=salt, keep=unit.keep)
-            if folder is None or not (folder / unit.digest).is_file():
+            if folder is None or not mark_used(folder / unit.digest):
                 sent.append(unit.digest)
                 yield unit
 
