@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import AshrafKGError
+
+# shutil and tempfile are imported where they are used: a one-shot query process imports
+# this module for cache_root() alone, and its start-up is measured in milliseconds.
 
 
 def current_umask() -> int:
@@ -43,6 +44,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     Raises :class:`AshrafKGError` naming the file when it cannot be written (a folder in
     its place, no permission, a full disk); the file is then as it was.
     """
+    import tempfile
     path = Path(path)
     if path.is_dir():
         raise AshrafKGError("is a folder, not a file", where=str(path), hint="give the name of a file to write")
@@ -90,6 +92,7 @@ def replace_folder(staging: Path, target: Path) -> None:
     The old folder is moved aside first and removed only after the swap, so a
     failure leaves ``target`` as it was.
     """
+    import shutil
     staging, target = Path(staging), Path(target)
     backup = target.with_name(f".{target.name}.old")
     if backup.exists():
@@ -113,6 +116,8 @@ def staged_folder(target: Path):
     >>> with staged_folder(Path("graph")) as folder:        # doctest: +SKIP
     ...     (folder / "a.nq").write_text("")
     """
+    import shutil
+    import tempfile
     target = Path(target).resolve()
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -187,6 +192,8 @@ def digest_files(paths, *, salt: str = "") -> str:
 def make_or_reuse(kind: str, key: str, path: Path, make) -> None:
     """Write ``path`` with ``make(path)``, unless the build cache (``kind``) holds the file made
     for ``key`` before: then copy that. ``key`` must name everything the file depends on."""
+    import shutil
+    import tempfile
     folder = cache_folder(kind)
     kept = folder / key if folder is not None else None
     if kept is not None and mark_used(kept):

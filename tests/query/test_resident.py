@@ -21,7 +21,9 @@ from ashraf_kg.errors import QueryError
 from ashraf_kg.query import resident
 from ashraf_kg.query.answer import answer_query
 from ashraf_kg.query.run import list_queries, resolve_query
-from ashraf_kg.query.store import cache_root, open_store
+from ashraf_kg.fileio import cache_root
+from ashraf_kg.query.store import cache_root as store_cache_root
+from ashraf_kg.query.store import open_store
 
 # Parameters under which each query gives rows on the fixture corpus (its README).
 PARAMS = {
@@ -49,7 +51,8 @@ SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?
 
 @pytest.fixture(scope="module")
 def cache(tmp_path_factory):
-    """The cache folder of this module's stores, for the library and the command line alike."""
+    """The cache folder of this module's stores (their sockets in its ``resident``), for
+    the library and the command line alike."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("ASHRAF_KG_CACHE_DIR", str(tmp_path_factory.mktemp("resident-cache")))
         folder = cache_root()
@@ -119,7 +122,7 @@ def test_the_command_line_answers_from_it_with_no_rdf_library_loaded(running, ca
               if line.startswith("import time:")}
     assert not loaded & {"rdflib", "networkx", "pyvis", "jinja2"}, loaded
     assert result.stdout == in_process(graph, "list_timeline", fmt="csv").encode()
-    assert not (cache / store.key).exists()  # no disk cache was built: the store answered
+    assert not (store_cache_root() / store.key).exists()  # no disk cache was built: the store answered
 
 
 def test_socket_and_folder_are_the_users_alone(running):

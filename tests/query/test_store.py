@@ -7,6 +7,7 @@ import os
 
 import pytest
 
+from ashraf_kg.errors import QueryError
 from ashraf_kg.query import store as embedded
 from ashraf_kg.query.run import run_query
 
@@ -66,3 +67,32 @@ def test_hash_dump_sees_an_edit_that_keeps_size_and_mtime(graph_dir):
     dump.write_text(same_size, encoding="utf-8")
     os.utime(dump, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert embedded.hash_dump(dump) == hashlib.sha256(same_size.encode()).hexdigest()
+
+
+def test_with_the_cache_off_the_disk_store_is_refused_and_no_folder_made(graph_dir, monkeypatch, tmp_path):
+    monkeypatch.setenv("ASHRAF_KG_CACHE_DIR", "off")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(QueryError, match="cache is off") as caught:
+        embedded.store_path(graph_dir)
+    assert "--storage memory" in caught.value.hint
+    assert not (tmp_path / "off").exists()
+
+
+def test_with_the_cache_off_a_one_shot_query_runs_in_memory(graph_dir, monkeypatch, tmp_path, capsys):
+    from ashraf_kg.cli import main
+
+    monkeypatch.setenv("ASHRAF_KG_CACHE_DIR", "off")
+    monkeypatch.chdir(tmp_path)
+    code = main(["query", "-e", COUNT, "--graph-dir", str(graph_dir), "--format", "csv"])
+    assert code == 0 and capsys.readouterr().out.splitlines()[1:] == ["Alice"]
+    assert not (tmp_path / "off").exists() and not (tmp_path / "cache").exists()
+
+
+def test_with_the_cache_off_no_resident_store_starts(graph_dir, monkeypatch, tmp_path):
+    from ashraf_kg.query.resident import find_resident_stores, start_resident_store
+
+    monkeypatch.setenv("ASHRAF_KG_CACHE_DIR", "off")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(QueryError, match="cache is off"):
+        start_resident_store(graph_dir)
+    assert find_resident_stores() == [] and not (tmp_path / "off").exists()

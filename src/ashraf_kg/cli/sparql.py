@@ -26,9 +26,11 @@ def _run_query(args) -> int:
 
         text = ask_resident(args.graph_dir, named, **options)
     if text is None:
+        from ..fileio import cache_root
         from ..query.answer import answer_query
 
-        text = answer_query(named, graph_dir=args.graph_dir, storage=args.storage or "disk",
+        default = "disk" if cache_root() is not None else "memory"  # ASHRAF_KG_CACHE_DIR=off: no disk cache
+        text = answer_query(named, graph_dir=args.graph_dir, storage=args.storage or default,
                             endpoint=args.endpoint, user=args.user, password=args.password,
                             auth=args.auth, **options)
     sys.stdout.write(text)
@@ -75,7 +77,8 @@ def add_query_parser(sub) -> None:
     p.add_argument("--storage", choices=STORAGES, default=None,
                    help="embedded store: the on-disk cache, kept between runs, or the dump parsed "
                         "into memory for this run only (default: the resident store when one holds "
-                        "this dump, see `ashraf-kg store`, else the disk cache)")
+                        "this dump, see `ashraf-kg store`, else the disk cache; memory when "
+                        "ASHRAF_KG_CACHE_DIR is off)")
     p.add_argument("--endpoint", metavar="URL", help="run on this SPARQL 1.1 endpoint instead")
     p.add_argument("--user", help="user name for the endpoint")
     p.add_argument("--password", default=os.environ.get("ASHRAF_KG_PASSWORD"),

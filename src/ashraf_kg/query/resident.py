@@ -65,10 +65,18 @@ class ResidentStore(namedtuple("ResidentStore", "key pid dump quads started sock
 
 
 def resident_dir(cache_dir: str | os.PathLike | None = None) -> Path:
-    """Folder of the resident stores' sockets, locks and logs (in the cache folder)."""
-    from .store import cache_root
+    """Folder of the resident stores' sockets, locks and logs: ``resident`` in the cache
+    folder. Raises QueryError when ``ASHRAF_KG_CACHE_DIR`` is ``off``: a store needs a
+    folder of its own for its socket."""
+    if cache_dir is not None:
+        return Path(cache_dir) / "resident"
+    from ..fileio import cache_root
 
-    return (Path(cache_dir) if cache_dir is not None else cache_root()) / "resident"
+    root = cache_root()
+    if root is None:
+        raise QueryError("no resident store while the cache is off (ASHRAF_KG_CACHE_DIR=off)",
+                         where="ASHRAF_KG_CACHE_DIR", hint="unset ASHRAF_KG_CACHE_DIR, or set it to a folder")
+    return root / "resident"
 
 
 def socket_path(key: str, cache_dir: str | os.PathLike | None = None) -> Path:
@@ -186,7 +194,10 @@ def ask_resident(graph_dir: str | os.PathLike | None, named, *,
     key = recorded_hash(dump)
     if key is None or any(not isinstance(v, str) for v in (params or {}).values()):
         return None
-    path = socket_path(key, cache_dir)
+    try:
+        path = socket_path(key, cache_dir)
+    except QueryError:
+        return None  # the cache is off: no store can be running
     if not path.exists():
         return None
     request = {"op": "query", "protocol": PROTOCOL, "key": key, "hashed": False,
@@ -233,7 +244,10 @@ def _read_answer(message: dict, body: bytes) -> str | None:
 
 def find_resident_stores(cache_dir: str | os.PathLike | None = None) -> list[ResidentStore]:
     """Every resident store that answers, of any dump (a socket no process holds is skipped)."""
-    folder = resident_dir(cache_dir)
+    try:
+        folder = resident_dir(cache_dir)
+    except QueryError:
+        return []  # the cache is off: no store can be running
     found = []
     for path in sorted(folder.glob("*.sock")) if folder.is_dir() else ():
         store = _status_of(path)

@@ -41,6 +41,7 @@ import pyoxigraph
 
 from ..choices import STORAGES
 from ..errors import QueryError
+from ..fileio import cache_root as build_cache_root
 
 DUMP_NAME = "ashraf-kg.nq"
 DEFAULT_GRAPH_DIR = Path("graph")
@@ -55,16 +56,12 @@ _hashes: dict[tuple[Path, str], str] = {}
 _lock = _thread.allocate_lock()  # threading.Lock itself, without importing threading in every query process
 
 
-def cache_root() -> Path:
-    """Folder of the cached stores: ``$ASHRAF_KG_CACHE_DIR``, else ``$XDG_CACHE_HOME/ashraf-kg``
-    (``~/.cache/ashraf-kg`` when unset), one sub-folder per pyoxigraph version."""
-    override = os.environ.get("ASHRAF_KG_CACHE_DIR")
-    if override:
-        base = Path(override)
-    else:
-        xdg = os.environ.get("XDG_CACHE_HOME")
-        base = (Path(xdg) if xdg else Path.home() / ".cache") / "ashraf-kg"
-    return base / f"oxigraph-{pyoxigraph.__version__}"
+def cache_root() -> Path | None:
+    """Folder of the cached stores: the build cache folder (:func:`ashraf_kg.fileio.cache_root`,
+    ``~/.cache/ashraf-kg`` by default), one sub-folder per pyoxigraph version; None when
+    ``ASHRAF_KG_CACHE_DIR`` is ``off``."""
+    root = build_cache_root()
+    return None if root is None else root / f"oxigraph-{pyoxigraph.__version__}"
 
 
 def find_dump(graph_dir: str | os.PathLike | None = None) -> Path:
@@ -145,6 +142,9 @@ def store_path(graph_dir: str | os.PathLike | None = None, *,
     """
     dump = find_dump(graph_dir)
     root = Path(cache_dir) if cache_dir is not None else cache_root()
+    if root is None:
+        raise QueryError("the store cache is off (ASHRAF_KG_CACHE_DIR=off)", where=str(dump),
+                         hint="query with --storage memory, or unset ASHRAF_KG_CACHE_DIR")
     recorded = recorded_hash(dump)
     target = root / recorded if recorded else None
     if target is None or not target.is_dir() or not stamp_verified(dump, target):
