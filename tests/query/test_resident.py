@@ -18,10 +18,10 @@ import pytest
 
 from ashraf_kg.cli.main import main
 from ashraf_kg.errors import QueryError
+from ashraf_kg.fileio import cache_root
 from ashraf_kg.query import resident
 from ashraf_kg.query.answer import answer_query
 from ashraf_kg.query.run import list_queries, resolve_query
-from ashraf_kg.fileio import cache_root
 from ashraf_kg.query.store import cache_root as store_cache_root
 from ashraf_kg.query.store import open_store
 
