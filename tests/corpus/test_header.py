@@ -34,7 +34,9 @@ def test_date_line(line, published):
     ("By Laura Whitfield", "Laura Whitfield"),
     ("By Daniel Okafor and wire services", "Daniel Okafor"),
     ("Compiled by staff and wire services", None),
-    ("By Anna Berg and Tom Reyes", "Anna Berg"),
+    ("By Anna Berg and Tom Reyes", "Anna Berg and Tom Reyes"),
+    ("By Anna Berg, Tom Reyes and Lia Moss", "Anna Berg, Tom Reyes and Lia Moss"),
+    ("By Anna Berg and the editors", None),
 ])
 def test_byline(line, byline):
     assert read_header(f"Militia claims attack\n{line}\n\nA militia said it fired.")["byline"] == byline
@@ -49,6 +51,11 @@ def test_text_without_headline_gets_a_short_title_of_its_first_words():
 
 def test_short_title_skips_the_dateline():
     text = "BAGHDAD (Reuters) - Several rockets struck a camp housing exiles near the airport on Tuesday.\n"
+    assert read_header(text)["title"] == "Several rockets struck a camp housing exiles …"
+
+
+def test_dateline_with_the_dash_close_to_the_first_word():
+    text = "LISBON PT—Several rockets struck a camp housing exiles near the airport on Tuesday.\n"
     assert read_header(text)["title"] == "Several rockets struck a camp housing exiles …"
 
 
