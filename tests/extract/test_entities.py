@@ -172,3 +172,14 @@ def test_camp_residents_beside_another_named_camp_are_not_the_labelled_camps():
     at = text.index("camp residents")
     hits = [Hit("group/camp-nord-residents", at, at + 14, 0.6, "description")]
     assert drop_unnamed_groups(text, hits, registry) == hits
+
+
+@pytest.mark.parametrize("text,make", [
+    ("Militants fired Grad rockets at the camp.", "Grad"),
+    ("Residents said they heard Katyusha rockets fall near the camp.", "Katyusha"),
+    ("Officials said more than 80 Sumer and Grad missiles were used in the attacks.", "Grad"),
+])
+def test_a_name_that_modifies_a_weapon_is_its_make_not_a_place(text, make):
+    assert make in [e.text for e in parse_text(text).ents]  # the recogniser does take it for a name
+    _, proposals = find_named_entities(text, parse_text(text), [], REGISTRY)
+    assert [p.label for p in proposals if make in p.label] == []

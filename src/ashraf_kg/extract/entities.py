@@ -3,7 +3,7 @@
 Each PERSON, ORG, GPE, LOC or FAC entity of the parse is taken as a whole name (widened
 to the capitalised name it sits in, never cut from inside one), then linked to the
 registry entity whose spelling is closest (rapidfuzz), or proposed as a new entry for
-review. Three guards keep a draft to what the text says:
+review. Four guards keep a draft to what the text says:
 
 - a name is never cut from inside a longer name: "Council" of "Supreme Council for …"
   is not an organisation, "Camp Ashraf" of "Camp Ashraf Committee" is not the camp
@@ -11,7 +11,8 @@ review. Three guards keep a draft to what the text says:
 - a registry match inside a name the recogniser gives another kind (a city in a
   person's surname) is dropped;
 - a description of an unnamed group ("residents of Camp Ashraf") needs every proper
-  name of its label in the document (:func:`drop_unnamed_groups`).
+  name of its label in the document (:func:`drop_unnamed_groups`);
+- a name that modifies a weapon's noun is its make ("Katyusha rockets"), not a place.
 """
 
 from __future__ import annotations
@@ -237,8 +238,25 @@ def link_name(name: str, kind: str, choices: dict) -> tuple[str, float] | None:
     return None
 
 
+# Nouns of weapons and munitions: a name that modifies one is its make ("Katyusha
+# rockets", "Grad and Fajr missiles"), not a place or an organisation
+_MADE_THINGS = frozenset("rocket rockets missile missiles mortar mortars shell shells bomb bombs "
+                         "grenade grenades rifle rifles launcher launchers gun guns drone drones".split())
+
+
+def _names_a_make(ent) -> bool:
+    """Whether the parse makes a recognised name a modifier of a weapon's noun."""
+    token = ent.root
+    while token.dep_ == "conj" and token.head is not token:  # "Grad and Fajr missiles"
+        token = token.head
+    return token.dep_ in ("compound", "nmod", "amod") and token.head.tag_ in ("NN", "NNS") \
+        and token.head.text.lower() in _MADE_THINGS
+
+
 def _candidate(folded: str, ent, spans) -> tuple[int, int, str] | None:
     """(start, end, kind) of a recognised name, widened to the whole name it sits in."""
+    if _names_a_make(ent):
+        return None
     start, end = ent.start_char, ent.end_char
     m = re.match(r"(?:the|The)\s+", folded[start:end])
     start += m.end() if m else 0
