@@ -129,6 +129,14 @@ def _by_claimant(text: str, clause, verb, mentions: list[Hit]) -> list[Hit]:
     return [head] if head else []
 
 
+def _accused(text: str, mentions: list[Hit], verb, about: list[str]) -> list[str]:
+    """The one named right after an accusing verb is the accused ("accused Iran of …"),
+    whatever its kind: a country accused of a deed stands for its state."""
+    gap = re.match(r"\s+(?:the\s+)?", text[verb[1]:verb[1] + 10])
+    accused = next((h.entity for h in mentions if gap and h.start == verb[1] + gap.end()), None)
+    return [accused, *(a for a in about if a != accused)][:2] if accused else about
+
+
 def _quoted(text: str, start: int, end: int) -> str | None:
     m = _QUOTED.search(text, start, end)
     return m[1].strip(" .,") if m else None
@@ -247,5 +255,7 @@ def _clause_claims(text: str, clause, sentence, mentions: list[Hit]) -> list[Cla
                     claim.span = (subject[-1].start if subject else clause[0], span[1])
                 else:
                     claim.about = _about(mentions, span, claimants, verb)
+                    if stance == "accuses":
+                        claim.about = _accused(text, mentions, verb, claim.about)
                 found.append(claim)
     return found
