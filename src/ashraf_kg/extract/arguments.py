@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from ..namespaces import kind_of
 from ..vocab import ACTOR_KINDS
 from .mentions import Hit
+from .names import LOCATING
 from .triggers import NOUN_FORMS
 
 if TYPE_CHECKING:
@@ -216,8 +217,7 @@ def _objects(event: EventHit, text: str, clause, mentions, object_role, skip) ->
 # the events at Camp Nord"), not where the words were spoken
 _SAID = ("Statement", "Condemnation")
 # a place that locates the place before it: "Camp Nord outside of Kesh", "near the airport"
-_LOCATOR = re.compile(r"\s*,?\s*(?:just\s+|\d+\s+\w+\s+)?(?:outside(?:\s+of)?|near|close to"
-                      r"|(?:north|south|east|west)\s+of)\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?")
+_LOCATOR = re.compile(rf"\s*,?\s*{LOCATING}")
 
 
 _NOT_VERBS = frozenset("be the a an its their his her all justice".split())

@@ -36,6 +36,13 @@ _PART = rf"(?:(?:[A-Z]\.){{2,}}|{_CAP})"  # "U.S." keeps its last full stop
 LONG_NAME_PHRASE = re.compile(rf"(?<![\w.-]){_PART}(?:[ ](?:(?:{CONNECTORS}|and|in|on)[ ])*{_PART})*")
 # Words that join the parts of a name and say nothing of which name it is.
 LINKING_WORDS = frozenset("of the for and in on at a an to".split())
+# Words that locate a place by another one, the other a reference point and not the place
+# itself: "outside of Kesh", "near the airport", "60 km northeast of Kesh"
+LOCATING = (r"(?:just\s+|\d+\s+\w+\s+)?(?:outside(?:\s+of)?|near|close\s+to|next\s+to"
+            r"|(?:(?:north|south)-?(?:east|west)|north|south|east|west)\s+of)"
+            r"\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?")
+# what ends just before a place named as a reference point ("… northeast of" Kesh)
+REFERENCE_POINT = re.compile(rf"\b{LOCATING}$", re.IGNORECASE)
 
 
 
