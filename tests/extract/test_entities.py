@@ -183,3 +183,10 @@ def test_a_name_that_modifies_a_weapon_is_its_make_not_a_place(text, make):
     assert make in [e.text for e in parse_text(text).ents]  # the recogniser does take it for a name
     _, proposals = find_named_entities(text, parse_text(text), [], REGISTRY)
     assert [p.label for p in proposals if make in p.label] == []
+
+
+def test_a_name_made_an_adjective_by_a_hyphened_noun_is_not_proposed():
+    text = "Gunmen opened fire at the Ivo Marek-era compound on Monday."
+    assert "Ivo Marek-era" in [e.text.removeprefix("the ") for e in parse_text(text).ents]
+    _, proposals = find_named_entities(text, parse_text(text), [], REGISTRY)
+    assert [p.label for p in proposals if "Marek" in p.label] == []

@@ -255,8 +255,9 @@ def _names_a_make(ent) -> bool:
 
 def _candidate(folded: str, ent, spans) -> tuple[int, int, str] | None:
     """(start, end, kind) of a recognised name, widened to the whole name it sits in."""
-    if _names_a_make(ent):
-        return None
+    if _names_a_make(ent) or (len(ent) > 2 and ent[-2].text == "-" and ent[-1].text.islower()
+                              and ent[-1].tag_ != "NNP"):
+        return None  # "the Saddam Hussein-era (compound)": a name made an adjective
     start, end = ent.start_char, ent.end_char
     m = re.match(r"(?:the|The)\s+", folded[start:end])
     start += m.end() if m else 0
