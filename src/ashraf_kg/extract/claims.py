@@ -78,6 +78,10 @@ class ClaimHit:
     subject: tuple[int, int] | None = None  # the words of the parse's subject phrase
 
 
+# an apposition naming another actor after a title: ", the spokesman for " (Y)
+_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+[^,]*?\b(?:for|of|to|at)\s+[^,]*")
+
+
 def _subject_claimants(text: str, clause, verb, mentions: list[Hit]) -> list[Hit]:
     """Actors of the subject: the last one before the verb and those coordinated with it."""
     before = [h for h in mentions if clause[0] <= h.start and h.end <= verb[0]
@@ -87,6 +91,9 @@ def _subject_claimants(text: str, clause, verb, mentions: list[Hit]) -> list[Hit
     last = before[-1]
     if len(before) > 1 and re.search(r"\s[a-z]+\b.*,\s*and\s+(?:also\s+)?$", text[last.end:verb[0]]):
         last = before[0]  # coordinated verbs share the subject: "We note …, and call on"
+    elif len(before) > 1 and _APPOSITION.fullmatch(text[before[-2].end:last.start]) \
+            and re.fullmatch(r"\s*,\s*", text[last.end:verb[0]]):
+        last = before[-2]  # "X, the spokesman for Y, said": X speaks
     chosen = find_coordinated(text, last, before)
     gap = text[chosen[-1].end:verb[0]]
     if office_holder(gap):
