@@ -56,7 +56,12 @@ def _by_phrase(text: str, trigger, clause, mentions: list[Hit]) -> tuple[str, li
     start = trigger[1] + m.end()
     heads: list[Hit] = []
     for hit in mentions:  # the last actor of the noun phrase: "UN official Tahar Boumedra"
-        if start <= hit.start < min(clause[1], start + 60) and _kind(hit) in ACTOR_KINDS:
+        if not heads and start <= hit.start < start + 60 and _kind(hit) not in ACTOR_KINDS:
+            start = hit.end  # "by Kesh police": the place qualifies the actor after it, …
+        elif start <= hit.start < min(clause[1], start + 60) and _kind(hit) in ACTOR_KINDS:
+            if not heads and start > trigger[1] + m.end() \
+                    and not re.fullmatch(r"(?:['’]s)?\s*", text[start:hit.start]):
+                break  # … or "by Kesh's army"; but "plans by Kesh to send the residents"
             gap = text[heads[-1].end:hit.start] if heads else ""
             if heads and re.fullmatch(r"\s*,?\s*and\s+(?:the\s+)?", gap):
                 heads.append(hit)  # "signed by the UN and the Government"
