@@ -190,3 +190,12 @@ def test_a_name_made_an_adjective_by_a_hyphened_noun_is_not_proposed():
     assert "Ivo Marek-era" in [e.text.removeprefix("the ") for e in parse_text(text).ents]
     _, proposals = find_named_entities(text, parse_text(text), [], REGISTRY)
     assert [p.label for p in proposals if "Marek" in p.label] == []
+
+
+@pytest.mark.parametrize("full,short", [("Harakat-e Lira", "Harakat"), ("Sazman-e Nur", "Sazman")])
+def test_the_first_part_of_a_hyphened_organisation_name_is_that_organisation(full, short):
+    registry = (*REGISTRY, Entity("organization/front", "Organization", full))
+    text = f"{full} said the camp was calm. On Saturday, the {short} leadership issued a statement."
+    doc = parse_text(text)
+    linked, proposals = find_named_entities(text, doc, find_mentions(text, registry), registry)
+    assert ([h.entity for h in linked if text[h.start:h.end] == short], proposals) == (["organization/front"], [])

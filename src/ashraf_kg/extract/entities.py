@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..model import Entity
-from ..namespaces import make_slug
+from ..namespaces import kind_of, make_slug
 from .mentions import Hit
 from .names import (
     NAME_PHRASE,
@@ -323,7 +323,8 @@ def find_named_entities(text: str, doc, hits: list[Hit],
             continue
         name = text[start:end]
         link = link_name(name, kind, choices) or (
-            link_tail(name, text, registry) if kind == "organization" else None)
+            link_tail(name, text, registry) if kind == "organization" else None) \
+            or _hyphened_whole(text, name, hits)
         if link and branch_elsewhere(text, name, end, link[0], registry):
             continue  # "the Red Cross Office in Kesh" is that office, not the registry's one
         if link:
@@ -343,6 +344,14 @@ def find_named_entities(text: str, doc, hits: list[Hit],
                           f"named entity ({v['type']})", tuple(sorted(v["roles"])))
                  for i, v in found.items()]
     return linked, _merge_short_forms(folded, proposals)
+
+
+def _hyphened_whole(text: str, name: str, hits: list[Hit]) -> tuple[str, float] | None:
+    """The one organisation the text names with ``name`` and a hyphened part after it:
+    "the Mojahedin" after "Mojahedin-e Khalq"."""
+    owners = {h.entity for h in hits if kind_of(h.entity) == "organization"
+              and text.startswith(f"{name}-", h.start)}
+    return (owners.pop(), 75.0) if len(owners) == 1 else None
 
 
 def _merge_short_forms(folded: str, proposals: list[Proposal]) -> list[Proposal]:
