@@ -25,6 +25,7 @@ def test_dateline_gives_agency_and_date(text, publisher, published):
     ("Published: 2013-09-01", date(2013, 9, 1)),
     ("Saturday, June 15, 2013", date(2013, 6, 15)),
     ("03-Jun-2013", date(2013, 6, 3)),
+    ("September 27-2013", date(2013, 9, 27)),
 ])
 def test_date_line(line, published):
     assert read_header(f"Ministry rejects report\n\n{line}\n\nThe ministry spoke today.")["published"] == published

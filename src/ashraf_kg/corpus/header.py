@@ -30,7 +30,8 @@ HEADER_LINES = 8
 SHORT_TITLE_WORDS = 7
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
           r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-_DATE = (rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[ -]{_MONTH},?[ -]\d{{4}}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}")
+_DATE = (rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[ -]{_MONTH},?[ -]\d{{4}}"
+         rf"|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? |-)\d{{4}}")
 _DATE_LINE = re.compile(rf"^(?:(?:published|posted|date|dated|updated|issued)\s*:?\s*)?"
                         rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?({_DATE}"
                         r"|\d{1,2}/\d{1,2}/\d{4})\.?$", re.IGNORECASE)
@@ -57,6 +58,7 @@ def parse_stated_date(text: str) -> date | None:
     from ..timex import normalise_time
 
     text = re.sub(r"^(\d{1,2})-([A-Za-z]+\.?)-(\d{4})$", r"\1 \2 \3", text)  # "14-Apr-2011"
+    text = re.sub(r"^([A-Za-z]+\.? \d{1,2})-(\d{4})$", r"\1, \2", text)  # "September 27-2013"
     if m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text):
         first, second, year = (int(g) for g in m.groups())
         if (first > 12) == (second > 12):
