@@ -322,9 +322,8 @@ def find_named_entities(text: str, doc, hits: list[Hit],
         if any(not (end <= h.start or start >= h.end) for h in hits + linked):
             continue
         name = text[start:end]
-        link = link_name(name, kind, choices) or (
-            link_tail(name, text, registry) if kind == "organization" else None) \
-            or _hyphened_whole(text, name, hits)
+        link = link_name(name, kind, choices) or _hyphened_whole(text, name, hits) or (
+            link_tail(name, text, registry) if kind == "organization" else None)
         if link and branch_elsewhere(text, name, end, link[0], registry):
             continue  # "the Red Cross Office in Kesh" is that office, not the registry's one
         if link:
