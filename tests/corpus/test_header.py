@@ -25,6 +25,7 @@ def test_dateline_gives_agency_and_date(text, publisher, published):
     ("Published: 2013-09-01", date(2013, 9, 1)),
     ("Saturday, June 15, 2013", date(2013, 6, 15)),
     ("03-Jun-2013", date(2013, 6, 3)),
+    ("September 27-2013", date(2013, 9, 27)),
 ])
 def test_date_line(line, published):
     assert read_header(f"Ministry rejects report\n\n{line}\n\nThe ministry spoke today.")["published"] == published
@@ -34,7 +35,9 @@ def test_date_line(line, published):
     ("By Laura Whitfield", "Laura Whitfield"),
     ("By Daniel Okafor and wire services", "Daniel Okafor"),
     ("Compiled by staff and wire services", None),
-    ("By Anna Berg and Tom Reyes", "Anna Berg"),
+    ("By Anna Berg and Tom Reyes", "Anna Berg and Tom Reyes"),
+    ("By Anna Berg, Tom Reyes and Lia Moss", "Anna Berg, Tom Reyes and Lia Moss"),
+    ("By Anna Berg and the editors", None),
 ])
 def test_byline(line, byline):
     assert read_header(f"Militia claims attack\n{line}\n\nA militia said it fired.")["byline"] == byline
@@ -49,6 +52,11 @@ def test_text_without_headline_gets_a_short_title_of_its_first_words():
 
 def test_short_title_skips_the_dateline():
     text = "BAGHDAD (Reuters) - Several rockets struck a camp housing exiles near the airport on Tuesday.\n"
+    assert read_header(text)["title"] == "Several rockets struck a camp housing exiles …"
+
+
+def test_dateline_with_the_dash_close_to_the_first_word():
+    text = "LISBON PT—Several rockets struck a camp housing exiles near the airport on Tuesday.\n"
     assert read_header(text)["title"] == "Several rockets struck a camp housing exiles …"
 
 

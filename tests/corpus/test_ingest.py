@@ -364,3 +364,12 @@ def test_doc_id_the_build_would_refuse_or_skip_is_refused(ingest_dir, empty_corp
     with pytest.raises(IngestError, match="is not a document id the build accepts"):
         add_document(ingest_dir / "article.txt", empty_corpus, doc_id=doc_id)
     assert list(empty_corpus.iterdir()) == [] and not (empty_corpus.parent / "outside").exists()
+
+
+def test_two_authors_of_a_byline_are_one_voice_together(tmp_path, empty_corpus):
+    source = tmp_path / "two.txt"
+    source.write_text("Rockets strike camp\n\nBy Anna Berg and Tom Reyes\n\n"
+                      "Several rockets struck a camp housing exiles on Tuesday, officials said.\n")
+    doc = add_document(source, empty_corpus).added[0]
+    meta = yaml.safe_load((empty_corpus / doc.doc_id / "meta.yaml").read_text())
+    assert (meta["byline"], meta["author"]) == ("Anna Berg and Tom Reyes", "group/anna-berg-and-tom-reyes")

@@ -3,14 +3,16 @@ words give (extract.stances)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from ashraf_kg.extract.attribution import find_speech, merge_speech
 from ashraf_kg.extract.claims import ClaimHit, find_claims
 from ashraf_kg.extract.mentions import find_mentions
 from ashraf_kg.extract.nlp import parse_text
-from ashraf_kg.extract.pipeline import split_sentences
-from ashraf_kg.model import Entity
+from ashraf_kg.extract.pipeline import extract_document, split_sentences
+from ashraf_kg.model import Document, DocumentMeta, Entity
 
 REGISTRY = (
     Entity("organization/interior-ministry", "Organization", "Interior Ministry"),
@@ -284,3 +286,11 @@ def test_an_unresolved_pronoun_claiming_is_not_the_actor_named_before_it():
 def test_the_one_quoted_as_saying_speaks_not_the_body_of_his_title():
     text = 'Rights Watch quoted Saad Maan, Interior Ministry spokesman saying: "The camp is calm."'
     assert _all_merged(text) == ["person/saad-maan"]
+
+
+def test_the_name_before_a_title_for_someone_else_is_the_speaker():
+    text = ("Tomas al-Reyes, the spokesman for Prime Minister Saad Maan, said he had no information "
+            "about any missing residents.")
+    meta = DocumentMeta("900_test", "Test", date(2013, 9, 1), genre="news")
+    claims = extract_document(Document(meta, text, text), REGISTRY).annotations.claims
+    assert [c.claimant for c in claims] == ["person/tomas-al-reyes"]

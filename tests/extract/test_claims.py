@@ -73,6 +73,12 @@ def test_a_claim_is_about_the_actors_after_the_verb_not_places(mark):
     assert claim.about == [BRIGADE]
 
 
+def test_the_one_named_right_after_an_accusing_verb_is_the_accused_even_a_country(mark):
+    (claim,) = claims("Anna Berg accused Kesh of shelling the camp, adding that the Northern Brigade "
+                      "was responsible for the camp.", mark)
+    assert claim.about[0] == KESH
+
+
 def test_the_evidence_runs_from_the_claimant_to_the_end_of_the_sentence(mark):
     text = "Anna Berg said the Northern Brigade had left. Kesh was quiet."
     (claim,) = claims(text, mark)

@@ -172,3 +172,30 @@ def test_camp_residents_beside_another_named_camp_are_not_the_labelled_camps():
     at = text.index("camp residents")
     hits = [Hit("group/camp-nord-residents", at, at + 14, 0.6, "description")]
     assert drop_unnamed_groups(text, hits, registry) == hits
+
+
+@pytest.mark.parametrize("text,make", [
+    ("Militants fired Grad rockets at the camp.", "Grad"),
+    ("Residents said they heard Katyusha rockets fall near the camp.", "Katyusha"),
+    ("Officials said more than 80 Sumer and Grad missiles were used in the attacks.", "Grad"),
+])
+def test_a_name_that_modifies_a_weapon_is_its_make_not_a_place(text, make):
+    assert make in [e.text for e in parse_text(text).ents]  # the recogniser does take it for a name
+    _, proposals = find_named_entities(text, parse_text(text), [], REGISTRY)
+    assert [p.label for p in proposals if make in p.label] == []
+
+
+def test_a_name_made_an_adjective_by_a_hyphened_noun_is_not_proposed():
+    text = "Gunmen opened fire at the Ivo Marek-era compound on Monday."
+    assert "Ivo Marek-era" in [e.text.removeprefix("the ") for e in parse_text(text).ents]
+    _, proposals = find_named_entities(text, parse_text(text), [], REGISTRY)
+    assert [p.label for p in proposals if "Marek" in p.label] == []
+
+
+@pytest.mark.parametrize("full,short", [("Harakat-e Lira", "Harakat"), ("Sazman-e Nur", "Sazman")])
+def test_the_first_part_of_a_hyphened_organisation_name_is_that_organisation(full, short):
+    registry = (*REGISTRY, Entity("organization/front", "Organization", full))
+    text = f"{full} said the camp was calm. On Saturday, the {short} leadership issued a statement."
+    doc = parse_text(text)
+    linked, proposals = find_named_entities(text, doc, find_mentions(text, registry), registry)
+    assert ([h.entity for h in linked if text[h.start:h.end] == short], proposals) == (["organization/front"], [])

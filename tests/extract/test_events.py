@@ -314,6 +314,19 @@ def test_every_actor_joined_by_and_after_by_is_an_agent(mark):
     assert found[0].roles["agent"] == [BRIGADE, REYES]
 
 
+def test_an_actor_after_a_place_that_ends_the_by_phrase_is_not_the_agent(mark):
+    text = "Tomas Reyes denied there were any plans by Kesh to send the refugees to Orlan province."
+    found = events(text, ("Tomas Reyes", REYES), ("Kesh", KESH), ("refugees", REFUGEES),
+                   ("Orlan province", ORLAN), mark=mark)
+    assert [e.roles.get("agent") for e in found if e.type == "Denial"] == [[REYES]]
+
+
+def test_a_place_that_qualifies_the_actor_after_by_leaves_it_the_agent(mark):
+    text = "The refugees were attacked by Kesh's Northern Brigade."
+    found = events(text, ("refugees", REFUGEES), ("Kesh", KESH), ("Northern Brigade", BRIGADE), mark=mark)
+    assert found[0].roles["agent"] == [BRIGADE]
+
+
 def test_the_parties_between_whom_an_agreement_is_made_are_its_participants(mark):
     text = "The refugees live in Kesh under the agreement between the Northern Brigade and Anna Berg."
     found = events(text, ("refugees", REFUGEES), ("Kesh", KESH), ("Northern Brigade", BRIGADE),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from ashraf_kg.extract.mentions import find_mentions
 from ashraf_kg.extract.names import (
     NAME_PHRASE,
     branch_elsewhere,
@@ -137,3 +138,10 @@ RELIEF = (Entity("organization/relief-office", "Organization", "Relief office"),
 def test_an_office_named_with_a_place_is_a_branch_the_registry_name_lacks(text, name, entity, branch):
     end = text.index(name) + len(name)
     assert branch_elsewhere(text, name, end, entity, RELIEF) is branch
+
+
+def test_initials_with_full_stops_are_also_found_without_them_and_with_a_lowercase_head():
+    entity = Entity("organization/vs-government", "Organization", "Valdorian State Government",
+                    ("V.S. Government",))
+    text = "The VS government has denied any such meetings."
+    assert [text[h.start:h.end] for h in find_mentions(text, (entity,))] == ["VS government"]

@@ -102,6 +102,10 @@ def test_a_bare_title_with_nothing_to_tell_the_organisation_is_no_membership(mar
      ("containedInPlace", "place/kesh", "place/valdoria", "Kesh, Valdoria")),
     ("They stayed at Camp Cedar outside Kesh.", ("Camp Cedar", "Kesh"),
      ("locatedNear", "place/camp-cedar", "place/kesh", "Camp Cedar outside Kesh")),
+    ("They stayed at Camp Cedar, 60 km northeast of Kesh.", ("Camp Cedar", "Kesh"),
+     ("locatedNear", "place/camp-cedar", "place/kesh", "Camp Cedar, 60 km northeast of Kesh")),
+    ("They stayed at Camp Cedar west of the town of Kesh.", ("Camp Cedar", "Kesh"),
+     ("locatedNear", "place/camp-cedar", "place/kesh", "Camp Cedar west of the town of Kesh")),
 ])
 def test_places_side_by_side(text, names, relation, mark):
     assert relations(text, *names, mark=mark) == [relation]
@@ -236,3 +240,9 @@ def test_a_camps_residents_in_a_country_place_the_camp_there(mark):
 def test_outside_a_country_is_not_near_it(mark):
     text = "The residents of Camp Cedar must be moved outside Valdoria."
     assert relations(text, "Camp Cedar", "Valdoria", mark=mark) == []
+
+
+def test_a_place_named_as_a_reference_point_is_near_nothing_after_it(mark):
+    text = "Camp Cedar lies 90 km north of Kesh near Orlan province."
+    found = relations(text, "Camp Cedar", "Kesh", "Orlan province", mark=mark)
+    assert [r for r in found if r[1] == "place/kesh"] == []

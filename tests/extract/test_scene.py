@@ -54,6 +54,18 @@ def test_a_place_in_the_next_paragraph_is_not_the_scene():
     assert _places(text, "Attack") in ([], [()])
 
 
+def test_a_city_that_locates_the_scene_is_not_the_scene():
+    text = ("The Hill Militia attacked the residents before dawn. "
+            "Officials had long feared a raid on the camp northeast of Kesh.")
+    assert _places(text, "Attack") in ([], [()])
+
+
+def test_the_place_of_earlier_events_is_not_the_scene():
+    text = ("As was the case in the two previous tragedies in Camp Cedar, the Hill Militia is "
+            "responsible for this attack.")
+    assert _places(text, "Attack") in ([], [()])
+
+
 def test_a_city_that_acts_is_not_the_scene():
     text = ("The Hill Militia attacked the residents before dawn. "
             "Kesh is believed to be holding the missing.")

@@ -33,6 +33,12 @@ def test_a_datelines_capitals_are_not_proposed():
     assert plausible_proposals(text, proposals) == []
 
 
+def test_a_datelines_capitals_before_a_close_dash_are_not_proposed():
+    text = "LISBON PT—Lawmakers condemned the attack on the camp."
+    proposals = [Proposal("place/lisbon-pt", "Place", "LISBON PT", ((0, 9),), 0.7, "")]
+    assert plausible_proposals(text, proposals) == []
+
+
 def test_a_proposal_found_in_a_dateline_takes_its_label_from_the_body():
     text = "KESHTOWN, May 4 (AFP) - Crowds gathered in Keshtown on Sunday."
     at = text.rindex("Keshtown")

@@ -9,9 +9,11 @@ shapes; :func:`read_header` reads them:
 - a date: a line of its own ("February 16, 2012", "Date: 14 March 2014",
   "Published: 2013-09-01", "14-Apr-2011"), or the date in a dateline;
 - a dateline opening the body: "BAGHDAD (Reuters) -", "KHANAQIN, Iraq, June 3 (AFP) --",
+  "WASHINGTON DC—Lawmakers …" (a dash written close to the first word),
   "9 April 2011, Brussels -": the agency in brackets is the publisher;
-- a byline: "By Laura Whitfield", "By Daniel Okafor and wire services" (the agency, if
-  any, is left to the dateline), "Compiled by staff and wire services" (no person);
+- a byline: "By Laura Whitfield", "By Anna Berg and Tom Reyes" (every author kept),
+  "By Daniel Okafor and wire services" (the agency, if any, is left to the dateline),
+  "Compiled by staff and wire services" (no person);
 - a publisher line ("Source: …", "© 2014 …", or a line that is only the name of a news
   house: "Associated Press", "Washington Post Foreign Service") and a URL line.
 
@@ -28,7 +30,8 @@ HEADER_LINES = 8
 SHORT_TITLE_WORDS = 7
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
           r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-_DATE = (rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[ -]{_MONTH},?[ -]\d{{4}}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}")
+_DATE = (rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[ -]{_MONTH},?[ -]\d{{4}}"
+         rf"|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? |-)\d{{4}}")
 _DATE_LINE = re.compile(rf"^(?:(?:published|posted|date|dated|updated|issued)\s*:?\s*)?"
                         rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?({_DATE}"
                         r"|\d{1,2}/\d{1,2}/\d{4})\.?$", re.IGNORECASE)
@@ -36,7 +39,7 @@ _DATELINE = re.compile(
     r"^\(?(?P<place>[A-Z][A-Z .'’-]{1,40}?)\)?"
     r"(?:,\s*(?P<region>[A-Z][\w .'’-]{1,30}?))?"
     rf"(?:,\s*(?P<date>{_DATE}|{_MONTH} \d{{1,2}}))?"
-    r"\s*(?:\((?P<agency>[A-Z][\w .&’'-]{1,30})\))?\s*(?:--|[-–—])\s+\S")
+    r"\s*(?:\((?P<agency>[A-Z][\w .&’'-]{1,30})\))?\s*(?:(?:--|[-–—])\s+\S|(?:--|[–—])[A-Z])")
 _LEADING_DATE = re.compile(rf"^(?P<date>{_DATE}),\s*(?P<place>[A-Z][\w .'’-]{{1,30}}?)\s*(?:--|[-–—])\s+\S")
 _BYLINE = re.compile(r"^(?:by|written by|author:|compiled by)\s+(?P<names>.+?)\s*$", re.IGNORECASE)
 _PERSON = re.compile(r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}$")
@@ -55,6 +58,7 @@ def parse_stated_date(text: str) -> date | None:
     from ..timex import normalise_time
 
     text = re.sub(r"^(\d{1,2})-([A-Za-z]+\.?)-(\d{4})$", r"\1 \2 \3", text)  # "14-Apr-2011"
+    text = re.sub(r"^([A-Za-z]+\.? \d{1,2})-(\d{4})$", r"\1, \2", text)  # "September 27-2013"
     if m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text):
         first, second, year = (int(g) for g in m.groups())
         if (first > 12) == (second > 12):
@@ -87,11 +91,13 @@ def short_title(body: str) -> str:
 
 
 def _byline(names: str) -> str | None:
-    """The person of a byline, without "and wire services" or a second name."""
+    """The persons of a byline ("Anna Berg and Tom Reyes"), without "and wire services"."""
     names = re.sub(r"\s*(?:,|and)\s+(?:staff|wire services|agencies|news agencies)\b.*$", "", names,
                    flags=re.IGNORECASE)
-    first = re.split(r"\s*(?:,|\band\b|&)\s*", names)[0].strip()
-    return first if _PERSON.match(first) and first.lower() not in ("staff", "staff writer") else None
+    persons = [n.strip() for n in re.split(r"\s*(?:,\s*and\b|,|\band\b|&)\s*", names) if n.strip()]
+    if not persons or any(not _PERSON.match(n) or n.lower() in ("staff", "staff writer") for n in persons):
+        return None
+    return persons[0] if len(persons) == 1 else ", ".join(persons[:-1]) + " and " + persons[-1]
 
 
 def _read_line(line: str, stated: dict) -> None:
@@ -131,5 +137,5 @@ def read_header(body: str) -> dict:
 
 
 def _strip_dateline(line: str) -> str:
-    m = re.match(r"^.{0,80}?(?:\([^)]{1,30}\))?\s*(?:--|[-–—])\s+", line)
+    m = re.match(r"^.{0,80}?(?:\([^)]{1,30}\))?\s*(?:(?:--|[-–—])\s+|(?:--|[–—])(?=[A-Z]))", line)
     return line[m.end():] if m and (_DATELINE.match(line) or _LEADING_DATE.match(line)) else line

@@ -285,10 +285,11 @@ _BODY_WORDS = re.compile(r"\b(?:House|Parliament|Department|Office|Council|Commi
 
 def _voice_kind(byline: str | None) -> tuple[str, str]:
     """(kind, type) of a byline: a body ("House of Lords"), many hands ("Wikipedia
-    contributors"), or a person."""
+    contributors", "Anna Berg and Tom Reyes"), or a person."""
     if byline and _BODY_WORDS.search(byline):
         return "organization", "Organization"
-    if byline and re.search(r"\b(?:contributors|editors|staff)$", byline, re.IGNORECASE):
+    if byline and (re.search(r"\b(?:contributors|editors|staff)$", byline, re.IGNORECASE)
+                   or " and " in byline):  # "Anna Berg and Tom Reyes": the authors together
         return "group", "Group"
     return "person", "Person"
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from ..namespaces import kind_of
 from ..vocab import ACTOR_KINDS
 from .mentions import Hit
+from .names import LOCATING
 from .triggers import NOUN_FORMS
 
 if TYPE_CHECKING:
@@ -55,7 +56,12 @@ def _by_phrase(text: str, trigger, clause, mentions: list[Hit]) -> tuple[str, li
     start = trigger[1] + m.end()
     heads: list[Hit] = []
     for hit in mentions:  # the last actor of the noun phrase: "UN official Tahar Boumedra"
-        if start <= hit.start < min(clause[1], start + 60) and _kind(hit) in ACTOR_KINDS:
+        if not heads and start <= hit.start < start + 60 and _kind(hit) not in ACTOR_KINDS:
+            start = hit.end  # "by Kesh police": the place qualifies the actor after it, …
+        elif start <= hit.start < min(clause[1], start + 60) and _kind(hit) in ACTOR_KINDS:
+            if not heads and start > trigger[1] + m.end() \
+                    and not re.fullmatch(r"(?:['’]s)?\s*", text[start:hit.start]):
+                break  # … or "by Kesh's army"; but "plans by Kesh to send the residents"
             gap = text[heads[-1].end:hit.start] if heads else ""
             if heads and re.fullmatch(r"\s*,?\s*and\s+(?:the\s+)?", gap):
                 heads.append(hit)  # "signed by the UN and the Government"
@@ -216,8 +222,7 @@ def _objects(event: EventHit, text: str, clause, mentions, object_role, skip) ->
 # the events at Camp Nord"), not where the words were spoken
 _SAID = ("Statement", "Condemnation")
 # a place that locates the place before it: "Camp Nord outside of Kesh", "near the airport"
-_LOCATOR = re.compile(r"\s*,?\s*(?:just\s+|\d+\s+\w+\s+)?(?:outside(?:\s+of)?|near|close to"
-                      r"|(?:north|south|east|west)\s+of)\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?")
+_LOCATOR = re.compile(rf"\s*,?\s*{LOCATING}")
 
 
 _NOT_VERBS = frozenset("be the a an its their his her all justice".split())

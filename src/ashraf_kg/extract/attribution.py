@@ -60,7 +60,18 @@ def _speaker(token, index: dict[int, str]) -> str | None:
             if child.dep_ == "compound" and kind_of(found) != "person" and office_holder(token.text):
                 continue  # "the Kesh Council President": the unnamed president, not the council
             return found
-    return None
+    return _named_before(token, index)
+
+
+def _named_before(token, index: dict[int, str]) -> str | None:
+    """The person named before a comma and a title for someone, an apposition the parse
+    missed: "Ali al-Mousawi, the spokesman for the prime minister, said"."""
+    left = token.left_edge
+    if left.i < 2 or token.doc[left.i - 1].text != "," or token.tag_ != "NN" \
+            or not any(c.dep_ == "prep" and c.lower_ in ("for", "of", "to") for c in token.children):
+        return None
+    found = _entity_at(index, token.doc[left.i - 2])
+    return found if found and kind_of(found) == "person" else None
 
 
 def grammatical_subject(verb) -> tuple:

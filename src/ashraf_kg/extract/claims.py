@@ -78,6 +78,10 @@ class ClaimHit:
     subject: tuple[int, int] | None = None  # the words of the parse's subject phrase
 
 
+# an apposition naming another actor after a title: ", the spokesman for " (Y)
+_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+[^,]*?\b(?:for|of|to|at)\s+[^,]*")
+
+
 def _subject_claimants(text: str, clause, verb, mentions: list[Hit]) -> list[Hit]:
     """Actors of the subject: the last one before the verb and those coordinated with it."""
     before = [h for h in mentions if clause[0] <= h.start and h.end <= verb[0]
@@ -87,6 +91,9 @@ def _subject_claimants(text: str, clause, verb, mentions: list[Hit]) -> list[Hit
     last = before[-1]
     if len(before) > 1 and re.search(r"\s[a-z]+\b.*,\s*and\s+(?:also\s+)?$", text[last.end:verb[0]]):
         last = before[0]  # coordinated verbs share the subject: "We note …, and call on"
+    elif len(before) > 1 and _APPOSITION.fullmatch(text[before[-2].end:last.start]) \
+            and re.fullmatch(r"\s*,\s*", text[last.end:verb[0]]):
+        last = before[-2]  # "X, the spokesman for Y, said": X speaks
     chosen = find_coordinated(text, last, before)
     gap = text[chosen[-1].end:verb[0]]
     if office_holder(gap):
@@ -127,6 +134,14 @@ def _by_claimant(text: str, clause, verb, mentions: list[Hit]) -> list[Hit]:
                 break
             head = hit
     return [head] if head else []
+
+
+def _accused(text: str, mentions: list[Hit], verb, about: list[str]) -> list[str]:
+    """The one named right after an accusing verb is the accused ("accused Iran of …"),
+    whatever its kind: a country accused of a deed stands for its state."""
+    gap = re.match(r"\s+(?:the\s+)?", text[verb[1]:verb[1] + 10])
+    accused = next((h.entity for h in mentions if gap and h.start == verb[1] + gap.end()), None)
+    return [accused, *(a for a in about if a != accused)][:2] if accused else about
 
 
 def _quoted(text: str, start: int, end: int) -> str | None:
@@ -247,5 +262,7 @@ def _clause_claims(text: str, clause, sentence, mentions: list[Hit]) -> list[Cla
                     claim.span = (subject[-1].start if subject else clause[0], span[1])
                 else:
                     claim.about = _about(mentions, span, claimants, verb)
+                    if stance == "accuses":
+                        claim.about = _accused(text, mentions, verb, claim.about)
                 found.append(claim)
     return found

@@ -3,7 +3,7 @@
 Each PERSON, ORG, GPE, LOC or FAC entity of the parse is taken as a whole name (widened
 to the capitalised name it sits in, never cut from inside one), then linked to the
 registry entity whose spelling is closest (rapidfuzz), or proposed as a new entry for
-review. Three guards keep a draft to what the text says:
+review. Four guards keep a draft to what the text says:
 
 - a name is never cut from inside a longer name: "Council" of "Supreme Council for …"
   is not an organisation, "Camp Ashraf" of "Camp Ashraf Committee" is not the camp
@@ -11,7 +11,8 @@ review. Three guards keep a draft to what the text says:
 - a registry match inside a name the recogniser gives another kind (a city in a
   person's surname) is dropped;
 - a description of an unnamed group ("residents of Camp Ashraf") needs every proper
-  name of its label in the document (:func:`drop_unnamed_groups`).
+  name of its label in the document (:func:`drop_unnamed_groups`);
+- a name that modifies a weapon's noun is its make ("Katyusha rockets"), not a place.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from rapidfuzz import fuzz, process
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..model import Entity
-from ..namespaces import make_slug
+from ..namespaces import kind_of, make_slug
 from .mentions import Hit
 from .names import (
     NAME_PHRASE,
@@ -237,8 +238,26 @@ def link_name(name: str, kind: str, choices: dict) -> tuple[str, float] | None:
     return None
 
 
+# Nouns of weapons and munitions: a name that modifies one is its make ("Katyusha
+# rockets", "Grad and Fajr missiles"), not a place or an organisation
+_MADE_THINGS = frozenset("rocket rockets missile missiles mortar mortars shell shells bomb bombs "
+                         "grenade grenades rifle rifles launcher launchers gun guns drone drones".split())
+
+
+def _names_a_make(ent) -> bool:
+    """Whether the parse makes a recognised name a modifier of a weapon's noun."""
+    token = ent.root
+    while token.dep_ == "conj" and token.head is not token:  # "Grad and Fajr missiles"
+        token = token.head
+    return token.dep_ in ("compound", "nmod", "amod") and token.head.tag_ in ("NN", "NNS") \
+        and token.head.text.lower() in _MADE_THINGS
+
+
 def _candidate(folded: str, ent, spans) -> tuple[int, int, str] | None:
     """(start, end, kind) of a recognised name, widened to the whole name it sits in."""
+    if _names_a_make(ent) or (len(ent) > 2 and ent[-2].text == "-" and ent[-1].text.islower()
+                              and ent[-1].tag_ != "NNP"):
+        return None  # "the Saddam Hussein-era (compound)": a name made an adjective
     start, end = ent.start_char, ent.end_char
     m = re.match(r"(?:the|The)\s+", folded[start:end])
     start += m.end() if m else 0
@@ -303,7 +322,7 @@ def find_named_entities(text: str, doc, hits: list[Hit],
         if any(not (end <= h.start or start >= h.end) for h in hits + linked):
             continue
         name = text[start:end]
-        link = link_name(name, kind, choices) or (
+        link = link_name(name, kind, choices) or _hyphened_whole(text, name, hits) or (
             link_tail(name, text, registry) if kind == "organization" else None)
         if link and branch_elsewhere(text, name, end, link[0], registry):
             continue  # "the Red Cross Office in Kesh" is that office, not the registry's one
@@ -324,6 +343,14 @@ def find_named_entities(text: str, doc, hits: list[Hit],
                           f"named entity ({v['type']})", tuple(sorted(v["roles"])))
                  for i, v in found.items()]
     return linked, _merge_short_forms(folded, proposals)
+
+
+def _hyphened_whole(text: str, name: str, hits: list[Hit]) -> tuple[str, float] | None:
+    """The one organisation the text names with ``name`` and a hyphened part after it:
+    "the Mojahedin" after "Mojahedin-e Khalq"."""
+    owners = {h.entity for h in hits if kind_of(h.entity) == "organization"
+              and text.startswith(f"{name}-", h.start)}
+    return (owners.pop(), 75.0) if len(owners) == 1 else None
 
 
 def _merge_short_forms(folded: str, proposals: list[Proposal]) -> list[Proposal]:

@@ -36,6 +36,13 @@ _PART = rf"(?:(?:[A-Z]\.){{2,}}|{_CAP})"  # "U.S." keeps its last full stop
 LONG_NAME_PHRASE = re.compile(rf"(?<![\w.-]){_PART}(?:[ ](?:(?:{CONNECTORS}|and|in|on)[ ])*{_PART})*")
 # Words that join the parts of a name and say nothing of which name it is.
 LINKING_WORDS = frozenset("of the for and in on at a an to".split())
+# Words that locate a place by another one, the other a reference point and not the place
+# itself: "outside of Kesh", "near the airport", "60 km northeast of Kesh"
+LOCATING = (r"(?:just\s+|\d+\s+\w+\s+)?(?:outside(?:\s+of)?|near|close\s+to|next\s+to"
+            r"|(?:(?:north|south)-?(?:east|west)|north|south|east|west)\s+of)"
+            r"\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?")
+# what ends just before a place named as a reference point ("… northeast of" Kesh)
+REFERENCE_POINT = re.compile(rf"\b{LOCATING}$", re.IGNORECASE)
 
 
 
@@ -70,10 +77,18 @@ def entity_names(entity: Entity) -> tuple[tuple[str, str], ...]:
         words = name.split()
         if len(words) > 1 and any(w[:1].islower() and w not in _PARTICLES for w in words[1:]):
             names.append((name[0].lower() + name[1:], how))
-    words = entity.label.split()
-    if entity.kind == "organization" and len(words) > 1 and words[-1] in _GENERIC_HEADS:
-        names.append((" ".join(words[:-1] + [words[-1].lower()]), "label"))  # "the Iraqi army"
-    return tuple((fold(n), how) for n, how in names if len(n) > 1)
+    for name, how in list(names[:1 + len(entity.aliases)]) if entity.kind == "organization" else ():
+        words = name.split()  # "the Iraqi army", "the U.S. government"
+        if len(words) > 1 and words[-1] in _GENERIC_HEADS:
+            names.append((" ".join(words[:-1] + [words[-1].lower()]), how))
+    return tuple((fold(n), how) for n, how in names + _without_stops(names) if len(n) > 1)
+
+
+def _without_stops(names: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Names whose initials are written with full stops, written without them ("U.S.
+    government" is also "US government")."""
+    return [(re.sub(r"\b(?:[A-Z]\.){2,}", lambda m: m[0].replace(".", ""), n), how)
+            for n, how in names if re.search(r"\b(?:[A-Z]\.){2,}", n)]
 
 
 def content_key(name: str, initials: dict[str, str] | None = None) -> tuple[str, ...]:

@@ -9,7 +9,8 @@ Rules read the words between two mentions:
   Qassem Suleimani", "UNAMI, whose former chief, Martin Kobler"; where the text gives no
   organisation, the person's registry roles ("Prime Minister of Iraq") may;
 - places: "Camp Ashraf in Diyala province" and "Camp Ashraf, Iraq" (the smaller place
-  first) are containment, "Camp Liberty outside of Baghdad" is nearness;
+  first) are containment, "Camp Liberty outside of Baghdad" and "Camp Ashraf, 60 km north
+  of Baghdad" are nearness;
 - organisations: a possessive ("Iran's Islamic Revolutionary Guard Corps") or a name that
   begins with another organisation's name ("UN human rights office") is a sub-organisation;
   "Tehran's proxies, Kata'ib Hezbollah" and "Iranian regime-backed militias such as the
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 from ..model import Entity
 from ..namespaces import kind_of
 from .mentions import Hit
-from .names import TITLES, demonyms, entity_names, fold, is_named_in, registry_cache
+from .names import LOCATING, REFERENCE_POINT, TITLES, demonyms, entity_names, fold, is_named_in, registry_cache
 
 PLACE_RANK = {"Camp": 1, "City": 2, "AdministrativeArea": 3, "Country": 4, "Region": 5}
 POSTS = ("head", "leader", "chief", "commander", "director", "founder", "spokesman",
@@ -259,8 +260,7 @@ def _places(index: _Index, place: Hit) -> list[RelationHit]:
     for pattern, predicate in ((r"\s+(?:(?:residents|inhabitants|refugees)\s+)?in\s+", "containedInPlace"),
                                (r",\s+(?=[A-Z])", "containedInPlace"),
                                (_IS_A_PLACE_IN, "containedInPlace"),
-                               (r"\s+(?:just\s+)?(?:outside(?:\s+of)?|near|close\s+to|next\s+to)\s+",
-                                "locatedNear")):
+                               (rf"(?:\s*,)?\s+{LOCATING}", "locatedNear")):
         m = re.match(pattern, after)
         other = m and index.at(end + m.end(), kinds=("place",))
         if other and pattern == _IS_A_PLACE_IN:  # "a camp in Kesh's Orlan province": the province
@@ -270,8 +270,9 @@ def _places(index: _Index, place: Hit) -> list[RelationHit]:
         bigger = PLACE_RANK.get(index.types.get(other.entity, ""), 0)
         if predicate == "containedInPlace" and not (rank and bigger > rank):
             continue
-        if predicate == "locatedNear" and bigger >= PLACE_RANK["Country"]:
-            continue  # "moved outside Valdoria" leaves the country; nothing is near a country
+        if predicate == "locatedNear" and (bigger >= PLACE_RANK["Country"] or REFERENCE_POINT.search(
+                index.text, max(0, place.start - 60), place.start)):
+            continue  # nothing is near a country; "north of Kesh near Lira": Kesh is a reference
         if pattern.startswith(",") and not re.match(r"\s*(?:$|[.;)\n])", index.text[other.end:]):
             continue  # "Camp Ashraf, Iraq" but not a list "Europe, the United States, …"
         found.append(RelationHit(predicate, place.entity, other.entity, (place.start, other.end)))

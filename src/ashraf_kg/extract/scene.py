@@ -8,7 +8,9 @@ place (a camp or a building before a city; never a country or a region) named in
 sentence or in the sentence next to it in the same paragraph, when exactly one place of
 that rank is named there; otherwise it stays without a place. A name inside a longer
 name counts ("the residents of Camp Nord"); one in the possessive ("Kesh's proxies") or
-one that acts, as the subject of a verb ("Kesh is believed to be holding them"), does not.
+one that acts, as the subject of a verb ("Kesh is believed to be holding them"), does not,
+nor does one that locates another place ("the camp northeast of Kesh" is not in Kesh) or
+that is the place of earlier events ("as in the previous attacks in Kesh").
 
 An attack on a camp is an attack on the people who live there: an attack (or arson)
 whose place is a camp and which names no target takes as target the group the registry
@@ -29,7 +31,7 @@ from ..model import Entity
 from ..timex import MONTHS, normalise_time
 from .described import dated_in, named_through_its_place, particulars_of
 from .events import EventHit
-from .names import entity_names, fold, registry_cache
+from .names import REFERENCE_POINT, entity_names, fold, registry_cache
 from .triggers import TRIGGERS
 
 VIOLENT = ("Attack", "Killing", "Wounding", "Arson", "Detention", "Abduction")
@@ -57,12 +59,18 @@ def _occurrences(doc, folded: str, names) -> list[int]:
     for name in names:
         for m in re.finditer(rf"(?<![\w-])(?<!\bto )(?<!\bto the ){re.escape(name)}(?![\w-])(?!['’]s\b)",
                              folded):  # "taken to Kesh": where they went, not where it happened
+            if REFERENCE_POINT.search(folded, max(0, m.start() - 60), m.start()) \
+                    or _EARLIER_EVENTS.search(folded, max(0, m.start() - 60), m.start()):
+                continue  # "the camp northeast of Kesh" is not in Kesh
             words = doc.char_span(m.start(), m.end(), alignment_mode="expand") if doc is not None else None
             if words is None or words.root.dep_ not in ("nsubj", "nsubjpass") or _done_to(words.root):
                 found.append(m.start())
     return found
 
 
+# "as in the six previous attacks in Kesh": the place of other events, told to compare
+_EARLIER_EVENTS = re.compile(r"\b(?:previous|earlier|past|prior|former)\s+(?:[\w-]+\s+){0,2}?[\w-]+"
+                             r"\s+(?:in|at|on|against)\s+(?:the\s+)?$", re.IGNORECASE)
 _DONE_TO_PLACE = tuple(re.compile(p, re.IGNORECASE) for p, t, _ in TRIGGERS if t in ("Attack", "Arson"))
 
 

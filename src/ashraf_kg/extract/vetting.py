@@ -32,8 +32,8 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
     return lines
 
 
-# "KHANAQIN, Iraq, June 3 (AFP) --": a place written in capitals to open a dateline
-_DATELINE_PLACE = re.compile(r"(?<![^\n])[A-Z][A-Z'’ -]{3,}(?=,| \()")
+# "KHANAQIN, Iraq, June 3 (AFP) --", "WASHINGTON DC—": a place written in capitals to open a dateline
+_DATELINE_PLACE = re.compile(r"(?<![^\n])[A-Z][A-Z'’ -]{3,}(?=,| \(|\s*(?:--|[–—]))")
 
 
 _DEMONSTRATIVE = re.compile(r"\b(?:this|that|these|those|my|your|his|her|its|our|their)\s+$", re.IGNORECASE)
