@@ -163,12 +163,6 @@ def test_the_noun_a_relative_clause_hangs_on_is_its_subject_not_an_earlier_actor
     assert all("organization/hill-militia" not in agents for agents in _agents(text, "Detention"))
 
 
-def _role(text: str, event_type: str, role: str) -> list[tuple[str, ...]]:
-    meta = DocumentMeta("900_test", "Test", date(2013, 9, 1), author="person/tomas-reyes")
-    events = extract_document(Document(meta, text, text), REGISTRY).annotations.events
-    return [e.role(role) for e in events if e.type == event_type]
-
-
 def test_the_party_that_reports_a_wounding_is_not_its_victim():
     text = "Tomas Reyes said dozens were also wounded at Camp Cedar."
-    assert all("person/tomas-reyes" not in v for v in _role(text, "Wounding", "victim"))
+    assert all("person/tomas-reyes" not in v for v in _roles(text, "Wounding", "victim"))
