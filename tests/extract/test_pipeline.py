@@ -260,3 +260,17 @@ def test_an_event_with_no_participant_makes_no_claim():
     text = "The Hill Militia said that people were killed and others were wounded."
     claims = extract_document(Document(meta, text, text), registry).annotations.claims
     assert [c.stance for c in claims] == ["asserts"]
+
+
+def _claimants(text: str) -> list[str]:
+    return [c.claimant for c in extract_document(_doc(text), ()).annotations.claims]
+
+
+def test_he_after_two_joined_names_stays_unresolved():
+    # the recogniser finds only one of the two names; "He" may be either
+    assert _claimants("Smith and Jones spoke. He denied the report.") == []
+
+
+def test_he_after_one_name_is_that_person():
+    assert _claimants("Colonel Jones spoke to reporters. He denied the report.") == ["person/jones"]
+

@@ -69,7 +69,7 @@ from .proposals import Proposal as NameProposal
 from .proposals import propose_entities
 from .relations import RelationHit, find_relations
 from .scene import agents_by_fate, described_roles, place_events, victims_by_fate
-from .speech import drop_crossed_plurals, find_references
+from .speech import drop_coordinated_antecedents, drop_crossed_plurals, find_references
 from .stances import mark_denials
 from .vetting import drop_fragments, name_every_occurrence, plausible_proposals
 from .voice import SPEECH_EVENTS, collapse_relays, label_claims, own_voice_claims, reported_event_claims
@@ -243,7 +243,8 @@ def _find_names(text: str, doc, sentences, registry: tuple[Entity, ...], meta):
     proposals = name_every_occurrence(text, drop_fragments(text, proposals, hits), hits)
     actors = sorted(hits + [Hit(p.id, s, e, p.confidence, "proposed") for p in proposals
                             for s, e in p.spans], key=lambda h: h.start)
-    references = drop_crossed_plurals(text, doc, find_references(text, sentences, actors), actors)
+    references = drop_coordinated_antecedents(text, doc, drop_crossed_plurals(
+        text, doc, find_references(text, sentences, actors), actors), actors)
     known = {e.id for e in registry}
     hits = sorted(hits + [r for r in references if r.entity in known], key=lambda h: h.start)
     return hits, sorted(actors + references, key=lambda h: h.start), proposals

@@ -9,7 +9,8 @@ sentence before), "they" as a subject the organisation or group named before it 
 same sentence ("Iraqi soldiers didn't …, but they didn't …") when no other plural noun
 stands between them, and "the group" the
 organisation or group of that sentence or the one before — each only when one entity
-alone fits; otherwise it stays unresolved. Each resolution is a mention
+alone fits, and none whose antecedent is joined by "and"/"or" to a proper name no
+mention covers; otherwise it stays unresolved. Each resolution is a mention
 (``via="pronoun"``) with a low confidence.
 """
 
@@ -133,6 +134,34 @@ def drop_crossed_plurals(text: str, doc, references: list[Hit], hits: list[Hit])
                 continue
         kept.append(ref)
     return kept
+
+
+_POINTERS = frozenset(("he", "she", "they", "the group"))
+
+
+def drop_coordinated_antecedents(text: str, doc, references: list[Hit], hits: list[Hit]) -> list[Hit]:
+    """A pronoun resolved to a name joined by "and"/"or" to a proper name no mention
+    covers ("Smith and Jones spoke. He denied …", where only "Jones" was recognised) stays
+    unresolved: the other name is as likely its antecedent. ``doc`` is the parse of ``text``."""
+    kept = []
+    for ref in references:
+        if fold(text[ref.start:ref.end]).lower() in _POINTERS and _coordinated_with_unnamed(
+                doc, ref, hits):
+            continue
+        kept.append(ref)
+    return kept
+
+
+def _coordinated_with_unnamed(doc, ref: Hit, hits: list[Hit]) -> bool:
+    """Whether the last mention of ``ref``'s entity before it is coordinated with a proper
+    name that no mention covers."""
+    antecedent = next((h for h in reversed(hits) if h.entity == ref.entity and h.end <= ref.start), None)
+    span = doc.char_span(antecedent.start, antecedent.end, alignment_mode="expand") if antecedent else None
+    if span is None:
+        return False
+    root = span.root
+    partners = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
+    return any(p.tag_ in ("NNP", "NNPS") and not any(h.start <= p.idx < h.end for h in hits) for p in partners)
 
 
 def _previous_sentence_start(sentences, sentence) -> int:
