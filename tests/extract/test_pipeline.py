@@ -274,3 +274,8 @@ def test_he_after_two_joined_names_stays_unresolved():
 def test_he_after_one_name_is_that_person():
     assert _claimants("Colonel Jones spoke to reporters. He denied the report.") == ["person/jones"]
 
+
+def test_a_participle_opening_the_sentence_is_not_part_of_a_name():
+    text = "Following the Kesh-led invasion of Dorvania, the camp was placed under Kesh protection."
+    labels = [p.label for p in extract_document(_doc(text), ()).annotations.proposals]
+    assert "Kesh" in labels and not any(label.startswith("Following") for label in labels)

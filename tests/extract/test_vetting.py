@@ -106,3 +106,22 @@ def test_name_only_in_a_sentence_case_headline_is_not_proposed():
     text = "Rockets hit Valdorin camp near Kesh\n\nRockets struck the camp on Monday, police said."
     proposals = [Proposal("person/valdorin", "Person", "Valdorin", ((12, 20),), 0.7, "")]
     assert plausible_proposals(text, proposals) == []
+
+
+def test_an_acronym_defined_for_a_proposed_organisation_is_that_organisation():
+    text = "The Kesh Relief Council (CSK) condemned the shelling. CSK also urged calm."
+    council = Proposal("organization/kesh-relief-council", "Organization", "Kesh Relief Council",
+                       ((4, 23),), 0.7, "named entity")
+    acronym = Proposal("organization/csk", "Organization", "CSK", ((25, 28),), 0.7, "named entity")
+    (found,) = name_every_occurrence(text, [council, acronym], [])
+    assert [text[s:e] for s, e in found.spans] == ["Kesh Relief Council", "CSK", "CSK"]
+
+
+def test_a_person_proposed_under_an_organisations_name_without_its_head_word_is_it():
+    text = "The Dorvan Khalq Organization lives there. A Dorvan Khalq spokesman said so."
+    at = text.rindex("Dorvan Khalq")
+    group = Proposal("organization/dorvan-khalq-organization", "Organization",
+                     "Dorvan Khalq Organization", ((4, 29),), 0.7, "named entity")
+    person = Proposal("person/dorvan-khalq", "Person", "Dorvan Khalq", ((at, at + 12),), 0.7, "")
+    (found,) = name_every_occurrence(text, [group, person], [])
+    assert found.spans == ((4, 29), (at, at + 12))

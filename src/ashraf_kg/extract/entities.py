@@ -100,7 +100,8 @@ def _trim(folded: str, start: int, end: int) -> tuple[int, int]:
     while True:
         first, _, rest = folded[start:end].partition(" ")
         if rest and (first in OPENERS or first in TITLE_WORDS or _DEMONYM.match(first)
-                     or first in ("of", "the", "for") or _opening_word(first)):
+                     or first in ("of", "the", "for") or _opening_word(first)
+                     or (first.endswith("ing") and rest[:1].islower())):  # "Following the US"
             start += len(first) + 1
             continue
         name = folded[start:end].rstrip("'")

@@ -91,8 +91,12 @@ def plausible_proposals(text: str, proposals: list[Proposal]) -> list[Proposal]:
 def name_every_occurrence(text: str, proposals: list[Proposal], hits: list[Hit]) -> list[Proposal]:
     """Each proposal with every place the body writes its name, where the recogniser saw
     only some ("Witnesses told Human Rights Watch …"), and a proposed person's surname
-    where no other proposed person has it."""
+    where no other proposed person has it; an acronym defined for a proposed organisation
+    is that organisation, and so is a person proposed under its name without its head
+word ("Kesh Front" and a person "Kesh" recognised in "a Kesh spokesman")."""
     folded, headers = fold(text), _title_case_lines(text)
+    defined = _other_names(text, proposals)
+    proposals = [p for p in proposals if defined.get(p.label, p.id) == p.id]  # "CSK" is the council
     taken = [(h.start, h.end) for h in hits] + [s for p in proposals for s in p.spans]
     surnames = [fold(p.label).split()[-1] for p in proposals if p.type == "Person" and " " in p.label]
     found = []
@@ -103,6 +107,7 @@ def name_every_occurrence(text: str, proposals: list[Proposal], hits: list[Hit])
         if proposal.type == "Person" and " " in proposal.label and len(surname) > 3 \
                 and surnames.count(surname) == 1:
             names.append(surname)  # "… al-Dabbagh said": the one person proposed with that surname
+        names += [name for name, owner in defined.items() if owner == proposal.id]
         for m in re.finditer(rf"(?<![\w-])(?:{'|'.join(map(re.escape, names))})(?![\w-])", folded):
             span = (m.start(), m.end())
             if not any(a < span[1] and span[0] < b for a, b in taken + spans) \
@@ -111,6 +116,29 @@ def name_every_occurrence(text: str, proposals: list[Proposal], hits: list[Hit])
                 spans.append(span)
         found.append(Proposal(proposal.id, proposal.type, proposal.label, tuple(sorted(spans)),
                               proposal.confidence, proposal.cue, proposal.roles))
+    return found
+
+
+def _defined_acronyms(text: str, proposal: Proposal) -> list[str]:
+    """Acronyms the text defines in parentheses right after a proposed organisation's name
+    ("the Kesh Relief Council (CSK)"): the acronym may come from the name in another
+    language, so its letters need not be the name's."""
+    if proposal.type != "Organization":
+        return []
+    found = (re.match(r" \(([A-Z]{2,10})\)", text[e:e + 14]) for _, e in proposal.spans)
+    return [m[1] for m in found if m]
+
+
+def _other_names(text: str, proposals: list[Proposal]) -> dict[str, str]:
+    """Other names of proposed organisations -> the organisation: acronyms the text defines
+    for them, and their names without the head word where a person or another organisation
+    was proposed so."""
+    found = {a: p.id for p in proposals for a in _defined_acronyms(text, p)}
+    people = {p.label for p in proposals if p.type in ("Person", "Organization")}
+    for proposal in proposals:
+        short, _, head = proposal.label.rpartition(" ")
+        if proposal.type == "Organization" and head in ORG_HEADS and short in people:
+            found.setdefault(short, proposal.id)
     return found
 
 
