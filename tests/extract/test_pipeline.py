@@ -279,3 +279,22 @@ def test_a_participle_opening_the_sentence_is_not_part_of_a_name():
     text = "Following the Kesh-led invasion of Dorvania, the camp was placed under Kesh protection."
     labels = [p.label for p in extract_document(_doc(text), ()).annotations.proposals]
     assert "Kesh" in labels and not any(label.startswith("Following") for label in labels)
+
+
+def _claims_of(text: str) -> list[tuple[str, str, str, tuple[str, ...]]]:
+    return [(c.claimant, c.stance, c.evidence.exact, c.about)
+            for c in extract_document(_doc(text), ()).annotations.claims]
+
+
+def test_a_statement_ends_before_another_speakers_statement_joined_by_but():
+    text = ("The Kesh Relief Council said the camp was shelled, "
+            "but the Northern Brigade denied any role.")
+    assert ("organization/kesh-relief-council", "asserts",
+            "The Kesh Relief Council said the camp was shelled", ()) in _claims_of(text)
+
+
+def test_a_reported_echo_is_not_about_the_party_that_denies_after_it():
+    text = ("Minister Tomas Reyes was reported to have echoed the plan, but two days later "
+            "the Kesh Relief Council denied that it would play any role.")
+    (echo,) = [c for c in _claims_of(text) if c[0] == "person/tomas-reyes"]
+    assert echo[2:] == ("Tomas Reyes was reported to have echoed the plan", ())

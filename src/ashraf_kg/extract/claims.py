@@ -76,6 +76,7 @@ class ClaimHit:
     confidence: float = 0.6
     shared: bool = False  # the claimant is the subject of an earlier verb joined to this one
     subject: tuple[int, int] | None = None  # the words of the parse's subject phrase
+    closed: bool = False  # its words end before another claimant's statement joined after it
 
 
 # an apposition naming another actor after a title: ", the spokesman for " (Y)
@@ -266,3 +267,23 @@ def _clause_claims(text: str, clause, sentence, mentions: list[Hit]) -> list[Cla
                         claim.about = _accused(text, mentions, verb, claim.about)
                 found.append(claim)
     return found
+
+
+# what joins two statements of one sentence: "… but Y denied …", "…, and Y said …", "…; Y
+# said …" ("and" without a comma joins names more often: "that A and B denied")
+_JOINED = re.compile(r"(?:,\s+(?:and|while|whereas)|,?\s+but|;)\s*$")
+
+
+def end_before_next_speaker(text: str, claims: list[ClaimHit]) -> list[ClaimHit]:
+    """Each claim's words ending where a clause joined after its verb gives another
+    claimant's statement ("X was reported to have echoed it, but Y denied …": X's words end
+    before "but"), and about no one only that later statement names as its claimant."""
+    for claim in claims:
+        later = sorted((o for o in claims if o.verb[0] > claim.verb[1]
+                        and claim.verb[1] <= o.span[0] < claim.span[1]), key=lambda o: o.span)
+        joint = later and later[0].claimant != claim.claimant and _JOINED.search(
+            text, claim.verb[1], later[0].span[0])
+        if joint:
+            claim.span, claim.closed = (claim.span[0], joint.start()), True
+            claim.about = [a for a in claim.about if a != later[0].claimant]
+    return claims

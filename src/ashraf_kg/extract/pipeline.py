@@ -57,7 +57,7 @@ from ..sentences import split_sentences
 from ..timex import normalise_time
 from .agents import check_agents
 from .attribution import find_speech, merge_speech
-from .claims import ClaimHit, find_claims
+from .claims import ClaimHit, end_before_next_speaker, find_claims
 from .described import find_described_groups
 from .entities import drop_nested_hits, drop_unnamed_groups, find_named_entities
 from .events import EventHit, find_events
@@ -273,7 +273,7 @@ def extract_document(document: Document, registry: tuple[Entity, ...], *,
     speech = mark_denials(text, merge_speech(
         find_claims(text, sentences, actors, author=document.meta.author),
         find_speech(text, doc, sentences, actors, nameless=nameless), nameless))
-    claim_hits = collapse_relays(text, sentences, speech)
+    claim_hits = collapse_relays(text, sentences, end_before_next_speaker(text, speech))
     claim_hits += reported_event_claims(text, sentences, event_hits, claim_hits, speech)
     claim_hits += label_claims(text, sentences, actors, claim_hits, document.meta.author)
     claim_hits += find_positions(text, doc, actors, claim_hits, document.meta.author,

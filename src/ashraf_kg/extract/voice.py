@@ -47,6 +47,8 @@ _PROXIES = re.compile(r"(?:\b\w+['’]s\s+)?(?:(?:[\w-]+\s+){0,2})prox(?:y|ies)\
 
 
 def _content(text: str, claim: ClaimHit, sentences, quotes) -> tuple[int, int]:
+    if claim.closed:
+        return claim.verb[1], claim.span[1]
     sentence = next((s for s in sentences if s[0] <= claim.verb[0] < s[1] + 1), claim.span)
     return claim.verb[1], max(claim.span[1], content_end(sentence, quotes))
 
