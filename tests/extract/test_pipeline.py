@@ -298,3 +298,17 @@ def test_a_reported_echo_is_not_about_the_party_that_denies_after_it():
             "the Kesh Relief Council denied that it would play any role.")
     (echo,) = [c for c in _claims_of(text) if c[0] == "person/tomas-reyes"]
     assert echo[2:] == ("Tomas Reyes was reported to have echoed the plan", ())
+
+
+@pytest.mark.parametrize("text", [
+    "Army spokesman Tomas Reyes did not deny the report.",
+    "Army spokesman Tomas Reyes could not immediately confirm or deny news of the deaths.",
+])
+def test_a_denial_not_made_is_no_denial(text):
+    annotations = extract_document(_doc(text), ()).annotations
+    assert [c.stance for c in annotations.claims] == [] and annotations.events == ()
+
+
+def test_a_denial_made_is_a_denial():
+    text = "Army spokesman Tomas Reyes denied the report."
+    assert [c.stance for c in extract_document(_doc(text), ()).annotations.claims] == ["denies"]

@@ -63,9 +63,10 @@ def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [s for s in spans if s[1] > s[0]]
 
 
-# negated, or only asked for: "no such attack", "should investigate", "must be punished"
+# negated, or only asked for: "no such attack", "should investigate", "must be punished",
+# "could not immediately confirm or deny"
 _NEGATED = re.compile(r"\b(?:no|not|never|yet to|nor|without|should|must|ought to|need to|needs to)"
-                      r"\s+(?:such\s+|be\s+|\w+\s+)?$", re.IGNORECASE)
+                      r"\s+(?:such\s+|be\s+|\w+\s+)?(?:(?:confirm|admit)\s+or\s+)?$", re.IGNORECASE)
 
 
 def _time_near(found: list[re.Match], trigger) -> str | None:

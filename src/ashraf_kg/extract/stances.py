@@ -166,9 +166,16 @@ _DENIAL = re.compile(
 _OBLIGATION = re.compile(r"\b(?:must|should|ought to|needs? to|ha(?:s|ve) to)\b(?!\s+have\b)", re.IGNORECASE)
 
 
+# "did not deny", "could not immediately confirm or deny": no denial was made
+_NOT_DENIED = re.compile(r"\b(?:not|n't|never)\s+(?:\w+\s+)?(?:(?:confirm|admit)\s+or\s+)?den(?:y|ies|ied)$",
+                         re.IGNORECASE)
+
+
 def mark_denials(text: str, claims: list[ClaimHit]) -> list[ClaimHit]:
     """A statement whose own words reject an accusation or deny an act is a denial; one
-    whose words say what must or should be done is a call."""
+    whose words say what must or should be done is a call. A denial its speaker did not
+    make ("could not confirm or deny") is no statement."""
+    claims = [c for c in claims if not _NOT_DENIED.search(text, max(0, c.verb[0] - 50), c.verb[1])]
     for claim in claims:
         if claim.stance == "asserts" and _DENIAL.search(text, claim.span[0], claim.span[1]):
             claim.stance = "denies"
