@@ -312,3 +312,14 @@ def test_a_denial_not_made_is_no_denial(text):
 def test_a_denial_made_is_a_denial():
     text = "Army spokesman Tomas Reyes denied the report."
     assert [c.stance for c in extract_document(_doc(text), ()).annotations.claims] == ["denies"]
+
+
+def test_a_name_does_not_run_over_the_demonym_of_the_next_noun():
+    text = "Tomas Reyes, a camp resident, told Reuters Dorvanian soldiers fired tear gas."
+    labels = [p.label for p in extract_document(_doc(text), ()).annotations.proposals]
+    assert "Tomas Reyes" in labels and not any("Dorvanian" in label for label in labels)
+
+
+def test_a_surname_like_a_demonym_stays_in_the_name():
+    text = "Ali Hassani said the camp was shelled."
+    assert [p.label for p in extract_document(_doc(text), ()).annotations.proposals] == ["Ali Hassani"]

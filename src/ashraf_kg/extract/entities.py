@@ -254,6 +254,17 @@ def _names_a_make(ent) -> bool:
         and token.head.text.lower() in _MADE_THINGS
 
 
+def _before_demonym(doc, folded: str, start: int, end: int) -> int:
+    """Where a name ends that the recogniser ran over a demonym opening the next noun
+    phrase ("told Reuters Iraqi forces fired": Reuters); a plural noun must follow."""
+    words = folded[start:end].split()
+    if len(words) < 2 or not _DEMONYM.match(words[-1]):
+        return end
+    after = doc.char_span(end, min(len(folded), end + 30), alignment_mode="expand")
+    token = next((t for t in after or () if not t.is_space), None)
+    return end - len(words[-1]) - 1 if token is not None and token.tag_ == "NNS" else end
+
+
 def _candidate(folded: str, ent, spans) -> tuple[int, int, str] | None:
     """(start, end, kind) of a recognised name, widened to the whole name it sits in."""
     if _names_a_make(ent) or (len(ent) > 2 and ent[-2].text == "-" and ent[-1].text.islower()
@@ -270,6 +281,7 @@ def _candidate(folded: str, ent, spans) -> tuple[int, int, str] | None:
             return None
         whole = (min(start, parts[0][0]), max(end, parts[-1][1]))
     start, end = whole
+    end = _before_demonym(ent.doc, folded, start, end)
     words = folded[start:end].split()
     if not words or all(w in NOT_NAMES or w in OPENERS for w in words) or len(folded[start:end]) < 2:
         return None
