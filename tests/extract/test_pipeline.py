@@ -323,3 +323,16 @@ def test_a_name_does_not_run_over_the_demonym_of_the_next_noun():
 def test_a_surname_like_a_demonym_stays_in_the_name():
     text = "Ali Hassani said the camp was shelled."
     assert [p.label for p in extract_document(_doc(text), ()).annotations.proposals] == ["Ali Hassani"]
+
+
+def test_a_killing_told_in_a_quotation_is_the_speakers_not_the_authors():
+    text = ('"Four farmers were shot and killed by the Northern Brigade today," village '
+            "spokesman Tomas Reyes said in a statement.")
+    claims = extract_document(_doc(text), ()).annotations.claims
+    assert [c.claimant for c in claims] == ["person/tomas-reyes"]
+
+
+def test_a_killing_told_in_the_documents_own_words_is_the_authors():
+    text = "Four farmers were shot and killed by the Northern Brigade today."
+    claims = extract_document(_doc(text), ()).annotations.claims
+    assert [(c.claimant, c.stance) for c in claims] == [("person/qassem-suleimani", "accuses")]

@@ -159,7 +159,10 @@ def own_voice_claims(document, events: list[EventHit], claims: list[ClaimHit],
     """
     author, text = document.meta.author, document.text
     quotes = find_quotations(text)
-    voiced = [_content(text, c, sentences, quotes) for c in [*claims, *heard] if c.claimant != author]
+    others = [c for c in [*claims, *heard] if c.claimant != author]
+    voiced = [_content(text, c, sentences, quotes) for c in others]
+    # a quotation inside someone's statement ("“… killed by X,” Y said") is theirs too
+    voiced += [q for q in quotes if any(c.span[0] <= q[0] and q[1] <= c.span[1] for c in others)]
     described = {c.span: c for c in claims if c.claimant == author and c.stance == "characterises"}
     opinion = document.meta.genre in OPINION_GENRES
     # an event a claim already condemns or characterises ("condemning the attack") is not
