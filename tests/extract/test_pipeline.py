@@ -336,3 +336,13 @@ def test_a_killing_told_in_the_documents_own_words_is_the_authors():
     text = "Four farmers were shot and killed by the Northern Brigade today."
     claims = extract_document(_doc(text), ()).annotations.claims
     assert [(c.claimant, c.stance) for c in claims] == [("person/qassem-suleimani", "accuses")]
+
+
+def test_the_reporters_of_a_killing_are_not_its_agents_where_the_parse_loses_their_verb():
+    registry = (Entity("group/kesh-villagers", "Group", "Kesh villagers", ("village residents",)),
+                Entity("group/dorvan-exiles", "Group", "Dorvan exiles", ("exiles",)))
+    text = ("Troops took control of the camp on Tuesday, the government said, in a move "
+            "village residents said triggered clashes killing four of the exiles.")
+    (killing,) = [e for e in extract_document(_doc(text), registry).annotations.events
+                  if e.type == "Killing"]
+    assert "group/kesh-villagers" not in dict(killing.roles).get("agent", ())

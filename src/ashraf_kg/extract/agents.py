@@ -62,13 +62,18 @@ def _subject_of(verb):
 
 
 def _spoken_by(trigger, actor) -> bool:
-    """The trigger lies under a reporting verb whose subject holds the actor."""
+    """The trigger lies under a reporting verb whose subject holds the actor, or, where the
+    parse gave the verb no subject of its own, whose words the actor opens ("in a move
+    residents said triggered clashes": the parse hangs "residents" on "in")."""
     head = trigger
     while head.head.i != head.i:
         head = head.head
         if head.lower_ in _REPORTING and head.tag_.startswith("VB"):
             subject = _subject_of(head)
             if subject is not None and actor in subject.subtree:
+                return True
+            if actor.right_edge.i == head.i - 1 and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
                 return True
     return False
 
