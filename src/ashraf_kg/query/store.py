@@ -42,6 +42,7 @@ import pyoxigraph
 from ..choices import STORAGES
 from ..errors import QueryError
 from ..fileio import cache_root as build_cache_root
+from ..fileio import mark_used
 
 DUMP_NAME = "ashraf-kg.nq"
 DEFAULT_GRAPH_DIR = Path("graph")
@@ -152,10 +153,7 @@ def store_path(graph_dir: str | os.PathLike | None = None, *,
         if not target.is_dir():
             _load_into_cache(dump, target)
         _remember(dump, target)
-    try:
-        os.utime(target)  # mark as recently used, for pruning
-    except OSError:
-        pass  # a read-only cache still serves queries
+    mark_used(target)  # a read-only cache still serves queries, unmarked
     return target
 
 
