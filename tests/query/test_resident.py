@@ -164,14 +164,20 @@ def test_stop_ends_the_process_and_removes_the_socket(tiny, cache):
     assert ask(graph, cache, "SELECT ?l WHERE { ?s ?p ?l }") is None
 
 
-def test_a_socket_no_process_holds_is_passed_over(tmp_path, cache, make_graph):
+def _bound_socket(tmp_path, cache, make_graph):
+    """A one-triple graph, and a socket bound where its resident store would listen."""
     graph = make_graph(tmp_path / "graph", b'<urn:x:a> <urn:x:b> "c" <urn:x:g> .\n')
     key = hashlib.sha256((graph / "ashraf-kg.nq").read_bytes()).hexdigest()
     path = resident.socket_path(key, cache)
     path.parent.mkdir(parents=True, exist_ok=True)
-    left = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    bound = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     with resident.unix_address(path) as address:
-        left.bind(address)
+        bound.bind(address)
+    return graph, path, bound
+
+
+def test_a_socket_no_process_holds_is_passed_over(tmp_path, cache, make_graph):
+    graph, _, left = _bound_socket(tmp_path, cache, make_graph)
     left.close()  # the file stays, nothing listens
     assert ask(graph, cache, "SELECT * WHERE { ?s ?p ?o }") is None
     store = resident.start_resident_store(graph, cache_dir=cache)  # replaces the dead socket
@@ -181,13 +187,7 @@ def test_a_socket_no_process_holds_is_passed_over(tmp_path, cache, make_graph):
 
 
 def test_an_answer_cut_short_is_one_clear_error(tmp_path, cache, make_graph):
-    graph = make_graph(tmp_path / "graph", b'<urn:x:a> <urn:x:b> "c" <urn:x:g> .\n')
-    key = hashlib.sha256((graph / "ashraf-kg.nq").read_bytes()).hexdigest()
-    path = resident.socket_path(key, cache)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    with resident.unix_address(path) as address:
-        listener.bind(address)
+    graph, path, listener = _bound_socket(tmp_path, cache, make_graph)
     listener.listen(1)
 
     def answer_badly():
