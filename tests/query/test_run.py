@@ -347,6 +347,17 @@ def test_csv(labels):
     assert rows == [["s", "label"], [f"{ID}person/a", "Alice"], [f"{ID}person/b", 'Bob "the" builder']]
 
 
+def test_csv_is_laid_out_as_the_csv_module_lays_it_out(tiny_dir):
+    values = ["plain", "a,b", 'say "no"', "two\nlines", "cr\rhere", " lead", ""]
+    text = "SELECT ?v ?w WHERE { VALUES (?v ?w) { %s } }" % " ".join(
+        f'({json.dumps(v)} "x")' for v in values)
+    single = "SELECT ?v WHERE { VALUES ?v { %s } }" % " ".join(json.dumps(v) for v in values)
+    for query, rows in ((text, [[v, "x"] for v in values]), (single, [[v] for v in values])):
+        expected = io.StringIO(newline="")
+        csv.writer(expected, lineterminator="\r\n").writerows([[name for name in ("v", "w")[:len(rows[0])]], *rows])
+        assert format_result(run_query(query, graph_dir=tiny_dir), "csv") == expected.getvalue()
+
+
 def test_tsv_writes_terms(labels):
     assert format_result(labels, "tsv").splitlines() == [
         "?s\t?label", f'<{ID}person/a>\t"Alice"@en', f'<{ID}person/b>\t"Bob \\"the\\" builder"@en']
