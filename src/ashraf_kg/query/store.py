@@ -7,7 +7,7 @@ Two storages, one query engine (Oxigraph), the same answers:
     the life of the process; a changed dump (new size or modification time) is parsed
     again. This is the fast one for programs, notebooks and servers of their own that run
     many queries: at 1M triples it loads in a few seconds and answers the named queries
-    several times faster than the disk store (``benchmarks/results.md``).
+    several times faster than the disk store (``benchmarks/results-stores.md``).
 
 ``disk`` (the command line's default)
     The first query after a build bulk-loads the dump into an Oxigraph (RocksDB) store
