@@ -125,3 +125,15 @@ def test_help_is_as_wide_as_argparse_would_make_it(monkeypatch, columns):
     else:
         monkeypatch.setenv("COLUMNS", columns)
     assert help_width() == shutil.get_terminal_size().columns - 2
+
+
+@pytest.mark.parametrize("text", ["a,b\r\n\"x, y\",z\r\n", "Camp Ashraf — «اشرف» ‘quoted’\n", "한국어\n", ""])
+def test_an_answer_s_bytes_are_written_as_the_text_stream_writes_its_text(capsysbinary, text):
+    from ashraf_kg.cli.sparql import _write_utf8
+
+    sys.stdout.write(text)
+    sys.stdout.flush()
+    expected = capsysbinary.readouterr().out
+    _write_utf8(text.encode("utf-8"))
+    sys.stdout.flush()
+    assert capsysbinary.readouterr().out == expected == text.encode("utf-8")

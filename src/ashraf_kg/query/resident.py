@@ -182,10 +182,11 @@ def ask_resident(graph_dir: str | os.PathLike | None, named, *,
                  params: Mapping[str, str] | None = None, fmt: str = "table", ids: bool = False,
                  width: int | None = None, timeout: float | None = None,
                  allow_service: bool = False, max_rows: int | None = None,
-                 cache_dir: str | os.PathLike | None = None) -> str | None:
+                 cache_dir: str | os.PathLike | None = None, encoded: bool = False) -> str | bytes | None:
     """The answer to ``named`` (a NamedQuery) as text, from the resident store of the dump in
-    ``graph_dir``, exactly as :func:`ashraf_kg.query.answer.answer_query` writes it; None
-    when no resident store holds this dump (the caller then answers by itself).
+    ``graph_dir``, exactly as :func:`ashraf_kg.query.answer.answer_query` writes it (with
+    ``encoded``, that text's UTF-8 bytes as the store sent them); None when no resident
+    store holds this dump (the caller then answers by itself).
 
     Errors of the query (syntax, time-out, unknown parameter, too many rows) are raised as
     QueryError, the same as in the caller's own process.
@@ -217,7 +218,7 @@ def ask_resident(graph_dir: str | os.PathLike | None, named, *,
         if message is None:
             return None
         if message[0].get("status") != "stale":
-            return _read_answer(*message)
+            return _read_answer(*message, encoded=encoded)
     return None
 
 
@@ -232,10 +233,10 @@ def _query(path: Path, request: dict, named, timeout: float | None) -> tuple[dic
         raise timeout_error(named, timeout) from None
 
 
-def _read_answer(message: dict, body: bytes) -> str | None:
+def _read_answer(message: dict, body: bytes, *, encoded: bool) -> str | bytes | None:
     status = message.get("status")
     if status == "ok":
-        return body.decode("utf-8", "surrogatepass")
+        return body if encoded else body.decode("utf-8", "surrogatepass")
     if status == "error":
         raise QueryError(message.get("message", "the query failed"), where=message.get("where"),
                          hint=message.get("hint"))
