@@ -8,7 +8,7 @@ nothing. An answer's IRIs can be shown as what they stand for: an entity or even
 label, a document by its headline, a claim by the words it quotes.
 
 Both work through ``lookup``, a function that runs a SELECT on the store the query
-runs on (embedded or an endpoint) and returns its :class:`~ashraf_kg.model.QueryResult`.
+runs on (embedded or an endpoint) and returns its :class:`~ashraf_kg.query.query_result.QueryResult`.
 
 >>> resolve_name("Suleimani", lookup)          # doctest: +SKIP
 'https://w3id.org/ashraf-kg/id/person/qassem-suleimani'
@@ -25,8 +25,8 @@ import re
 from typing import TYPE_CHECKING, Callable, Iterable, Mapping
 
 from ..errors import QueryError
-from ..model import QueryResult
 from ..namespaces import ID_NAMESPACE
+from .query_result import QueryResult
 from .results import term_parts, to_ntriples
 
 if TYPE_CHECKING:  # run imports this module when it runs a query

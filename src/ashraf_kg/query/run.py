@@ -18,7 +18,6 @@ from functools import lru_cache
 from typing import Mapping
 
 from ..errors import QueryError, check_at_least
-from ..model import QueryResult
 from ..namespaces import ALL_PREFIXES, ID_NAMESPACE
 from .execute import MAX_ROWS, check_syntax, evaluate, run_embedded  # noqa: F401  (re-exported)
 from .named import (  # noqa: F401  (re-exported: the catalogue's names are also run's)
@@ -29,6 +28,7 @@ from .named import (  # noqa: F401  (re-exported: the catalogue's names are also
     parse_query,
     resolve_query,
 )
+from .query_result import QueryResult
 from .results import FORMATS, format_result, from_oxigraph, to_ntriples  # noqa: F401  (re-exported)
 from .sparql_text import TOKEN as _TOKEN
 
