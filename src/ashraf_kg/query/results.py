@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import operator
 import re
-from typing import Mapping
+from collections.abc import Mapping
 
 from ..choices import GRAPH_FORMATS, RESULT_FORMATS
 from ..errors import QueryError
