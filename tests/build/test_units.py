@@ -36,8 +36,9 @@ def test_every_document_is_a_unit(dataset, corpus):
     assert [u.name for u in units] == ["(base)", *sorted(d.id for d in corpus.documents)]
 
 
-def test_the_built_dataset_gets_the_report_of_the_whole(dataset):
-    assert validate_dataset(dataset, cache=False) == validate_graph(dataset)
+@pytest.mark.parametrize("fast", [True, False], ids=["shacl-rust first", "pySHACL only"])
+def test_the_built_dataset_gets_the_report_of_the_whole(dataset, fast):
+    assert validate_dataset(dataset, cache=False, fast=fast) == validate_graph(dataset)
 
 
 def break_a_shared_node(dataset):
@@ -64,19 +65,35 @@ def point_at_an_undescribed_source(dataset):
     dataset.graph(graph).add((target, OA.hasSource, URIRef("https://w3id.org/ashraf-kg/id/document/none")))
 
 
+@pytest.mark.parametrize("fast", [True, False], ids=["shacl-rust first", "pySHACL only"])
 @pytest.mark.parametrize("damage", [break_a_shared_node, add_a_second_value_elsewhere,
                                     point_at_an_undescribed_source])
-def test_a_damaged_dataset_gets_the_report_of_the_whole(dataset, damage):
+def test_a_damaged_dataset_gets_the_report_of_the_whole(dataset, damage, fast):
     damaged = copy_of(dataset)
     damage(damaged)
     whole = validate_graph(damaged)
     assert not whole.conforms
-    assert validate_dataset(damaged, cache=False) == whole
+    assert validate_dataset(damaged, cache=False, fast=fast) == whole
+
+
+def test_pyshacl_validates_only_the_units_shacl_rust_finds_results_in(dataset, monkeypatch):
+    damaged = copy_of(dataset)
+    point_at_an_undescribed_source(damaged)
+    checked = []
+    real = by_document.validate_unit
+
+    def counted(context, triples, keep):
+        checked.append(keep)
+        return real(context, triples, keep)
+
+    monkeypatch.setattr(by_document, "validate_unit", counted)
+    assert validate_dataset(damaged, cache=False) == validate_graph(damaged)
+    assert 1 <= len(checked) < len(split_units(damaged)[1])
 
 
 def test_documents_that_conformed_before_are_not_validated_again(dataset, tmp_path, monkeypatch):
     monkeypatch.setenv("ASHRAF_KG_CACHE_DIR", str(tmp_path))
-    first = validate_dataset(dataset)
+    first = validate_dataset(dataset, fast=False)
     assert first.conforms and len(list((tmp_path / "shacl").iterdir())) == len(split_units(dataset)[1])
 
     def must_not_run(*args):
@@ -84,7 +101,7 @@ def test_documents_that_conformed_before_are_not_validated_again(dataset, tmp_pa
 
     monkeypatch.setattr(by_document, "validate_unit", must_not_run)
     shutil.rmtree(tmp_path / "shacl-datasets")  # the verdict on the whole dataset
-    assert validate_dataset(dataset) == first
+    assert validate_dataset(dataset, fast=False) == first
 
 
 def test_a_dataset_that_conformed_before_is_not_split_again(dataset, tmp_path, monkeypatch):
@@ -95,6 +112,7 @@ def test_a_dataset_that_conformed_before_is_not_split_again(dataset, tmp_path, m
         raise AssertionError("split again")
 
     monkeypatch.setattr("ashraf_kg.build.units.iter_units", must_not_split)
+    monkeypatch.setattr(by_document, "has_no_results", must_not_split)
     assert validate_dataset(dataset) == first
     assert validate_dataset(copy_of(dataset)) == first  # the same content, in another dataset
     damaged = copy_of(dataset)
@@ -105,12 +123,12 @@ def test_a_dataset_that_conformed_before_is_not_split_again(dataset, tmp_path, m
 
 def test_a_changed_document_is_validated_again_and_a_failure_never_cached(dataset, tmp_path, monkeypatch):
     monkeypatch.setenv("ASHRAF_KG_CACHE_DIR", str(tmp_path))
-    validate_dataset(dataset)
+    validate_dataset(dataset, fast=False)
     damaged = copy_of(dataset)
     point_at_an_undescribed_source(damaged)  # one document's graph: the others stay cached
     before = set((tmp_path / "shacl").iterdir())
-    for _ in range(2):
-        assert validate_dataset(damaged) == validate_graph(damaged)
+    for fast in (False, True, True):
+        assert validate_dataset(damaged, fast=fast) == validate_graph(damaged)
     assert set((tmp_path / "shacl").iterdir()) - before == set()
 
 
