@@ -10,10 +10,11 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import RDF
 
 from ashraf_kg import namespaces as ns
-from ashraf_kg.build.units import split_units
+from ashraf_kg.build.units import split_units, triple_rows
 from ashraf_kg.namespaces import OA, SEM
 from ashraf_kg.validate import dataset as by_document
-from ashraf_kg.validate import validate_dataset, validate_graph
+from ashraf_kg.validate import fast, validate_dataset, validate_graph
+from ashraf_kg.validate.shacl import shipped_ontology
 
 
 def copy_of(dataset) -> Dataset:
@@ -36,9 +37,9 @@ def test_every_document_is_a_unit(dataset, corpus):
     assert [u.name for u in units] == ["(base)", *sorted(d.id for d in corpus.documents)]
 
 
-@pytest.mark.parametrize("fast", [True, False], ids=["shacl-rust first", "pySHACL only"])
-def test_the_built_dataset_gets_the_report_of_the_whole(dataset, fast):
-    assert validate_dataset(dataset, cache=False, fast=fast) == validate_graph(dataset)
+@pytest.mark.parametrize("rust_first", [True, False], ids=["shacl-rust first", "pySHACL only"])
+def test_the_built_dataset_gets_the_report_of_the_whole(dataset, rust_first):
+    assert validate_dataset(dataset, cache=False, fast=rust_first) == validate_graph(dataset)
 
 
 def break_a_shared_node(dataset):
@@ -65,15 +66,30 @@ def point_at_an_undescribed_source(dataset):
     dataset.graph(graph).add((target, OA.hasSource, URIRef("https://w3id.org/ashraf-kg/id/document/none")))
 
 
-@pytest.mark.parametrize("fast", [True, False], ids=["shacl-rust first", "pySHACL only"])
+@pytest.mark.parametrize("rust_first", [True, False], ids=["shacl-rust first", "pySHACL only"])
 @pytest.mark.parametrize("damage", [break_a_shared_node, add_a_second_value_elsewhere,
                                     point_at_an_undescribed_source])
-def test_a_damaged_dataset_gets_the_report_of_the_whole(dataset, damage, fast):
+def test_a_damaged_dataset_gets_the_report_of_the_whole(dataset, damage, rust_first):
     damaged = copy_of(dataset)
     damage(damaged)
     whole = validate_graph(damaged)
     assert not whole.conforms
-    assert validate_dataset(damaged, cache=False, fast=fast) == whole
+    assert validate_dataset(damaged, cache=False, fast=rust_first) == whole
+
+
+@pytest.mark.parametrize("damage", [None, break_a_shared_node, add_a_second_value_elsewhere,
+                                    point_at_an_undescribed_source])
+def test_shacl_rust_finds_a_result_about_a_kept_node_where_pyshacl_does(dataset, damage):
+    damaged = copy_of(dataset)
+    if damage is not None:
+        damage(damaged)
+    ontology, units = split_units(damaged)
+    context = list({*ontology, *shipped_ontology()})
+    context_rows = triple_rows(context)
+    for unit in units:
+        found = by_document.validate_unit(context, unit.triples, unit.keep)
+        clean = fast.has_no_results(triple_rows(unit.triples) + context_rows, about=unit.keep)
+        assert clean == (not found), unit.name
 
 
 def test_pyshacl_validates_only_the_units_shacl_rust_finds_results_in(dataset, monkeypatch):
@@ -127,8 +143,8 @@ def test_a_changed_document_is_validated_again_and_a_failure_never_cached(datase
     damaged = copy_of(dataset)
     point_at_an_undescribed_source(damaged)  # one document's graph: the others stay cached
     before = set((tmp_path / "shacl").iterdir())
-    for fast in (False, True, True):
-        assert validate_dataset(damaged, fast=fast) == validate_graph(damaged)
+    for rust_first in (False, True, True):
+        assert validate_dataset(damaged, fast=rust_first) == validate_graph(damaged)
     assert set((tmp_path / "shacl").iterdir()) - before == set()
 
 

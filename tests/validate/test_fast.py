@@ -145,3 +145,38 @@ def test_the_reader_hands_out_every_byte_in_order():
     reader = fast._Reader(iter(lines))
     read = b"".join(iter(lambda: reader.read(4099), b""))
     assert read.decode("utf-8") == "".join(lines)
+
+
+def single_changes(triples: list):
+    """The triples with one change each: each predicate's first statement left out, and the
+    first value of each (predicate, datatype or language) retyped as a plain string and as
+    an xsd:integer."""
+    first_of: dict = {}
+    for triple in sorted(triples):
+        first_of.setdefault(triple[1], triple)
+        if isinstance(triple[2], Literal):
+            first_of.setdefault((triple[1], triple[2].datatype, triple[2].language), triple)
+    for key, (s, p, o) in first_of.items():
+        rest = [t for t in triples if t != (s, p, o)]
+        if not isinstance(key, tuple):
+            yield rest
+            continue
+        yield [*rest, (s, p, Literal(str(o)))]
+        yield [*rest, (s, p, Literal(str(o), datatype=XSD.integer))]
+
+
+def test_shacl_rust_finds_a_result_about_a_kept_node_after_any_single_change(dataset):
+    from ashraf_kg.build.units import split_units
+    from ashraf_kg.validate.dataset import validate_unit
+
+    ontology, units = split_units(dataset)
+    unit = min(units[1:], key=lambda u: len(u.triples))  # the smallest document
+    context = list({*ontology, *shipped_ontology()})
+    context_rows = triple_rows(context)
+    checked = failing = 0
+    for triples in single_changes(unit.triples):
+        found = validate_unit(context, triples, unit.keep)
+        clean = fast.has_no_results(triple_rows(triples) + context_rows, about=unit.keep)
+        assert not (found and clean), [str(r) for r in found]
+        checked, failing = checked + 1, failing + bool(found)
+    assert checked > 50 and failing > 20
