@@ -7,11 +7,11 @@ import shutil
 
 import pytest
 from rdflib import Dataset, Literal, URIRef
-from rdflib.namespace import RDF
+from rdflib.namespace import RDF, XSD
 
 from ashraf_kg import namespaces as ns
 from ashraf_kg.build.units import split_units, triple_rows
-from ashraf_kg.namespaces import OA, SEM
+from ashraf_kg.namespaces import AKG, OA, SEM
 from ashraf_kg.validate import dataset as by_document
 from ashraf_kg.validate import fast, validate_dataset, validate_graph
 from ashraf_kg.validate.shacl import shipped_ontology
@@ -59,6 +59,14 @@ def add_a_second_value_elsewhere(dataset):
     dataset.graph(ns.graph_iri("registry")).add((selector, OA.start, Literal("1")))
 
 
+def misspell_a_boolean(dataset):
+    """An ill-typed value that rdflib writes as a well-typed one ("falsb" as "false")."""
+    event = sorted(dataset.subjects(AKG.alleged, Literal(False)))[0]
+    graph = next(g for _, _, _, g in dataset.quads((event, AKG.alleged, None, None)))
+    dataset.graph(graph).remove((event, AKG.alleged, None))
+    dataset.graph(graph).add((event, AKG.alleged, Literal("falsb", datatype=XSD.boolean)))
+
+
 def point_at_an_undescribed_source(dataset):
     """A target's source is a node nothing describes (sh:targetObjectsOf reaches it)."""
     target = sorted(dataset.subjects(RDF.type, OA.SpecificResource))[0]
@@ -68,7 +76,7 @@ def point_at_an_undescribed_source(dataset):
 
 @pytest.mark.parametrize("rust_first", [True, False], ids=["shacl-rust first", "pySHACL only"])
 @pytest.mark.parametrize("damage", [break_a_shared_node, add_a_second_value_elsewhere,
-                                    point_at_an_undescribed_source])
+                                    point_at_an_undescribed_source, misspell_a_boolean])
 def test_a_damaged_dataset_gets_the_report_of_the_whole(dataset, damage, rust_first):
     damaged = copy_of(dataset)
     damage(damaged)
@@ -78,7 +86,7 @@ def test_a_damaged_dataset_gets_the_report_of_the_whole(dataset, damage, rust_fi
 
 
 @pytest.mark.parametrize("damage", [None, break_a_shared_node, add_a_second_value_elsewhere,
-                                    point_at_an_undescribed_source])
+                                    point_at_an_undescribed_source, misspell_a_boolean])
 def test_shacl_rust_finds_a_result_about_a_kept_node_where_pyshacl_does(dataset, damage):
     damaged = copy_of(dataset)
     if damage is not None:
@@ -88,7 +96,8 @@ def test_shacl_rust_finds_a_result_about_a_kept_node_where_pyshacl_does(dataset,
     context_rows = triple_rows(context)
     for unit in units:
         found = by_document.validate_unit(context, unit.triples, unit.keep)
-        clean = fast.has_no_results(triple_rows(unit.triples) + context_rows, about=unit.keep)
+        clean = not fast.has_ill_typed(o for _, _, o in unit.triples) \
+            and fast.has_no_results(triple_rows(unit.triples) + context_rows, about=unit.keep)
         assert clean == (not found), unit.name
 
 

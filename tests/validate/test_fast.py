@@ -132,6 +132,20 @@ def test_both_engines_find_results_at_the_same_nodes_on_a_damaged_dataset(datase
     assert not fast.has_no_results(triple_rows(graph))
 
 
+def test_an_ill_typed_literal_written_well_typed_is_told_apart(shapes, tmp_path):
+    """rdflib writes ``"falsb"^^xsd:boolean`` as ``"false"``: shacl-rust, reading the
+    N-Triples lines, finds nothing, where pySHACL finds the ill-typed value."""
+    shapes = shape_alone(shapes, "EventShape")
+    shapes.serialize(tmp_path / "shapes.ttl", format="turtle")
+    data = Graph().parse(FIXTURES / "EventShape" / "valid.ttl")
+    event = next(data.subjects(AKG.alleged, Literal(False)))
+    data.set((event, AKG.alleged, Literal("falsb", datatype=XSD.boolean)))
+    assert pyshacl_results(data, shapes)
+    assert engine_results(triple_rows(data), tmp_path / "shapes.ttl") == set()
+    assert fast.has_ill_typed(o for _, _, o in data)
+    assert not fast.has_ill_typed(o for _, _, o in Graph().parse(FIXTURES / "EventShape" / "valid.ttl"))
+
+
 def test_a_missing_engine_leaves_the_work_to_pyshacl(monkeypatch):
     import sys
 

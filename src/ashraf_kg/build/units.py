@@ -37,12 +37,14 @@ BASE = "(base)"
 @dataclass
 class Unit:
     """One document's share of the validation (or the base's): its triples (without the
-    context), the nodes whose results count here, and a digest of both."""
+    context), the nodes whose results count here, a digest of both, and whether a literal
+    of it is ill-typed."""
 
     name: str
     triples: list = field(default_factory=list)
     keep: set = field(default_factory=set)
     digest: str = ""
+    ill_typed: bool = False
 
 
 def _unit_name(graph_name: str | None) -> str:

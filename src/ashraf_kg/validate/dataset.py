@@ -15,7 +15,7 @@ from typing import Callable
 from rdflib import Dataset, Graph
 
 from ..fileio import cache_folder, digest_files, mark_used
-from .fast import ENGINE, engine_version, has_no_results
+from .fast import ENGINE, engine_version, has_ill_typed, has_no_results
 from .report import ValidationReport, ValidationResult, raise_unless_conforms
 from .shacl import (
     ONTOLOGY_FILE,
@@ -48,13 +48,17 @@ def validate_dataset(dataset: Dataset, *, cache: bool = True, workers: int | Non
     ``workers`` processes (default: one per core when several documents need checking).
     A dataset whose very content had no result before is not validated again.
     """
-    from ..build.quads import dataset_digest, graph_rows
+    from ..build.quads import dataset_digest, dataset_quads, graph_rows
 
-    whole = cache_folder("shacl-datasets") if cache else None
+    # An ill-typed literal may be written as a well-typed one (has_ill_typed): its
+    # N-Triples line, which digests and shacl-rust read, would not tell it apart.
+    ill_typed = has_ill_typed(o for _, _, o, _ in dataset_quads(dataset))
+    whole = cache_folder("shacl-datasets") if cache and not ill_typed else None
     code = _code_salt()
     if whole is not None and mark_used(whole / f"{dataset_digest(dataset)}-{code}"):
         return ValidationReport(conforms=True)  # this very dataset had no result before
-    if fast and has_no_results(itertools.chain.from_iterable(graph_rows(dataset).values())):
+    if fast and not ill_typed \
+            and has_no_results(itertools.chain.from_iterable(graph_rows(dataset).values())):
         report = ValidationReport(conforms=True)
     else:
         report = _validate_units(dataset, code, cache=cache, workers=workers, fast=fast)
@@ -77,11 +81,11 @@ def _validate_units(dataset: Dataset, code: str, *, cache: bool, workers: int | 
 
     def todo():  # units made, digested and sent one at a time: all are never held at once
         for unit in units:
-            rows = triple_rows(unit.triples)
-            unit.digest = digest_rows(rows, salt=salt, keep=unit.keep)
+            rows, unit.ill_typed = triple_rows(unit.triples), has_ill_typed(o for _, _, o in unit.triples)
+            unit.digest = digest_rows(rows, salt=f"{salt} ill-typed" if unit.ill_typed else salt, keep=unit.keep)
             if folder is not None and mark_used(folder / unit.digest):
                 continue  # conformed before
-            if fast and has_no_results(itertools.chain(rows, context_rows), about=unit.keep):
+            if fast and not unit.ill_typed and has_no_results(itertools.chain(rows, context_rows), about=unit.keep):
                 _remember_in(folder, unit.digest)
                 continue
             sent.append(unit.digest)
@@ -125,9 +129,22 @@ def _run_units(context: list, units, workers: int | None) -> list[tuple[Validati
     # spawn: workers start as fresh interpreters, not as copies of this process with the
     # whole dataset in it, and are its own children (their time and memory are counted).
     # imap reads the units as the workers take them (the pipe to them fills and waits).
+    # A unit with an ill-typed literal is validated here: a literal is pickled as its
+    # lexical form, which rdflib may have made well-typed ("falsb" as "false").
+    here: dict[int, tuple] = {}
+
+    def sent():
+        for n, unit in enumerate(itertools.chain(first, units)):
+            if unit.ill_typed:
+                here[n] = validate_unit(context, unit.triples, unit.keep)
+                yield None
+            else:
+                yield unit.triples, unit.keep
+
     with multiprocessing.get_context("spawn").Pool(
             workers, initializer=_set_context, initargs=(context,)) as pool:
-        return list(pool.imap(_validate_in_worker, ((u.triples, u.keep) for u in itertools.chain(first, units))))
+        found = list(pool.imap(_validate_in_worker, sent()))
+    return [here.get(n, results) for n, results in enumerate(found)]
 
 
 _worker_context: list = []
@@ -137,7 +154,9 @@ def _set_context(context: list) -> None:
     _worker_context[:] = context
 
 
-def _validate_in_worker(unit: tuple) -> tuple[ValidationResult, ...]:
+def _validate_in_worker(unit: tuple | None) -> tuple[ValidationResult, ...]:
+    if unit is None:  # validated in the parent process
+        return ()
     triples, keep = unit
     return validate_unit(_worker_context, triples, keep)
 
