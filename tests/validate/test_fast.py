@@ -194,3 +194,8 @@ def test_shacl_rust_finds_a_result_about_a_kept_node_after_any_single_change(dat
         assert not (found and clean), [str(r) for r in found]
         checked, failing = checked + 1, failing + bool(found)
     assert checked > 50 and failing > 20
+
+
+def test_an_engine_failure_leaves_the_work_to_pyshacl():
+    assert fast.find_results(["not N-Triples\n"], fast.resources.ontology_dir() / "shapes.ttl") is None
+    assert not fast.has_no_results(["not N-Triples\n"])

@@ -78,7 +78,9 @@ def find_results(lines: Iterable[str], shapes: Path) -> list[dict] | None:
         report = shacl_rust.validate_file(_Reader(_with_ontology(lines)), str(shapes),
                                           data_format="nt", shapes_format="turtle",
                                           experimental_index=True)
-    except Exception:  # any failure of the engine (a missing file too): pySHACL validates
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException:  # any failure of the engine (a Rust panic is a BaseException): pySHACL validates
         return None
     results = list(report.get("results") or ())
     return results if results or report.get("conforms") is True else None
