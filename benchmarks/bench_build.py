@@ -206,8 +206,8 @@ def main() -> None:
         else:
             corpus = ROOT / "corpus"
         goal = GOAL_SECONDS.get(args.documents, GOAL_REAL_SECONDS if args.documents <= 17 else 0.0)
-        env = {**os.environ, "ASHRAF_KG_CACHE_DIR": str(work / "cache"),
-               "PYTHONPATH": str(ROOT / "src")}
+        path = os.pathsep.join(p for p in (str(ROOT / "src"), os.environ.get("PYTHONPATH")) if p)
+        env = {**os.environ, "ASHRAF_KG_CACHE_DIR": str(work / "cache"), "PYTHONPATH": path}
         for run in args.runs.split(","):
             # Each run is a fresh process, so its peak memory is its own.
             command = [sys.executable, __file__, "--child", "--corpus", str(corpus),
