@@ -69,12 +69,27 @@ def check_no_blank_nodes(dataset: Dataset) -> None:
 
 def _nquads_lines(rows: dict) -> list[str]:
     """Sorted N-Quads lines of ``rows`` (each graph's N-Triples lines): one line a quad, so
-    the dump diffs and hashes stably."""
-    lines = set()
+    the dump diffs and hashes stably. A graph holds each of its triples once, so no line
+    comes twice."""
+    lines = []
     for name, graph in rows.items():
         end = f" {name.n3()} .\n"
-        lines.update(row[:-3] + end for row in graph)
-    return sorted(lines)
+        lines.extend([row[:-3] + end for row in graph])
+    lines.sort()
+    return lines
+
+
+def _union_lines(nquads: list[str]):
+    """The sorted N-Triples lines of the union, from the sorted N-Quads lines: each triple
+    once. A quad's line is its triple's, less `` .``, then the graph's IRI (``<…>``, the
+    line's last ``" <"``); a triple's text is never followed by a character below the space
+    that starts the graph, so the quads' order is their triples' order, graph by graph."""
+    previous = None
+    for line in nquads:
+        triple = line[:line.rindex(" <")]
+        if triple != previous:
+            yield triple + " .\n"
+            previous = triple
 
 
 def to_ntriples(graph: Graph | None = None, *, rows: dict | None = None) -> str:
@@ -107,10 +122,11 @@ def _write_dumps(dataset: Dataset, folder: Path) -> None:
     key = dumps_key(dataset)
     for suffix, make in slow.items():
         make_or_reuse("dumps", f"{key}.{suffix}", folder / f"{DUMP}.{suffix}", make)
-    # Written line by line: the sorted lines are the only copy of the dump held.
-    _write_with(folder / f"{DUMP}.nq", lambda handle: handle.writelines(_nquads_lines(rows)))
-    _write_with(folder / f"{DUMP}.nt", lambda handle: handle.writelines(
-        sorted({row for graph_rows in rows.values() for row in graph_rows})))
+    # Written line by line: the sorted lines are the only copy of the dump held, and the
+    # union's lines come out of them in order.
+    nquads = _nquads_lines(rows)
+    _write_with(folder / f"{DUMP}.nq", lambda handle: handle.writelines(nquads))
+    _write_with(folder / f"{DUMP}.nt", lambda handle: handle.writelines(_union_lines(nquads)))
 
 
 def _write_with(path: Path, write, *args, **kwargs) -> None:

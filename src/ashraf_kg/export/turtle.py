@@ -35,9 +35,10 @@ class TurtleWriter:
     which would cost more than the writing.
     """
 
-    def __init__(self) -> None:
-        template = Graph()
-        ns.bind_prefixes(template)
+    def __init__(self, bind: dict | None = None) -> None:
+        """``bind``: prefixes bound beside the project's, as ``Graph.bind`` binds them."""
+        self._bind = dict(bind or {})
+        template = _bound_graph(self._bind)
         self._serializer = TurtleSerializer(template)
         self._names: dict[str, tuple[str, str | None]] = {}  # IRI -> (label, prefix) as a node
         self._verbs: dict[str, tuple[str, str | None]] = {}  # … as a predicate
@@ -207,7 +208,7 @@ class TurtleWriter:
         """A whole Turtle document: what ``Graph.serialize(format="turtle")`` writes for a
         graph holding ``triples`` with the project's prefixes bound."""
         if not self.can_write(triples):
-            return _rdflib_turtle(triples)
+            return _rdflib_turtle(triples, self._bind)
         body, prefixes = self.body(triples)
         head = "".join(line + "\n" for line in self.prefix_lines(prefixes))
         return head + body + "\n"
@@ -223,9 +224,16 @@ def order_subjects(subjects: dict, references: dict) -> list[str]:
     return [*top, *(s for _, s in rest)]
 
 
-def _rdflib_turtle(triples: list[Triple]) -> str:
+def _bound_graph(bind: dict) -> Graph:
     graph = Graph()
     ns.bind_prefixes(graph)
+    for prefix, namespace in bind.items():
+        graph.bind(prefix, namespace)
+    return graph
+
+
+def _rdflib_turtle(triples: list[Triple], bind: dict) -> str:
+    graph = _bound_graph(bind)
     for triple in triples:
         graph.add(triple)
     stream = io.BytesIO()
@@ -297,6 +305,10 @@ class DatasetTurtle:
                 blocks.append((name, _trig_body_by_rdflib(triples, trig_prefixes)))
                 continue
             subjects, references = grouped
+            # The union's references: this graph's, less those of the subjects other graphs
+            # describe too, which are counted once all their statements are merged.
+            for o_text, count in references.items():
+                union_references[o_text] = union_references.get(o_text, 0) + count
             used: set[str] = set()
             chunks = []
             for s in order_subjects(subjects, references):
@@ -306,14 +318,13 @@ class DatasetTurtle:
                     single[s] = chunk
                     if _CLASS in map(str, properties.get(_TYPE, ())):
                         classes.add(s)
-                    for values in properties.values():
-                        for o in values:
-                            if type(o) is URIRef:
-                                union_references[o_text] = union_references.get(o_text := str(o), 0) + 1
-                else:
-                    merged = multiple.setdefault(s, {})
-                    for p, values in properties.items():
-                        merged.setdefault(p, {}).update(dict.fromkeys(values))
+                    continue
+                merged = multiple.setdefault(s, {})
+                for p, values in properties.items():
+                    merged.setdefault(p, {}).update(dict.fromkeys(values))
+                    for o in values:
+                        if type(o) is URIRef:
+                            union_references[str(o)] -= 1
             blocks.append((name, chunks))
             union_prefixes |= used
             trig_prefixes.update(writer.prefix_lines(used))

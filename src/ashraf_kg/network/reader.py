@@ -141,9 +141,12 @@ class DatasetReader:
     def has(self, s, p, o, graph: str | None = None) -> bool:
         return o in self._found(s, p, graph)
 
-    def subjects(self, graph: str | None = None, *, having=None, of_type=None) -> list:
-        """Subjects (sorted) that have predicate ``having``, or ``rdf:type`` ``of_type``."""
+    def subjects(self, graph: str | None = None, *, having=None, of_type=None, starting=()) -> list:
+        """Subjects (sorted) that have predicate ``having``, or ``rdf:type`` ``of_type``; with
+        ``starting`` (IRI prefixes), only those whose IRI starts with one of them."""
         spo, terms = self._spo(graph), self._terms
+        if starting:
+            spo = {s: po for s, po in spo.items() if s.startswith(starting)}
         if of_type is not None:
             return [terms[s] for s in sorted(s for s, po in spo.items() if of_type in po.get(_TYPE, ()))]
         having = str(having) if having is not None else None
@@ -211,7 +214,14 @@ class DatasetReader:
 
     def mentions(self, document: str, entity) -> list[Evidence]:
         """Where ``document`` names ``entity`` (its ``oa:identifying`` annotations), in order."""
-        return self._mention_index()[0].get((document, str(entity)), [])
+        spans = self._mention_index()[0]
+        found = spans.get(key := (document, str(entity)))
+        if found is None:
+            return []
+        if found and not isinstance(found[0], Evidence):
+            # Each annotation's evidence (its sentence found) is read only when asked for.
+            found = spans[key] = sorted((self.annotation(a) for a in found), key=lambda e: (e.start, e.end))
+        return found
 
     def mention_count(self, entity) -> int:
         """How many times the corpus names ``entity`` (its mention annotations)."""
@@ -219,15 +229,20 @@ class DatasetReader:
 
     def _mention_index(self) -> tuple[dict, dict]:
         if self._mentions is None:
-            spans: dict = {}
+            spans: dict = {}  # (document id, entity's IRI) -> its annotations, then their evidence
+            counts: dict = {}
             for annotation, body in self.pairs(OA.hasBody):
                 if self.has(annotation, OA.motivatedBy, OA.identifying):
-                    ev = self.annotation(annotation)
-                    spans.setdefault((ev.document, str(body)), []).append(ev)
-            for found in spans.values():
-                found.sort(key=lambda e: (e.start, e.end))
-            counts: dict = {}
-            for (_, body), found in spans.items():
-                counts[body] = counts.get(body, 0) + len(found)
+                    spans.setdefault((self._document_of(annotation), body := str(body)), []).append(annotation)
+                    counts[body] = counts.get(body, 0) + 1
             self._mentions = (spans, counts)
         return self._mentions
+
+    def _document_of(self, annotation) -> str:
+        """The id of the document an annotation's target is in ("" if none): its evidence's
+        ``document``, without finding its sentence."""
+        found = self._evidence.get(str(annotation))
+        if found is not None:
+            return found.document
+        target = self.value(annotation, OA.hasTarget)
+        return (doc_id_of(self.value(target, OA.hasSource)) or "") if target is not None else ""

@@ -20,6 +20,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..errors import NetworkError, check_at_least
+from ..export import collection_paused
 from ..fileio import write_text_atomic
 from ..network.projection import link_status, project_network
 from . import DEFAULT_THRESHOLD
@@ -51,7 +52,8 @@ def write_network_page(dataset, path, *, threshold: int = DEFAULT_THRESHOLD,
     Above ``threshold`` nodes, links are hidden while the reader drags or zooms.
     """
     check_at_least(threshold, 0, "threshold", NetworkError)
-    html = render_network_page(project_network(dataset), threshold=threshold, title=title)
+    with collection_paused():
+        html = render_network_page(project_network(dataset), threshold=threshold, title=title)
     write_text_atomic(Path(path), html)
     return Path(path)
 
