@@ -26,6 +26,7 @@ Triple = tuple  # (subject, predicate, object) of rdflib terms
 
 _TYPE, _LABEL, _CLASS, _NIL = str(RDF.type), str(RDFS.label), str(RDFS.Class), str(RDF.nil)
 _FIRST = (_TYPE, _LABEL)  # rdflib's predicate order: these first, then the rest sorted
+_FIRST_REVERSED = _FIRST[::-1]
 
 
 class TurtleWriter:
@@ -153,22 +154,26 @@ class TurtleWriter:
     def body(self, triples: list[Triple]) -> tuple[str, set[str]]:
         """The statements of ``triples`` (rdflib's Turtle without its prefix lines) and the
         prefixes they use (only for triples :meth:`can_write` accepts)."""
-        prefixes: set[str] = set()
+        prefixes: set = set()
         subjects, references = self.group(triples)
-        return "".join(self.statement(s, subjects[s], prefixes) for s in order_subjects(subjects, references)), \
-            prefixes
+        body = "".join(self.statement(s, subjects[s], prefixes) for s in order_subjects(subjects, references))
+        prefixes.discard(None)
+        return body, prefixes
 
-    def statement(self, subject: str, properties: dict, prefixes: set[str]) -> str:
+    def statement(self, subject: str, properties: dict, prefixes: set) -> str:
         """The statement of one subject, as rdflib writes it; the prefixes it uses (datatypes'
-        too, which rdflib declares) are added to ``prefixes``."""
-        names, verbs = self._names, self._verbs
+        too, which rdflib declares) are added to ``prefixes``, and None for a name without one."""
+        names, verbs, used = self._names, self._verbs, prefixes
         label, prefix = names.get(subject) or self._iri(subject)
-        used = {prefix}
-        order = sorted(properties)
-        for first in reversed(_FIRST):  # rdf:type, then rdfs:label, then the rest
-            if first in properties:
-                order.remove(first)
-                order.insert(0, first)
+        used.add(prefix)
+        if len(properties) == 1:
+            order = list(properties)
+        else:
+            order = sorted(properties)
+            for first in _FIRST_REVERSED:  # rdf:type, then rdfs:label, then the rest
+                if first in properties:
+                    order.remove(first)
+                    order.insert(0, first)
         parts = []
         for predicate in order:
             if predicate == _TYPE:
@@ -177,6 +182,11 @@ class TurtleWriter:
                 verb, prefix = verbs.get(predicate) or self._iri(predicate, True)
                 used.add(prefix)
             values = properties[predicate]
+            if len(values) == 1 and type(o := values[0]) is URIRef:
+                text, prefix = names.get(o_text := str(o)) or self._iri(o_text)
+                used.add(prefix)
+                parts.append(verb + " " + text)
+                continue
             if len(values) > 1:
                 # rdflib orders IRIs among themselves as strings; literals by its own rules.
                 values = sorted(values, key=str) if all(type(o) is URIRef for o in values) else sorted(values)
@@ -195,14 +205,13 @@ class TurtleWriter:
                     labels.append(text)
                     used.add(prefix)
             parts.append(verb + " " + ",\n        ".join(labels))
-        used.discard(None)
-        prefixes |= used
         return "\n" + label + " " + " ;\n    ".join(parts) + " .\n"
 
-    def prefix_lines(self, prefixes: set[str]) -> list[str]:
-        """``@prefix`` lines for ``prefixes``, sorted as rdflib sorts them."""
+    def prefix_lines(self, prefixes: set) -> list[str]:
+        """``@prefix`` lines for ``prefixes`` (None, for names without one, left out), sorted as
+        rdflib sorts them."""
         spaces = self._serializer.namespaces
-        return [f"@prefix {p}: <{spaces[p]}> ." for p in sorted(prefixes)]
+        return [f"@prefix {p}: <{spaces[p]}> ." for p in sorted(prefixes - {None})]
 
     def turtle(self, triples: list[Triple]) -> str:
         """A whole Turtle document: what ``Graph.serialize(format="turtle")`` writes for a
