@@ -75,6 +75,7 @@ class Compactor(Converter):
         self._id_key = context.id_key
         self._keys = {"type": context.type_key, "value": context.value_key, "lang": context.lang_key}
         self._terms: dict = {}  # predicate (and a literal's datatype and language) -> term
+        self._plans: dict = {}  # predicate -> how an IRI object's value is made (_iri_plan)
 
     def nodes(self, triples: list) -> list:
         """The graph's nodes, sorted by ``@id``: what ``from_rdf(graph, context,
@@ -127,9 +128,38 @@ class Compactor(Converter):
                 (t for t in (self.context.find_term(p_text, c, None) for c in (ID, VOCAB, UNDEF)) if t), False)
         return found
 
+    def _iri_plan(self, p):
+        """For an IRI object of ``p``: (key, how its value is made) when ``add_to_node`` would
+        only shorten it (a term coercing to ``@id`` or ``@vocab``, or ``rdf:type`` without a
+        term) and add it under the key; else False."""
+        term, context = self._term(p, None), self.context
+        if term:
+            if LIST in term.container or SET in term.container or LANG in term.container \
+                    or term.type not in (ID, VOCAB):
+                return False
+            return term.name, context.shrink_iri if term.type == ID else context.to_symbol
+        if p == _RDF_TYPE and not self.use_rdf_type:
+            return self._keys["type"], context.to_symbol
+        return False
+
     def add_to_node(self, graph, s, p, o, s_node, nodemap):
         """rdflib's ``Converter.add_to_node`` (7.x) for a graph without RDF lists, the term
         found once per predicate (and datatype and language)."""
+        if type(o) is URIRef:
+            plan = self._plans.get(p_text := str(p))
+            if plan is None:
+                plan = self._plans[p_text] = self._iri_plan(p)
+            if plan:  # the value is the IRI shortened, added as rdflib adds it (no @set)
+                p_key, shorten = plan
+                node = shorten(o)
+                value = s_node.get(p_key)
+                if value:
+                    if not isinstance(value, list):
+                        value = s_node[p_key] = [value]
+                    value.append(node)
+                else:
+                    s_node[p_key] = node
+                return
         context = self.context
         term = self._term(p, o)
         language = o.language if type(o) is Literal else None
