@@ -297,11 +297,7 @@ class DatasetTurtle:
     def _lay_out(self) -> tuple[list, set[str]]:
         if self._blocks is not None:
             return self._blocks, self._trig_prefixes
-        writer = self._writer
-        graphs_of: dict[str, int] = {}
-        for triples in self._graphs.values():
-            for s in {str(t[0]) for t in triples}:
-                graphs_of[s] = graphs_of.get(s, 0) + 1
+        writer, graphs_of = self._writer, _graphs_of_subjects(self._graphs)
         single: dict[str, str] = {}  # subject -> its statement
         classes: set[str] = set()  # … of those typed rdfs:Class
         multiple: dict[str, dict[str, dict]] = {}  # subject -> {predicate: {object: None}}
@@ -346,6 +342,15 @@ class DatasetTurtle:
         self._blocks, self._trig_prefixes = blocks, trig_prefixes
         self._union = (single, multiple, classes, union_references, union_prefixes) if whole else None
         return blocks, trig_prefixes
+
+
+def _graphs_of_subjects(graphs: dict) -> dict[str, int]:
+    """Each subject's IRI -> how many of ``graphs`` describe it."""
+    found: dict[str, int] = {}
+    for triples in graphs.values():
+        for s in {str(t[0]) for t in triples}:
+            found[s] = found.get(s, 0) + 1
+    return found
 
 
 def _trig_body_by_rdflib(triples: list, prefixes: set[str]) -> str:

@@ -87,41 +87,55 @@ class DatasetReader:
 
     def __init__(self, dataset):
         self._graphs: dict[str, dict] = {}
-        self._union: dict[str, dict] = {}
         self._terms: dict[str, object] = {}  # each subject's IRI -> its term
         for name, triples in graph_triples(dataset).items():
             self._graphs[str(name)] = self._index(triples)
+        self._union = self._merge(self._graphs.values())
         self.graph_names = sorted(self._graphs)
         self._evidence: dict = {}
         self._split: dict = {}  # document → its sentences
         self._mentions: tuple[dict, dict] | None = None
 
     def _index(self, triples) -> dict:
-        """One graph's ``{subject: {predicate: [objects]}}``; its triples go into the union's too.
+        """One graph's ``{subject: {predicate: [objects]}}``.
 
         Lists, not sets: hashing every literal costs more than the rare duplicate, which the
         union of graphs telling the same triple has and look-ups drop."""
-        index, union, terms = {}, self._union, self._terms
+        index, terms = {}, self._terms
         for s, p, o in triples:
             s_text, p_text = str(s), str(p)
             by_predicate = index.get(s_text)
             if by_predicate is None:
                 by_predicate = index[s_text] = {}
-            found = by_predicate.get(p_text)
-            if found is None:
-                by_predicate[p_text] = [o]
-            else:
-                found.append(o)
-            by_predicate = union.get(s_text)
-            if by_predicate is None:
-                by_predicate = union[s_text] = {}
-                terms[s_text] = s
+                terms.setdefault(s_text, s)
             found = by_predicate.get(p_text)
             if found is None:
                 by_predicate[p_text] = [o]
             else:
                 found.append(o)
         return index
+
+    @staticmethod
+    def _merge(indexes) -> dict:
+        """The union of the graphs' indexes: a subject only one graph describes shares that
+        graph's dictionary (nothing changes them once read); the others get merged copies."""
+        union: dict[str, dict] = {}
+        merged: set[str] = set()
+        for index in indexes:
+            for s, properties in index.items():
+                found = union.get(s)
+                if found is None:
+                    union[s] = properties
+                    continue
+                if s not in merged:
+                    found = union[s] = {p: list(values) for p, values in found.items()}
+                    merged.add(s)
+                for p, values in properties.items():
+                    if p in found:
+                        found[p].extend(values)
+                    else:
+                        found[p] = list(values)
+        return union
 
     def _spo(self, graph: str | None) -> dict:
         return self._union if graph is None else self._graphs.get(graph, {})
