@@ -52,3 +52,23 @@ def test_what_it_cannot_lay_out_the_same_is_left_to_rdflib():
         writer = TurtleWriter()
         assert not writer.can_write(triples)
         assert writer.turtle(triples) == rdflib_turtle(triples)
+
+
+def test_the_dataset_trig_and_turtle_are_those_graph_by_graph_and_of_the_union(graphs):
+    import io
+
+    from ashraf_kg.export.turtle import DatasetTurtle
+
+    turtle = DatasetTurtle(graphs)
+    trig, union_text = io.StringIO(), io.StringIO()
+    turtle.write_trig(trig)
+    turtle.write_turtle(union_text)
+    union = list({t for triples in graphs.values() for t in triples})
+    assert union_text.getvalue() == rdflib_turtle(union)
+    prefixes, blocks = set(), []
+    for name, triples in graphs.items():
+        lines = rdflib_turtle(triples).split("\n")
+        prefixes.update(line for line in lines if line.startswith("@prefix"))
+        body = "\n".join(line for line in lines if not line.startswith("@prefix")).strip("\n")
+        blocks.append(f"{name.n3()} {{\n{body}\n}}\n")
+    assert trig.getvalue() == "\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)

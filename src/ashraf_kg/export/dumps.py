@@ -6,31 +6,21 @@ set replaces the previous ``graph/`` (see :func:`fileio.replace_folder`).
 
 from __future__ import annotations
 
-import hashlib
-import json
 import platform
 from pathlib import Path
 
-from rdflib import BNode, Dataset, Graph
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib import __version__ as rdflib_version
-from rdflib.plugins.serializers.jsonld import from_rdf
 from rdflib.plugins.serializers.nt import _nt_row  # the canonical N-Triples line writer
 
 from .. import namespaces as ns
 from ..build.quads import dataset_digest, dataset_quads, graph_rows, graph_triples
-from ..errors import AshrafKGError, BuildError
-from ..fileio import (
-    cache_folder,
-    digest_files,
-    make_or_reuse,
-    mark_used,
-    rdf_syntax_error,
-    staged_folder,
-    write_text_atomic,
-)
+from ..errors import BuildError
+from ..fileio import digest_files, make_or_reuse, rdf_syntax_error, staged_folder
 from ..resources import ontology_dir
-from ..validate.store import OneGraphStore
-from .turtle import TurtleWriter
+from . import collection_paused
+from .jsonld import write_jsonld
+from .turtle import DatasetTurtle
 
 DUMP = "ashraf-kg"
 FORMATS = {  # file name -> (description, media type)
@@ -69,6 +59,9 @@ def check_graph_dir(graph_dir: Path) -> Path:
 def check_no_blank_nodes(dataset: Dataset) -> None:
     """Dumps must not contain blank nodes: other projects merge them by IRI."""
     for s, p, o, g in dataset_quads(dataset):
+        # Exact types first: rdflib's terms are abstract classes, slow to test with isinstance.
+        if type(s) is URIRef and (type(o) is URIRef or type(o) is Literal):
+            continue
         if isinstance(s, BNode) or isinstance(o, BNode):
             raise BuildError(f"blank node in graph {g}: ({s}, {p}, {o})",
                              hint="give the node an IRI (namespaces.py)")
@@ -76,8 +69,27 @@ def check_no_blank_nodes(dataset: Dataset) -> None:
 
 def _nquads_lines(rows: dict) -> list[str]:
     """Sorted N-Quads lines of ``rows`` (each graph's N-Triples lines): one line a quad, so
-    the dump diffs and hashes stably."""
-    return sorted({f"{row[:-3]} {name.n3()} .\n" for name, graph in rows.items() for row in graph})
+    the dump diffs and hashes stably. A graph holds each of its triples once, so no line
+    comes twice."""
+    lines = []
+    for name, graph in rows.items():
+        end = f" {name.n3()} .\n"
+        lines.extend([row[:-3] + end for row in graph])
+    lines.sort()
+    return lines
+
+
+def _union_lines(nquads: list[str]):
+    """The sorted N-Triples lines of the union, from the sorted N-Quads lines: each triple
+    once. A quad's line is its triple's, less `` .``, then the graph's IRI (``<…>``, the
+    line's last ``" <"``); a triple's text is never followed by a character below the space
+    that starts the graph, so the quads' order is their triples' order, graph by graph."""
+    previous = None
+    for line in nquads:
+        triple = line[:line.rindex(" <")]
+        if triple != previous:
+            yield triple + " .\n"
+            previous = triple
 
 
 def to_ntriples(graph: Graph | None = None, *, rows: dict | None = None) -> str:
@@ -87,160 +99,34 @@ def to_ntriples(graph: Graph | None = None, *, rows: dict | None = None) -> str:
     return "".join(sorted(lines))
 
 
-def to_turtle(dataset: Dataset, *, graphs: dict | None = None, writer: TurtleWriter | None = None) -> str:
-    """The union of all graphs as one Turtle document, laid out as rdflib's writer does."""
-    graphs = graphs if graphs is not None else graph_triples(dataset)
-    union = list({t for triples in graphs.values() for t in triples})
-    return (writer or TurtleWriter()).turtle(union)
-
-
-def to_trig(dataset: Dataset, *, graphs: dict | None = None, writer: TurtleWriter | None = None) -> str:
-    """TriG with graphs in IRI order, each body as rdflib's (ordered) Turtle writes it.
-
-    rdflib's own TriG writer visits graphs in store order, which changes between runs.
-    """
-    graphs = graphs if graphs is not None else graph_triples(dataset)
-    writer = writer or TurtleWriter()
-    prefixes: set[str] = set()
-    blocks = []
-    for name, triples in graphs.items():
-        if writer.can_write(triples):
-            body, used = writer.body(triples)
-            prefixes.update(writer.prefix_lines(used))
-            body = body.strip("\n")
-        else:
-            body = _trig_body_by_rdflib(triples, prefixes)
-        blocks.append(f"{name.n3()} {{\n" + body + "\n}\n")
-    return "\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)
-
-
-def _trig_body_by_rdflib(triples: list, prefixes: set[str]) -> str:
-    graph = Graph()
-    ns.bind_prefixes(graph)
-    for triple in triples:
-        graph.add(triple)
-    # Split on "\n" only: str.splitlines() also breaks at \v, \f, \x85, \u2028 … that
-    # a literal may hold, and would cut the text (or the literal) in two.
-    lines = graph.serialize(format="turtle").split("\n")
-    prefixes.update(line for line in lines if line.startswith("@prefix"))
-    # No re-indenting: a multi-line literal's lines are data.
-    body = [line for line in lines if not line.startswith("@prefix")]
-    while body and not body[0]:
-        body.pop(0)
-    while body and not body[-1]:
-        body.pop()
-    return "\n".join(body)
-
-
-def load_context() -> dict:
-    path = ontology_dir() / "context.jsonld"
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))["@context"]
-    except (OSError, ValueError, KeyError) as error:
-        raise BuildError(f"cannot read the JSON-LD context: {error}", where=str(path)) from None
-
-
-def write_jsonld(handle, dataset: Dataset, *, graphs: dict | None = None, rows: dict | None = None) -> None:
-    """Write JSON-LD compacted with the shipped context, inlined so no one fetches it.
-
-    Each named graph is compacted on its own (rdflib's JSON-LD writer, its triples added in
-    order, so every list of values comes out in the same order), so no sorted copy of the
-    whole dataset is ever held. With ``rows`` (each graph's N-Triples lines) a graph's
-    nodes are kept in the build cache under a digest of those lines and the context, and
-    read from there when a later build has the same graph.
-
-    The text is written one graph at a time: the text ``json.dumps(…, indent=1,
-    sort_keys=True)`` makes of the whole document, without holding every graph's nodes,
-    or the whole text, at once.
-    """
-    context = load_context()
-    graphs = graphs if graphs is not None else graph_triples(dataset)
-    folder = cache_folder("jsonld") if rows is not None else None
-    # The code that compacts is part of the key: a change to it never meets an old entry.
-    salt = json.dumps(context, sort_keys=True) + f" rdflib-{rdflib_version} " + \
-        hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
-    handle.write('{\n "@context": ' + _json_at(context, 1) + ',\n "@graph": ')
-    handle.write("[" if graphs else "[]")
-    for number, (name, triples) in enumerate(graphs.items()):
-        cached = folder / _digest(rows[name], salt) if folder is not None else None
-        nodes = _cached_nodes(cached) if cached is not None else None
-        if nodes is None:
-            nodes = _jsonld_nodes(name, triples, context)
-            if cached is not None:
-                _store(cached, json.dumps(nodes, ensure_ascii=False))
-        handle.write(("," if number else "") + "\n  " + _json_at({"@id": str(name), "@graph": nodes}, 2))
-    handle.write("\n ]\n}\n" if graphs else "\n}\n")
-
-
-def _cached_nodes(path: Path) -> list | None:
-    """The nodes kept at ``path``, or None when there are none (or they were just pruned)."""
-    if not mark_used(path):
-        return None
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-
-
-def _json_at(value, depth: int) -> str:
-    """``value`` as ``json.dumps(indent=1, sort_keys=True)`` writes it ``depth`` levels deep
-    (a JSON text holds no raw line break, so its lines are indented by replacing them)."""
-    return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True).replace("\n", "\n" + " " * depth)
-
-
-def _jsonld_nodes(name, triples: list, context: dict) -> list:
-    # rdflib's writer looks every subject's statements up in the graph: on a one-graph
-    # store, without rdflib's bookkeeping of which graphs hold each triple, that is faster.
-    graph = Graph(store=OneGraphStore(), identifier=name)
-    ns.bind_prefixes(graph)
-    graph.store.load(sorted(triples))
-    # What graph.serialize(format="json-ld", context=context, auto_compact=True) builds
-    # before it writes it as text (its use_native_types is the tuple (False,): that is how
-    # rdflib passes it); the text was only read back at once.
-    data = from_rdf(graph, context, None, (False,), False, auto_compact=True)
-    nodes = data.get("@graph", [data] if "@id" in data else [])
-    nodes = [{k: v for k, v in node.items() if k != "@context"} for node in nodes]
-    nodes.sort(key=lambda n: n.get("@id", ""))
-    return nodes
-
-
-def _digest(lines: list[str], salt: str) -> str:
-    digest = hashlib.sha256(salt.encode("utf-8"))
-    for line in sorted(lines):
-        digest.update(line.encode("utf-8"))
-    return digest.hexdigest()
-
-
-def _store(path: Path, text: str) -> None:
-    try:
-        write_text_atomic(path, text)
-    except AshrafKGError:
-        pass  # a cache that cannot be written costs only time
-
-
 def write_dumps(dataset: Dataset, folder: Path) -> None:
     """Write every dump format of ``dataset`` into ``folder``.
 
     The triples are read out of the dataset once; N-Triples lines are made once for both
-    line-based dumps, prefixed names once for Turtle and TriG. Turtle, TriG and JSON-LD,
+    line-based dumps, each subject's statement once for TriG and Turtle (where one graph
+    alone describes it). Turtle, TriG and JSON-LD,
     which take longest, are kept in the build cache under the digest of the dataset's
     content and of the code that writes them, and copied from there by a later build of
     the same dataset.
     """
+    with collection_paused():
+        _write_dumps(dataset, folder)
+
+
+def _write_dumps(dataset: Dataset, folder: Path) -> None:
     graphs, rows = graph_triples(dataset), graph_rows(dataset)
-    writer = TurtleWriter()
-    slow = {"ttl": lambda path: path.write_text(to_turtle(dataset, graphs=graphs, writer=writer),
-                                                encoding="utf-8"),
-            "trig": lambda path: path.write_text(to_trig(dataset, graphs=graphs, writer=writer),
-                                                 encoding="utf-8"),
-            "jsonld": lambda path: _write_with(path, write_jsonld, dataset, graphs=graphs, rows=rows)}
+    turtle = DatasetTurtle(graphs)
+    slow = {"trig": lambda path: _write_with(path, turtle.write_trig),
+            "ttl": lambda path: _write_with(path, turtle.write_turtle),
+            "jsonld": lambda path: _write_with(path, write_jsonld, graphs, rows=rows)}
     key = dumps_key(dataset)
     for suffix, make in slow.items():
         make_or_reuse("dumps", f"{key}.{suffix}", folder / f"{DUMP}.{suffix}", make)
-    # Written line by line: the sorted lines are the only copy of the dump held.
-    _write_with(folder / f"{DUMP}.nq", lambda handle: handle.writelines(_nquads_lines(rows)))
-    _write_with(folder / f"{DUMP}.nt", lambda handle: handle.writelines(
-        sorted({row for graph_rows in rows.values() for row in graph_rows})))
+    # Written line by line: the sorted lines are the only copy of the dump held, and the
+    # union's lines come out of them in order.
+    nquads = _nquads_lines(rows)
+    _write_with(folder / f"{DUMP}.nq", lambda handle: handle.writelines(nquads))
+    _write_with(folder / f"{DUMP}.nt", lambda handle: handle.writelines(_union_lines(nquads)))
 
 
 def _write_with(path: Path, write, *args, **kwargs) -> None:

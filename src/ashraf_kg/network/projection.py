@@ -20,7 +20,7 @@ import networkx as nx
 
 from .. import namespaces, vocab
 from ..namespaces import akg_name, last_segment, short_id
-from .reader import PROV, RDF, RDFS, SCHEMA, SKOS, DatasetReader, Evidence, Terms, node_kind
+from .reader import NODE_KINDS, PROV, RDF, RDFS, SCHEMA, SKOS, DatasetReader, Evidence, Terms, node_kind
 
 AKG, ORG, SEM = Terms(namespaces.AKG), Terms(namespaces.ORG), Terms(namespaces.SEM)
 # The words of each link on the network, by property.
@@ -44,7 +44,9 @@ def project_network(dataset) -> nx.MultiDiGraph:
     reader = DatasetReader(dataset)
     g = nx.MultiDiGraph(name="ashraf-kg")
     claims = _claims_by_proposition(reader)
-    for iri in reader.subjects(having=RDF.type):
+    # Only IRIs of the project's kinds of node can be nodes: the others are not sorted.
+    kinds = tuple(f"{namespaces.ID}{kind}/" for kind in NODE_KINDS)
+    for iri in reader.subjects(having=RDF.type, starting=kinds):
         if node_kind(iri):
             _add_node(g, reader, iri)
     for graph in reader.graph_names:

@@ -14,7 +14,7 @@ from rdflib import Literal
 from rdflib import namespace as rdf_namespaces
 
 from .. import namespaces
-from ..build.quads import dataset_quads
+from ..build.quads import graph_triples
 from ..namespaces import doc_id_of, id_of, kind_of, last_segment
 from ..sentences import SentenceIndex
 from ..vocab import NODE_KINDS as _NODE_KINDS
@@ -37,6 +37,8 @@ PROV, RDF, RDFS, SKOS = (Terms(getattr(rdf_namespaces, n)) for n in ("PROV", "RD
 OA, SCHEMA = Terms(namespaces.OA), Terms(namespaces.SCHEMA)
 
 NODE_KINDS = _NODE_KINDS.names
+_TYPE = str(rdf_namespaces.RDF.type)
+_NOTHING: dict = {}
 
 
 @dataclass(frozen=True)
@@ -74,39 +76,76 @@ def node_kind(iri) -> str | None:
     return kind if kind in NODE_KINDS and found == f"{kind}/{last_segment(found)}" else None
 
 
-def _index(triples) -> dict:
-    # Lists, not sets: hashing every literal costs more than the rare duplicate, which the
-    # union of graphs telling the same triple has and look-ups drop.
-    index: dict = {}
-    for s, p, o in triples:
-        index.setdefault(s, {}).setdefault(p, []).append(o)
-    return index
-
-
 class DatasetReader:
     """Look-ups in a dataset (an rdflib ``Dataset`` or ``Graph``) read once into dictionaries.
 
     ``graph`` arguments name one named graph (its IRI as a string); without one, a look-up
-    reads the union of all graphs.
+    reads the union of all graphs. The dictionaries are keyed by the subjects' and
+    predicates' IRIs as strings: the same IRI comes out of rdflib as many term objects,
+    which compare in Python, where strings compare at once.
     """
 
     def __init__(self, dataset):
-        by_graph: dict[str, list] = {}
-        for s, p, o, c in dataset_quads(dataset):
-            by_graph.setdefault(str(getattr(c, "identifier", c)), []).append((s, p, o))
-        self.graph_names = sorted(by_graph)
-        self._graphs = {name: _index(triples) for name, triples in by_graph.items()}
-        self._union = _index(t for triples in by_graph.values() for t in triples)
+        self._graphs: dict[str, dict] = {}
+        self._terms: dict[str, object] = {}  # each subject's IRI -> its term
+        for name, triples in graph_triples(dataset).items():
+            self._graphs[str(name)] = self._index(triples)
+        self._union = self._merge(self._graphs.values())
+        self.graph_names = sorted(self._graphs)
         self._evidence: dict = {}
         self._split: dict = {}  # document → its sentences
         self._mentions: tuple[dict, dict] | None = None
 
+    def _index(self, triples) -> dict:
+        """One graph's ``{subject: {predicate: [objects]}}``.
+
+        Lists, not sets: hashing every literal costs more than the rare duplicate, which the
+        union of graphs telling the same triple has and look-ups drop."""
+        index, terms = {}, self._terms
+        for s, p, o in triples:
+            s_text, p_text = str(s), str(p)
+            by_predicate = index.get(s_text)
+            if by_predicate is None:
+                by_predicate = index[s_text] = {}
+                terms.setdefault(s_text, s)
+            found = by_predicate.get(p_text)
+            if found is None:
+                by_predicate[p_text] = [o]
+            else:
+                found.append(o)
+        return index
+
+    @staticmethod
+    def _merge(indexes) -> dict:
+        """The union of the graphs' indexes: a subject only one graph describes shares that
+        graph's dictionary (nothing changes them once read); the others get merged copies."""
+        union: dict[str, dict] = {}
+        merged: set[str] = set()
+        for index in indexes:
+            for s, properties in index.items():
+                found = union.get(s)
+                if found is None:
+                    union[s] = properties
+                    continue
+                if s not in merged:
+                    found = union[s] = {p: list(values) for p, values in found.items()}
+                    merged.add(s)
+                for p, values in properties.items():
+                    if p in found:
+                        found[p].extend(values)
+                    else:
+                        found[p] = list(values)
+        return union
+
     def _spo(self, graph: str | None) -> dict:
         return self._union if graph is None else self._graphs.get(graph, {})
 
+    def _found(self, s, p, graph: str | None = None):
+        return self._spo(graph).get(str(s), _NOTHING).get(str(p), ())
+
     def objects(self, s, p, graph: str | None = None) -> list:
         """The objects of ``s p ?o``, sorted, each once."""
-        found = self._spo(graph).get(s, {}).get(p, ())
+        found = self._found(s, p, graph)
         return list(found) if len(found) < 2 else sorted(dict.fromkeys(found), key=str)
 
     def value(self, s, p, graph: str | None = None):
@@ -114,34 +153,41 @@ class DatasetReader:
         return found[0] if found else None
 
     def has(self, s, p, o, graph: str | None = None) -> bool:
-        return o in self._spo(graph).get(s, {}).get(p, ())
+        return o in self._found(s, p, graph)
 
-    def subjects(self, graph: str | None = None, *, having=None, of_type=None) -> list:
-        """Subjects (sorted) that have predicate ``having``, or ``rdf:type`` ``of_type``."""
-        spo = self._spo(graph)
+    def subjects(self, graph: str | None = None, *, having=None, of_type=None, starting=()) -> list:
+        """Subjects (sorted) that have predicate ``having``, or ``rdf:type`` ``of_type``; with
+        ``starting`` (IRI prefixes), only those whose IRI starts with one of them."""
+        spo, terms = self._spo(graph), self._terms
+        if starting:
+            spo = {s: po for s, po in spo.items() if s.startswith(starting)}
         if of_type is not None:
-            return sorted((s for s, po in spo.items() if of_type in po.get(RDF.type, ())), key=str)
-        return sorted((s for s, po in spo.items() if having is None or having in po), key=str)
+            return [terms[s] for s in sorted(s for s, po in spo.items() if of_type in po.get(_TYPE, ()))]
+        having = str(having) if having is not None else None
+        return [terms[s] for s in sorted(s for s, po in spo.items() if having is None or having in po)]
 
     def pairs(self, p, graph: str | None = None) -> list[tuple]:
         """Every ``(s, o)`` with ``s p o``, sorted."""
-        spo = self._spo(graph)
-        found = dict.fromkeys((s, o) for s, po in spo.items() for o in po.get(p, ()))
+        spo, terms, p = self._spo(graph), self._terms, str(p)
+        found = dict.fromkeys((terms[s], o) for s, po in spo.items() for o in po.get(p, ()))
         return sorted(found, key=lambda so: (str(so[0]), str(so[1])))
 
     def text(self, s, p, graph: str | None = None) -> str:
-        values = sorted(str(o) for o in self._spo(graph).get(s, {}).get(p, ()) if isinstance(o, Literal))
+        found = self._found(s, p, graph)
+        if len(found) == 1:
+            return str(found[0]) if isinstance(found[0], Literal) else ""
+        values = sorted(str(o) for o in found if isinstance(o, Literal))
         return values[0] if values else ""
 
     def texts(self, s, p) -> tuple[str, ...]:
-        return tuple(sorted({str(o) for o in self._union.get(s, {}).get(p, ()) if isinstance(o, Literal)}))
+        return tuple(sorted({str(o) for o in self._found(s, p) if isinstance(o, Literal)}))
 
     def label(self, s) -> str:
         return (self.text(s, RDFS.label) or self.text(s, SKOS.prefLabel)
                 or last_segment(s))
 
     def flag(self, s, p) -> bool:
-        return any(bool(o.toPython()) for o in self._union.get(s, {}).get(p, ()) if isinstance(o, Literal))
+        return any(bool(o.toPython()) for o in self._found(s, p) if isinstance(o, Literal))
 
     def evidence(self, statement, graph: str | None = None) -> Evidence:
         """The first (by document, then offset) annotation a statement is derived from."""
@@ -153,9 +199,10 @@ class DatasetReader:
 
     def annotation(self, annotation) -> Evidence:
         """The evidence of one annotation: document, quote, offsets and the sentence around."""
-        if annotation not in self._evidence:
-            self._evidence[annotation] = self._read_annotation(annotation)
-        return self._evidence[annotation]
+        found = self._evidence.get(key := str(annotation))
+        if found is None:
+            found = self._evidence[key] = self._read_annotation(annotation)
+        return found
 
     def _read_annotation(self, annotation) -> Evidence:
         target = self.value(annotation, OA.hasTarget)
@@ -174,29 +221,42 @@ class DatasetReader:
                         quote, start, end, sentence, sentence_start)
 
     def _sentences(self, doc) -> SentenceIndex:
-        if doc not in self._split:
-            self._split[doc] = SentenceIndex(self.text(doc, SCHEMA.text))
-        return self._split[doc]
+        found = self._split.get(key := str(doc))
+        if found is None:
+            found = self._split[key] = SentenceIndex(self.text(doc, SCHEMA.text))
+        return found
 
     def mentions(self, document: str, entity) -> list[Evidence]:
         """Where ``document`` names ``entity`` (its ``oa:identifying`` annotations), in order."""
-        return self._mention_index()[0].get((document, entity), [])
+        spans = self._mention_index()[0]
+        found = spans.get(key := (document, str(entity)))
+        if found is None:
+            return []
+        if found and not isinstance(found[0], Evidence):
+            # Each annotation's evidence (its sentence found) is read only when asked for.
+            found = spans[key] = sorted((self.annotation(a) for a in found), key=lambda e: (e.start, e.end))
+        return found
 
     def mention_count(self, entity) -> int:
         """How many times the corpus names ``entity`` (its mention annotations)."""
-        return self._mention_index()[1].get(entity, 0)
+        return self._mention_index()[1].get(str(entity), 0)
 
     def _mention_index(self) -> tuple[dict, dict]:
         if self._mentions is None:
-            spans: dict = {}
+            spans: dict = {}  # (document id, entity's IRI) -> its annotations, then their evidence
+            counts: dict = {}
             for annotation, body in self.pairs(OA.hasBody):
                 if self.has(annotation, OA.motivatedBy, OA.identifying):
-                    ev = self.annotation(annotation)
-                    spans.setdefault((ev.document, body), []).append(ev)
-            for found in spans.values():
-                found.sort(key=lambda e: (e.start, e.end))
-            counts: dict = {}
-            for (_, body), found in spans.items():
-                counts[body] = counts.get(body, 0) + len(found)
+                    spans.setdefault((self._document_of(annotation), body := str(body)), []).append(annotation)
+                    counts[body] = counts.get(body, 0) + 1
             self._mentions = (spans, counts)
         return self._mentions
+
+    def _document_of(self, annotation) -> str:
+        """The id of the document an annotation's target is in ("" if none): its evidence's
+        ``document``, without finding its sentence."""
+        found = self._evidence.get(str(annotation))
+        if found is not None:
+            return found.document
+        target = self.value(annotation, OA.hasTarget)
+        return (doc_id_of(self.value(target, OA.hasSource)) or "") if target is not None else ""

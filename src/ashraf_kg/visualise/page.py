@@ -1,8 +1,8 @@
 """The network as one self-contained HTML page for readers (pyvis + vis-network, inlined).
 
 The page needs no network: vis-network's script and style come from the installed pyvis
-package and are written into the page, and the network is held by pyvis's ``Network`` in
-pyvis's node and edge format; as on any pyvis page, the ``vis.Network`` is
+package and are written into the page, and the network is held in pyvis's node and edge
+format (as pyvis's ``Node`` and ``Edge`` lay them out); as on any pyvis page, the ``vis.Network`` is
 ``window.network``. Every text from a document or the registry travels as JSON inside
 ``<script type="application/json">`` (``<``, ``>``, ``&`` escaped) and is put on screen with
 ``textContent`` or drawn on the canvas, never parsed as HTML, so a label such as
@@ -20,6 +20,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..errors import NetworkError, check_at_least
+from ..export import collection_paused
 from ..fileio import write_text_atomic
 from ..network.projection import link_status, project_network
 from . import DEFAULT_THRESHOLD
@@ -51,7 +52,8 @@ def write_network_page(dataset, path, *, threshold: int = DEFAULT_THRESHOLD,
     Above ``threshold`` nodes, links are hidden while the reader drags or zooms.
     """
     check_at_least(threshold, 0, "threshold", NetworkError)
-    html = render_network_page(project_network(dataset), threshold=threshold, title=title)
+    with collection_paused():
+        html = render_network_page(project_network(dataset), threshold=threshold, title=title)
     write_text_atomic(Path(path), html)
     return Path(path)
 
@@ -108,11 +110,16 @@ def _asset(name: str):
 
 
 def _vis_asset(name: str):
-    """vis-network as shipped inside pyvis (never fetched from a CDN)."""
-    import pyvis
+    """vis-network as shipped inside pyvis (never fetched from a CDN), found without
+    importing pyvis."""
+    from importlib.util import find_spec
+
     from markupsafe import Markup
 
-    path = Path(pyvis.__file__).resolve().parent / "lib" / "vis-9.1.2" / name
+    spec = find_spec("pyvis")
+    if spec is None or spec.origin is None:
+        raise NetworkError("pyvis is not installed: the page inlines its vis-network", hint="install pyvis==0.3.2")
+    path = Path(spec.origin).resolve().parent / "lib" / "vis-9.1.2" / name
     text = path.read_text(encoding="utf-8")
     if "</script" in text.lower() or "</style" in text.lower():
         raise NetworkError(f"{path} cannot be inlined safely", hint="reinstall pyvis==0.3.2")
@@ -162,28 +169,33 @@ def evidence_parts(data: dict) -> list[list]:
     return [p for p in parts if p[0]]
 
 
-def _pyvis_network():
-    from pyvis.network import Network
+class _Elements:
+    """The nodes and edges of a directed pyvis ``Network``, as pyvis's ``Node`` and ``Edge``
+    (0.3.2) lay out their options, without importing pyvis (and, through it, IPython)."""
 
-    return Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
+    def __init__(self) -> None:
+        self.nodes: list[dict] = []
+        self.edges: list[dict] = []
 
 
-def _add_node(net, node_id: str, **options) -> None:
+def _pyvis_network() -> _Elements:
+    return _Elements()
+
+
+def _add_node(net: _Elements, node_id: str, **options) -> None:
     """pyvis's ``Network.add_node``, less its search of every node added before (ids are
-    unique here), which takes seconds at 5,000 nodes."""
-    from pyvis.node import Node
-
-    node = Node(node_id, options.pop("shape"), label=options.pop("label"), **options)
-    net.nodes.append(node.options)
-    net.node_ids.append(node_id)
-    net.node_map[node_id] = node.options
+    unique here), which takes seconds at 5,000 nodes: the options, then id, label, shape."""
+    shape, label = options.pop("shape"), options.pop("label")
+    net.nodes.append({**options, "id": node_id, "label": label, "shape": shape})
 
 
-def _add_edge(net, source: str, target: str, **options) -> None:
-    """pyvis's ``Network.add_edge``, less its search of every node for both ends."""
-    from pyvis.edge import Edge
-
-    net.edges.append(Edge(source, target, directed=True, **options).options)
+def _add_edge(net: _Elements, source: str, target: str, **options) -> None:
+    """pyvis's ``Network.add_edge`` of a directed network, less its search of every node for
+    both ends: the options, then from and to, and an arrow unless the options give one."""
+    options.update({"from": source, "to": target})
+    if "arrows" not in options:
+        options["arrows"] = "to"
+    net.edges.append(options)
 
 
 def _add_nodes(net, g, order, positions, sizes, evidence: EvidenceTable, simple) -> None:
