@@ -68,6 +68,24 @@ def test_nodes_and_links_are_in_pyvis_form_with_positions(data):
         len([n for n in data["nodes"] if n["kind"] != "claim"])
 
 
+def test_nodes_and_links_are_laid_out_as_pyvis_lays_them_out(data):
+    # The page makes pyvis's node and edge options without importing pyvis (and IPython
+    # through it); pyvis's own Node and Edge must give the same options, keys in order.
+    from pyvis.edge import Edge
+    from pyvis.node import Node
+
+    for node in data["nodes"]:
+        options = {k: v for k, v in node.items() if k not in ("id", "label", "shape")}
+        made = Node(node["id"], node["shape"], label=node["label"], **options).options
+        assert list(made.items()) == list(node.items())
+    for edge in data["edges"]:
+        # An arrow after "to" is the one a directed pyvis network adds itself.
+        added = list(edge)[-2:] == ["to", "arrows"]
+        options = {k: v for k, v in edge.items() if k not in ("from", "to") and not (added and k == "arrows")}
+        made = Edge(edge["from"], edge["to"], directed=True, **options).options
+        assert list(made.items()) == list(edge.items())
+
+
 def test_no_node_is_a_time_interval_or_is_labelled_by_a_document_id(data):
     documents = {d["id"] for d in data["documents"]}
     assert documents
