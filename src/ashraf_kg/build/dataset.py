@@ -48,7 +48,11 @@ def add_entity(triples: list, entity: Entity) -> None:
 
 def load_graph(dataset: Dataset, name: str, triples: list) -> None:
     """Add ``triples`` to the named graph ``name`` of ``dataset``, all at once."""
-    dataset.store.load(dataset.graph(ns.graph_iri(name)), triples)
+    graph = dataset.graph(ns.graph_iri(name))
+    if isinstance(dataset.store, QuadStore):
+        dataset.store.load(graph, triples)
+    else:
+        graph.addN((s, p, o, graph) for s, p, o in triples)
 
 
 def build_registry_graph(dataset: Dataset, corpus: Corpus) -> None:
@@ -100,6 +104,13 @@ def add_document(triples: list, document: Document) -> URIRef:
     triples.append((node, SCHEMA.text, Literal(document.text)))
     triples.append((node, AKG.sha256, Literal(hashlib.sha256(document.text.encode()).hexdigest())))
     return node
+
+
+def build_document_graph(dataset: Dataset, document: Document) -> None:
+    """Add what ``document``'s metadata says to its graph."""
+    triples: list = []
+    add_document(triples, document)
+    load_graph(dataset, document.id, triples)
 
 
 def make_annotator(out: list, doc_node: URIRef, *, draft: bool = False):
@@ -180,9 +191,7 @@ def build_dataset(corpus: Corpus, *, include_drafts: bool = False,
     build_ontology_graph(dataset)
     build_registry_graph(dataset, corpus)
     for document in corpus.documents:
-        triples: list = []
-        add_document(triples, document)
-        load_graph(dataset, document.id, triples)
+        build_document_graph(dataset, document)
     if anchored is None:
         anchored = anchor_corpus(corpus, include_drafts=include_drafts)
     for one in anchored:

@@ -154,11 +154,18 @@ def _refused(path: Path, mark, message: str) -> CorpusError:
                        hint="curation files need no anchors or aliases; write the values out")
 
 
-def _check_events(text: str, path: Path) -> None:
-    """Nesting depth and aliases, counted on the parser's events before anything is built."""
-    depth = aliases = 0
+def _check_events(text: str, path: Path) -> bool:
+    """Nesting depth and aliases, counted on the parser's events before anything is built.
+
+    Returns whether the composed document still needs :func:`_check_expansion`: without an
+    alias, its values are its scalars and collections, counted here, and its depth is the
+    nesting checked here."""
+    depth = aliases = values = 0
     for event in yaml.parse(text, Loader=_Composer):
-        if isinstance(event, yaml.CollectionStartEvent):
+        if isinstance(event, yaml.ScalarEvent):
+            values += 1
+        elif isinstance(event, yaml.CollectionStartEvent):
+            values += 1
             depth += 1
             if depth > MAX_DEPTH:
                 raise CorpusError(f"malformed YAML: nested deeper than {MAX_DEPTH} levels",
@@ -170,6 +177,7 @@ def _check_events(text: str, path: Path) -> None:
             aliases += 1
             if aliases > MAX_ALIASES:
                 raise _refused(path, event.start_mark, f"more than {MAX_ALIASES} aliases (*name)")
+    return aliases > 0 or values > MAX_NODES
 
 
 def _children(node):
@@ -232,7 +240,7 @@ def parse_yaml(text: str, path: Path) -> YamlFile:
     """Parse YAML ``text`` as the content of ``path`` (named in errors); see :func:`load_yaml`."""
     path = Path(path)
     try:
-        _check_events(text, path)
+        expand = _check_events(text, path)
         root = yaml.compose(text, Loader=_Composer)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -247,7 +255,8 @@ def parse_yaml(text: str, path: Path) -> YamlFile:
                           where=f"{path}:{line}:{column}", hint="remove that character") from None
     yaml_file = YamlFile(path, root=root, text=text)
     if root is not None:
-        _check_expansion(root, path)
+        if expand:
+            _check_expansion(root, path)
         yaml_file.data = _plain(root, path)
     return yaml_file
 
@@ -292,12 +301,16 @@ def _scalar(node, path: Path):
                       where=_at(path, node.start_mark), hint="remove the !tag and write plain text")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _text(value: str, node, path: Path) -> str:
-    for offset, char in enumerate(value):
-        if "\ud800" <= char <= "\udfff":
-            raise CorpusError(f"a lone surrogate (\\u{ord(char):04x}) at character {offset + 1} "
-                              "of the text", where=_at(path, node.start_mark),
-                              hint="write the character itself, not its UTF-16 halves")
+    found = _SURROGATE.search(value)
+    if found:
+        offset, char = found.start(), found.group()
+        raise CorpusError(f"a lone surrogate (\\u{ord(char):04x}) at character {offset + 1} "
+                          "of the text", where=_at(path, node.start_mark),
+                          hint="write the character itself, not its UTF-16 halves")
     return value
 
 
