@@ -8,6 +8,7 @@ Graphs: ``id/graph/ontology`` (the ontology), ``id/graph/registry`` (the entitie
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Dataset, Literal, URIRef
@@ -113,6 +114,13 @@ def build_document_graph(dataset: Dataset, document: Document) -> None:
     load_graph(dataset, document.id, triples)
 
 
+@lru_cache(maxsize=None)
+def offset_literal(offset: int) -> Literal:
+    """An offset as an ``xsd:nonNegativeInteger``, made once per value (rdflib's Literal is
+    slow to make, and every annotation has two)."""
+    return Literal(offset, datatype=XSD.nonNegativeInteger)
+
+
 def make_annotator(out: list, doc_node: URIRef, *, draft: bool = False):
     """A function that adds (once) the Web Annotation of a span and links a body to it.
 
@@ -137,8 +145,7 @@ def make_annotator(out: list, doc_node: URIRef, *, draft: bool = False):
             (quote, RDF.type, OA.TextQuoteSelector), (quote, OA.exact, Literal(span.exact)),
             (quote, OA.prefix, Literal(span.prefix)), (quote, OA.suffix, Literal(span.suffix)),
             (position, RDF.type, OA.TextPositionSelector),
-            (position, OA.start, Literal(s, datatype=XSD.nonNegativeInteger)),
-            (position, OA.end, Literal(e, datatype=XSD.nonNegativeInteger)),
+            (position, OA.start, offset_literal(s)), (position, OA.end, offset_literal(e)),
         ))
         return node
 

@@ -27,6 +27,7 @@ DCTERMS, PROV, RDF, RDFS, SKOS, TIME, XSD = cached(
 EVENT_CLASSES = {t.name: (t.iri, *(ns.expand(c) for c in EVENT_BASE_TYPES)) for t in EVENT_TYPES}
 PREDICATE_IRIS = {p.name: p.iri for p in RELATION_PREDICATES}
 ROLE_PROPERTIES = {role.name: role.iri for role in EVENT_ROLES}
+BOOLEANS = {value: Literal(value) for value in (False, True)}
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ def add_event(ctx: Context, event: Event) -> None:
     for cls in EVENT_CLASSES[event.type]:
         out.append((node, RDF.type, cls))
     out.append((node, RDFS.label, Literal(event.label, lang="en")))
-    out.append((node, AKG.alleged, Literal(event.alleged)))
+    out.append((node, AKG.alleged, BOOLEANS[event.alleged]))
     for role, entity_ids in event.roles:
         for entity_id in entity_ids:
             out.append((node, ROLE_PROPERTIES[role], ns.entity_iri(entity_id)))
@@ -134,8 +135,8 @@ def add_membership(ctx: Context, item: Membership) -> None:
     out.append((node, ORG.member, member))
     out.append((node, ORG.organization, organization))
     out.append((node, ORG.role, role))
-    out.append((node, AKG.former, Literal(item.former)))
-    out.append((node, AKG.alleged, Literal(item.alleged)))
+    out.append((node, AKG.former, BOOLEANS[item.former]))
+    out.append((node, AKG.alleged, BOOLEANS[item.alleged]))
     for cls in (ORG.Role, SKOS.Concept):
         out.append((role, RDF.type, cls))
     out.append((role, SKOS.prefLabel, Literal(item.role, lang="en")))
@@ -155,7 +156,7 @@ def add_relation(ctx: Context, item: Relation) -> None:
     out.append((node, RDF.subject, subject))
     out.append((node, RDF.predicate, predicate))
     out.append((node, RDF.object, obj))
-    out.append((node, AKG.alleged, Literal(item.alleged)))
+    out.append((node, AKG.alleged, BOOLEANS[item.alleged]))
     if not item.alleged:
         out.append((subject, predicate, obj))
     ctx.evidence(node, item.evidence, item.confidence)
