@@ -16,6 +16,7 @@ from rdflib import namespace as std
 
 from .. import namespaces as ns
 from ..anchor import anchor_corpus
+from ..corpus.reader import collection_paused
 from ..errors import BuildError
 from ..model import AnchoredDocument, Annotations, Corpus, Document, Entity, Span
 from ..resources import ontology_dir
@@ -195,14 +196,15 @@ def build_dataset(corpus: Corpus, *, include_drafts: bool = False,
     # default_union: pattern lookups (value, triples, `in`) see every named graph.
     dataset = Dataset(store=QuadStore(), default_union=True)
     ns.bind_prefixes(dataset)
-    build_ontology_graph(dataset)
-    build_registry_graph(dataset, corpus)
-    for document in corpus.documents:
-        build_document_graph(dataset, document)
-    if anchored is None:
-        anchored = anchor_corpus(corpus, include_drafts=include_drafts)
-    for one in anchored:
-        build_annotations_graph(dataset, one)
+    with collection_paused():
+        build_ontology_graph(dataset)
+        build_registry_graph(dataset, corpus)
+        for document in corpus.documents:
+            build_document_graph(dataset, document)
+        if anchored is None:
+            anchored = anchor_corpus(corpus, include_drafts=include_drafts)
+        for one in anchored:
+            build_annotations_graph(dataset, one)
     return dataset
 
 
