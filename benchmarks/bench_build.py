@@ -169,6 +169,12 @@ def _child(args) -> None:
     """One build in this (fresh) process, its table printed."""
     rows = run_stages(Path(args.corpus), Path(args.graph_dir), pages=not args.no_pages)
     print_table(args.title, rows, args.goal or None)
+    if args.json:
+        import json
+
+        runs = json.loads(args.json.read_text(encoding="utf-8")) if args.json.exists() else []
+        runs.append({"title": args.title, "load": os.getloadavg(), "stages": rows})
+        args.json.write_text(json.dumps(runs, indent=1), encoding="utf-8")
 
 
 def main() -> None:
@@ -179,6 +185,7 @@ def main() -> None:
                         help="cold (empty build cache), warm (the cache of the run before), or both")
     parser.add_argument("--no-pages", action="store_true", help="skip the two HTML pages")
     parser.add_argument("--keep", type=Path, help="generate into this folder and keep it")
+    parser.add_argument("--json", type=Path, help="also append each run's stages to this file")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
     parser.add_argument("--graph-dir", help=argparse.SUPPRESS)
@@ -199,8 +206,8 @@ def main() -> None:
         else:
             corpus = ROOT / "corpus"
         goal = GOAL_SECONDS.get(args.documents, GOAL_REAL_SECONDS if args.documents <= 17 else 0.0)
-        env = {**os.environ, "ASHRAF_KG_CACHE_DIR": str(work / "cache"),
-               "PYTHONPATH": str(ROOT / "src")}
+        path = os.pathsep.join(p for p in (str(ROOT / "src"), os.environ.get("PYTHONPATH")) if p)
+        env = {**os.environ, "ASHRAF_KG_CACHE_DIR": str(work / "cache"), "PYTHONPATH": path}
         for run in args.runs.split(","):
             # Each run is a fresh process, so its peak memory is its own.
             command = [sys.executable, __file__, "--child", "--corpus", str(corpus),
@@ -208,6 +215,8 @@ def main() -> None:
                        "--title", f"{args.documents or 'real'} documents, {run} cache"]
             if args.no_pages:
                 command.append("--no-pages")
+            if args.json:
+                command += ["--json", str(args.json.resolve())]
             import subprocess
 
             subprocess.run(command, env=env, check=True)

@@ -432,7 +432,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="the real dump whose shape is scaled")
     parser.add_argument("--data-dir", type=Path, default=HERE / "data",
                         help="where the generated graphs are kept (default benchmarks/data)")
-    parser.add_argument("--out", type=Path, default=HERE / "results.md")
+    parser.add_argument("--out", type=Path, default=HERE / "results-stores.md")
     parser.add_argument("--reuse", action="store_true",
                         help="use the raw figures of a size already measured (data-dir/raw-<size>.json)")
     parser.add_argument("--worker", choices=ENGINES, help=argparse.SUPPRESS)

@@ -8,6 +8,8 @@ import sys
 import pytest
 
 from ashraf_kg.cli import COMMANDS, make_parser
+from ashraf_kg.cli.main import chosen_command
+from ashraf_kg.cli.values import UsageError
 
 
 def command_names() -> list[str]:
@@ -28,6 +30,39 @@ def test_every_command_has_help(name, capsys):
     assert exit_.value.code == 0
     out = capsys.readouterr().out
     assert out.startswith(f"usage: ashraf-kg {name}")
+
+
+@pytest.mark.parametrize("argv", [
+    ["query", "list_sub_events", "--format", "csv", "--param", "event=x", "--ids"],
+    ["--root", "somewhere", "query", "-e", "ASK {}", "--root", "elsewhere"],
+    ["--root=somewhere", "stats", "--top", "3"],
+    ["cache", "clear", "dumps"],
+    ["export-network", "--format", "graphml", "--output", "net.graphml"],
+])
+def test_a_command_s_own_parser_reads_its_arguments_as_the_whole_parser_does(argv):
+    command = chosen_command(argv)
+    assert command in COMMANDS and command in argv
+    assert vars(make_parser(command).parse_args(argv)) == vars(make_parser().parse_args(argv))
+
+
+@pytest.mark.parametrize("argv", [
+    ["query", "--format", "yaml"],
+    ["query", "list_sub_events", "--no-such-option"],
+    ["stats", "--top", "ten"],
+    ["cache", "empty"],
+])
+def test_a_command_s_own_parser_refuses_what_the_whole_parser_refuses(argv):
+    with pytest.raises(UsageError) as alone:
+        make_parser(chosen_command(argv)).parse_args(argv)
+    with pytest.raises(UsageError) as whole:
+        make_parser().parse_args(argv)
+    assert str(alone.value) == str(whole.value)
+
+
+@pytest.mark.parametrize("argv", [[], ["--help", "query"], ["--version"], ["--ro", ".", "query"],
+                                  ["--root"], ["-q", "query"], ["querry"], ["list_timeline"]])
+def test_the_whole_parser_reads_what_may_not_name_a_command_first(argv):
+    assert chosen_command(argv) is None
 
 
 def test_build_works_outside_the_repository(tmp_path, corpus_dir):
@@ -77,3 +112,28 @@ def test_an_error_message_is_printed_on_one_line_whatever_it_holds():
     from ashraf_kg.cli.main import one_line
 
     assert one_line("first\nsecond \ud800") == "first second \\ud800"
+
+
+@pytest.mark.parametrize("columns", [None, "100", "0", "wide"])
+def test_help_is_as_wide_as_argparse_would_make_it(monkeypatch, columns):
+    import shutil
+
+    from ashraf_kg.cli.values import help_width
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert help_width() == shutil.get_terminal_size().columns - 2
+
+
+@pytest.mark.parametrize("text", ["a,b\r\n\"x, y\",z\r\n", "Camp Ashraf — «اشرف» ‘quoted’\n", "한국어\n", ""])
+def test_an_answer_s_bytes_are_written_as_the_text_stream_writes_its_text(capsysbinary, text):
+    from ashraf_kg.cli.sparql import _write_utf8
+
+    sys.stdout.write(text)
+    sys.stdout.flush()
+    expected = capsysbinary.readouterr().out
+    _write_utf8(text.encode("utf-8"))
+    sys.stdout.flush()
+    assert capsysbinary.readouterr().out == expected == text.encode("utf-8")

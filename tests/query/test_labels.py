@@ -7,8 +7,8 @@ from rdflib import Literal, URIRef
 
 from ashraf_kg.cli import main
 from ashraf_kg.errors import QueryError
-from ashraf_kg.model import QueryResult
 from ashraf_kg.query.labels import looks_like_name, resolve_name
+from ashraf_kg.query.query_result import QueryResult
 from ashraf_kg.query.results import fit_widths
 
 ID = "https://w3id.org/ashraf-kg/id/"

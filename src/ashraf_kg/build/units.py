@@ -37,12 +37,14 @@ BASE = "(base)"
 @dataclass
 class Unit:
     """One document's share of the validation (or the base's): its triples (without the
-    context), the nodes whose results count here, and a digest of both."""
+    context), the nodes whose results count here, a digest of both, and whether a literal
+    of it is ill-typed."""
 
     name: str
     triples: list = field(default_factory=list)
     keep: set = field(default_factory=set)
     digest: str = ""
+    ill_typed: bool = False
 
 
 def _unit_name(graph_name: str | None) -> str:
@@ -122,11 +124,15 @@ def _types_of(nodes: set, about: dict, exclude: str | None = None) -> set:
             for t in ts if t[1] == RDF.type}
 
 
-def digest_triples(triples, *, salt: str = "", keep=()) -> str:
-    """SHA-256 of ``salt``, the sorted N-Triples lines of ``triples`` and the sorted IRIs of
-    ``keep``."""
+def triple_rows(triples) -> list[str]:
+    """The N-Triples line of each triple (rdflib's own line writer)."""
+    return [_nt_row(t) for t in triples]
+
+
+def digest_rows(rows, *, salt: str = "", keep=()) -> str:
+    """SHA-256 of ``salt``, the sorted N-Triples lines ``rows`` and the sorted IRIs of ``keep``."""
     digest = hashlib.sha256(salt.encode())
-    for line in sorted(_nt_row(t) for t in triples):
+    for line in sorted(rows):
         digest.update(line.encode("utf-8"))
     for node in sorted(str(n) for n in keep):
         digest.update(f"keep {node}\n".encode())

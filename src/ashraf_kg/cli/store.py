@@ -15,7 +15,7 @@ def _describe(store) -> str:
 
 def _run_store(args) -> int:
     from ..query import resident
-    from ..query.store import find_dump
+    from ..query.dump import find_dump
 
     if args.action == "start":
         store = resident.start_resident_store(args.graph_dir)

@@ -13,8 +13,9 @@ import io
 import re
 
 # C0 controls but tab and line feed, DEL, C1 controls; the bidirectional controls (LRM,
-# RLM, ALM, the embeddings and overrides, the isolates).
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# RLM, ALM, the embeddings and overrides, the isolates). Compiled by re.sub on first use
+# (and kept in re's cache), not at import: output to a file or a pipe never needs it.
+_UNSAFE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
 
 
 def terminal_safe(text: str) -> str:
@@ -23,7 +24,7 @@ def terminal_safe(text: str) -> str:
     >>> terminal_safe("Maliki\\x1b[2J\\u202eevil")
     'Maliki\\\\x1b[2J\\\\u202eevil'
     """
-    return _UNSAFE.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100
+    return re.sub(_UNSAFE, lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100
                        else f"\\u{ord(m[0]):04x}", text)
 
 

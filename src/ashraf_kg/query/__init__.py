@@ -2,8 +2,9 @@
 
 ``named`` reads the ``.rq`` catalogue, ``run`` runs a query (embedded or remote),
 ``results`` formats answers, ``answer`` writes one as the command line prints it,
-``store`` holds the embedded pyoxigraph store, ``resident`` keeps it in a background
-process that one-shot queries ask (``resident_server`` is that process),
+``dump`` finds the dump and its recorded hash, ``store`` holds the embedded pyoxigraph
+store, ``resident`` keeps it in a background process that one-shot queries ask
+(``resident_server`` is that process),
 ``endpoint``/``gsp`` speak SPARQL 1.1 Protocol and Graph Store Protocol, ``server`` and
 ``virtuoso`` start real servers. The names below are imported on first use.
 

@@ -9,7 +9,7 @@ byte for byte.
 from __future__ import annotations
 
 import os
-from typing import Mapping
+from collections.abc import Mapping
 
 from .run import NamedQuery, format_result, run_query
 

@@ -22,8 +22,8 @@ import urllib.error
 import urllib.parse
 
 from ..errors import EndpointError, QueryError, TruncatedResultError
-from ..model import QueryResult
 from .gsp import MAX_ANSWER_BYTES, HttpClient, check_url, describe_failure, short_text
+from .query_result import QueryResult
 from .sparql_text import QUERY_FORMS, blank_out, check_query_form, check_service, query_form, uses_service  # noqa: F401  (re-exported)
 
 # Answers are read only in formats that cannot make the parser load anything from

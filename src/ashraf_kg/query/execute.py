@@ -12,8 +12,8 @@ import re
 from pathlib import Path
 
 from ..errors import QueryError
-from ..model import QueryResult
 from ..namespaces import ALL_PREFIXES
+from .query_result import QueryResult
 from .results import from_oxigraph
 from .sparql_text import check_query_form, check_service
 

@@ -8,7 +8,7 @@ nothing. An answer's IRIs can be shown as what they stand for: an entity or even
 label, a document by its headline, a claim by the words it quotes.
 
 Both work through ``lookup``, a function that runs a SELECT on the store the query
-runs on (embedded or an endpoint) and returns its :class:`~ashraf_kg.model.QueryResult`.
+runs on (embedded or an endpoint) and returns its :class:`~ashraf_kg.query.query_result.QueryResult`.
 
 >>> resolve_name("Suleimani", lookup)          # doctest: +SKIP
 'https://w3id.org/ashraf-kg/id/person/qassem-suleimani'
@@ -19,18 +19,15 @@ store's own terms and loads no rdflib.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
-from typing import TYPE_CHECKING, Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from ..errors import QueryError
-from ..model import QueryResult
 from ..namespaces import ID_NAMESPACE
+from .named import NamedQuery
+from .query_result import QueryResult
 from .results import term_parts, to_ntriples
-
-if TYPE_CHECKING:  # run imports this module when it runs a query
-    from .run import NamedQuery
 
 Lookup = Callable[[str], QueryResult]
 
@@ -134,6 +131,8 @@ def check_known(iri, lookup: Lookup, *, parameter: str = "value", given: str = "
 def _did_you_mean(key: str, names: Mapping[str, set[str]]) -> str:
     # The closest names first; a name far behind the best one is no suggestion
     # ("Suleimany" is Suleimani, not Sherman, though both pass the cut-off).
+    import difflib  # here: a query whose names all resolve never needs it
+
     scored = sorted(((difflib.SequenceMatcher(None, key, n).ratio(), n) for n in names), reverse=True)
     best = scored[0][0] if scored else 0.0
     close = [n for score, n in scored[:4] if score >= max(0.6, best - 0.1)]
@@ -143,7 +142,7 @@ def _did_you_mean(key: str, names: Mapping[str, set[str]]) -> str:
     return f"did you mean {', '.join(suggestions)}?"
 
 
-def resolve_parameters(query: "NamedQuery", params: Mapping[str, object] | None,
+def resolve_parameters(query: NamedQuery, params: Mapping[str, object] | None,
                        lookup) -> dict[str, object]:
     """``params`` with each value of a parameter declared ``iri`` made an IRI the graph holds.
 

@@ -11,6 +11,7 @@ import os
 import re
 from collections import namedtuple
 from pathlib import Path
+from stat import S_ISREG
 
 from .. import resources
 from ..errors import QueryError
@@ -134,7 +135,31 @@ def resolve_query(spec: str, *, queries_dir: str | os.PathLike | None = None) ->
         if not path.is_file():
             raise QueryError(f"no query file {spec}", hint="check the path, or give a query name")
         return parse_query(path.read_text(encoding="utf-8"), name=path.stem, source=str(path))
-    return _fresh(_find_named(spec, list_queries(queries_dir)))
+    return _read_alone(spec, queries_dir) or _fresh(_find_named(spec, list_queries(queries_dir)))
+
+
+def _read_alone(name: str, queries_dir: str | os.PathLike | None) -> NamedQuery | None:
+    """The query named ``name`` read from its own file alone, while the catalogue is not
+    read yet: a one-shot query needs no other (reading all of them was a thirtieth of its
+    start-up). None when no file has that name, or the catalogue is read already. Kept,
+    and read again only when its file changes, as the catalogue's queries are."""
+    if "key" in _catalogue or not (name.isascii() and name.islower() and name.replace("_", "").isalnum()):
+        return None  # only a plain <verb>_<what> name is surely a file's stem, as listed
+    folder = Path(queries_dir) if queries_dir is not None else resources.queries_dir()
+    path = folder / f"{name}.rq"
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    if not S_ISREG(stat.st_mode):
+        return None
+    known = _alone.get(path)
+    if known is None or known[1] != (stat.st_size, stat.st_mtime_ns):
+        known = _alone[path] = _read_query(path)
+    return known[0]
+
+
+_alone: dict[Path, tuple[NamedQuery, tuple[int, int]]] = {}
 
 
 def _looks_inline(spec: str) -> bool:

@@ -10,7 +10,7 @@ network port), answering only processes of the same user.
 
 A query process finds the socket by the hash ``void.ttl`` records, and sends the dump's
 stamp (device, inode, size, modification and change times, as the disk cache checks it,
-see :func:`ashraf_kg.query.store.file_stamp`). The store answers only when its hash is
+see :func:`ashraf_kg.query.dump.file_stamp`). The store answers only when its hash is
 that one and the stamp is of the very file it hashed and loaded; otherwise the dump was
 edited or rebuilt since, and the query process hashes the dump itself: the same bytes
 are answered from the store (which then knows the new stamp), other bytes by the
@@ -27,10 +27,9 @@ text follows its frame as ``length`` bytes of UTF-8.
 
 from __future__ import annotations
 
+import _socket
 import json
 import os
-import socket
-import struct
 import time
 from collections import namedtuple
 from collections.abc import Mapping
@@ -59,7 +58,7 @@ class ResidentStore(namedtuple("ResidentStore", "key pid dump quads started sock
 
     def serves(self, dump: Path) -> bool:
         """Whether this store holds ``dump`` as the file is now (its hash and stamp)."""
-        from .store import file_stamp, recorded_hash
+        from .dump import file_stamp, recorded_hash
 
         return recorded_hash(dump) == self.key and file_stamp(dump) in self.stamps
 
@@ -97,15 +96,19 @@ def unix_address(path: Path):
         os.close(folder)
 
 
-def send_frame(conn: socket.socket, message: dict, body: bytes = b"") -> None:
+# The client's side speaks through _socket.socket, of which socket.socket is the subclass:
+# a query process needs none of what socket.py adds, and importing it (with selectors and
+# array) was a fifteenth of that process's own time. The store's side uses socket.socket.
+
+def send_frame(conn: _socket.socket, message: dict, body: bytes = b"") -> None:
     """Send ``message`` as one frame, then ``body`` (its ``length`` bytes)."""
     data = json.dumps(message).encode("utf-8")
-    conn.sendall(struct.pack(">I", len(data)) + data)
+    conn.sendall(len(data).to_bytes(4, "big") + data)
     if body:
         conn.sendall(body)
 
 
-def read_exactly(conn: socket.socket, size: int) -> bytes:
+def read_exactly(conn: _socket.socket, size: int) -> bytes:
     """``size`` bytes from ``conn``; EOFError when it closes first."""
     parts, left = [], size
     while left:
@@ -117,9 +120,9 @@ def read_exactly(conn: socket.socket, size: int) -> bytes:
     return b"".join(parts)
 
 
-def read_frame(conn: socket.socket) -> dict:
+def read_frame(conn: _socket.socket) -> dict:
     """One frame's message; ValueError when it is not one."""
-    (size,) = struct.unpack(">I", read_exactly(conn, 4))
+    size = int.from_bytes(read_exactly(conn, 4), "big")
     if size > MAX_FRAME:
         raise ValueError(f"a frame of {size} bytes")
     message = json.loads(read_exactly(conn, size))
@@ -128,13 +131,13 @@ def read_frame(conn: socket.socket) -> dict:
     return message
 
 
-def _connect(path: Path) -> socket.socket:
+def _connect(path: Path) -> _socket.socket:
     """A connection to the store at ``path``; Unavailable when none listens there or the
     socket is not this user's."""
     try:
         if path.stat().st_uid != os.getuid():
             raise Unavailable(f"{path} belongs to another user")
-        conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        conn = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
     except OSError as error:
         raise Unavailable(str(error)) from None
     conn.settimeout(CONNECT_SECONDS)
@@ -154,7 +157,7 @@ def _ask(path: Path, request: dict, *, wait: float | None) -> tuple[dict, bytes]
     a QueryError (a query is never run twice). ``wait`` bounds the wait for the answer.
     """
     conn = _connect(path)
-    with conn:
+    try:
         try:
             send_frame(conn, request)
         except OSError as error:
@@ -165,11 +168,13 @@ def _ask(path: Path, request: dict, *, wait: float | None) -> tuple[dict, bytes]
             body = read_exactly(conn, int(message.get("length", 0)))
         except TimeoutError:
             raise
-        except (OSError, EOFError, ValueError, struct.error) as error:
+        except (OSError, EOFError, ValueError) as error:
             raise QueryError(f"the resident store at {path} stopped without an answer"
                              f"{f' ({error})' if str(error) else ''}",
                              hint="see `ashraf-kg store status`; `ashraf-kg store stop` stops "
                                   "it, --storage disk bypasses it") from None
+    finally:
+        conn.close()
     return message, body
 
 
@@ -177,15 +182,16 @@ def ask_resident(graph_dir: str | os.PathLike | None, named, *,
                  params: Mapping[str, str] | None = None, fmt: str = "table", ids: bool = False,
                  width: int | None = None, timeout: float | None = None,
                  allow_service: bool = False, max_rows: int | None = None,
-                 cache_dir: str | os.PathLike | None = None) -> str | None:
+                 cache_dir: str | os.PathLike | None = None, encoded: bool = False) -> str | bytes | None:
     """The answer to ``named`` (a NamedQuery) as text, from the resident store of the dump in
-    ``graph_dir``, exactly as :func:`ashraf_kg.query.answer.answer_query` writes it; None
-    when no resident store holds this dump (the caller then answers by itself).
+    ``graph_dir``, exactly as :func:`ashraf_kg.query.answer.answer_query` writes it (with
+    ``encoded``, that text's UTF-8 bytes as the store sent them); None when no resident
+    store holds this dump (the caller then answers by itself).
 
     Errors of the query (syntax, time-out, unknown parameter, too many rows) are raised as
     QueryError, the same as in the caller's own process.
     """
-    from .store import file_stamp, find_dump, hash_dump, recorded_hash
+    from .dump import file_stamp, find_dump, hash_dump, recorded_hash
 
     try:
         dump = find_dump(graph_dir)
@@ -212,7 +218,7 @@ def ask_resident(graph_dir: str | os.PathLike | None, named, *,
         if message is None:
             return None
         if message[0].get("status") != "stale":
-            return _read_answer(*message)
+            return _read_answer(*message, encoded=encoded)
     return None
 
 
@@ -227,10 +233,10 @@ def _query(path: Path, request: dict, named, timeout: float | None) -> tuple[dic
         raise timeout_error(named, timeout) from None
 
 
-def _read_answer(message: dict, body: bytes) -> str | None:
+def _read_answer(message: dict, body: bytes, *, encoded: bool) -> str | bytes | None:
     status = message.get("status")
     if status == "ok":
-        return body.decode("utf-8", "surrogatepass")
+        return body if encoded else body.decode("utf-8", "surrogatepass")
     if status == "error":
         raise QueryError(message.get("message", "the query failed"), where=message.get("where"),
                          hint=message.get("hint"))
@@ -271,7 +277,7 @@ def resident_store_status(graph_dir: str | os.PathLike | None = None, *,
                           cache_dir: str | os.PathLike | None = None) -> ResidentStore | None:
     """The resident store of the dump in ``graph_dir`` as ``void.ttl`` records it, if one
     runs (whether it holds the file as it is now: :meth:`ResidentStore.serves`)."""
-    from .store import find_dump, recorded_hash
+    from .dump import find_dump, recorded_hash
 
     key = recorded_hash(find_dump(graph_dir))
     return _status_of(socket_path(key, cache_dir)) if key else None
@@ -291,7 +297,7 @@ def start_resident_store(graph_dir: str | os.PathLike | None = None, *,
     import subprocess
     import sys
 
-    from .store import find_dump, recorded_hash
+    from .dump import find_dump, recorded_hash
 
     dump = find_dump(graph_dir)
     key = recorded_hash(dump)

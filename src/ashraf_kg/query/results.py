@@ -1,6 +1,6 @@
 """Query results: reading them from pyoxigraph, writing them for people and programs.
 
-A :class:`ashraf_kg.model.QueryResult` keeps the terms as the store gave them:
+A :class:`ashraf_kg.query.query_result.QueryResult` keeps the terms as the store gave them:
 pyoxigraph's for the embedded store, rdflib's from an endpoint. The writers read either
 through :func:`term_parts`, so formatting an embedded answer never imports rdflib;
 ``result.rows`` and ``result.graph`` convert to rdflib on first use (an ``xsd:string``
@@ -13,12 +13,12 @@ from __future__ import annotations
 import json
 import operator
 import re
-from typing import Mapping
+from collections.abc import Mapping
 
+from ..choices import GRAPH_FORMATS, RESULT_FORMATS
 from ..errors import QueryError
-from ..model import QueryResult
 from ..namespaces import compact as ns_compact
-from ..vocab import GRAPH_FORMATS, RESULT_FORMATS
+from .query_result import QueryResult
 
 FORMATS = RESULT_FORMATS
 GRAPH_ONLY = GRAPH_FORMATS

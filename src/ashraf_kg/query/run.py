@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from functools import lru_cache
-from typing import Mapping
 
 from ..errors import QueryError, check_at_least
-from ..model import QueryResult
 from ..namespaces import ALL_PREFIXES, ID_NAMESPACE
 from .execute import MAX_ROWS, check_syntax, evaluate, run_embedded  # noqa: F401  (re-exported)
 from .named import (  # noqa: F401  (re-exported: the catalogue's names are also run's)
@@ -29,26 +28,28 @@ from .named import (  # noqa: F401  (re-exported: the catalogue's names are also
     parse_query,
     resolve_query,
 )
+from .query_result import QueryResult
 from .results import FORMATS, format_result, from_oxigraph, to_ntriples  # noqa: F401  (re-exported)
 from .sparql_text import TOKEN as _TOKEN
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
-# The lexical forms each typed parameter accepts (XML Schema 1.1 Part 2).
+# The lexical forms each typed parameter accepts (XML Schema 1.1 Part 2). These patterns
+# and the two below are compiled by re on first use (and kept in its cache), not at
+# import: most queries bind no typed value, and compiling them all was 1 ms of start-up.
 _LEXICAL = {
-    "integer": re.compile(r"[+-]?[0-9]+"),
-    "decimal": re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)"),
-    "boolean": re.compile(r"true|false|1|0"),
-    "date": re.compile(r"-?[0-9]{4,}-[0-9]{2}-[0-9]{2}(Z|[+-][0-9]{2}:[0-9]{2})?"),
-    "dateTime": re.compile(r"-?[0-9]{4,}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?"
-                           r"(Z|[+-][0-9]{2}:[0-9]{2})?"),
+    "integer": r"[+-]?[0-9]+",
+    "decimal": r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)",
+    "boolean": r"true|false|1|0",
+    "date": r"-?[0-9]{4,}-[0-9]{2}-[0-9]{2}(Z|[+-][0-9]{2}:[0-9]{2})?",
+    "dateTime": r"-?[0-9]{4,}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?",
 }
 _KNOWN_PREFIXES = ALL_PREFIXES
 
 
 # --- parameters -------------------------------------------------------------------------
 
-_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_IRI_FORBIDDEN = r'[\x00-\x20<>"{}|^`\\]'
+_SCHEME = r"^[A-Za-z][A-Za-z0-9+.-]*:"
 
 
 def make_term(value: str, type_: str = "auto", *, name: str = "value"):
@@ -71,7 +72,7 @@ def make_term(value: str, type_: str = "auto", *, name: str = "value"):
         return _make_iri(value, name)
     if type_ == "string":
         return pyoxigraph.Literal(value)
-    if not _LEXICAL[type_].fullmatch(value) or not _valid_calendar(value, type_):
+    if not re.fullmatch(_LEXICAL[type_], value) or not _valid_calendar(value, type_):
         raise QueryError(f"parameter {name}: {value!r} is not a valid {type_}",
                          hint=f"give an xsd:{type_} value")
     return pyoxigraph.Literal(value, datatype=pyoxigraph.NamedNode(_XSD + type_))
@@ -95,9 +96,9 @@ def _make_iri(value: str, name: str):
     prefix, _, local = text.partition(":")
     if prefix in _KNOWN_PREFIXES and not local.startswith("//"):
         text = _KNOWN_PREFIXES[prefix] + local
-    elif not _SCHEME.match(text):
+    elif not re.match(_SCHEME, text):
         text = ID_NAMESPACE + text  # an id, "person/nouri-al-maliki"
-    if _IRI_FORBIDDEN.search(text):
+    if re.search(_IRI_FORBIDDEN, text):
         raise QueryError(f"parameter {name}: {value!r} is not a valid IRI",
                          hint='an IRI may not contain spaces or any of <>"{}|^`\\')
     try:

@@ -7,7 +7,7 @@ Two storages, one query engine (Oxigraph), the same answers:
     the life of the process; a changed dump (new size or modification time) is parsed
     again. This is the fast one for programs, notebooks and servers of their own that run
     many queries: at 1M triples it loads in a few seconds and answers the named queries
-    several times faster than the disk store (``benchmarks/results.md``).
+    several times faster than the disk store (``benchmarks/results-stores.md``).
 
 ``disk`` (the command line's default)
     The first query after a build bulk-loads the dump into an Oxigraph (RocksDB) store
@@ -43,9 +43,8 @@ from ..choices import STORAGES
 from ..errors import QueryError
 from ..fileio import cache_root as build_cache_root
 from ..fileio import mark_used
+from .dump import file_stamp, find_dump, hash_dump, recorded_hash
 
-DUMP_NAME = "ashraf-kg.nq"
-DEFAULT_GRAPH_DIR = Path("graph")
 STAMPS = "verified-stamps"  # in a cache folder: the dump files proved to hash to its name
 _KEEP_CACHES = 8  # most recently used store folders kept per pyoxigraph version
 _HASH_NAME = re.compile("[0-9a-f]{64}")  # a store folder; others (the resident stores') are kept
@@ -53,7 +52,6 @@ _HASH_NAME = re.compile("[0-9a-f]{64}")  # a store folder; others (the resident 
 
 _opened: dict[Path, pyoxigraph.Store] = {}
 _in_memory: dict[Path, tuple[tuple[int, int], pyoxigraph.Store]] = {}
-_hashes: dict[tuple[Path, str], str] = {}
 _lock = _thread.allocate_lock()  # threading.Lock itself, without importing threading in every query process
 
 
@@ -63,54 +61,6 @@ def cache_root() -> Path | None:
     ``ASHRAF_KG_CACHE_DIR`` is ``off``."""
     root = build_cache_root()
     return None if root is None else root / f"oxigraph-{pyoxigraph.__version__}"
-
-
-def find_dump(graph_dir: str | os.PathLike | None = None) -> Path:
-    """Path of the N-Quads dump in ``graph_dir`` (default ``graph/``); raises QueryError if absent."""
-    folder = Path(graph_dir) if graph_dir is not None else DEFAULT_GRAPH_DIR
-    dump = folder / DUMP_NAME
-    if not dump.is_file():
-        raise QueryError(f"no graph dump at {dump}",
-                         hint="run `ashraf-kg build` first, or work inside the project "
-                              "(or pass --root DIR or --graph-dir DIR)")
-    return dump
-
-
-def hash_dump(dump: Path) -> str:
-    """SHA-256 (hex) of a dump, remembered within the process per path and
-    :func:`file_stamp` (so an edit that keeps the size and modification time is seen)."""
-    key = (dump.resolve(), file_stamp(dump))
-    if key not in _hashes:
-        import hashlib  # here, not at the top: a query process that finds its store hashes nothing
-
-        digest = hashlib.sha256()
-        with dump.open("rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-        _hashes[key] = digest.hexdigest()
-    return _hashes[key]
-
-
-def recorded_hash(dump: Path) -> str | None:
-    """The SHA-256 the build recorded for ``dump`` in ``void.ttl`` beside it, if any."""
-    void = dump.with_name("void.ttl")
-    try:
-        text = void.read_text(encoding="utf-8")
-    except (OSError, UnicodeError):
-        return None
-    match = re.search(rf"/{re.escape(dump.name)}/checksum> a spdx:Checksum ;[^.]*?"
-                      r'spdx:checksumValue "([0-9a-f]{64})"', text)
-    return match[1] if match else None
-
-
-def file_stamp(dump: Path) -> str:
-    """What changes whenever the file's bytes may have: its identity, size and times.
-
-    The change time (ctime) cannot be set back by a user, so an edited dump never
-    matches a stamp taken before the edit, whatever its modification time says.
-    """
-    stat = dump.stat()
-    return f"{stat.st_dev}:{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns}\n"
 
 
 def stamp_verified(dump: Path, target: Path) -> bool:

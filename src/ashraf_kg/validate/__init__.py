@@ -1,6 +1,7 @@
-"""SHACL validation: of any graph with pySHACL (``shacl``), of a built dataset one document at
-a time (``dataset``), the results and the error a failing build raises (``report``), the
-drafted statements left out (``drafts``), and the store pySHACL reads (``store``).
+"""SHACL validation: of any graph with pySHACL (``shacl``), of a built dataset after a first
+look with shacl-rust (``fast``) one document at a time (``dataset``), the results and the
+error a failing build raises (``report``), the drafted statements left out (``drafts``),
+and the store pySHACL reads (``store``).
 
 >>> from ashraf_kg.validate import validate_graph
 >>> report = validate_graph(graph)          # doctest: +SKIP

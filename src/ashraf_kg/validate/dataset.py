@@ -1,4 +1,5 @@
-"""Validate a built dataset one document at a time, skipping documents that conformed before.
+"""Validate a built dataset: a first look with shacl-rust, then pySHACL one document at a
+time where it finds anything, skipping documents that conformed before.
 
 The report is that of :func:`~ashraf_kg.validate.shacl.validate_graph` on the whole
 dataset, found unit by unit (:func:`ashraf_kg.build.units.split_units`); each unit's graph
@@ -7,12 +8,14 @@ lives on a :class:`~ashraf_kg.validate.store.OneGraphStore`, as does the shapes 
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import Callable
 
 from rdflib import Dataset, Graph
 
 from ..fileio import cache_folder, digest_files, mark_used
+from .fast import ENGINE, engine_version, has_ill_typed, has_no_results
 from .report import ValidationReport, ValidationResult, raise_unless_conforms
 from .shacl import (
     ONTOLOGY_FILE,
@@ -30,44 +33,69 @@ from .store import one_graph
 PARALLEL_FROM = 8
 
 
-def validate_dataset(dataset: Dataset, *, cache: bool = True,
-                     workers: int | None = None) -> ValidationReport:
-    """Validate a built dataset with the shipped shapes, one document at a time.
+def validate_dataset(dataset: Dataset, *, cache: bool = True, workers: int | None = None,
+                     fast: bool = True) -> ValidationReport:
+    """Validate a built dataset with the shipped shapes.
 
-    The report is that of :func:`validate_graph` on the whole dataset. A document whose
-    unit (its triples and what it shares) conformed in an earlier build, with the same
-    shapes, ontology and pySHACL, is not validated again (``cache``: a file named by that
-    digest under ``$ASHRAF_KG_CACHE_DIR``), nor is a dataset whose very content had no
-    result before; the others are shared among ``workers`` processes (default: one per
-    core when several documents need checking).
+    The report is that of :func:`validate_graph` on the whole dataset. First shacl-rust
+    looks at the whole dataset (``fast``, :mod:`~ashraf_kg.validate.fast`): when it finds
+    no result, pySHACL would find none and the dataset conforms. Otherwise pySHACL writes
+    the report, one document at a time: a document whose unit (its triples and what it
+    shares) shacl-rust finds no result about the nodes it keeps in, or that conformed in
+    an earlier build with the
+    same shapes, ontology and engines (``cache``: a file named by that digest under
+    ``$ASHRAF_KG_CACHE_DIR``), is not validated by pySHACL; the others are shared among
+    ``workers`` processes (default: one per core when several documents need checking).
+    A dataset whose very content had no result before is not validated again.
     """
-    from ..build.quads import dataset_digest
-    from ..build.units import digest_triples, iter_units
+    from ..build.quads import dataset_digest, dataset_quads, graph_rows
 
-    whole = cache_folder("shacl-datasets") if cache else None
+    # An ill-typed literal may be written as a well-typed one (has_ill_typed): its
+    # N-Triples line, which digests and shacl-rust read, would not tell it apart.
+    ill_typed = has_ill_typed(o for _, _, o, _ in dataset_quads(dataset))
+    whole = cache_folder("shacl-datasets") if cache and not ill_typed else None
     code = _code_salt()
     if whole is not None and mark_used(whole / f"{dataset_digest(dataset)}-{code}"):
         return ValidationReport(conforms=True)  # this very dataset had no result before
+    if fast and not ill_typed \
+            and has_no_results(itertools.chain.from_iterable(graph_rows(dataset).values())):
+        report = ValidationReport(conforms=True)
+    else:
+        report = _validate_units(dataset, code, cache=cache, workers=workers, fast=fast)
+    if whole is not None and not report.results:
+        _remember(whole / f"{dataset_digest(dataset)}-{code}")
+    return report
+
+
+def _validate_units(dataset: Dataset, code: str, *, cache: bool, workers: int | None,
+                    fast: bool) -> ValidationReport:
+    """The report of the whole ``dataset``, found by pySHACL unit by unit."""
+    from ..build.units import digest_rows, iter_units, triple_rows
+
     ontology, units = iter_units(dataset)
     context = list({*ontology, *shipped_ontology()})
-    salt = f"{code} {digest_triples(context)}"
+    context_rows = triple_rows(context)
+    salt = f"{code} {digest_rows(context_rows)}"
     folder = cache_folder("shacl") if cache else None
-    sent: list[str] = []  # the digests of the units checked, in order
+    sent: list[str] = []  # the digests of the units checked by pySHACL, in order
 
     def todo():  # units made, digested and sent one at a time: all are never held at once
         for unit in units:
-            unit.digest = digest_triples(unit.triples, salt=salt, keep=unit.keep)
-            if folder is None or not mark_used(folder / unit.digest):
-                sent.append(unit.digest)
-                yield unit
+            rows, unit.ill_typed = triple_rows(unit.triples), has_ill_typed(o for _, _, o in unit.triples)
+            unit.digest = digest_rows(rows, salt=f"{salt} ill-typed" if unit.ill_typed else salt, keep=unit.keep)
+            if folder is not None and mark_used(folder / unit.digest):
+                continue  # conformed before
+            if fast and not unit.ill_typed and has_no_results(itertools.chain(rows, context_rows), about=unit.keep):
+                _remember_in(folder, unit.digest)
+                continue
+            sent.append(unit.digest)
+            yield unit
 
     found = _run_units(context, todo(), workers)
     for digest, results in zip(sent, found, strict=True):
-        if folder is not None and not results:  # any result, even a warning: checked again
-            _remember(folder / digest)
+        if not results:  # any result, even a warning: checked again
+            _remember_in(folder, digest)
     unique = {(str(r.focus_node), str(r.path), r.message, r.severity): r for rs in found for r in rs}
-    if whole is not None and not unique:
-        _remember(whole / f"{dataset_digest(dataset)}-{code}")
     return ValidationReport(conforms=not any(r.severity == "Violation" for r in unique.values()),
                             results=tuple(unique[k] for k in sorted(unique)))
 
@@ -90,7 +118,6 @@ def check_graph(data: Graph, *, report: ValidationReport | None = None,
 
 def _run_units(context: list, units, workers: int | None) -> list[tuple[ValidationResult, ...]]:
     """The results of each unit of ``units`` (an iterator), in order."""
-    import itertools
     import os
 
     workers = workers if workers is not None else (os.cpu_count() or 1)
@@ -102,9 +129,22 @@ def _run_units(context: list, units, workers: int | None) -> list[tuple[Validati
     # spawn: workers start as fresh interpreters, not as copies of this process with the
     # whole dataset in it, and are its own children (their time and memory are counted).
     # imap reads the units as the workers take them (the pipe to them fills and waits).
+    # A unit with an ill-typed literal is validated here: a literal is pickled as its
+    # lexical form, which rdflib may have made well-typed ("falsb" as "false").
+    here: dict[int, tuple] = {}
+
+    def sent():
+        for n, unit in enumerate(itertools.chain(first, units)):
+            if unit.ill_typed:
+                here[n] = validate_unit(context, unit.triples, unit.keep)
+                yield None
+            else:
+                yield unit.triples, unit.keep
+
     with multiprocessing.get_context("spawn").Pool(
             workers, initializer=_set_context, initargs=(context,)) as pool:
-        return list(pool.imap(_validate_in_worker, ((u.triples, u.keep) for u in itertools.chain(first, units))))
+        found = list(pool.imap(_validate_in_worker, sent()))
+    return [here.get(n, results) for n, results in enumerate(found)]
 
 
 _worker_context: list = []
@@ -114,7 +154,9 @@ def _set_context(context: list) -> None:
     _worker_context[:] = context
 
 
-def _validate_in_worker(unit: tuple) -> tuple[ValidationResult, ...]:
+def _validate_in_worker(unit: tuple | None) -> tuple[ValidationResult, ...]:
+    if unit is None:  # validated in the parent process
+        return ()
     triples, keep = unit
     return validate_unit(_worker_context, triples, keep)
 
@@ -139,7 +181,13 @@ def _code_salt() -> str:
     folder = resources.ontology_dir()
     code = sorted(Path(__file__).parent.glob("*.py"))
     files = (folder / SHAPES_FILE, folder / ONTOLOGY_FILE, Path(units.__file__), *code)
-    return digest_files(files, salt=f"pyshacl-{version('pyshacl')} rdflib-{version('rdflib')}")
+    return digest_files(files, salt=f"pyshacl-{version('pyshacl')} rdflib-{version('rdflib')} "
+                                    f"{ENGINE}-{engine_version()}")
+
+
+def _remember_in(folder: Path | None, digest: str) -> None:
+    if folder is not None:
+        _remember(folder / digest)
 
 
 def _remember(path: Path) -> None:
