@@ -129,7 +129,7 @@ def load(kind: str, path: Path):
     meta = read_meta(path, "doc1")
     document = replace(BASE.documents[0], meta=meta)
     check_annotations(replace(BASE, documents=(document,)))
-    build.add_document(dataset.graph(build.ns.graph_iri("doc1")), document)
+    build.build_document_graph(dataset, document)
     return meta, dataset
 
 

@@ -1,38 +1,38 @@
-"""Every quad of a built dataset, read out of rdflib once.
+"""Every quad of a built dataset, read out of its store without rdflib's round trips.
 
 Each later stage reads the whole dataset (the validation units, the dumps, the network
 page, VoID), and rdflib's ``Dataset.quads`` works out the graphs of every triple again
 on each pass, as much time as the pass itself. The build's dataset lives on a
-:class:`CountedMemory` store, which counts its changes, so :func:`dataset_quads` reads
-the quads once per version of the store and hands the same list to every stage.
+:class:`~.store.QuadStore`, which keeps each graph's triples in a list: the stages read
+those lists. What is worked out from them (each graph's N-Triples lines, the digest) is
+kept while the store, which counts its changes, is unchanged.
 """
 
 from __future__ import annotations
 
-from rdflib.plugins.stores.memory import Memory
+from .store import QuadStore
 
 
-class CountedMemory(Memory):
-    """rdflib's ``Memory`` store, counting the additions and removals made to it."""
+class Quads:
+    """The quads of a :class:`QuadStore`, graph by graph, read from its own lists: a view,
+    not a copy (a thousand documents' quads as a list of tuples take 130 MB)."""
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.changes = 0
-        self.read: dict = {}  # what was read of the store, while changes was read["at"]
+    def __init__(self, store: QuadStore) -> None:
+        self._store = store
 
-    def add(self, triple, context, quoted: bool = False) -> None:
-        self.changes += 1
-        super().add(triple, context, quoted=quoted)
+    def __len__(self) -> int:
+        return sum(len(self._store.graph_triples(name)) for name in self._store.graph_names())
 
-    def remove(self, triple_pattern, context=None) -> None:
-        self.changes += 1
-        super().remove(triple_pattern, context=context)
+    def __iter__(self):
+        for name in self._store.graph_names():
+            for s, p, o in self._store.graph_triples(name):
+                yield s, p, o, name
 
 
 def _read_once(dataset, name: str, read):
-    """``read(dataset)``, kept on a :class:`CountedMemory` store until the store changes."""
+    """``read(dataset)``, kept on a :class:`QuadStore` until the store changes."""
     store = dataset.store
-    if not isinstance(store, CountedMemory):
+    if not isinstance(store, QuadStore):
         return read(dataset)
     if store.read.get("at") != store.changes:
         store.read = {"at": store.changes}
@@ -41,19 +41,25 @@ def _read_once(dataset, name: str, read):
     return store.read[name]
 
 
-def dataset_quads(dataset) -> list[tuple]:
-    """``dataset.quads((None, None, None, None))`` as a list, which callers must not change:
-    read once while a :class:`CountedMemory` store is unchanged, each time otherwise."""
-    return _read_once(dataset, "quads", lambda d: list(d.quads((None, None, None, None))))
+def dataset_quads(dataset):
+    """The quads of ``dataset.quads((None, None, None, None))`` (the graph as its identifier),
+    to iterate over and count: a view of a :class:`QuadStore`'s own lists, or a list read once
+    from another store."""
+    if isinstance(dataset.store, QuadStore):
+        return Quads(dataset.store)
+    return list(dataset.quads((None, None, None, None)))
 
 
 def graph_triples(dataset) -> dict:
     """Each non-empty named graph's IRI -> its triples, graphs in IRI order (read once, as
-    :func:`dataset_quads`)."""
+    :func:`dataset_digest`); callers must not change the lists."""
     return _read_once(dataset, "graphs", _graph_triples)
 
 
 def _graph_triples(dataset) -> dict:
+    store = dataset.store
+    if isinstance(store, QuadStore):  # the store's own lists: no second copy
+        return {name: store.graph_triples(name) for name in sorted(store.graph_names(), key=str)}
     graphs: dict = {}
     for s, p, o, g in dataset_quads(dataset):
         graphs.setdefault(getattr(g, "identifier", g), []).append((s, p, o))
@@ -61,12 +67,37 @@ def _graph_triples(dataset) -> dict:
 
 
 def graph_rows(dataset) -> dict:
-    """Each graph's IRI -> the N-Triples line of each of its triples (rdflib's own line
-    writer), graphs in IRI order (read once, as :func:`dataset_quads`)."""
-    from rdflib.plugins.serializers.nt import _nt_row  # the canonical N-Triples line writer
+    """Each graph's IRI -> the N-Triples line of each of its triples (as rdflib's own line
+    writer makes it), graphs in IRI order.
 
-    return _read_once(dataset, "rows", lambda d: {name: [_nt_row(t) for t in triples]
-                                                  for name, triples in graph_triples(d).items()})
+    Each distinct term's N-Triples form is worked out once and the lines are put together
+    from those (faster than rdflib's line writer on every triple); the lines are kept while
+    a :class:`QuadStore` is unchanged (validation, the dumps and VoID all read them).
+    """
+    return _read_once(dataset, "rows", _graph_rows)
+
+
+def _graph_rows(dataset) -> dict:
+    from rdflib import Literal
+    from rdflib.plugins.serializers.nt import _quoteLiteral  # what rdflib's _nt_row writes
+
+    names: dict = {}  # a subject's or predicate's form; an object's, which may be a literal
+    values: dict = {}
+
+    def name_of(term) -> str:
+        found = names.get(term)
+        if found is None:
+            found = names[term] = term.n3()
+        return found
+
+    def value_of(term) -> str:
+        found = values.get(term)
+        if found is None:
+            found = values[term] = _quoteLiteral(term) if isinstance(term, Literal) else term.n3()
+        return found
+
+    return {graph: [f"{name_of(s)} {name_of(p)} {value_of(o)} .\n" for s, p, o in triples]
+            for graph, triples in graph_triples(dataset).items()}
 
 
 def dataset_digest(dataset) -> str:

@@ -71,6 +71,27 @@ def _pattern(validator, pattern, instance, schema):
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
+_DATA_KEYWORDS = ("enum", "const", "required", "examples", "default", "definitions")
+
+
+def _inline_refs(node, root: dict, seen: tuple = ()):
+    """``node`` with every ``{"$ref": "#/…"}`` replaced by the schema it points to (its
+    siblings ignored, as draft 7 does): the validator then resolves no reference while it
+    checks a file, two fifths of its time."""
+    if isinstance(node, list):
+        return [_inline_refs(item, root, seen) for item in node]
+    if not isinstance(node, dict):
+        return node
+    ref = node.get("$ref")
+    if isinstance(ref, str) and ref.startswith("#/") and ref not in seen:
+        target = root
+        for part in ref[2:].split("/"):
+            target = target[part]
+        return _inline_refs(target, root, (*seen, ref))
+    return {key: value if key in _DATA_KEYWORDS else _inline_refs(value, root, seen)
+            for key, value in node.items()}
+
+
 @cache
 def _validator(kind: str):
     from jsonschema import Draft7Validator, FormatChecker
@@ -80,6 +101,7 @@ def _validator(kind: str):
     checker.checks("date")(_is_date)
     checker.checks("date-or-date-time")(_is_date_or_time)
     schema = json.loads(schema_path(kind).read_text(encoding="utf-8"))
+    schema = _inline_refs(schema, schema)
     cls = extend(Draft7Validator, {"pattern": _pattern})
     return cls(schema, format_checker=checker)
 

@@ -91,6 +91,8 @@ class YamlFile:
         return self._tree
 
     def _node(self, keys):
+        if self._root is None and self.data is not None:  # read from events: composed when asked
+            self._root = yaml.compose(self._text, Loader=_Composer)
         node = self._root
         for key in keys:
             if isinstance(node, yaml.MappingNode) and isinstance(key, str):
@@ -154,11 +156,18 @@ def _refused(path: Path, mark, message: str) -> CorpusError:
                        hint="curation files need no anchors or aliases; write the values out")
 
 
-def _check_events(text: str, path: Path) -> None:
-    """Nesting depth and aliases, counted on the parser's events before anything is built."""
-    depth = aliases = 0
+def _check_events(text: str, path: Path) -> bool:
+    """Nesting depth and aliases, counted on the parser's events before anything is built.
+
+    Returns whether the composed document still needs :func:`_check_expansion`: without an
+    alias, its values are its scalars and collections, counted here, and its depth is the
+    nesting checked here."""
+    depth = aliases = values = 0
     for event in yaml.parse(text, Loader=_Composer):
-        if isinstance(event, yaml.CollectionStartEvent):
+        if isinstance(event, yaml.ScalarEvent):
+            values += 1
+        elif isinstance(event, yaml.CollectionStartEvent):
+            values += 1
             depth += 1
             if depth > MAX_DEPTH:
                 raise CorpusError(f"malformed YAML: nested deeper than {MAX_DEPTH} levels",
@@ -170,6 +179,7 @@ def _check_events(text: str, path: Path) -> None:
             aliases += 1
             if aliases > MAX_ALIASES:
                 raise _refused(path, event.start_mark, f"more than {MAX_ALIASES} aliases (*name)")
+    return aliases > 0 or values > MAX_NODES
 
 
 def _children(node):
@@ -231,8 +241,11 @@ def load_yaml(path: Path) -> YamlFile:
 def parse_yaml(text: str, path: Path) -> YamlFile:
     """Parse YAML ``text`` as the content of ``path`` (named in errors); see :func:`load_yaml`."""
     path = Path(path)
+    read = _read_events(text, path)
+    if read is not None:
+        return YamlFile(path, read[0], text=text)
     try:
-        _check_events(text, path)
+        expand = _check_events(text, path)
         root = yaml.compose(text, Loader=_Composer)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -247,9 +260,79 @@ def parse_yaml(text: str, path: Path) -> YamlFile:
                           where=f"{path}:{line}:{column}", hint="remove that character") from None
     yaml_file = YamlFile(path, root=root, text=text)
     if root is not None:
-        _check_expansion(root, path)
+        if expand:
+            _check_expansion(root, path)
         yaml_file.data = _plain(root, path)
     return yaml_file
+
+
+_COLLECTIONS = {yaml.MappingStartEvent: LineDict, yaml.SequenceStartEvent: list}
+_ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
+def _read_events(text: str, path: Path) -> tuple | None:
+    """``(data,)`` of a file that is read without a fault, in one pass over libyaml's events
+    (no node tree, no second parse): the same data as :func:`_plain` of the composed tree.
+    None when the file has an anchor, an alias, a second document, a value past the limits
+    or any fault: the full reader then reads it, and raises what it finds."""
+    stack, values, top = [], 0, []
+    try:
+        loader = _Composer(text)
+    except Exception:  # noqa: BLE001 (the full reader meets it again, and says what it is)
+        return None
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            kind = type(event)
+            if kind in _ENDS:
+                stack.pop()
+                continue
+            if kind is yaml.DocumentStartEvent and top or kind is yaml.AliasEvent or \
+                    getattr(event, "anchor", None) is not None:
+                return None
+            if kind is yaml.ScalarEvent:
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+                value = _scalar_value(tag, event.value, event.start_mark, path)
+            elif kind in _COLLECTIONS:
+                value = _COLLECTIONS[kind]()
+                if kind is yaml.MappingStartEvent:
+                    value.line = event.start_mark.line + 1
+            else:
+                continue
+            values += 1
+            if not _place(value, stack, top) or len(stack) >= MAX_DEPTH and kind is not yaml.ScalarEvent:
+                return None
+            if kind is not yaml.ScalarEvent:
+                stack.append([value, _NO_KEY])
+    except Exception:  # noqa: BLE001 (as above)
+        return None
+    finally:
+        loader.dispose()
+    return (top[0] if top else None,) if values <= MAX_NODES else None
+
+
+_NO_KEY = object()
+
+
+def _place(value, stack: list, top: list) -> bool:
+    """Put ``value`` into the collection open last (a mapping's key, then its value); False
+    where the full reader would refuse it (a key that is not text, a duplicate key)."""
+    if not stack:
+        top.append(value)
+        return True
+    open_one = stack[-1]
+    container, key = open_one
+    if type(container) is list:
+        container.append(value)
+    elif key is _NO_KEY:
+        if not isinstance(value, str) or value in container:
+            return False
+        open_one[1] = value
+    else:
+        container[key], open_one[1] = value, _NO_KEY
+    return True
 
 
 def _plain(node, path: Path):
@@ -273,9 +356,12 @@ def _plain(node, path: Path):
 
 
 def _scalar(node, path: Path):
-    tag, value = node.tag, node.value
+    return _scalar_value(node.tag, node.value, node.start_mark, path)
+
+
+def _scalar_value(tag: str, value: str, mark, path: Path):
     if tag in (_CORE + "str", _CORE + "timestamp", "!"):
-        return _text(value, node, path)
+        return _text(value, mark, path)
     if tag == _CORE + "null":
         return None
     if tag == _CORE + "bool":
@@ -285,19 +371,23 @@ def _scalar(node, path: Path):
     if tag == _CORE + "float":
         number = float(value.lower().replace(".inf", "inf").replace(".nan", "nan"))
         if not math.isfinite(number):
-            raise CorpusError(f"{value} is not a finite number", where=_at(path, node.start_mark),
+            raise CorpusError(f"{value} is not a finite number", where=_at(path, mark),
                               hint="write an ordinary number")
         return number
     raise CorpusError(f"the tag {tag} is not allowed in a curation file",
-                      where=_at(path, node.start_mark), hint="remove the !tag and write plain text")
+                      where=_at(path, mark), hint="remove the !tag and write plain text")
 
 
-def _text(value: str, node, path: Path) -> str:
-    for offset, char in enumerate(value):
-        if "\ud800" <= char <= "\udfff":
-            raise CorpusError(f"a lone surrogate (\\u{ord(char):04x}) at character {offset + 1} "
-                              "of the text", where=_at(path, node.start_mark),
-                              hint="write the character itself, not its UTF-16 halves")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _text(value: str, mark, path: Path) -> str:
+    found = _SURROGATE.search(value)
+    if found:
+        offset, char = found.start(), found.group()
+        raise CorpusError(f"a lone surrogate (\\u{ord(char):04x}) at character {offset + 1} "
+                          "of the text", where=_at(path, mark),
+                          hint="write the character itself, not its UTF-16 halves")
     return value
 
 
