@@ -15,8 +15,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "ashraf_kg"
 # The order the data flows in; a module may import its own stage or an earlier one.
 STAGES = ["ground", "corpus", "anchor", "extract", "build", "validate", "export", "query",
           "network", "visualise", "pipeline", "cli"]
-GROUND = {"model", "vocab", "choices", "namespaces", "errors", "fileio", "cache", "resources", "clean", "sentences",
-          "timex", "__init__", "__main__"}
+GROUND = {"collector", "model", "vocab", "choices", "namespaces", "errors", "fileio", "cache", "resources",
+          "clean", "sentences", "timex", "__init__", "__main__"}
 
 
 def stage_of(module: str) -> str:

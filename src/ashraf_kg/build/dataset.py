@@ -16,7 +16,7 @@ from rdflib import namespace as std
 
 from .. import namespaces as ns
 from ..anchor import anchor_corpus
-from ..corpus.reader import collection_paused
+from ..collector import collection_paused
 from ..errors import BuildError
 from ..model import AnchoredDocument, Annotations, Corpus, Document, Entity, Span
 from ..resources import ontology_dir

@@ -11,12 +11,10 @@ Layout (see docs/annotation-format.md)::
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from ..clean import clean_text
+from ..collector import collection_paused
 from ..errors import CorpusError
 from ..model import Corpus, Document
 from ..namespaces import is_doc_id
@@ -24,25 +22,7 @@ from .meta import read_meta
 from .registry import read_registry
 
 __all__ = ["clean_text", "read_corpus", "read_registry", "read_document", "read_meta",
-           "list_document_dirs", "collection_paused"]
-
-
-@contextmanager
-def collection_paused() -> Iterator[None]:
-    """Python's cycle collector paused while the corpus is read or its graph built.
-
-    Both make millions of small containers and no cycle; the collector, run every few
-    hundred allocations, walks everything made so far again and again: more than half the
-    build stage's time at 1,000 documents. It is set back as it was, and runs on what was
-    made at its next turn.
-    """
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
+           "list_document_dirs"]
 
 
 def _read_text(path: Path, doc_id: str) -> str:

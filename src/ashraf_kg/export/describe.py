@@ -11,7 +11,7 @@ from rdflib.namespace import DCAT, DCTERMS, RDF, RDFS, VOID, XSD
 
 from .. import namespaces as ns
 from ..build.quads import graph_rows, graph_triples
-from . import collection_paused
+from ..collector import collection_paused
 from .turtle import TurtleWriter
 
 SPDX = ns.SPDX

@@ -15,10 +15,10 @@ from rdflib.plugins.serializers.nt import _nt_row  # the canonical N-Triples lin
 
 from .. import namespaces as ns
 from ..build.quads import dataset_digest, dataset_quads, graph_rows, graph_triples
+from ..collector import collection_paused
 from ..errors import BuildError
 from ..fileio import digest_files, make_or_reuse, rdf_syntax_error, staged_folder
 from ..resources import ontology_dir
-from . import collection_paused
 from .jsonld import write_jsonld
 from .turtle import DatasetTurtle
 

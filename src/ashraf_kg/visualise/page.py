@@ -19,8 +19,8 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from ..collector import collection_paused
 from ..errors import NetworkError, check_at_least
-from ..export import collection_paused
 from ..fileio import write_text_atomic
 from ..network.projection import link_status, project_network
 from . import DEFAULT_THRESHOLD
