@@ -59,6 +59,28 @@ def shapes():
     return Graph().parse(ontology_dir() / "shapes.ttl", format="turtle")
 
 
+@pytest.fixture(scope="module")
+def shape_alone(shapes):
+    """A function: one shape of ``shapes.ttl`` by name, as a Graph of its own (its
+    blank-node closure and the prefixes it declares)."""
+    from rdflib import BNode, Graph, URIRef
+    from rdflib.namespace import SH
+
+    def select(name: str) -> Graph:
+        graph = Graph()
+        todo, seen = [URIRef("https://w3id.org/ashraf-kg/ontology/shapes#" + name)], set()
+        while todo:
+            node = todo.pop()
+            seen.add(node)
+            for p, o in shapes.predicate_objects(node):
+                graph.add((node, p, o))
+                if (isinstance(o, BNode) or p == SH.prefixes) and o not in seen:
+                    todo.append(o)
+        return graph
+
+    return select
+
+
 @pytest.fixture(scope="session")
 def context() -> dict:
     """The JSON-LD context file (``context.jsonld``), parsed."""

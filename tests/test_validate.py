@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH, XSD
 
 from ashraf_kg import cli
@@ -22,20 +22,6 @@ from ashraf_kg.validate import check_graph, load_shapes, validate_dumps, validat
 SHAPES_NS = "https://w3id.org/ashraf-kg/ontology/shapes#"
 FIXTURES = Path(__file__).resolve().parent / "shapes"
 SHAPE_NAMES = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir())
-
-
-def shape_alone(shapes: Graph, name: str) -> Graph:
-    """The triples describing one shape: its blank-node closure and the prefixes it uses."""
-    graph = Graph()
-    todo, seen = [URIRef(SHAPES_NS + name)], set()
-    while todo:
-        node = todo.pop()
-        seen.add(node)
-        for p, o in shapes.predicate_objects(node):
-            graph.add((node, p, o))
-            if (isinstance(o, BNode) or p == SH.prefixes) and o not in seen:
-                todo.append(o)
-    return graph
 
 
 def expected_messages(path: Path) -> set[str]:
@@ -62,16 +48,16 @@ def test_every_targeted_shape_has_a_fixture_folder(shapes):
 
 
 @pytest.mark.parametrize("name", SHAPE_NAMES)
-def test_valid_fixture_conforms(shapes, name):
+def test_valid_fixture_conforms(shape_alone, name):
     data = Graph().parse(FIXTURES / name / "valid.ttl")
-    report = validate_graph(data, shapes=shape_alone(shapes, name))
+    report = validate_graph(data, shapes=shape_alone(name))
     assert report.conforms, [str(r) for r in report.results]
 
 
 @pytest.mark.parametrize("name", SHAPE_NAMES)
-def test_invalid_fixture_fails_with_the_shapes_messages(shapes, name):
+def test_invalid_fixture_fails_with_the_shapes_messages(shape_alone, name):
     path = FIXTURES / name / "invalid.ttl"
-    report = validate_graph(Graph().parse(path), shapes=shape_alone(shapes, name))
+    report = validate_graph(Graph().parse(path), shapes=shape_alone(name))
     assert not report.conforms
     assert expected_messages(path), f"{path} lists no '# expect:' message"
     assert {r.message for r in report.results} == expected_messages(path)
