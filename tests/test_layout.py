@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "ashraf_kg"
 # The order the data flows in; a module may import its own stage or an earlier one.
 STAGES = ["ground", "corpus", "anchor", "extract", "build", "validate", "export", "query",
           "network", "visualise", "pipeline", "cli"]
-GROUND = {"collector", "model", "vocab", "choices", "namespaces", "errors", "fileio", "cache", "resources",
+GROUND = {"collector", "model", "vocab", "choices", "namespaces", "errors", "fileio", "cache", "resources", "places",
           "clean", "sentences", "timex", "__init__", "__main__"}
 
 

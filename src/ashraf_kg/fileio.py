@@ -145,11 +145,10 @@ def _write_error(target: Path, error: OSError) -> AshrafKGError:
 def cache_root() -> Path | None:
     """The build cache folder: ``$ASHRAF_KG_CACHE_DIR``, else ``$XDG_CACHE_HOME/ashraf-kg``
     (``~/.cache/ashraf-kg`` when unset); None when ``ASHRAF_KG_CACHE_DIR`` is ``off``."""
-    override = os.environ.get("ASHRAF_KG_CACHE_DIR")
-    if override == "off":
-        return None
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return Path(override) if override else (Path(xdg) if xdg else Path.home() / ".cache") / "ashraf-kg"
+    from .places import cache_folder
+
+    folder = cache_folder()
+    return None if folder is None else Path(folder)
 
 
 def cache_folder(kind: str) -> Path | None:

@@ -11,8 +11,9 @@ import os
 from pathlib import Path
 
 from .errors import AshrafKGError
+from .places import PACKAGE_DATA
 
-_PACKAGE_DATA = Path(__file__).resolve().parent / "data"
+_PACKAGE_DATA = Path(PACKAGE_DATA)
 
 
 def _locate(kind: str, env_var: str) -> Path:

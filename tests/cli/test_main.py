@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from ashraf_kg.cli import COMMANDS, make_parser
-from ashraf_kg.cli.main import chosen_command
+from ashraf_kg.cli.commands import chosen_command
 from ashraf_kg.cli.values import UsageError
 
 
@@ -109,7 +109,7 @@ def test_a_bad_option_is_one_error_line_pointing_at_help(capsys):
 
 
 def test_an_error_message_is_printed_on_one_line_whatever_it_holds():
-    from ashraf_kg.cli.main import one_line
+    from ashraf_kg.cli.terminal import one_line
 
     assert one_line("first\nsecond \ud800") == "first second \\ud800"
 
@@ -129,11 +129,11 @@ def test_help_is_as_wide_as_argparse_would_make_it(monkeypatch, columns):
 
 @pytest.mark.parametrize("text", ["a,b\r\n\"x, y\",z\r\n", "Camp Ashraf — «اشرف» ‘quoted’\n", "한국어\n", ""])
 def test_an_answer_s_bytes_are_written_as_the_text_stream_writes_its_text(capsysbinary, text):
-    from ashraf_kg.cli.sparql import _write_utf8
+    from ashraf_kg.cli.quick import write_utf8
 
     sys.stdout.write(text)
     sys.stdout.flush()
     expected = capsysbinary.readouterr().out
-    _write_utf8(text.encode("utf-8"))
+    write_utf8(text.encode("utf-8"))
     sys.stdout.flush()
     assert capsysbinary.readouterr().out == expected == text.encode("utf-8")

@@ -213,7 +213,7 @@ def test_reject_drops_the_proposal_and_every_statement_naming_it(workspace):
 
 
 def test_review_reject_through_the_command_line(workspace, capsys):
-    from ashraf_kg.cli.main import main
+    from ashraf_kg.cli import main
 
     corpus, doc_id = workspace
     number = next(i.number for i in review_items(corpus, doc_id, read_registry(corpus / "registry.yaml"))

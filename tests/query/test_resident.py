@@ -16,7 +16,7 @@ import time
 
 import pytest
 
-from ashraf_kg.cli.main import main
+from ashraf_kg.cli import main
 from ashraf_kg.errors import QueryError
 from ashraf_kg.fileio import cache_root
 from ashraf_kg.query import resident
@@ -123,6 +123,44 @@ def test_the_command_line_answers_from_it_with_no_rdf_library_loaded(running, ca
     assert not loaded & {"rdflib", "networkx", "pyvis", "jinja2", "pyoxigraph"}, loaded  # the store's, not its own
     assert result.stdout == in_process(graph, "list_timeline", fmt="csv").encode()
     assert not (store_cache_root() / store.key).exists()  # no disk cache was built: the store answered
+
+
+def _imported(stderr: bytes) -> set[str]:
+    """The top-level packages a ``-X importtime`` process imported."""
+    return {line.split("|")[-1].strip().split(".")[0] for line in stderr.decode().splitlines()
+            if line.startswith("import time:")}
+
+
+def _one_shot(graph, *argv: str):
+    command = [sys.executable, "-X", "importtime", "-m", "ashraf_kg", "query", *argv, "--graph-dir", str(graph)]
+    return subprocess.run(command, capture_output=True)
+
+
+def test_a_one_shot_query_in_the_common_form_imports_neither_argparse_nor_pathlib(running):
+    graph, _ = running
+    params = PARAMS["list_relations_of"]
+    result = _one_shot(graph, "list_relations_of", "--param", f"entity={params['entity']}", "--format", "csv")
+    assert result.returncode == 0
+    assert not _imported(result.stderr) & {"argparse", "pathlib"}
+    assert result.stdout == in_process(graph, "list_relations_of", params=params, fmt="csv").encode()
+
+
+def test_a_one_shot_query_in_another_form_is_answered_the_same_by_the_full_command(running):
+    graph, _ = running
+    result = _one_shot(graph, "list_timeline", "--format", "csv", "--max-rows", "100000")
+    assert result.returncode == 0
+    assert "argparse" in _imported(result.stderr)
+    assert result.stdout == in_process(graph, "list_timeline", fmt="csv").encode()
+
+
+def test_an_error_the_store_reports_reads_as_the_full_commands_own(running):
+    graph, _ = running
+    quick = _one_shot(graph, "list_relations_of", "--param", "nobody=1", "--format", "csv")
+    own = _one_shot(graph, "list_relations_of", "--param", "nobody=1", "--format", "csv", "--storage", "memory")
+    errors = [[line for line in r.stderr.decode().splitlines() if not line.startswith("import time:")]
+              for r in (quick, own)]
+    assert (quick.returncode, quick.stdout, errors[0]) == (own.returncode, own.stdout, errors[1])
+    assert quick.returncode == 2 and errors[0][0].startswith("Error: ") and "nobody" in errors[0][0]
 
 
 def test_socket_and_folder_are_the_users_alone(running):

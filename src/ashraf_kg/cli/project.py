@@ -12,7 +12,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-MARKERS = (Path("corpus") / "registry.yaml", Path("graph") / "ashraf-kg.nq")
+from ..places import PROJECT_MARKERS, find_project_root
+
+MARKERS = tuple(Path(marker) for marker in PROJECT_MARKERS)
 """Files whose presence makes a folder a project's root."""
 
 _PROJECT_DIRS = {"corpus_dir": "corpus", "graph_dir": "graph"}
@@ -20,11 +22,8 @@ _PROJECT_DIRS = {"corpus_dir": "corpus", "graph_dir": "graph"}
 
 def find_root(start: Path) -> Path | None:
     """The nearest folder, ``start`` or above it, that holds one of :data:`MARKERS`."""
-    start = Path(start).resolve()
-    for folder in (start, *start.parents):
-        if any((folder / marker).is_file() for marker in MARKERS):
-            return folder
-    return None
+    found = find_project_root(start)
+    return None if found is None else Path(found)
 
 
 def add_root_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:

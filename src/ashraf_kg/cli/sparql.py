@@ -6,6 +6,7 @@ import os
 import sys
 
 from .project import add_graph_option
+from .quick import write_utf8
 from .values import seconds
 
 
@@ -25,7 +26,7 @@ def _run_query(args) -> int:
 
         answer = ask_resident(args.graph_dir, named, encoded=True, **options)
         if answer is not None:
-            _write_utf8(answer)
+            write_utf8(answer)
             return 0
     from ..fileio import cache_root
     from ..query.answer import answer_query
@@ -35,24 +36,6 @@ def _run_query(args) -> int:
                                   endpoint=args.endpoint, user=args.user, password=args.password,
                                   auth=args.auth, **options))
     return 0
-
-
-def _write_utf8(data: bytes) -> None:
-    """Write the UTF-8 text ``data`` on standard output: as the bytes they are when the
-    text stream would write those very bytes (it encodes in UTF-8 and translates no line
-    end, and ``data`` holds no byte 0xED, which leads every encoded surrogate, a character
-    the stream refuses or escapes), else decoded and written as text. Decoding and
-    encoding again took a tenth of a one-shot query's own time on an answer of megabytes."""
-    import codecs
-
-    stream = sys.stdout
-    buffer = getattr(stream, "buffer", None)  # none on a terminal: cli/terminal.py writes it
-    if (buffer is not None and os.linesep == "\n" and b"\xed" not in data
-            and codecs.lookup(stream.encoding or "ascii").name == "utf-8"):
-        stream.flush()
-        buffer.write(data)
-    else:
-        stream.write(data.decode("utf-8", "surrogatepass"))
 
 
 def _terminal_width() -> int | None:

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import io
 import re
+import sys
+
+from ..errors import AshrafKGError
 
 # C0 controls but tab and line feed, DEL, C1 controls; the bidirectional controls (LRM,
 # RLM, ALM, the embeddings and overrides, the isolates). Compiled by re.sub on first use
@@ -56,3 +59,33 @@ def guard(stream):
     except (AttributeError, ValueError):
         return stream
     return TerminalWriter(stream) if is_terminal else stream
+
+
+def run_guarded(command, *args) -> int | None:
+    """``command(*args)``'s exit status, every library error turned into one ``Error: …`` line
+    on standard error and its exit status; None when ``command`` returns None.
+
+    Labels and quotes may hold escape sequences or bidi overrides: on a terminal they are
+    shown, not obeyed. A file or a pipe gets the text unchanged.
+    """
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = guard(stdout), guard(stderr)
+    try:
+        return command(*args)
+    except AshrafKGError as error:
+        print(f"Error: {one_line(str(error))}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("Interrupted.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
+
+
+def one_line(message: str) -> str:
+    """``message`` fit for one line of any terminal: line breaks as spaces, and characters
+    no encoding can write (lone surrogates) as escapes."""
+    text = " ".join(line.strip() for line in message.splitlines())
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")

@@ -8,79 +8,16 @@ where the query runs, without loading the store or the result writers.
 from __future__ import annotations
 
 import os
-import re
-from collections import namedtuple
 from pathlib import Path
 from stat import S_ISREG
 
 from .. import resources
 from ..errors import QueryError
+from ..places import PACKAGE_DATA
+from .header import PARAMETER_TYPES, NamedQuery, QueryParameter, looks_inline, parse_query
 
-PARAMETER_TYPES = ("iri", "string", "integer", "decimal", "boolean", "date", "dateTime", "auto")
-
-
-# Named tuples, not dataclasses: a one-shot query reads its query here, and importing
-# dataclasses (with inspect and ast) was a tenth of that process's start-up.
-class QueryParameter(namedtuple("QueryParameter", "name type default meaning", defaults=("auto", None, ""))):
-    """A parameter declared in a query header: ``# param: name (type, default value): meaning``.
-
-    ``name``, ``type`` (default ``auto``), ``default`` (a string, or None) and ``meaning``.
-    """
-
-    __slots__ = ()
-
-
-class NamedQuery(namedtuple("NamedQuery", "name text source title question parameters",
-                            defaults=("", "", ()))):
-    """A query's text with what its header says: ``name``, ``text``, ``source`` (the file, or
-    ``<inline>``), ``title``, ``question`` and ``parameters`` (QueryParameter, in order)."""
-
-    __slots__ = ()
-
-    def parameter(self, name: str) -> QueryParameter | None:
-        return next((p for p in self.parameters if p.name == name), None)
-
-
-_HEADER = re.compile(r"^#\s*(title|question|param):\s*(.*)$")
-_PARAM = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*\((?P<type>[A-Za-z]+)"
-                    r"(?:\s*,\s*default\s+(?P<default>.+?))?\)\s*:\s*(?P<meaning>.+)$")
-
-
-def parse_query(text: str, *, name: str = "<inline>", source: str = "<inline>") -> NamedQuery:
-    """Read the header comment of a query (title, question, parameters) into a NamedQuery."""
-    fields: dict[str, str] = {}
-    parameters: list[QueryParameter] = []
-    last = None
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.startswith("#"):
-            break
-        match = _HEADER.match(line)
-        if match:
-            key, value = match.groups()
-            if key == "param":
-                parameters.append(_parse_parameter(value.strip(), f"{source}:{number}"))
-            else:
-                fields[key] = value.strip()
-            last = key
-        elif last and line[1:].strip():  # a continuation line
-            if last == "param":
-                previous = parameters[-1]
-                parameters[-1] = previous._replace(meaning=f"{previous.meaning} {line[1:].strip()}")
-            else:
-                fields[last] += " " + line[1:].strip()
-    return NamedQuery(name, text, source, fields.get("title", ""), fields.get("question", ""),
-                      tuple(parameters))
-
-
-def _parse_parameter(spec: str, where: str) -> QueryParameter:
-    match = _PARAM.match(spec)
-    if not match:
-        raise QueryError(f"malformed parameter line {spec!r}", where=where,
-                         hint="write `# param: name (type, default value): meaning`")
-    if match["type"] not in PARAMETER_TYPES:
-        raise QueryError(f"unknown parameter type {match['type']!r}", where=where,
-                         hint=f"use one of {', '.join(PARAMETER_TYPES)}")
-    return QueryParameter(match["name"], match["type"], match["default"], match["meaning"].strip())
+__all__ = ["PARAMETER_TYPES", "NamedQuery", "QueryParameter", "list_queries", "parse_query",
+           "render_catalogue", "resolve_query", "write_catalogue"]
 
 
 def list_queries(queries_dir: str | os.PathLike | None = None) -> tuple[NamedQuery, ...]:
@@ -128,10 +65,10 @@ def resolve_query(spec: str, *, queries_dir: str | os.PathLike | None = None) ->
     >>> resolve_query("SELECT * WHERE { ?s ?p ?o } LIMIT 1").name
     '<inline>'
     """
-    if _looks_inline(spec):
+    if looks_inline(spec):
         return parse_query(spec)
-    path = Path(spec)
-    if path.suffix == ".rq" or os.sep in spec or path.is_file():
+    if os.path.splitext(spec)[1] == ".rq" or os.sep in spec or os.path.isfile(spec):
+        path = Path(spec)
         if not path.is_file():
             raise QueryError(f"no query file {spec}", hint="check the path, or give a query name")
         return parse_query(path.read_text(encoding="utf-8"), name=path.stem, source=str(path))
@@ -139,14 +76,15 @@ def resolve_query(spec: str, *, queries_dir: str | os.PathLike | None = None) ->
 
 
 def _read_alone(name: str, queries_dir: str | os.PathLike | None) -> NamedQuery | None:
-    """The query named ``name`` read from its own file alone, while the catalogue is not
-    read yet: a one-shot query needs no other (reading all of them was a thirtieth of its
-    start-up). None when no file has that name, or the catalogue is read already. Kept,
-    and read again only when its file changes, as the catalogue's queries are."""
-    if "key" in _catalogue or not (name.isascii() and name.islower() and name.replace("_", "").isalnum()):
+    """The query named ``name`` read from its own file alone, without the catalogue: a
+    one-shot query needs no other (reading all of them was a thirtieth of its start-up),
+    and a program running queries by name pays one ``stat`` a call. None when no file has
+    that name. Kept, and read again only when its file changes, as the catalogue's are."""
+    if not (name.isascii() and name.islower() and name.replace("_", "").isalnum()):
         return None  # only a plain <verb>_<what> name is surely a file's stem, as listed
-    folder = Path(queries_dir) if queries_dir is not None else resources.queries_dir()
-    path = folder / f"{name}.rq"
+    if queries_dir is None:  # a folder that is not there fails the stat: list_queries says so
+        queries_dir = os.environ.get("ASHRAF_KG_QUERIES_DIR") or os.path.join(PACKAGE_DATA, "queries")
+    path = os.path.join(queries_dir, f"{name}.rq")
     try:
         stat = os.stat(path)
     except OSError:
@@ -155,15 +93,11 @@ def _read_alone(name: str, queries_dir: str | os.PathLike | None) -> NamedQuery 
         return None
     known = _alone.get(path)
     if known is None or known[1] != (stat.st_size, stat.st_mtime_ns):
-        known = _alone[path] = _read_query(path)
+        known = _alone[path] = _read_query(Path(path))
     return known[0]
 
 
-_alone: dict[Path, tuple[NamedQuery, tuple[int, int]]] = {}
-
-
-def _looks_inline(spec: str) -> bool:
-    return "{" in spec or bool(re.match(r"\s*(PREFIX|BASE|SELECT|ASK|CONSTRUCT|DESCRIBE)\b", spec, re.I))
+_alone: dict[str, tuple[NamedQuery, tuple[int, int]]] = {}
 
 
 def _find_named(name: str, queries: tuple[NamedQuery, ...]) -> NamedQuery:

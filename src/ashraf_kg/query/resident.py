@@ -21,8 +21,7 @@ a query past ``--timeout``, or one whose caller left, is stopped by ending that 
 and the answer is written by :func:`ashraf_kg.query.answer.answer_query`, the code a
 query process runs itself: the output is the same byte for byte.
 
-Messages are frames: a 4-byte big-endian length and that many bytes of JSON; an answer's
-text follows its frame as ``length`` bytes of UTF-8.
+The messages both sides send are frames (:mod:`.resident_wire`).
 """
 
 from __future__ import annotations
@@ -32,15 +31,19 @@ import json
 import os
 import time
 from collections import namedtuple
-from collections.abc import Mapping
-from contextlib import contextmanager
-from pathlib import Path
 
 from ..errors import QueryError
+from .resident_wire import PROTOCOL, read_exactly, read_frame, send_frame, unix_address  # noqa: F401
 
-PROTOCOL = 1
+# The query path here takes paths as strings and imports neither pathlib nor contextlib
+# (nor typing, for annotations): a one-shot query answered by the store spends most of its
+# time importing, and pathlib alone was a sixth of it.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from pathlib import Path
+
 GRACE = 5.0  # seconds a query process waits past --timeout before giving up on the store
-MAX_FRAME = 16 << 20
 CONNECT_SECONDS = 2.0
 
 
@@ -67,75 +70,39 @@ def resident_dir(cache_dir: str | os.PathLike | None = None) -> Path:
     """Folder of the resident stores' sockets, locks and logs: ``resident`` in the cache
     folder. Raises QueryError when ``ASHRAF_KG_CACHE_DIR`` is ``off``: a store needs a
     folder of its own for its socket."""
-    if cache_dir is not None:
-        return Path(cache_dir) / "resident"
-    from ..fileio import cache_root
+    from pathlib import Path
 
-    root = cache_root()
+    return Path(_resident_folder(cache_dir))
+
+
+def _resident_folder(cache_dir: str | os.PathLike | None) -> str:
+    if cache_dir is not None:
+        return os.path.join(cache_dir, "resident")
+    from ..places import cache_folder
+
+    root = cache_folder()
     if root is None:
         raise QueryError("no resident store while the cache is off (ASHRAF_KG_CACHE_DIR=off)",
                          where="ASHRAF_KG_CACHE_DIR", hint="unset ASHRAF_KG_CACHE_DIR, or set it to a folder")
-    return root / "resident"
+    return os.path.join(root, "resident")
 
 
 def socket_path(key: str, cache_dir: str | os.PathLike | None = None) -> Path:
     """The socket of the resident store of the dump whose SHA-256 is ``key``."""
-    return resident_dir(cache_dir) / f"{key[:16]}.sock"
+    from pathlib import Path
+
+    return Path(_socket_file(key, cache_dir))
 
 
-@contextmanager
-def unix_address(path: Path):
-    """An address for ``path`` that fits a Unix socket's 107 bytes (through /proc when long)."""
-    if len(os.fsencode(str(path))) < 100:
-        yield str(path)
-        return
-    folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        yield f"/proc/self/fd/{folder}/{path.name}"
-    finally:
-        os.close(folder)
+def _socket_file(key: str, cache_dir: str | os.PathLike | None) -> str:
+    return os.path.join(_resident_folder(cache_dir), f"{key[:16]}.sock")
 
 
-# The client's side speaks through _socket.socket, of which socket.socket is the subclass:
-# a query process needs none of what socket.py adds, and importing it (with selectors and
-# array) was a fifteenth of that process's own time. The store's side uses socket.socket.
-
-def send_frame(conn: _socket.socket, message: dict, body: bytes = b"") -> None:
-    """Send ``message`` as one frame, then ``body`` (its ``length`` bytes)."""
-    data = json.dumps(message).encode("utf-8")
-    conn.sendall(len(data).to_bytes(4, "big") + data)
-    if body:
-        conn.sendall(body)
-
-
-def read_exactly(conn: _socket.socket, size: int) -> bytes:
-    """``size`` bytes from ``conn``; EOFError when it closes first."""
-    parts, left = [], size
-    while left:
-        chunk = conn.recv(min(left, 1 << 20))
-        if not chunk:
-            raise EOFError
-        parts.append(chunk)
-        left -= len(chunk)
-    return b"".join(parts)
-
-
-def read_frame(conn: _socket.socket) -> dict:
-    """One frame's message; ValueError when it is not one."""
-    size = int.from_bytes(read_exactly(conn, 4), "big")
-    if size > MAX_FRAME:
-        raise ValueError(f"a frame of {size} bytes")
-    message = json.loads(read_exactly(conn, size))
-    if not isinstance(message, dict):
-        raise ValueError("a frame that is not an object")
-    return message
-
-
-def _connect(path: Path) -> _socket.socket:
+def _connect(path: str | os.PathLike) -> _socket.socket:
     """A connection to the store at ``path``; Unavailable when none listens there or the
     socket is not this user's."""
     try:
-        if path.stat().st_uid != os.getuid():
+        if os.stat(path).st_uid != os.getuid():
             raise Unavailable(f"{path} belongs to another user")
         conn = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
     except OSError as error:
@@ -150,7 +117,7 @@ def _connect(path: Path) -> _socket.socket:
     return conn
 
 
-def _ask(path: Path, request: dict, *, wait: float | None) -> tuple[dict, bytes]:
+def _ask(path: str | os.PathLike, request: dict, *, wait: float | None) -> tuple[dict, bytes]:
     """Send ``request`` to the store at ``path``; its answer's message and text.
 
     Unavailable when nothing answers before the request is sent; once it is, a failure is
@@ -191,20 +158,20 @@ def ask_resident(graph_dir: str | os.PathLike | None, named, *,
     Errors of the query (syntax, time-out, unknown parameter, too many rows) are raised as
     QueryError, the same as in the caller's own process.
     """
-    from .dump import file_stamp, find_dump, hash_dump, recorded_hash
+    from .dump import file_stamp, hash_dump, locate_dump, recorded_hash
 
     try:
-        dump = find_dump(graph_dir)
+        dump = locate_dump(graph_dir)
     except QueryError:
         return None  # the caller's own path says what is missing
     key = recorded_hash(dump)
     if key is None or any(not isinstance(v, str) for v in (params or {}).values()):
         return None
     try:
-        path = socket_path(key, cache_dir)
+        path = _socket_file(key, cache_dir)
     except QueryError:
         return None  # the cache is off: no store can be running
-    if not path.exists():
+    if not os.path.exists(path):
         return None
     request = {"op": "query", "protocol": PROTOCOL, "key": key, "hashed": False,
                "query": {"name": named.name, "text": named.text, "source": named.source},
@@ -222,7 +189,7 @@ def ask_resident(graph_dir: str | os.PathLike | None, named, *,
     return None
 
 
-def _query(path: Path, request: dict, named, timeout: float | None) -> tuple[dict, bytes] | None:
+def _query(path: str, request: dict, named, timeout: float | None) -> tuple[dict, bytes] | None:
     try:
         return _ask(path, request, wait=None if timeout is None else timeout + GRACE)
     except Unavailable:
@@ -317,7 +284,7 @@ def start_resident_store(graph_dir: str | os.PathLike | None = None, *,
     except OSError as error:
         raise QueryError(f"cannot write the resident store's folder: {error.strerror or error}",
                          where=str(folder), hint="set ASHRAF_KG_CACHE_DIR to a writable folder") from None
-    package = str(Path(__file__).resolve().parents[2])
+    package = os.path.dirname(os.path.dirname(os.path.dirname(os.path.realpath(__file__))))
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package, os.environ.get("PYTHONPATH")]))}
     with log:
         process = subprocess.Popen(

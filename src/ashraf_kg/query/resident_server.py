@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 
 from ..errors import AshrafKGError, QueryError
-from .resident import PROTOCOL, read_frame, unix_address
+from .resident_wire import PROTOCOL, read_frame, unix_address
 from .resident_workers import Pool, said_done, send_and_close
 
 MAX_CHILDREN = 4  # queries answered at once; later ones wait in the socket's backlog

@@ -20,7 +20,8 @@ import time
 from typing import TYPE_CHECKING
 
 from ..errors import AshrafKGError
-from .resident import GRACE, read_exactly, send_frame
+from .resident import GRACE
+from .resident_wire import read_exactly, send_frame
 
 if TYPE_CHECKING:
     from .resident_server import Resident

@@ -113,7 +113,35 @@ def bind_parameters(query: NamedQuery, params: Mapping[str, object] | None = Non
 
     Values are strings (typed by the header, else by :func:`make_term`) or rdflib terms.
     Declared parameters without a value take their default; without a default they stay unbound.
+    The text bound is remembered (a program runs the same query with the same values again
+    and again, and binding took a fifth of a small query's own time).
     """
+    key = _binding_key(query, params)
+    text = _bound.get(key) if key is not None else None
+    if text is None:
+        text = _bind(query, params)
+        if key is not None:
+            if len(_bound) >= 1024:
+                _bound.clear()
+            _bound[key] = text
+    return text
+
+
+def _binding_key(query: NamedQuery, params: Mapping[str, object] | None) -> tuple | None:
+    """What the bound text depends on (the values with their types: ``1`` is not ``True``);
+    None when a value cannot be a key."""
+    key = (query.text, query.source, tuple((n, type(v), v) for n, v in sorted((params or {}).items())))
+    try:
+        hash(key)
+    except TypeError:
+        return None
+    return key
+
+
+_bound: dict[tuple, str] = {}
+
+
+def _bind(query: NamedQuery, params: Mapping[str, object] | None) -> str:
     params = dict(params or {})
     declared = {p.name for p in query.parameters}
     for name in params:

@@ -1,7 +1,7 @@
 """The ``ashraf-kg`` command: a thin shell over the library.
 
-The building commands live here, the others in ``cli_corpus``, ``cli_sparql`` and
-``cli_network``. Each command is one ``add_<name>_parser`` function that declares its options and
+The building commands live here, the others in ``corpus``, ``sparql``, ``network``,
+``store`` and ``cache``. Each command is one ``add_<name>_parser`` function that declares its options and
 sets ``func``; library errors become one ``Error: …`` line and exit status 2.
 """
 
@@ -11,7 +11,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..errors import AshrafKGError
 from .cache import add_cache_parser
 from .corpus import (
     add_add_parser,
@@ -24,6 +23,7 @@ from .network import add_analyze_parser, add_export_network_parser, add_path_par
 from .project import add_corpus_option, add_graph_option, add_root_option, resolve_project_paths
 from .sparql import add_push_parser, add_queries_parser, add_query_parser, add_serve_parser
 from .store import add_store_parser
+from .terminal import run_guarded
 from .values import CommandParser, check_utf8
 
 
@@ -160,43 +160,17 @@ def chosen_command(argv: list[str]) -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command; every error of the project is one ``Error: …`` line and its exit status."""
-    from .terminal import guard
-
-    # Labels and quotes may hold escape sequences or bidi overrides: on a terminal they
-    # are shown, not obeyed (cli/terminal.py). A file or a pipe gets the text unchanged.
-    stdout, stderr = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = guard(stdout), guard(stderr)
-    try:
-        return _run(argv)
-    finally:
-        sys.stdout, sys.stderr = stdout, stderr
+    return run_guarded(_run, sys.argv[1:] if argv is None else list(argv))
 
 
-def _run(argv: list[str] | None) -> int:
-    argv = sys.argv[1:] if argv is None else list(argv)
+def _run(argv: list[str]) -> int:
     # A one-shot command builds its own parser alone: all nineteen took a fifth of a
     # one-shot query's own time (argparse asks gettext for its words at every step).
     parser = make_parser(chosen_command(argv))
-    try:
-        check_utf8(argv)
-        args = parser.parse_args(argv)
-        resolve_project_paths(args)
-        return args.func(args) or 0
-    except AshrafKGError as error:
-        print(f"Error: {one_line(str(error))}", file=sys.stderr)
-        return error.exit_code
-    except KeyboardInterrupt:
-        print("Interrupted.", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        return 0
-
-
-def one_line(message: str) -> str:
-    """``message`` fit for one line of any terminal: line breaks as spaces, and characters
-    no encoding can write (lone surrogates) as escapes."""
-    text = " ".join(line.strip() for line in message.splitlines())
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    check_utf8(argv)
+    args = parser.parse_args(argv)
+    resolve_project_paths(args)
+    return args.func(args) or 0
 
 
 if __name__ == "__main__":
