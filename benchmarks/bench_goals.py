@@ -129,6 +129,26 @@ def _two(start: dict, what: str) -> str:
             f"{disk['wall'] * 1000:.0f} ms on the disk cache ({disk['cpu'] * 1000:.0f} ms CPU)")
 
 
+def yardstick() -> float:
+    """CPU seconds of a fixed pure-Python workload (median of 5): the machine's own speed at
+    the time. This machine is a share of a bigger one, and its speed moves from day to day
+    (the same build took twice as long on one day as on another): two runs' figures can be
+    compared only beside their yardsticks."""
+    def work() -> None:
+        table = {}
+        for number in range(300_000):
+            key = f"id/{number % 5000}/{number}"
+            table[key] = len(key)
+        sorted(table)
+
+    times = []
+    for _ in range(5):
+        started = time.process_time()
+        work()
+        times.append(time.process_time() - started)
+    return statistics.median(times)
+
+
 def machine() -> str:
     libraries = ", ".join(f"{name} {version(name)}" for name in ("rdflib", "pyoxigraph", "pyshacl"))
     return (f"{platform.machine()}, {os.cpu_count()} cores, Linux {platform.release()}; "
@@ -143,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=HERE / "results.md")
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="bench-goals-"))
-    loads = [f"start {load()}"]
+    loads, speeds = [f"start {load()}"], [f"start {yardstick():.3f} s"]
     try:
         library_text = run_script("bench_library.py", ["--size", args.size], work / "library.json")
         loads.append(f"after the library {load()}")
@@ -152,6 +172,7 @@ def main(argv: list[str] | None = None) -> int:
         loads.append(f"after the real corpus {load()}")
         run_script("bench_build.py", ["--documents", str(args.documents), "--runs", "cold"], work / "big.json")
         loads.append(f"end {load()}")
+        speeds.append(f"end {yardstick():.3f} s")
         library = json.loads((work / "library.json").read_text(encoding="utf-8"))
         real = json.loads((work / "real.json").read_text(encoding="utf-8"))
         big = json.loads((work / "big.json").read_text(encoding="utf-8"))
@@ -162,6 +183,8 @@ def main(argv: list[str] | None = None) -> int:
            f"Written by `python benchmarks/bench_goals.py` on {time.strftime('%Y-%m-%d')}. "
            "Method: [README.md](README.md).", "", f"Machine: {machine()}.", "",
            f"Load average (1, 5, 15 min): {'; '.join(loads)}.", "",
+           f"Machine speed (CPU time of a fixed Python workload, `yardstick()`; less is faster): "
+           f"{'; '.join(speeds)}.", "",
            "| goal | measured | |", "|---|---|---|"]
     out += [f"| {goal} | {figure} | {'met' if met else '**not met**'} |" for goal, figure, met in rows]
     out += ["", "## The build", ""] + build_table(real + big)
