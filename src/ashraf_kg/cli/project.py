@@ -12,16 +12,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..places import PROJECT_MARKERS, find_project_root
-
-MARKERS = tuple(Path(marker) for marker in PROJECT_MARKERS)
-"""Files whose presence makes a folder a project's root."""
+from ..places import find_project_root
 
 _PROJECT_DIRS = {"corpus_dir": "corpus", "graph_dir": "graph"}
 
 
 def find_root(start: Path) -> Path | None:
-    """The nearest folder, ``start`` or above it, that holds one of :data:`MARKERS`."""
+    """The nearest folder, ``start`` or above it, that holds one of :data:`ashraf_kg.places.PROJECT_MARKERS`."""
     found = find_project_root(start)
     return None if found is None else Path(found)
 

@@ -29,7 +29,7 @@ class unix_address:  # noqa: N801 - used as a function: ``with unix_address(path
         self.folder = os.open(parent, os.O_RDONLY | os.O_DIRECTORY)
         return f"/proc/self/fd/{self.folder}/{name}"
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *_) -> None:
         if self.folder is not None:
             os.close(self.folder)
             self.folder = None
