@@ -1,7 +1,7 @@
 """Every speed goal of the library, the command line and the build, in one run, written to
 ``results.md``.
 
-    python benchmarks/bench_goals.py                 # about 35 minutes on 2 idle cores
+    python benchmarks/bench_goals.py                 # 25 to 45 minutes on 2 idle cores
     python benchmarks/bench_goals.py --size 100k --documents 100 --out /tmp/results.md
 
 It runs, one after the other on the same machine: ``bench_library.py --size 1M`` (queries
