@@ -29,6 +29,11 @@ def cache_folder() -> str | None:
     return os.path.join(xdg or os.path.join(os.path.expanduser("~"), ".cache"), "ashraf-kg")
 
 
+def queries_folder() -> str:
+    """The named queries' folder: ``$ASHRAF_KG_QUERIES_DIR`` as given, else the packaged one."""
+    return os.environ.get("ASHRAF_KG_QUERIES_DIR") or os.path.join(PACKAGE_DATA, "queries")
+
+
 def find_project_root(start: str) -> str | None:
     """The nearest folder, ``start`` (resolved) or above it, holding one of :data:`PROJECT_MARKERS`."""
     folder = os.path.realpath(start)

@@ -111,13 +111,14 @@ def read_named_query(name: str):
     text and file: the store reads the header, and a header it refuses is the same error
     as in the full command); None when the full command must find it (a partial name, a
     file in the current folder, another query folder)."""
-    from ..places import PACKAGE_DATA
-    from ..query.header import NamedQuery, looks_inline
+    from ..places import queries_folder
+    from ..query.header import NamedQuery, is_query_name, looks_inline
 
+    # Another folder is left to the full command, which names its files as pathlib does.
     if (os.environ.get("ASHRAF_KG_QUERIES_DIR") or looks_inline(name) or os.path.isfile(name)
-            or not (name.isascii() and name.islower() and name.replace("_", "").isalnum())):
+            or not is_query_name(name)):
         return None
-    path = os.path.join(PACKAGE_DATA, "queries", f"{name}.rq")
+    path = os.path.join(queries_folder(), f"{name}.rq")
     try:
         with open(path, encoding="utf-8") as handle:
             return NamedQuery(name, handle.read(), path)

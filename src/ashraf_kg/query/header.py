@@ -81,6 +81,11 @@ def _parse_parameter(spec: str, where: str) -> QueryParameter:
     return QueryParameter(match["name"], match["type"], match["default"], match["meaning"].strip())
 
 
+def is_query_name(name: str) -> bool:
+    """Whether ``name`` is a plain ``<verb>_<what>`` name, surely a query file's stem."""
+    return name.isascii() and name.islower() and name.replace("_", "").isalnum()
+
+
 def looks_inline(spec: str) -> bool:
     """Whether ``spec`` is a query's text rather than a name or a file."""
     return "{" in spec or bool(re.match(r"\s*(PREFIX|BASE|SELECT|ASK|CONSTRUCT|DESCRIBE)\b", spec, re.I))

@@ -13,8 +13,8 @@ from stat import S_ISREG
 
 from .. import resources
 from ..errors import QueryError
-from ..places import PACKAGE_DATA
-from .header import PARAMETER_TYPES, NamedQuery, QueryParameter, looks_inline, parse_query
+from ..places import queries_folder
+from .header import PARAMETER_TYPES, NamedQuery, QueryParameter, is_query_name, looks_inline, parse_query
 
 __all__ = ["PARAMETER_TYPES", "NamedQuery", "QueryParameter", "list_queries", "parse_query",
            "render_catalogue", "resolve_query", "write_catalogue"]
@@ -80,11 +80,10 @@ def _read_alone(name: str, queries_dir: str | os.PathLike | None) -> NamedQuery 
     one-shot query needs no other (reading all of them was a thirtieth of its start-up),
     and a program running queries by name pays one ``stat`` a call. None when no file has
     that name. Kept, and read again only when its file changes, as the catalogue's are."""
-    if not (name.isascii() and name.islower() and name.replace("_", "").isalnum()):
-        return None  # only a plain <verb>_<what> name is surely a file's stem, as listed
-    if queries_dir is None:  # a folder that is not there fails the stat: list_queries says so
-        queries_dir = os.environ.get("ASHRAF_KG_QUERIES_DIR") or os.path.join(PACKAGE_DATA, "queries")
-    path = os.path.join(queries_dir, f"{name}.rq")
+    if not is_query_name(name):
+        return None
+    # A folder that is not there fails the stat below: list_queries then says so.
+    path = os.path.join(queries_folder() if queries_dir is None else queries_dir, f"{name}.rq")
     try:
         stat = os.stat(path)
     except OSError:

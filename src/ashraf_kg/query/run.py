@@ -128,9 +128,11 @@ def bind_parameters(query: NamedQuery, params: Mapping[str, object] | None = Non
 
 
 def _binding_key(query: NamedQuery, params: Mapping[str, object] | None) -> tuple | None:
-    """What the bound text depends on (the values with their types: ``1`` is not ``True``);
-    None when a value cannot be a key."""
-    key = (query.text, query.source, tuple((n, type(v), v) for n, v in sorted((params or {}).items())))
+    """What the bound text depends on: the query's text, file and declared parameters (a
+    NamedQuery may be made by hand), and the values with their types (``1`` is not
+    ``True``); None when a value cannot be a key."""
+    values = tuple((n, type(v), v) for n, v in sorted((params or {}).items()))
+    key = (query.text, query.source, query.parameters, values)
     try:
         hash(key)
     except TypeError:
