@@ -268,6 +268,12 @@ def workers_of(pid: int) -> set[int]:
     return {int(p) for p in open(f"/proc/{pid}/task/{pid}/children").read().split()}
 
 
+def cpu_ticks(pid: int) -> int:
+    """Clock ticks of CPU time ``pid`` has used (user and system)."""
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
+
+
 def test_a_query_whose_caller_leaves_is_ended_and_a_finished_one_keeps_its_worker(running, cache):
     graph, store = running
     assert ask(graph, cache, "list_documents", fmt="csv") is not None
@@ -279,7 +285,10 @@ def test_a_query_whose_caller_leaves_is_ended_and_a_finished_one_keeps_its_worke
     resident.send_frame(conn, {"op": "query", "protocol": resident.PROTOCOL, "key": store.key,
                                "stamp": store.stamps[0], "query": {"name": "<inline>", "text": SLOW,
                                                                    "source": "<inline>"}})
-    time.sleep(0.5)
+    busy = time.monotonic() + 10  # the query is running once a worker spends time on it
+    started = {pid: cpu_ticks(pid) for pid in kept}
+    while time.monotonic() < busy and all(cpu_ticks(pid) - started[pid] < 5 for pid in kept):
+        time.sleep(0.05)
     conn.close()  # the caller leaves while its query runs
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline and len(workers_of(store.pid) & kept) == len(kept):
