@@ -65,6 +65,36 @@ def test_the_whole_parser_reads_what_may_not_name_a_command_first(argv):
     assert chosen_command(argv) is None
 
 
+@pytest.mark.parametrize("argv", [["--help"], ["-h"], ["--root", ".", "--help"]])
+def test_top_level_help_is_the_same_without_the_commands_options(argv, capsys):
+    helps = []
+    for options in (True, False):
+        with pytest.raises(SystemExit):
+            make_parser(options=options).parse_args(argv)
+        helps.append(capsys.readouterr().out)
+    assert helps[0] == helps[1] and "export-network" in helps[1]
+
+
+@pytest.mark.parametrize("argv", [[], ["querry"], ["--root"], ["--no-such-option"]])
+def test_a_command_line_naming_no_command_is_refused_alike_without_the_commands_options(argv):
+    refusals = []
+    for options in (True, False):
+        with pytest.raises(UsageError) as refused:
+            make_parser(options=options).parse_args(argv)
+        refusals.append(str(refused.value))
+    assert refusals[0] == refusals[1]
+
+
+def test_top_level_help_imports_no_command_s_module():
+    code = ("import sys\nfrom ashraf_kg.cli import main\ntry:\n    main(['--help'])\n"
+            "except SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith('ashraf_kg.cli.')))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = result.stdout.splitlines()[-1]
+    assert "ashraf_kg.cli.commands" in loaded
+    assert not any(f"ashraf_kg.cli.{module}'" in loaded for module in ("corpus", "sparql", "network", "store", "cache"))
+
+
 def test_build_works_outside_the_repository(tmp_path, corpus_dir):
     result = subprocess.run(
         [sys.executable, "-m", "ashraf_kg.cli", "build", "--corpus-dir", str(corpus_dir),

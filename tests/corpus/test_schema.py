@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ashraf_kg import vocab
 from ashraf_kg.cli import main
@@ -220,3 +223,65 @@ def test_add_refuses_deep_nesting_in_a_source_yaml(tmp_path, data_dir, text):
     (tmp_path / "statement.source.yaml").write_text("title: " + text + "\n", encoding="utf-8")
     with pytest.raises(IngestError, match=r"statement\.source\.yaml:\d+:\d+: malformed YAML"):
         add_document(tmp_path / "statement.txt", tmp_path / "corpus")
+
+
+# jsonschema-rs lets a file through only where jsonschema would (schema._surely_valid).
+KINDS = {"registry.yaml": "registry", "doc1/meta.yaml": "meta", "doc1/annotations.yaml": "annotations"}
+ANY_VALUE = st.one_of(
+    st.none(), st.booleans(), st.integers(-3, 10**20), st.floats(), st.text(max_size=12),
+    st.sampled_from(["false", "2013-02-30", "2013-09-31T25:00", "en us!", "Q0", "Q42\n",
+                     "person/x\n", "P1Y\n", "PT", "organization/army", "Army", "\ud800", "\u0663"]),
+    st.lists(st.one_of(st.text(max_size=6), st.integers(), st.booleans()), max_size=3),
+    st.dictionaries(st.text(max_size=6), st.text(max_size=6), max_size=2))
+
+
+def _places(value, prefix=()):
+    yield prefix
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        yield from _places(item, (*prefix, key))
+
+
+def _jsonschema_errors(data, kind: str) -> list:
+    from ashraf_kg.corpus.schema import _validator
+
+    return list(_validator(kind).iter_errors(data))
+
+
+def test_the_quick_check_lets_the_real_corpus_through(corpus_dir):
+    from ashraf_kg.corpus.schema import _surely_valid
+    from ashraf_kg.corpus.yamlio import load_yaml
+
+    files = [(corpus_dir / "registry.yaml", "registry")]
+    for folder in sorted(p for p in corpus_dir.iterdir() if p.is_dir()):
+        files += [(folder / "meta.yaml", "meta"), (folder / "annotations.yaml", "annotations")]
+    for path, kind in files:
+        if path.is_file():
+            assert _surely_valid(load_yaml(path).data, kind), path
+
+
+@settings(max_examples=400, deadline=None, derandomize=True, database=None)
+@given(data=st.data())
+def test_the_quick_check_never_lets_through_what_jsonschema_refuses(data):
+    import copy
+
+    from ashraf_kg.corpus.schema import _surely_valid
+
+    name = data.draw(st.sampled_from(sorted(KINDS)))
+    original = _loaded(name)
+    place = data.draw(st.sampled_from(list(_places(original))[1:]))
+    changed = copy.deepcopy(original)
+    target = changed
+    for key in place[:-1]:
+        target = target[key]
+    target[place[-1]] = data.draw(ANY_VALUE)
+    if _surely_valid(changed, KINDS[name]):
+        assert not _jsonschema_errors(changed, KINDS[name]), (name, place, target[place[-1]])
+
+
+@functools.cache
+def _loaded(name: str):
+    """The data of one file of the minimal corpus, as the reader loads it."""
+    from ashraf_kg.corpus.yamlio import load_yaml
+
+    return load_yaml(MINIMAL / name).data

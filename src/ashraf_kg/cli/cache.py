@@ -39,9 +39,7 @@ def _run_clear(args) -> int:
     return 0
 
 
-def add_cache_parser(sub) -> None:
-    p = sub.add_parser("cache", help="show or clear the build and query cache "
-                                     "(ASHRAF_KG_CACHE_DIR, else ~/.cache/ashraf-kg)")
+def add_cache_options(p) -> None:
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     info = actions.add_parser("info", help="the cache folder, and each kind's entries and size")
     info.set_defaults(func=_run_info)

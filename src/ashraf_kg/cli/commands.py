@@ -1,8 +1,10 @@
 """The ``ashraf-kg`` command: a thin shell over the library.
 
 The building commands live here, the others in ``corpus``, ``sparql``, ``network``,
-``store`` and ``cache``. Each command is one ``add_<name>_parser`` function that declares its options and
-sets ``func``; library errors become one ``Error: …`` line and exit status 2.
+``store`` and ``cache``. :data:`COMMANDS` names each command, its line in ``--help`` and
+the module whose ``add_<name>_options`` declares its options and sets ``func``; a
+module is imported only when its command's options are wanted. Library errors become one
+``Error: …`` line and exit status 2.
 """
 
 from __future__ import annotations
@@ -11,18 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .cache import add_cache_parser
-from .corpus import (
-    add_add_parser,
-    add_effort_parser,
-    add_evaluate_parser,
-    add_extract_parser,
-    add_review_parser,
-)
-from .network import add_analyze_parser, add_export_network_parser, add_path_parser, add_viz_parser
 from .project import add_corpus_option, add_graph_option, add_root_option, resolve_project_paths
-from .sparql import add_push_parser, add_queries_parser, add_query_parser, add_serve_parser
-from .store import add_store_parser
 from .terminal import run_guarded
 from .values import CommandParser, check_utf8
 
@@ -35,8 +26,7 @@ def _run_clean(args) -> int:
     return 0
 
 
-def add_clean_parser(sub) -> None:
-    p = sub.add_parser("clean", help="print the cleaned article body of a raw document")
+def add_clean_options(p) -> None:
     p.add_argument("file", help="a document as received (plain text)")
     p.set_defaults(func=_run_clean)
 
@@ -59,8 +49,7 @@ def _run_build(args) -> int:
     return 0
 
 
-def add_build_parser(sub) -> None:
-    p = sub.add_parser("build", help="read, anchor, build, validate and write graph/")
+def add_build_options(p) -> None:
     add_corpus_option(p)
     add_graph_option(p, "where the dumps go")
     p.add_argument("--include-drafts", action="store_true",
@@ -83,8 +72,7 @@ def _run_validate(args) -> int:
     return 1
 
 
-def add_validate_parser(sub) -> None:
-    p = sub.add_parser("validate", help="check the committed dumps against the SHACL shapes")
+def add_validate_options(p) -> None:
     add_graph_option(p, "the built graph: reads ashraf-kg.trig, else ashraf-kg.ttl")
     p.set_defaults(func=_run_validate)
 
@@ -97,40 +85,56 @@ def _run_stats(args) -> int:
     return 0
 
 
-def add_stats_parser(sub) -> None:
-    p = sub.add_parser("stats", help="counts by graph and type, and the most connected entities")
+def add_stats_options(p) -> None:
     add_graph_option(p, "the built graph")
     p.add_argument("--top", type=int, default=10, help="how many entities to list (default: 10)")
     p.set_defaults(func=_run_stats)
 
 
-# Every command's parser by the command's name, in the order ``--help`` lists them.
+# Every command: the module of ``cli/`` that declares its options, and its line in
+# ``--help``; in the order ``--help`` lists them.
 COMMANDS = {
-    "add": add_add_parser,
-    "extract": add_extract_parser,
-    "review": add_review_parser,
-    "evaluate": add_evaluate_parser,
-    "effort": add_effort_parser,
-    "clean": add_clean_parser,
-    "build": add_build_parser,
-    "validate": add_validate_parser,
-    "stats": add_stats_parser,
-    "query": add_query_parser,
-    "queries": add_queries_parser,
-    "store": add_store_parser,
-    "cache": add_cache_parser,
-    "serve": add_serve_parser,
-    "push": add_push_parser,
-    "viz": add_viz_parser,
-    "analyze": add_analyze_parser,
-    "path": add_path_parser,
-    "export-network": add_export_network_parser,
+    "add": ("corpus", "add a document (plain text or saved HTML) or a folder of them"),
+    "extract": ("corpus", "draft annotations of a document (statistical parse and rules)"),
+    "review": ("corpus", "list proposed entities of a draft; accept or merge them"),
+    "evaluate": ("corpus", "precision, recall and F1 of extraction vs curated"),
+    "effort": ("corpus", "curation effort: draft.yaml against annotations.yaml"),
+    "clean": ("commands", "print the cleaned article body of a raw document"),
+    "build": ("commands", "read, anchor, build, validate and write graph/"),
+    "validate": ("commands", "check the committed dumps against the SHACL shapes"),
+    "stats": ("commands", "counts by graph and type, and the most connected entities"),
+    "query": ("sparql", "run a SPARQL query (a named one, a file, or -e TEXT)"),
+    "queries": ("sparql", "list the named queries, show one, or write their catalogue"),
+    "store": ("store", "start, stop or show the resident store that answers one-shot queries "
+                       "from memory"),
+    "cache": ("cache", "show or clear the build and query cache (ASHRAF_KG_CACHE_DIR, else "
+                       "~/.cache/ashraf-kg)"),
+    "serve": ("sparql", "serve the graph read-only with Oxigraph server (SPARQL over HTTP)"),
+    "push": ("sparql", "load the graph into a SPARQL store (Graph Store Protocol), replacing "
+                       "its graphs"),
+    "viz": ("network", "write the interactive network page (one self-contained HTML file)"),
+    "analyze": ("network", "centrality, communities and brokers of the network"),
+    "path": ("network", "the shortest explained paths between two nodes, with evidence per hop"),
+    "export-network": ("network", "write the network as GraphML, GEXF or CSV node and edge lists"),
 }
 
 
-def make_parser(command: str | None = None) -> argparse.ArgumentParser:
+def add_options(name: str, parser: argparse.ArgumentParser) -> None:
+    """Declare command ``name``'s options on ``parser`` (its module imported now)."""
+    from importlib import import_module
+
+    module = import_module(f".{COMMANDS[name][0]}", __package__)
+    getattr(module, f"add_{name.replace('-', '_')}_options")(parser)
+
+
+def make_parser(command: str | None = None, *, options: bool = True) -> argparse.ArgumentParser:
     """The command line's parser: every command's, or only ``command``'s (which parses
-    that command's arguments exactly as the whole parser does)."""
+    that command's arguments exactly as the whole parser does).
+
+    ``options=False`` leaves each command's own options out: such a parser reads a
+    command line that names no command (``--help``, ``--version``, a misspelt command)
+    exactly as the whole one does, without importing the commands' modules.
+    """
     from .. import __version__
 
     parser = CommandParser(
@@ -139,11 +143,12 @@ def make_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"ashraf-kg {__version__}")
     add_root_option(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for name, add_parser in COMMANDS.items():
+    for name, (_, summary) in COMMANDS.items():
         if command is None or name == command:
-            add_parser(sub)
-    for each in sub.choices.values():
-        add_root_option(each)
+            each = sub.add_parser(name, help=summary)
+            if options:
+                add_options(name, each)
+            add_root_option(each)
     return parser
 
 
@@ -166,7 +171,9 @@ def main(argv: list[str] | None = None) -> int:
 def _run(argv: list[str]) -> int:
     # A one-shot command builds its own parser alone: all nineteen took a fifth of a
     # one-shot query's own time (argparse asks gettext for its words at every step).
-    parser = make_parser(chosen_command(argv))
+    command = chosen_command(argv)
+    # A command's options matter only to a command line that names it.
+    parser = make_parser(command, options=command is not None or any(a in COMMANDS for a in argv))
     check_utf8(argv)
     args = parser.parse_args(argv)
     resolve_project_paths(args)

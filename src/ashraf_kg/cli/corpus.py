@@ -20,11 +20,9 @@ def _run_add(args) -> int:
     return 0
 
 
-def add_add_parser(sub) -> None:
-    p = sub.add_parser("add", help="add a document (plain text or saved HTML) or a folder of them",
-                       description="Add a document to the corpus. What FILE's <name>.source.yaml "
-                                   "(beside it) says of it goes into meta.yaml; the options "
-                                   "below override it and the text.")
+def add_add_options(p) -> None:
+    p.description = ("Add a document to the corpus. What FILE's <name>.source.yaml (beside it) "
+                     "says of it goes into meta.yaml; the options below override it and the text.")
     p.add_argument("path", metavar="FILE|DIR")
     add_corpus_option(p)
     p.add_argument("--doc-id", default=None, help="the document id (default: NNN_<title-slug>)")
@@ -49,8 +47,7 @@ def _run_extract(args) -> int:
     return 0
 
 
-def add_extract_parser(sub) -> None:
-    p = sub.add_parser("extract", help="draft annotations of a document (statistical parse and rules)")
+def add_extract_options(p) -> None:
     p.add_argument("doc_id", metavar="DOC-ID")
     add_corpus_option(p)
     p.add_argument("--output", default=None, help="default: corpus/<doc>/draft.yaml")
@@ -88,8 +85,7 @@ def _run_review(args) -> int:
     return 0
 
 
-def add_review_parser(sub) -> None:
-    p = sub.add_parser("review", help="list proposed entities of a draft; accept or merge them")
+def add_review_options(p) -> None:
     p.add_argument("doc_id", metavar="DOC-ID")
     add_corpus_option(p)
     action = p.add_mutually_exclusive_group()
@@ -113,8 +109,7 @@ def _run_evaluate(args) -> int:
     return 0
 
 
-def add_evaluate_parser(sub) -> None:
-    p = sub.add_parser("evaluate", help="precision, recall and F1 of extraction vs curated")
+def add_evaluate_options(p) -> None:
     p.add_argument("doc_ids", nargs="*", metavar="DOC-ID")
     add_corpus_option(p)
     p.add_argument("--format", choices=("table", "markdown", "json"), default="table",
@@ -139,8 +134,7 @@ def _run_effort(args) -> int:
     return 0
 
 
-def add_effort_parser(sub) -> None:
-    p = sub.add_parser("effort", help="curation effort: draft.yaml against annotations.yaml")
+def add_effort_options(p) -> None:
     p.add_argument("doc_ids", nargs="*", metavar="DOC-ID",
                    help="default: every document with both files")
     p.add_argument("--corpus-dir", default="corpus")

@@ -24,10 +24,9 @@ def _run_viz(args) -> int:
     return 0
 
 
-def add_viz_parser(sub) -> None:
+def add_viz_options(p) -> None:
     from ..visualise import DEFAULT_THRESHOLD
 
-    p = sub.add_parser("viz", help="write the interactive network page (one self-contained HTML file)")
     add_graph_option(p, "the built graph")
     p.add_argument("--output", default=None, metavar="FILE",
                    help="the page to write (default: ashraf.html in the graph folder)")
@@ -61,8 +60,7 @@ def _run_analyze(args) -> int:
     return 0
 
 
-def add_analyze_parser(sub) -> None:
-    p = sub.add_parser("analyze", help="centrality, communities and brokers of the network")
+def add_analyze_options(p) -> None:
     add_graph_option(p, "the built graph")
     p.add_argument("--format", choices=("table", "json"), default="table", help="output format (default: table)")
     p.add_argument("--top", type=int, default=20, metavar="N", help="rows per table (default: 20)")
@@ -85,8 +83,7 @@ def _run_path(args) -> int:
     return 0
 
 
-def add_path_parser(sub) -> None:
-    p = sub.add_parser("path", help="the shortest explained paths between two nodes, with evidence per hop")
+def add_path_options(p) -> None:
     p.add_argument("a", help="a name, alias or id, e.g. Suleimani")
     p.add_argument("b", help="another name, alias or id, e.g. 'Camp Ashraf'")
     p.add_argument("--k", type=int, default=3, help="how many paths (default: 3)")
@@ -110,8 +107,7 @@ def _run_export_network(args) -> int:
     return 0
 
 
-def add_export_network_parser(sub) -> None:
-    p = sub.add_parser("export-network", help="write the network as GraphML, GEXF or CSV node and edge lists")
+def add_export_network_options(p) -> None:
     p.add_argument("--format", choices=("graphml", "gexf", "csv"), required=True, help="file format")
     p.add_argument("--output", required=True, metavar="FILE",
                    help="the file to write (for csv: the link list, one row per link)")

@@ -56,11 +56,10 @@ def _split_param(item: str) -> tuple[str, str]:
     return name.strip(), value
 
 
-def add_query_parser(sub) -> None:
+def add_query_options(p) -> None:
     from ..choices import RESULT_FORMATS as FORMATS
     from ..choices import STORAGES
 
-    p = sub.add_parser("query", help="run a SPARQL query (a named one, a file, or -e TEXT)")
     p.add_argument("query", nargs="?", help="a query name (see `ashraf-kg queries`) or a .rq file")
     p.add_argument("-e", "--expression", metavar="TEXT", help="the query text itself")
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
@@ -128,8 +127,7 @@ def describe_query(query) -> str:
     return "\n".join(lines) + "\n"
 
 
-def add_queries_parser(sub) -> None:
-    p = sub.add_parser("queries", help="list the named queries, show one, or write their catalogue")
+def add_queries_options(p) -> None:
     p.add_argument("name", nargs="?", metavar="NAME",
                    help="show this query's question and parameters with their defaults")
     p.add_argument("--catalogue", action="store_true", help="write queries/README.md from the query headers")
@@ -158,8 +156,7 @@ def _run_serve(args) -> int:
     return 0
 
 
-def add_serve_parser(sub) -> None:
-    p = sub.add_parser("serve", help="serve the graph read-only with Oxigraph server (SPARQL over HTTP)")
+def add_serve_options(p) -> None:
     add_graph_option(p, "the built graph")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     p.add_argument("--port", type=int, default=7878, help="port to listen on; 0 picks a free one (default: 7878)")
@@ -185,10 +182,9 @@ def _run_push(args) -> int:
     return 0
 
 
-def add_push_parser(sub) -> None:
+def add_push_options(p) -> None:
     import os
 
-    p = sub.add_parser("push", help="load the graph into a SPARQL store (Graph Store Protocol), replacing its graphs")
     p.add_argument("--endpoint", required=True, metavar="URL", help="the store's SPARQL query endpoint")
     p.add_argument("--gsp", metavar="URL",
                    help="its Graph Store Protocol URL (guessed for Oxigraph /query and Virtuoso /sparql)")

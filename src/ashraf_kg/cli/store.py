@@ -41,9 +41,7 @@ def _run_store(args) -> int:
     return current
 
 
-def add_store_parser(sub) -> None:
-    p = sub.add_parser("store", help="start, stop or show the resident store that answers "
-                                     "one-shot queries from memory")
+def add_store_options(p) -> None:
     p.add_argument("action", choices=("start", "stop", "status"),
                    help="start: load the graph into a background process (Unix socket, this user "
                         "only); stop: end it; status: show the running ones (exit 1 when none "
