@@ -99,18 +99,23 @@ def generate_corpus(source: Path, target: Path, documents: int) -> Path:
     return target
 
 
-def _usage() -> tuple[float, float]:
-    """CPU seconds of this process and its reaped children (the validation workers), and
-    the peak resident memory in MB of this process plus that of its largest child."""
+def _usage(side_peaks: tuple = ()) -> tuple[float, float]:
+    """CPU seconds of this process and its reaped children (the pages' side processes, any
+    validation workers), and the peak resident memory in MB: this process's, plus that of
+    each side process (``side_peaks``: they run at the same time as this one), plus that of
+    the largest other child if it was larger than all of them."""
     own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
-    return cpu, (own.ru_maxrss + children.ru_maxrss) / 1024
+    largest = children.ru_maxrss / 1024
+    other = largest if largest > max(side_peaks, default=0.0) + 0.5 else 0.0
+    return cpu, own.ru_maxrss / 1024 + sum(side_peaks) + other
 
 
 def run_stages(corpus_dir: Path, graph_dir: Path, *, pages: bool = True) -> list[tuple]:
-    """Build ``corpus_dir`` into ``graph_dir`` stage by stage, as ``pipeline.build_graph`` does.
+    """Build ``corpus_dir`` into ``graph_dir`` with ``pipeline.build_graph``, timing each stage
+    as it ends in this process (``visualise`` is the wait for the pages' side processes).
 
-    Returns rows ``(stage, wall s, CPU s, peak MB so far)``.
+    Returns rows ``(stage, wall s, CPU s, peak MB so far)`` and the side processes' usage.
     """
     rows = []
     wall0, (cpu0, _) = time.perf_counter(), _usage()
@@ -121,33 +126,15 @@ def run_stages(corpus_dir: Path, graph_dir: Path, *, pages: bool = True) -> list
         rows.append((stage, wall - wall0, cpu - cpu0, peak))
         wall0, cpu0 = wall, cpu
 
-    from ashraf_kg.anchor import anchor_corpus
-    from ashraf_kg.build.dataset import build_dataset
-    from ashraf_kg.corpus.reader import read_corpus
-    from ashraf_kg.export.describe import write_void
-    from ashraf_kg.export.dumps import check_graph_dir
-    from ashraf_kg.fileio import staged_folder
-    from ashraf_kg.pipeline import export_graph, locate_statements, visualise_graph
-    from ashraf_kg.validate import check_graph
+    from ashraf_kg.pipeline import build_graph
     lap("import")
-    check_graph_dir(graph_dir)
-    corpus = read_corpus(corpus_dir)
-    lap("read")
-    anchored = anchor_corpus(corpus)
-    lap("anchor")
-    dataset = build_dataset(corpus, anchored=anchored)
-    lap("build")
-    check_graph(dataset, locate=locate_statements(corpus).get)
-    lap("validate")
-    with staged_folder(graph_dir) as folder:
-        export_graph(dataset, folder, pages=pages)
-        lap("export")
-        if pages:
-            visualise_graph(dataset, folder)
-            lap("visualise")
-        write_void(dataset, folder)
-        lap("void")
-    return rows
+    summary = build_graph(corpus_dir, graph_dir, pages=pages, on_stage=lap)
+    # The memory of the side processes is known once they are waited for: the figures of
+    # the stages from then on count it.
+    peaks = tuple(usage.peak_mb for usage in summary.side_work)
+    at = [r[0] for r in rows].index("visualise")
+    rows[at:] = [(stage, wall, cpu, max(peak, _usage(peaks)[1])) for stage, wall, cpu, peak in rows[at:]]
+    return rows, summary.side_work
 
 
 def print_table(title: str, rows: list[tuple], goal: float | None) -> float:
@@ -167,13 +154,17 @@ def print_table(title: str, rows: list[tuple], goal: float | None) -> float:
 
 def _child(args) -> None:
     """One build in this (fresh) process, its table printed."""
-    rows = run_stages(Path(args.corpus), Path(args.graph_dir), pages=not args.no_pages)
+    rows, side = run_stages(Path(args.corpus), Path(args.graph_dir), pages=not args.no_pages)
     print_table(args.title, rows, args.goal or None)
+    for usage in side:
+        print(f"  beside it: {usage.name:<14} {usage.wall:6.2f} s wall {usage.cpu:6.2f} s CPU "
+              f"{usage.peak_mb:7.0f} MB peak")
     if args.json:
         import json
 
         runs = json.loads(args.json.read_text(encoding="utf-8")) if args.json.exists() else []
-        runs.append({"title": args.title, "load": os.getloadavg(), "stages": rows})
+        runs.append({"title": args.title, "load": os.getloadavg(), "stages": rows,
+                     "side": [[u.name, u.wall, u.cpu, u.peak_mb] for u in side]})
         args.json.write_text(json.dumps(runs, indent=1), encoding="utf-8")
 
 

@@ -16,7 +16,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "ashraf_kg"
 STAGES = ["ground", "corpus", "anchor", "extract", "build", "validate", "export", "query",
           "network", "visualise", "pipeline", "cli"]
 GROUND = {"collector", "model", "vocab", "choices", "namespaces", "errors", "fileio", "cache", "resources", "places",
-          "clean", "sentences", "timex", "__init__", "__main__"}
+          "clean", "sentences", "timex", "sidework", "__init__", "__main__"}
 
 
 def stage_of(module: str) -> str:

@@ -38,12 +38,23 @@ def write_text_atomic(path: Path, text: str) -> None:
     write_bytes_atomic(path, text.encode("utf-8"))
 
 
+def write_chunks_atomic(path: Path, chunks) -> None:
+    """Write the text of ``chunks`` (an iterable of str, UTF-8) to ``path`` through a temp
+    file and rename, one chunk at a time: the whole text is never held. An error raised
+    while the chunks are made leaves ``path`` as it was."""
+    _write_atomic(path, lambda handle: handle.writelines(chunk.encode("utf-8") for chunk in chunks))
+
+
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temp file and rename.
 
     Raises :class:`AshrafKGError` naming the file when it cannot be written (a folder in
     its place, no permission, a full disk); the file is then as it was.
     """
+    _write_atomic(path, lambda handle: handle.write(data))
+
+
+def _write_atomic(path: Path, write) -> None:
     import tempfile
     path = Path(path)
     if path.is_dir():
@@ -53,7 +64,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            write(handle)
             os.fchmod(handle.fileno(), public_mode())
         os.replace(tmp, path)
     except OSError as error:

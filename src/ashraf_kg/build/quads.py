@@ -78,6 +78,11 @@ def graph_rows(dataset) -> dict:
 
 
 def _graph_rows(dataset) -> dict:
+    return dict(_rows_of_graphs(dataset))
+
+
+def _rows_of_graphs(dataset):
+    """(graph IRI, its N-Triples lines) for each graph in IRI order, one graph at a time."""
     from rdflib import Literal
     from rdflib.plugins.serializers.nt import _quoteLiteral  # what rdflib's _nt_row writes
 
@@ -96,17 +101,24 @@ def _graph_rows(dataset) -> dict:
             found = values[term] = _quoteLiteral(term) if isinstance(term, Literal) else term.n3()
         return found
 
-    return {graph: [f"{name_of(s)} {name_of(p)} {value_of(o)} .\n" for s, p, o in triples]
-            for graph, triples in graph_triples(dataset).items()}
+    for graph, triples in graph_triples(dataset).items():
+        yield graph, [f"{name_of(s)} {name_of(p)} {value_of(o)} .\n" for s, p, o in triples]
 
 
-def dataset_digest(dataset) -> str:
-    """SHA-256 of the dataset's content: each graph's IRI and sorted N-Triples lines."""
+def dataset_digest(dataset, *, keep_rows: bool = True) -> str:
+    """SHA-256 of the dataset's content: each graph's IRI and sorted N-Triples lines.
+
+    ``keep_rows=False``: unless :func:`graph_rows` has them already, the lines are made one
+    graph at a time and not kept (the network page's side process needs the digest only).
+    """
     import hashlib
 
     def digest(d) -> str:
+        store = d.store
+        kept = isinstance(store, QuadStore) and store.read.get("at") == store.changes and "rows" in store.read
+        graphs = graph_rows(d).items() if keep_rows or kept else _rows_of_graphs(d)
         found = hashlib.sha256()
-        for name, rows in graph_rows(d).items():
+        for name, rows in graphs:
             found.update(f"graph {name}\n".encode())
             for row in sorted(rows):
                 found.update(row.encode("utf-8"))

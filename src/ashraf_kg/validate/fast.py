@@ -82,8 +82,22 @@ def find_results(lines: Iterable[str], shapes: Path) -> list[dict] | None:
         raise
     except BaseException:  # any failure of the engine (a Rust panic is a BaseException): pySHACL validates
         return None
+    finally:
+        _give_back_memory()
     results = list(report.get("results") or ())
     return results if results or report.get("conforms") is True else None
+
+
+def _give_back_memory() -> None:
+    """Return to the system what shacl-rust freed: its graph of the dataset (about 0.6 GB at
+    a thousand documents) goes back to the C allocator, which keeps it for later requests
+    that Python, allocating its own arenas, never makes. Only glibc has ``malloc_trim``."""
+    import ctypes
+
+    try:
+        ctypes.CDLL(None).malloc_trim(0)  # the C library this process runs on
+    except (OSError, AttributeError):  # not glibc: the memory stays with the allocator
+        pass
 
 
 def engine_version() -> str:

@@ -69,8 +69,9 @@ def _part_positions(part: nx.Graph, members: list[str], seed: int, push: dict[st
     # Enough steps to settle, within about the same work for any size.
     iterations = int(min(300, max(60, 3.0e7 / n ** 2), 30 + 10 * n)) if n <= _DENSE_UP_TO else 30
     step = math.sqrt(n) * 0.3
+    pair_charge = np.outer(charge, charge) if n <= _DENSE_UP_TO else None
     for i in range(iterations):
-        force = _repulsion(pos, charge) + _attraction(pos, edges, weights)
+        force = _repulsion(pos, charge, pair_charge) + _attraction(pos, edges, weights)
         force -= GRAVITY * charge[:, None] * (pos - pos.mean(axis=0))  # gravity keeps the part round
         length = np.maximum(np.hypot(force[:, 0], force[:, 1]), 1e-9)
         limit = step * (1.0 - i / iterations) + 0.01
@@ -78,14 +79,22 @@ def _part_positions(part: nx.Graph, members: list[str], seed: int, push: dict[st
     return pos - pos.mean(axis=0)
 
 
-def _repulsion(pos: np.ndarray, charge: np.ndarray) -> np.ndarray:
+def _repulsion(pos: np.ndarray, charge: np.ndarray, pair_charge: np.ndarray | None = None) -> np.ndarray:
+    """Each node's push from the others; ``pair_charge`` is ``np.outer(charge, charge)``,
+    made once per part (every pair of nodes repels below ``_DENSE_UP_TO``)."""
     n = len(pos)
     if n <= _DENSE_UP_TO:
+        # In place, in the order of the plain formula, so the floats are the same. A node's
+        # push on itself is 0 (its dx and dy are exactly 0), with no diagonal to clear.
         dx = pos[:, 0, None] - pos[None, :, 0]
         dy = pos[:, 1, None] - pos[None, :, 1]
-        strength = np.outer(charge, charge) / np.maximum(dx * dx + dy * dy, 1e-4)
-        np.fill_diagonal(strength, 0.0)
-        return np.stack([(dx * strength).sum(axis=1), (dy * strength).sum(axis=1)], axis=1)
+        strength = dx * dx
+        strength += dy * dy
+        np.maximum(strength, 1e-4, out=strength)
+        np.divide(np.outer(charge, charge) if pair_charge is None else pair_charge, strength, out=strength)
+        dx *= strength
+        dy *= strength
+        return np.stack([dx.sum(axis=1), dy.sum(axis=1)], axis=1)
     from scipy.spatial import cKDTree
 
     pairs = cKDTree(pos).query_pairs(_CUTOFF, output_type="ndarray")

@@ -21,7 +21,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..collector import collection_paused
 from ..errors import NetworkError, check_at_least
-from ..fileio import write_text_atomic
+from ..fileio import write_chunks_atomic
 from ..network.projection import link_status, project_network
 from . import DEFAULT_THRESHOLD
 from .scene import (
@@ -49,29 +49,63 @@ def write_network_page(dataset, path, *, threshold: int = DEFAULT_THRESHOLD,
                        title: str = "ashraf-kg: who is linked to whom, and on whose word") -> Path:
     """Write the interactive network of ``dataset`` as one HTML file (atomically).
 
-    Above ``threshold`` nodes, links are hidden while the reader drags or zooms.
+    Above ``threshold`` nodes, links are hidden while the reader drags or zooms. The page
+    is written piece by piece: at a thousand documents its text would be hundreds of MB,
+    held several times over while it was escaped and put into the template.
     """
     check_at_least(threshold, 0, "threshold", NetworkError)
     with collection_paused():
-        html = render_network_page(project_network(dataset), threshold=threshold, title=title)
-    write_text_atomic(Path(path), html)
+        payload = page_data(project_network(dataset), threshold=threshold)
+        write_chunks_atomic(Path(path), _page_chunks(payload, title))
     return Path(path)
 
 
-def render_network_page(g, *, threshold: int = DEFAULT_THRESHOLD, title: str = "ashraf-kg network") -> str:
-    """The page's HTML for a projected network (see :func:`ashraf_kg.network.project_network`)."""
-    payload = page_data(g, threshold=threshold)
+# Where the data goes in the rendered template (after every place the title is shown).
+_DATA_MARK = "\x00akg-data\x00"
+
+
+def _page_chunks(payload: dict, title: str):
+    """The page's text in pieces: the template around the data, the data's JSON between."""
+    from markupsafe import Markup
+
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(["html"]),
                       keep_trailing_newline=True)
     try:
         template = env.get_template("network.html")
-        return template.render(title=title, data=_json_for_script(payload), kinds=KIND_STYLE,
+        page = template.render(title=title, data=Markup(_DATA_MARK), kinds=KIND_STYLE,
                                statuses=STATUS_STYLE, stances=STANCE_STYLE,
                                scripts=[_asset(name) for name in SCRIPTS], style=_asset("network.css"),
                                vis_js=_vis_asset("vis-network.min.js"), vis_css=_vis_asset("vis-network.css"))
     except OSError as error:
         raise NetworkError(f"cannot read the page template: {error}",
                            hint="reinstall ashraf-kg and pyvis==0.3.2") from error
+    head, tail = page.rsplit(_DATA_MARK, 1)
+    yield head
+    yield from map(_safe_in_script, _json_chunks(payload))
+    yield tail
+
+
+def _json_chunks(value: dict, batch: int = 500):
+    """``json.dumps(value, ensure_ascii=False, separators=(",", ":"))`` of a dict, in pieces
+    (its long lists a batch of items at a time); the same text when joined."""
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    yield "{"
+    for number, (key, item) in enumerate(value.items()):
+        yield ("," if number else "") + encode(key) + ":"
+        if not isinstance(item, list) or len(item) <= batch:
+            yield encode(item)
+            continue
+        yield "["
+        for start in range(0, len(item), batch):
+            yield ("," if start else "") + ",".join(map(encode, item[start:start + batch]))
+        yield "]"
+    yield "}"
+
+
+def _safe_in_script(text: str) -> str:
+    """JSON text that cannot close its ``<script>`` element or open an HTML comment."""
+    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
 def page_data(g, *, threshold: int = DEFAULT_THRESHOLD) -> dict:
@@ -93,14 +127,6 @@ def page_data(g, *, threshold: int = DEFAULT_THRESHOLD) -> dict:
             "statuses": {k: {"color": c, "dashes": d, "name": n} for k, (c, d, n) in STATUS_STYLE.items()},
             "stances": {k: {"color": c, "dashes": d, "name": n} for k, (c, d, n) in STANCE_STYLE.items()},
             "options": _options(large), "large": large}
-
-
-def _json_for_script(value) -> str:
-    """JSON that cannot close its ``<script>`` element or open an HTML comment."""
-    # Keys keep the order they were made in, the same on every build.
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
 def _asset(name: str):
