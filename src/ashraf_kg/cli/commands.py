@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from .project import add_corpus_option, add_graph_option, add_root_option, resolve_project_paths
 from .terminal import run_guarded
@@ -19,6 +18,8 @@ from .values import CommandParser, check_utf8
 
 
 def _run_clean(args) -> int:
+    from pathlib import Path
+
     from ..clean import clean_text
     from ..fileio import read_text_file
 
@@ -32,6 +33,8 @@ def add_clean_options(p) -> None:
 
 
 def _run_build(args) -> int:
+    from pathlib import Path
+
     from ..export.stats import compute_stats, format_stats
     from ..pipeline import build_graph
 
@@ -60,6 +63,8 @@ def add_build_options(p) -> None:
 
 
 def _run_validate(args) -> int:
+    from pathlib import Path
+
     from ..validate import validate_dumps
 
     report = validate_dumps(Path(args.graph_dir))
@@ -78,6 +83,8 @@ def add_validate_options(p) -> None:
 
 
 def _run_stats(args) -> int:
+    from pathlib import Path
+
     from ..export.dumps import read_dataset
     from ..export.stats import compute_stats, format_stats
 

@@ -10,15 +10,20 @@ command line are read as typed, from the current folder.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from ..places import find_project_root
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at start-up
+if TYPE_CHECKING:
+    from pathlib import Path
 
 _PROJECT_DIRS = {"corpus_dir": "corpus", "graph_dir": "graph"}
 
 
 def find_root(start: Path) -> Path | None:
     """The nearest folder, ``start`` or above it, that holds one of :data:`ashraf_kg.places.PROJECT_MARKERS`."""
+    from pathlib import Path
+
     found = find_project_root(start)
     return None if found is None else Path(found)
 
@@ -46,6 +51,8 @@ def resolve_project_paths(args: argparse.Namespace) -> None:
     When the project is the current folder, the paths stay relative (``corpus``), so
     messages name them as a user would type them.
     """
+    from pathlib import Path  # not at start-up: `--help` needs no path
+
     from ..errors import AshrafKGError
 
     cwd = Path.cwd().resolve()
