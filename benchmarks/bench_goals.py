@@ -79,8 +79,16 @@ def build_table(runs: list[dict]) -> list[str]:
         wall, cpu, peak = build_totals(run)
         cells = " | ".join(f"{s[1]:.2f} ({s[2]:.2f})" for s in run["stages"])
         lines.append(f"| {run['title']} | {cells} | {wall:.1f} | {cpu:.1f} | {peak:.0f} | {run['load'][0]:.2f} |")
-    return lines + ["", "Each stage: wall s (CPU s, the validation workers included). The totals leave "
-                    "out the imports."]
+    lines += ["", "Each stage: wall s (CPU s of this process and of the children it reaped in the "
+              "stage). `visualise` is the wait for the two pages, made beside the stages by side "
+              "processes; their CPU time is counted there. The totals leave out the imports. The "
+              "peak is that of the build's process plus the peak of each side process (which run "
+              "at the same time), an upper bound on what they held at once.", ""]
+    for run in runs:
+        side = "; ".join(f"{name} {wall:.2f} s wall, {cpu:.2f} s CPU, {peak:.0f} MB peak"
+                         for name, wall, cpu, peak in run.get("side", ()))
+        lines.append(f"- {run['title']}, beside the stages: {side or 'none (made in the process)'}.")
+    return lines
 
 
 def judge(library: dict, real: list[dict], big: list[dict], processes: list[tuple]) -> list[tuple]:
