@@ -31,7 +31,10 @@ def forking(monkeypatch):
 
 
 def write_pid(path: Path) -> None:
-    path.write_text(str(os.getpid()), encoding="utf-8")
+    """This process's id in ``path``, whole once the file is there (the parent may look at once)."""
+    partial = path.with_suffix(".partial")
+    partial.write_text(str(os.getpid()), encoding="utf-8")
+    os.replace(partial, path)
 
 
 @pytest.mark.usefixtures("forking")
