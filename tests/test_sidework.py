@@ -90,6 +90,19 @@ def test_another_error_keeps_its_type_and_the_child_s_traceback():
 
 
 @pytest.mark.usefixtures("forking")
+def test_an_error_that_cannot_be_sent_back_is_one_error_with_its_text():
+    class Unsendable(Exception):  # a local class: pickle cannot find it again
+        pass
+
+    def broken() -> None:
+        raise Unsendable("the layout ran out of room")
+
+    with pytest.raises(AshrafKGError, match="the network page failed: .*Unsendable: the layout ran out of room"), \
+            SideWork("network page", broken) as work:
+        work.wait()
+
+
+@pytest.mark.usefixtures("forking")
 def test_a_child_killed_by_a_signal_is_one_clear_error():
     with pytest.raises(AshrafKGError, match="killed by signal 9") as raised, \
             SideWork("network page", lambda: os.kill(os.getpid(), signal.SIGKILL)) as work:

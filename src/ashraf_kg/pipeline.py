@@ -124,9 +124,7 @@ def build_graph(corpus_dir: Path, graph_dir: Path, *, include_drafts: bool = Fal
         lap("anchor")
         dataset, dropped = _build_checked(corpus, anchored, include_drafts=include_drafts,
                                           validate=validate, lap=lap)
-        network_page = _start_network_page(dataset, folder) if pages else None
-        if network_page is not None:
-            beside.enter_context(network_page)
+        network_page = beside.enter_context(_start_network_page(dataset, folder)) if pages else None
         if validate and not include_drafts:
             check_graph(dataset, locate=locate_statements(corpus).get)
             lap("validate")

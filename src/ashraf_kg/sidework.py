@@ -68,7 +68,6 @@ class SideWork:
         """``yielding``: the child runs at a lower priority, on what the processes on the
         build's path leave of the cores (for work needed only at the end)."""
         self.name = name
-        self.usage: SideUsage | None = None
         self._work, self._pid, self._pipe = work, None, -1
         self._yielding = yielding
         if can_fork():
@@ -110,11 +109,10 @@ class SideWork:
         report = _read_all(self._pipe)
         os.close(self._pipe)
         _, status, rusage = os.wait4(pid, 0)
-        self.usage = SideUsage(self.name, time.perf_counter() - self._started,
-                               rusage.ru_utime + rusage.ru_stime, rusage.ru_maxrss / 1024)
         if status != 0:
             raise _child_error(self.name, status, report)
-        return self.usage
+        return SideUsage(self.name, time.perf_counter() - self._started,
+                         rusage.ru_utime + rusage.ru_stime, rusage.ru_maxrss / 1024)
 
     def stop(self) -> None:
         """End the child if it is still running (the build stopped before waiting for it)."""
@@ -181,7 +179,8 @@ def _child_error(name: str, status: int, report: bytes) -> BaseException:
     error, trace = pickle.loads(report)
     if isinstance(error, AshrafKGError):
         return error
-    if error is None or isinstance(error, KeyboardInterrupt):
-        error = error or AshrafKGError(f"the {name} failed", hint="see the traceback above")
+    if error is None:  # it could not be rebuilt here: its text is the trace's last line
+        return AshrafKGError(f"the {name} failed: {trace.strip().splitlines()[-1]}",
+                             hint="run the build with ASHRAF_KG_SIDEWORK=off to see where")
     error.add_note(f"raised while making the {name}, in a side process:\n{trace}")
     return error

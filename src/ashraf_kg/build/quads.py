@@ -34,11 +34,17 @@ def _read_once(dataset, name: str, read):
     store = dataset.store
     if not isinstance(store, QuadStore):
         return read(dataset)
-    if store.read.get("at") != store.changes:
-        store.read = {"at": store.changes}
-    if name not in store.read:
+    if not _is_kept(dataset, name):
+        if store.read.get("at") != store.changes:
+            store.read = {"at": store.changes}
         store.read[name] = read(dataset)
     return store.read[name]
+
+
+def _is_kept(dataset, name: str) -> bool:
+    """Whether :func:`_read_once` holds ``name`` for the store as it is now."""
+    store = dataset.store
+    return isinstance(store, QuadStore) and store.read.get("at") == store.changes and name in store.read
 
 
 def dataset_quads(dataset):
@@ -114,9 +120,7 @@ def dataset_digest(dataset, *, keep_rows: bool = True) -> str:
     import hashlib
 
     def digest(d) -> str:
-        store = d.store
-        kept = isinstance(store, QuadStore) and store.read.get("at") == store.changes and "rows" in store.read
-        graphs = graph_rows(d).items() if keep_rows or kept else _rows_of_graphs(d)
+        graphs = graph_rows(d).items() if keep_rows or _is_kept(d, "rows") else _rows_of_graphs(d)
         found = hashlib.sha256()
         for name, rows in graphs:
             found.update(f"graph {name}\n".encode())

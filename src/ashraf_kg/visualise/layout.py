@@ -79,9 +79,9 @@ def _part_positions(part: nx.Graph, members: list[str], seed: int, push: dict[st
     return pos - pos.mean(axis=0)
 
 
-def _repulsion(pos: np.ndarray, charge: np.ndarray, pair_charge: np.ndarray | None = None) -> np.ndarray:
+def _repulsion(pos: np.ndarray, charge: np.ndarray, pair_charge: np.ndarray | None) -> np.ndarray:
     """Each node's push from the others; ``pair_charge`` is ``np.outer(charge, charge)``,
-    made once per part (every pair of nodes repels below ``_DENSE_UP_TO``)."""
+    made once per part where every pair of nodes repels (up to ``_DENSE_UP_TO``), else None."""
     n = len(pos)
     if n <= _DENSE_UP_TO:
         # In place, in the order of the plain formula, so the floats are the same. A node's
@@ -91,7 +91,7 @@ def _repulsion(pos: np.ndarray, charge: np.ndarray, pair_charge: np.ndarray | No
         strength = dx * dx
         strength += dy * dy
         np.maximum(strength, 1e-4, out=strength)
-        np.divide(np.outer(charge, charge) if pair_charge is None else pair_charge, strength, out=strength)
+        np.divide(pair_charge, strength, out=strength)
         dx *= strength
         dy *= strength
         return np.stack([dx.sum(axis=1), dy.sum(axis=1)], axis=1)
